@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { DocumentEngine } from '../engine/DocumentEngine.js';
+import { DocumentError, MissingGlyphError } from '../errors.js';
+import type { AwardRecord } from '../records/index.js';
+import { certificateView } from './certificateView.js';
+import { commendationOrderView } from './commendationOrderView.js';
+import { type DocumentKind, documentsFor } from './DocumentKind.js';
+import { praiseBulletinView } from './praiseBulletinView.js';
+import { telegramView } from './telegramView.js';
+
+export interface RecordDocument {
+  readonly kind: DocumentKind;
+  readonly version: number;
+  readonly bytes: Uint8Array;
+  readonly pages: number;
+  readonly sha256: string;
+}
+
+function viewFor(record: AwardRecord, kind: DocumentKind): object {
+  switch (record.kind) {
+    case 'merit':
+    case 'commendation':
+    case 'honorary-title':
+      return certificateView(record);
+    case 'commendation-order':
+      return commendationOrderView(record);
+    case 'telegram':
+      return telegramView(record);
+    case 'praise-bulletin':
+      return praiseBulletinView(record);
+  }
+  throw new DocumentError(`record ${(record as AwardRecord).id}: no ${kind} for this kind of record`);
+}
+
+/** The path of the first string field of the record that contains the character, e.g. recipient.name. */
+export function fieldContaining(value: unknown, character: string, path = ''): string | undefined {
+  if (typeof value === 'string') return value.includes(character) ? path : undefined;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = fieldContaining(item, character, `${path}[${index}]`);
+      if (found !== undefined) return found;
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = fieldContaining(item, character, path ? `${path}.${key}` : key);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Renders every document a validated record needs. A character no font can draw fails the
+ * whole record, naming the record, the field and the code point: no document is half-made.
+ */
+export async function renderRecordDocuments(record: AwardRecord, engine: DocumentEngine = DocumentEngine.shared()): Promise<RecordDocument[]> {
+  const documents: RecordDocument[] = [];
+  for (const kind of documentsFor(record)) {
+    try {
+      const { bytes, pages } = await engine.render(kind, viewFor(record, kind));
+      documents.push({ kind, version: record.version, bytes, pages, sha256: createHash('sha256').update(bytes).digest('hex') });
+    } catch (error) {
+      if (error instanceof MissingGlyphError && error.recordId === undefined) {
+        throw new MissingGlyphError(error.character, error.fontRole, record.id, fieldContaining(record, error.character) ?? `template ${kind}.hbs`);
+      }
+      if (error instanceof DocumentError && !error.message.startsWith('record ')) {
+        throw new DocumentError(`record ${record.id}: ${kind}: ${error.message}`, { cause: error });
+      }
+      throw error;
+    }
+  }
+  return documents;
+}

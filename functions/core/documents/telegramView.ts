@@ -1,0 +1,21 @@
+import type { TelegramRecord } from '../records/index.js';
+import { approvalTime, identityOf } from './issueDate.js';
+
+/** What `templates/telegram.hbs` prints (慰问电 / 唁电). */
+export function telegramView(record: TelegramRecord) {
+  approvalTime(record);
+  return {
+    metadata: {
+      title: `${record.title} — ${record.addressee.replace(/[：:]$/, '')}`,
+      subject: record.variant === 'condolence' ? '唁电' : '慰问电',
+      identity: identityOf(record, 'telegram'),
+    },
+    sealText: record.authority.sealText,
+    title: record.title,
+    addressee: record.addressee,
+    paragraphs: record.paragraphs,
+    closing: record.closing,
+    sender: record.sender,
+    sentAt: record.sentAt,
+  };
+}

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { isAbsolute, resolve } from 'node:path';
+import { FontConfigurationError } from '../../errors.js';
+
+/**
+ * Typographic roles a template asks for, named as Chinese official documents name their faces.
+ * Each role maps to an ordered list of TrueType files: the first that has a character draws it.
+ */
+export const FONT_ROLES = ['songti', 'fangsong', 'xiaobiaosong', 'heiti', 'kaiti'] as const;
+export type FontRole = (typeof FONT_ROLES)[number];
+export type FontConfig = Record<FontRole, readonly string[]>;
+
+const serif = (weight: string) => `@expo-google-fonts/noto-serif-sc/${weight}/NotoSerifSC_${weight}.ttf`;
+const sans = (weight: string) => `@expo-google-fonts/noto-sans-sc/${weight}/NotoSansSC_${weight}.ttf`;
+
+/**
+ * Open fonts installed from npm. No open 仿宋, 小标宋 or 楷体 ships with TrueType outlines on npm, so
+ * Noto Serif SC stands in for them (its Bold for the heavy 小标宋 of titles and marks); a deployment
+ * with licensed faces points the roles at them through AWARD_FONTS or AWARD_FONTS_FILE.
+ */
+export const DEFAULT_FONT_CONFIG: FontConfig = {
+  songti: [serif('400Regular'), sans('400Regular')],
+  fangsong: [serif('400Regular'), sans('400Regular')],
+  xiaobiaosong: [serif('700Bold'), sans('700Bold')],
+  heiti: [sans('500Medium'), serif('700Bold')],
+  kaiti: [serif('400Regular'), sans('400Regular')],
+};
+
+/**
+ * The font configuration of this process: the defaults, with any roles overridden by
+ * AWARD_FONTS (JSON) or AWARD_FONTS_FILE (a JSON file), e.g. {"fangsong": ["/opt/fonts/fs.ttf"]}.
+ */
+export function loadFontConfig(env: NodeJS.ProcessEnv = process.env): FontConfig {
+  const raw = env.AWARD_FONTS ?? (env.AWARD_FONTS_FILE ? readFileSync(env.AWARD_FONTS_FILE, 'utf8') : undefined);
+  if (raw === undefined) return DEFAULT_FONT_CONFIG;
+  let overrides: unknown;
+  try {
+    overrides = JSON.parse(raw);
+  } catch (error) {
+    throw new FontConfigurationError(`font configuration is not valid JSON: ${(error as Error).message}`);
+  }
+  if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) {
+    throw new FontConfigurationError('font configuration must be an object of role → list of .ttf paths');
+  }
+  const config: FontConfig = { ...DEFAULT_FONT_CONFIG };
+  for (const [role, files] of Object.entries(overrides)) {
+    if (!(FONT_ROLES as readonly string[]).includes(role)) {
+      throw new FontConfigurationError(`font configuration: unknown role "${role}" (roles: ${FONT_ROLES.join(', ')})`);
+    }
+    if (!Array.isArray(files) || files.length === 0 || !files.every((f) => typeof f === 'string' && f)) {
+      throw new FontConfigurationError(`font configuration: "${role}" must be a non-empty list of file paths`);
+    }
+    config[role as FontRole] = files as string[];
+  }
+  return config;
+}
+
+const require = createRequire(import.meta.url);
+
+/** A path in the configuration is absolute, relative to the working directory, or inside an npm package. */
+export function resolveFontPath(entry: string): string {
+  if (isAbsolute(entry) || entry.startsWith('.')) return resolve(entry);
+  try {
+    return require.resolve(entry);
+  } catch {
+    throw new FontConfigurationError(`font file "${entry}" not found: install its npm package or give a file path`);
+  }
+}

@@ -1,0 +1,198 @@
+import type { FontRole } from '../fonts/fontConfig.js';
+
+/**
+ * The declarative layout a template describes, after parsing: what the typesetter works from.
+ * All lengths are in PDF points (1/72 inch); colours are RGB in 0..1.
+ */
+export type Rgb = readonly [number, number, number];
+
+export interface TextStyle {
+  readonly name: string;
+  readonly font: FontRole;
+  readonly size: number;
+  readonly color: Rgb;
+  /** Added to every character's advance; negative tightens (the GB/T 9704 grid needs −0.25 pt). */
+  readonly tracking: number;
+  /** Baseline-to-baseline distance. */
+  readonly leading: number;
+  /** ¼ em between Han characters and Latin letters or digits (clreq). */
+  readonly autospace: boolean;
+}
+
+export type Align = 'left' | 'center' | 'right' | 'justify';
+
+export interface TextSpan {
+  readonly text: string;
+  readonly style: TextStyle;
+  /** Source line of the template, for errors. */
+  readonly line: number;
+}
+
+export interface ParagraphBlock {
+  readonly type: 'paragraph';
+  readonly spans: readonly TextSpan[];
+  readonly style: TextStyle;
+  readonly align: Align;
+  readonly firstLineIndent: number;
+  readonly leftIndent: number;
+  readonly rightIndent: number;
+  readonly spaceBefore: number;
+  readonly spaceAfter: number;
+  /** Titles: break into lines of at most this many characters, balanced, never a rectangle. */
+  readonly titleMaxChars: number | undefined;
+  readonly keepWithNext: boolean;
+  readonly line: number;
+}
+
+export interface RuleBlock {
+  readonly type: 'rule';
+  readonly thickness: number;
+  readonly color: Rgb;
+  /** Width of the rule; undefined spans the body width. */
+  readonly width: number | undefined;
+  readonly spaceBefore: number;
+  readonly spaceAfter: number;
+  /** A second, thinner rule below (the 版记 pair). */
+  readonly double: boolean;
+}
+
+export interface SpaceBlock {
+  readonly type: 'space';
+  readonly height: number;
+}
+
+export interface TableColumn {
+  /** Fixed width in points, or a share of the remaining width. */
+  readonly width: { readonly fixed: number } | { readonly fraction: number };
+  readonly align: Align;
+}
+
+export interface TableCell {
+  readonly spans: readonly TextSpan[];
+}
+
+export interface TableRow {
+  readonly cells: readonly TableCell[];
+  readonly header: boolean;
+}
+
+export interface TableBlock {
+  readonly type: 'table';
+  readonly columns: readonly TableColumn[];
+  readonly rows: readonly TableRow[];
+  readonly style: TextStyle;
+  readonly headerStyle: TextStyle;
+  readonly ruleColor: Rgb;
+  readonly ruleThickness: number;
+  readonly cellPadding: number;
+  readonly spaceBefore: number;
+  readonly spaceAfter: number;
+  readonly line: number;
+}
+
+export interface BarChartBar {
+  readonly label: string;
+  readonly value: number;
+}
+
+export interface BarChartBlock {
+  readonly type: 'bar-chart';
+  readonly bars: readonly BarChartBar[];
+  readonly style: TextStyle;
+  readonly barColor: Rgb;
+  readonly barHeight: number;
+  readonly gap: number;
+  readonly labelWidth: number;
+  readonly spaceBefore: number;
+  readonly spaceAfter: number;
+  readonly line: number;
+}
+
+export interface SealSpec {
+  readonly text: string;
+  readonly diameter: number;
+  readonly color: Rgb;
+  readonly style: TextStyle;
+}
+
+export interface SignatureBlock {
+  readonly type: 'signature';
+  readonly authority: TextSpan;
+  readonly date: TextSpan;
+  readonly style: TextStyle;
+  /** Distance of the date's right end from the body's right edge. */
+  readonly rightInset: number;
+  readonly seal: SealSpec | undefined;
+  /** Pinned to the bottom of the body area (certificates) instead of following the text. */
+  readonly pinToBottom: boolean;
+  readonly spaceBefore: number;
+  readonly line: number;
+}
+
+export interface ImageBlock {
+  readonly type: 'image';
+  readonly bytes: Uint8Array;
+  readonly format: 'png' | 'jpeg';
+  readonly width: number;
+  readonly height: number;
+  readonly align: Align;
+  readonly spaceBefore: number;
+  readonly spaceAfter: number;
+}
+
+export type Block = ParagraphBlock | RuleBlock | SpaceBlock | TableBlock | BarChartBlock | SignatureBlock | ImageBlock;
+
+export interface Margins {
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+  readonly left: number;
+}
+
+export interface BorderDecoration {
+  /** Distance of the outer frame from the paper edge. */
+  readonly inset: number;
+  readonly color: Rgb;
+  readonly outerWidth: number;
+  /** A thinner inner frame this far inside the outer one; 0 draws none. */
+  readonly innerGap: number;
+  readonly innerWidth: number;
+}
+
+export interface PageNumbering {
+  readonly style: TextStyle;
+  /** Distance of the number's baseline box top below the body area. */
+  readonly offset: number;
+  /** GB/T 9704: odd pages at the right, even at the left, one character in from the edge. */
+  readonly inset: number;
+  /** Print numbers only when the section runs over one page. */
+  readonly onlyWhenMultiple: boolean;
+}
+
+export interface Section {
+  readonly width: number;
+  readonly height: number;
+  readonly margins: Margins;
+  readonly border: BorderDecoration | undefined;
+  readonly pageNumbers: PageNumbering | undefined;
+  /** Some documents (a certificate) must fit one sheet: running over is an error, not a new page. */
+  readonly maxPages: number | undefined;
+  readonly blocks: readonly Block[];
+}
+
+export interface DocumentMetadata {
+  readonly title: string;
+  readonly author: string;
+  readonly subject: string;
+  readonly keywords: readonly string[];
+  readonly language: string;
+  /** Creation and modification date: the record's approval time, so output is reproducible. */
+  readonly date: Date;
+  /** Stable identity of the document (record, kind, version), written as the PDF /ID. */
+  readonly identity: string;
+}
+
+export interface LayoutDocument {
+  readonly metadata: DocumentMetadata;
+  readonly sections: readonly Section[];
+}

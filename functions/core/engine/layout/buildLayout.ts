@@ -1,0 +1,457 @@
+import { readFileSync } from 'node:fs';
+import { join, normalize } from 'node:path';
+import { FONT_ROLES, type FontRole } from '../fonts/fontConfig.js';
+import type {
+  Align,
+  BarChartBar,
+  Block,
+  BorderDecoration,
+  DocumentMetadata,
+  LayoutDocument,
+  PageNumbering,
+  Rgb,
+  Section,
+  TableColumn,
+  TableRow,
+  TextSpan,
+  TextStyle,
+} from './LayoutModel.js';
+import { isElement, type MarkupElement, type MarkupNode, type SourceLocation } from './parseMarkup.js';
+import { PAPER_SIZES, parseColor, parseLength } from './units.js';
+
+/** A layout that parsed as markup but describes something the engine cannot lay out. */
+export class LayoutSpecError extends Error {
+  override name = 'LayoutSpecError';
+  constructor(
+    readonly location: SourceLocation,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const BLACK: Rgb = [0, 0, 0];
+const ALIGNS: readonly Align[] = ['left', 'center', 'right', 'justify'];
+
+/** Reads an element's attributes, rejecting unknown ones so a typo is an error, not a silent default. */
+class Attributes {
+  private readonly used = new Set<string>();
+  constructor(private readonly element: MarkupElement) {}
+
+  fail(message: string): never {
+    throw new LayoutSpecError(this.element, `<${this.element.name}>: ${message}`);
+  }
+
+  string(name: string): string | undefined {
+    this.used.add(name);
+    return this.element.attributes[name];
+  }
+
+  required(name: string): string {
+    const value = this.string(name);
+    if (value === undefined || value.trim() === '') this.fail(`"${name}" is required`);
+    return value;
+  }
+
+  length(name: string, fallback: number, em: number, line: number): number {
+    const value = this.string(name);
+    if (value === undefined) return fallback;
+    const length = parseLength(value, { em, line });
+    if (length === undefined) this.fail(`${name}="${value}" is not a length (e.g. 4mm, 16pt, 2em, 1line, 225mm/22)`);
+    return length;
+  }
+
+  number(name: string, fallback: number | undefined): number | undefined {
+    const value = this.string(name);
+    if (value === undefined) return fallback;
+    const number = Number(value);
+    if (!Number.isFinite(number)) this.fail(`${name}="${value}" is not a number`);
+    return number;
+  }
+
+  color(name: string, fallback: Rgb): Rgb {
+    const value = this.string(name);
+    if (value === undefined) return fallback;
+    return parseColor(value) ?? this.fail(`${name}="${value}" is not a colour (write #RRGGBB)`);
+  }
+
+  flag(name: string): boolean {
+    const value = this.string(name);
+    if (value === undefined || value === 'false') return false;
+    if (value === 'true') return true;
+    this.fail(`${name}="${value}" must be true or false`);
+  }
+
+  choice<T extends string>(name: string, choices: readonly T[], fallback: T): T {
+    const value = this.string(name);
+    if (value === undefined) return fallback;
+    if (!(choices as readonly string[]).includes(value)) this.fail(`${name}="${value}" must be one of ${choices.join(', ')}`);
+    return value as T;
+  }
+
+  done(): void {
+    const unknown = Object.keys(this.element.attributes).find((name) => !this.used.has(name));
+    if (unknown !== undefined) this.fail(`unknown attribute "${unknown}"`);
+  }
+}
+
+/** Line breaks in the markup are layout, not text: drop them, keeping one space only between Latin words. */
+function normalizeText(text: string): string {
+  return text
+    .replace(/[ \t]*\r?\n[ \t]*/g, '\n')
+    .replace(/([A-Za-z0-9])\n(?=[A-Za-z0-9])/g, '$1 ')
+    .replace(/\n/g, '')
+    .replace(/[ \t]+/g, ' ');
+}
+
+class LayoutBuilder {
+  private readonly styles = new Map<string, TextStyle>();
+  private linePitch = 0;
+
+  constructor(private readonly assetsDir: string) {}
+
+  build(root: MarkupElement): LayoutDocument {
+    if (root.name !== 'document') throw new LayoutSpecError(root, 'the root element must be <document>');
+    const attributes = new Attributes(root);
+    this.linePitch = attributes.length('line-pitch', 0, 0, 0);
+    const metadata = this.metadata(attributes);
+    attributes.done();
+    const sections: Section[] = [];
+    for (const child of this.elements(root)) {
+      if (child.name === 'style') this.defineStyle(child);
+      else if (child.name === 'section') sections.push(this.section(child));
+      else throw new LayoutSpecError(child, `<${child.name}> is not allowed in <document> (use <style> or <section>)`);
+    }
+    if (sections.length === 0) throw new LayoutSpecError(root, '<document> has no <section>');
+    return { metadata, sections };
+  }
+
+  private metadata(attributes: Attributes): DocumentMetadata {
+    const dateText = attributes.required('date');
+    const date = new Date(dateText);
+    if (Number.isNaN(date.getTime())) attributes.fail(`date="${dateText}" is not an ISO 8601 date-time`);
+    return {
+      title: attributes.required('title'),
+      author: attributes.string('author') ?? '',
+      subject: attributes.string('subject') ?? '',
+      keywords: (attributes.string('keywords') ?? '').split(/[,，]/).map((k) => k.trim()).filter(Boolean),
+      language: attributes.string('lang') ?? 'zh-CN',
+      date,
+      identity: attributes.required('identity'),
+    };
+  }
+
+  private elements(parent: MarkupElement): MarkupElement[] {
+    const stray = parent.children.find((node) => !isElement(node) && node.text.trim() !== '');
+    if (stray && !isElement(stray)) {
+      throw new LayoutSpecError(stray, `text "${stray.text.trim().slice(0, 20)}" outside a text element in <${parent.name}>`);
+    }
+    return parent.children.filter(isElement);
+  }
+
+  private defineStyle(element: MarkupElement): void {
+    const attributes = new Attributes(element);
+    const name = attributes.required('name');
+    const base = attributes.string('extends');
+    const parent = base === undefined ? undefined : this.style(base, element);
+    const font = attributes.choice<FontRole>('font', FONT_ROLES, parent?.font ?? 'songti');
+    const size = attributes.length('size', parent?.size ?? 16, parent?.size ?? 16, this.linePitch);
+    const style: TextStyle = {
+      name,
+      font,
+      size,
+      color: attributes.color('color', parent?.color ?? BLACK),
+      tracking: attributes.length('tracking', parent?.tracking ?? 0, size, this.linePitch),
+      leading: attributes.length('leading', parent?.leading ?? size * 1.5, size, this.linePitch),
+      autospace: attributes.string('autospace') === undefined ? (parent?.autospace ?? true) : attributes.flag('autospace'),
+    };
+    attributes.done();
+    this.styles.set(name, style);
+  }
+
+  private style(name: string, at: SourceLocation): TextStyle {
+    const style = this.styles.get(name);
+    if (!style) throw new LayoutSpecError(at, `style "${name}" is not defined (define it with <style name="${name}" …/> first)`);
+    return style;
+  }
+
+  private styleOf(attributes: Attributes, at: SourceLocation, fallback = 'body'): TextStyle {
+    return this.style(attributes.string('style') ?? fallback, at);
+  }
+
+  private section(element: MarkupElement): Section {
+    const attributes = new Attributes(element);
+    const paperName = attributes.string('size') ?? 'A4';
+    const paper = PAPER_SIZES[paperName] ?? attributes.fail(`size="${paperName}" must be one of ${Object.keys(PAPER_SIZES).join(', ')}`);
+    const landscape = attributes.choice('orientation', ['portrait', 'landscape'], 'portrait') === 'landscape';
+    const [width, height] = landscape ? [paper[1], paper[0]] : paper;
+    const marginText = (attributes.string('margin') ?? '25mm').trim().split(/\s+/);
+    const margins = marginText.map((m) => parseLength(m, { em: 16, line: this.linePitch }) ?? attributes.fail(`margin "${m}" is not a length`));
+    const [top, right = top, bottom = top, left = right] = margins as [number, number?, number?, number?];
+    const maxPages = attributes.number('max-pages', undefined);
+    attributes.done();
+    let border: BorderDecoration | undefined;
+    let pageNumbers: PageNumbering | undefined;
+    const blocks: Block[] = [];
+    for (const child of this.elements(element)) {
+      if (child.name === 'border') border = this.border(child);
+      else if (child.name === 'page-numbers') pageNumbers = this.pageNumbers(child);
+      else blocks.push(this.block(child));
+    }
+    return { width, height, margins: { top, right, bottom, left }, border, pageNumbers, maxPages, blocks };
+  }
+
+  private border(element: MarkupElement): BorderDecoration {
+    const a = new Attributes(element);
+    const border: BorderDecoration = {
+      inset: a.length('inset', 10 * (72 / 25.4), 16, this.linePitch),
+      color: a.color('color', [0.78, 0.09, 0.11]),
+      outerWidth: a.length('width', 3, 16, this.linePitch),
+      innerGap: a.length('inner-gap', 0, 16, this.linePitch),
+      innerWidth: a.length('inner-width', 1, 16, this.linePitch),
+    };
+    a.done();
+    return border;
+  }
+
+  private pageNumbers(element: MarkupElement): PageNumbering {
+    const a = new Attributes(element);
+    const style = this.styleOf(a, element, 'page-number');
+    const numbering: PageNumbering = {
+      style,
+      offset: a.length('offset', 7 * (72 / 25.4), style.size, this.linePitch),
+      inset: a.length('inset', style.size, style.size, this.linePitch),
+      onlyWhenMultiple: a.choice('when', ['always', 'multiple'], 'always') === 'multiple',
+    };
+    a.done();
+    return numbering;
+  }
+
+  private block(element: MarkupElement): Block {
+    switch (element.name) {
+      case 'p':
+        return this.paragraph(element);
+      case 'rule': {
+        const a = new Attributes(element);
+        const thickness = a.length('thickness', 1, 16, this.linePitch);
+        const block: Block = {
+          type: 'rule',
+          thickness,
+          color: a.color('color', BLACK),
+          width: a.string('width') === undefined ? undefined : a.length('width', 0, 16, this.linePitch),
+          spaceBefore: a.length('space-before', 0, 16, this.linePitch),
+          spaceAfter: a.length('space-after', 0, 16, this.linePitch),
+          double: a.flag('double'),
+        };
+        a.done();
+        return block;
+      }
+      case 'space': {
+        const a = new Attributes(element);
+        const height = a.length('height', 0, 16, this.linePitch);
+        a.done();
+        return { type: 'space', height };
+      }
+      case 'table':
+        return this.table(element);
+      case 'bar-chart':
+        return this.barChart(element);
+      case 'signature':
+        return this.signature(element);
+      case 'image':
+        return this.image(element);
+      default:
+        throw new LayoutSpecError(element, `unknown element <${element.name}> (blocks: p, rule, space, table, bar-chart, signature, image)`);
+    }
+  }
+
+  /** The text of an element, with <span style> runs and <br/> line breaks (kept as "\n"). */
+  private spans(element: MarkupElement, style: TextStyle): TextSpan[] {
+    const spans: TextSpan[] = [];
+    const visit = (node: MarkupNode, current: TextStyle) => {
+      if (!isElement(node)) {
+        const text = normalizeText(node.text);
+        if (text) spans.push({ text, style: current, line: node.line });
+      } else if (node.name === 'span') {
+        const a = new Attributes(node);
+        const spanStyle = this.styleOf(a, node, current.name);
+        a.done();
+        for (const child of node.children) visit(child, spanStyle);
+      } else if (node.name === 'br') {
+        spans.push({ text: '\n', style: current, line: node.line });
+      } else {
+        throw new LayoutSpecError(node, `<${node.name}> is not allowed inside text (use <span style="…"> or <br/>)`);
+      }
+    };
+    for (const child of element.children) visit(child, style);
+    if (spans.length > 0) {
+      const last = spans.length - 1;
+      spans[0] = { ...spans[0]!, text: spans[0]!.text.trimStart() };
+      spans[last] = { ...spans[last]!, text: spans[last]!.text.trimEnd() };
+    }
+    return spans.filter((span) => span.text !== '');
+  }
+
+  private paragraph(element: MarkupElement): Block {
+    const a = new Attributes(element);
+    const style = this.styleOf(a, element);
+    const em = style.size;
+    const block: Block = {
+      type: 'paragraph',
+      style,
+      spans: this.spans(element, style),
+      align: a.choice('align', ALIGNS, 'justify'),
+      firstLineIndent: a.length('indent', 0, em, this.linePitch),
+      leftIndent: a.length('left-indent', 0, em, this.linePitch),
+      rightIndent: a.length('right-indent', 0, em, this.linePitch),
+      spaceBefore: a.length('space-before', 0, em, this.linePitch),
+      spaceAfter: a.length('space-after', 0, em, this.linePitch),
+      titleMaxChars: a.number('title-max-chars', undefined),
+      keepWithNext: a.flag('keep-with-next'),
+      line: element.line,
+    };
+    a.done();
+    return block;
+  }
+
+  private table(element: MarkupElement): Block {
+    const a = new Attributes(element);
+    const style = this.styleOf(a, element);
+    const headerStyle = this.style(a.string('header-style') ?? style.name, element);
+    const em = style.size;
+    const columnSpecs = a.required('columns').trim().split(/\s+/);
+    const aligns = (a.string('align') ?? '').trim().split(/\s+/).filter(Boolean);
+    const columns: TableColumn[] = columnSpecs.map((spec, index) => {
+      const fraction = /^(\d+(?:\.\d+)?)fr$/.exec(spec);
+      const fixed = fraction ? undefined : parseLength(spec, { em, line: this.linePitch });
+      if (!fraction && fixed === undefined) a.fail(`column width "${spec}" must be a length or a share like 1fr`);
+      const align = aligns[index] ?? 'left';
+      if (!(ALIGNS as readonly string[]).includes(align)) a.fail(`column align "${align}" must be one of ${ALIGNS.join(', ')}`);
+      return { width: fraction ? { fraction: Number(fraction[1]) } : { fixed: fixed! }, align: align as Align };
+    });
+    const block = {
+      type: 'table' as const,
+      style,
+      headerStyle,
+      columns,
+      ruleColor: a.color('rule-color', BLACK),
+      ruleThickness: a.length('rule-thickness', 0.5, em, this.linePitch),
+      cellPadding: a.length('padding', em / 4, em, this.linePitch),
+      spaceBefore: a.length('space-before', 0, em, this.linePitch),
+      spaceAfter: a.length('space-after', 0, em, this.linePitch),
+      line: element.line,
+      rows: [] as TableRow[],
+    };
+    a.done();
+    for (const rowElement of this.elements(element)) {
+      if (rowElement.name !== 'tr') throw new LayoutSpecError(rowElement, `<${rowElement.name}> in <table>: rows are <tr>`);
+      const ra = new Attributes(rowElement);
+      const header = ra.flag('header');
+      ra.done();
+      const cells = this.elements(rowElement).map((cell) => {
+        if (cell.name !== 'td') throw new LayoutSpecError(cell, `<${cell.name}> in <tr>: cells are <td>`);
+        new Attributes(cell).done();
+        return { spans: this.spans(cell, header ? headerStyle : style) };
+      });
+      if (cells.length !== columns.length) {
+        throw new LayoutSpecError(rowElement, `<tr> has ${cells.length} cells but the table has ${columns.length} columns`);
+      }
+      block.rows.push({ cells, header });
+    }
+    return block;
+  }
+
+  private barChart(element: MarkupElement): Block {
+    const a = new Attributes(element);
+    const style = this.styleOf(a, element);
+    const em = style.size;
+    const bars: BarChartBar[] = this.elements(element).map((bar) => {
+      if (bar.name !== 'bar') throw new LayoutSpecError(bar, `<${bar.name}> in <bar-chart>: use <bar label="…" value="…"/>`);
+      const ba = new Attributes(bar);
+      const value = ba.number('value', undefined);
+      if (value === undefined || value < 0) return ba.fail('"value" must be a number ≥ 0');
+      const result = { label: ba.required('label'), value };
+      ba.done();
+      return result;
+    });
+    const block: Block = {
+      type: 'bar-chart',
+      bars,
+      style,
+      barColor: a.color('bar-color', [0.75, 0.1, 0.1]),
+      barHeight: a.length('bar-height', em, em, this.linePitch),
+      gap: a.length('gap', em / 2, em, this.linePitch),
+      labelWidth: a.length('label-width', 6 * em, em, this.linePitch),
+      spaceBefore: a.length('space-before', 0, em, this.linePitch),
+      spaceAfter: a.length('space-after', 0, em, this.linePitch),
+      line: element.line,
+    };
+    a.done();
+    return block;
+  }
+
+  private signature(element: MarkupElement): Block {
+    const a = new Attributes(element);
+    const style = this.styleOf(a, element);
+    const em = style.size;
+    const sealText = a.string('seal');
+    const seal =
+      sealText === undefined
+        ? undefined
+        : {
+            text: sealText,
+            diameter: a.length('seal-diameter', 42 * (72 / 25.4), em, this.linePitch),
+            color: a.color('seal-color', [1, 0, 0]),
+            style: this.style(a.string('seal-style') ?? style.name, element),
+          };
+    const rightInset = a.length('right-inset', 4 * em, em, this.linePitch);
+    const pinToBottom = a.choice('position', ['flow', 'bottom'], 'flow') === 'bottom';
+    const spaceBefore = a.length('space-before', 0, em, this.linePitch);
+    a.done();
+    const parts = new Map(this.elements(element).map((child) => [child.name, child]));
+    const part = (name: string): TextSpan => {
+      const child = parts.get(name);
+      if (!child) throw new LayoutSpecError(element, `<signature> needs an <${name}> child`);
+      new Attributes(child).done();
+      const text = this.spans(child, style).map((s) => s.text).join('');
+      return { text, style, line: child.line };
+    };
+    for (const name of parts.keys()) {
+      if (name !== 'authority' && name !== 'date') {
+        throw new LayoutSpecError(element, `<signature> holds <authority> and <date>, not <${name}>`);
+      }
+    }
+    return { type: 'signature', authority: part('authority'), date: part('date'), style, rightInset, seal, pinToBottom, spaceBefore, line: element.line };
+  }
+
+  private image(element: MarkupElement): Block {
+    const a = new Attributes(element);
+    const src = a.required('src');
+    const path = normalize(join(this.assetsDir, src));
+    if (!path.startsWith(normalize(this.assetsDir))) a.fail(`src="${src}" must stay inside the assets folder`);
+    const format = src.toLowerCase().endsWith('.png') ? 'png' : /\.jpe?g$/i.test(src) ? 'jpeg' : a.fail('src must be a .png or .jpg file');
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(path);
+    } catch {
+      return a.fail(`image ${src} not found in ${this.assetsDir}`);
+    }
+    const block: Block = {
+      type: 'image',
+      bytes,
+      format,
+      width: a.length('width', 0, 16, this.linePitch),
+      height: a.length('height', 0, 16, this.linePitch),
+      align: a.choice('align', ALIGNS, 'center'),
+      spaceBefore: a.length('space-before', 0, 16, this.linePitch),
+      spaceAfter: a.length('space-after', 0, 16, this.linePitch),
+    };
+    if (block.width <= 0 || block.height <= 0) a.fail('"width" and "height" are required lengths');
+    a.done();
+    return block;
+  }
+}
+
+export function buildLayout(root: MarkupElement, assetsDir: string): LayoutDocument {
+  return new LayoutBuilder(assetsDir).build(root);
+}

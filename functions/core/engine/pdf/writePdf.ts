@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
+import { PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib';
+import type { FontRegistry, LoadedFont } from '../fonts/FontRegistry.js';
+import type { DocumentMetadata } from '../layout/LayoutModel.js';
+import type { TypesetPage } from '../typeset/PageModel.js';
+import { ContentStreamBuilder } from './ContentStreamBuilder.js';
+import { embedFontSubset, type EmbeddedFont } from './FontSubsetEmbedder.js';
+
+function usedCharacters(pages: readonly TypesetPage[]): Map<LoadedFont, Set<number>> {
+  const used = new Map<LoadedFont, Set<number>>();
+  const add = (font: LoadedFont, codePoint: number) => {
+    let set = used.get(font);
+    if (!set) used.set(font, (set = new Set()));
+    set.add(codePoint);
+  };
+  for (const page of pages) {
+    for (const op of page.ops) {
+      if (op.type === 'text') for (const glyph of op.glyphs) add(op.font, glyph.codePoint);
+      else if (op.type === 'rotated-glyph') add(op.font, op.codePoint);
+    }
+  }
+  return used;
+}
+
+/**
+ * Stage "draw": writes typeset pages as a PDF with pdf-lib. Fonts are subset once per document
+ * from every page's characters; metadata dates and the /ID come from the record, so the same
+ * input gives the same bytes.
+ */
+export async function writePdf(pages: readonly TypesetPage[], metadata: DocumentMetadata, fonts: FontRegistry): Promise<Uint8Array> {
+  const document = await PDFDocument.create({ updateMetadata: false });
+  const context = document.context;
+
+  const embedded = new Map<LoadedFont, { name: string; font: EmbeddedFont }>();
+  [...usedCharacters(pages)].forEach(([font, codePoints], index) => {
+    embedded.set(font, { name: `F${index + 1}`, font: embedFontSubset(context, font, codePoints, fonts.harfBuzz) });
+  });
+
+  const images = new Map<Uint8Array, { name: string; ref: PDFRef }>();
+  for (const page of pages) {
+    for (const op of page.ops) {
+      if (op.type !== 'image' || images.has(op.bytes)) continue;
+      const image = op.format === 'png' ? await document.embedPng(op.bytes) : await document.embedJpg(op.bytes);
+      images.set(op.bytes, { name: `Im${images.size + 1}`, ref: image.ref });
+    }
+  }
+
+  for (const typeset of pages) {
+    const page = document.addPage([typeset.width, typeset.height]);
+    const builder = new ContentStreamBuilder(
+      typeset.height,
+      (op) => embedded.get(op.font as LoadedFont)!,
+      (bytes) => images.get(bytes)!.name,
+    );
+    for (const op of typeset.ops) builder.add(op);
+    const content = deflateSync(Buffer.from(builder.toString(), 'latin1'));
+    page.node.set(PDFName.of('Contents'), context.register(context.stream(content, { Filter: 'FlateDecode' })));
+    for (const { name, font } of embedded.values()) page.node.setFontDictionary(PDFName.of(name), font.ref);
+    for (const { name, ref } of images.values()) page.node.setXObject(PDFName.of(name), ref);
+  }
+
+  document.setTitle(metadata.title, { showInWindowTitleBar: true });
+  document.setAuthor(metadata.author);
+  document.setSubject(metadata.subject);
+  document.setKeywords([...metadata.keywords]);
+  document.setCreator('wartime-awards-documents');
+  document.setProducer('pdf-lib with HarfBuzz subsetting');
+  document.setLanguage(metadata.language);
+  document.setCreationDate(metadata.date);
+  document.setModificationDate(metadata.date);
+  const id = createHash('sha256').update(metadata.identity).digest('hex').slice(0, 32);
+  context.trailerInfo.ID = context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
+
+  return document.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+}

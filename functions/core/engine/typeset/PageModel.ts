@@ -1,0 +1,106 @@
+import type { LoadedFont } from '../fonts/FontRegistry.js';
+import type { Rgb } from '../layout/LayoutModel.js';
+
+/**
+ * What the typesetter hands to the PDF writer: pages of drawing operations in points, measured
+ * from the top-left corner of the paper (the writer flips them into PDF's bottom-up space).
+ */
+export interface PlacedGlyph {
+  readonly codePoint: number;
+  readonly x: number;
+}
+
+/** Glyphs of one font, size and colour on one baseline. */
+export interface TextRun {
+  readonly type: 'text';
+  readonly font: LoadedFont;
+  readonly size: number;
+  readonly color: Rgb;
+  readonly baseline: number;
+  readonly glyphs: readonly PlacedGlyph[];
+}
+
+/** A single glyph turned about its own origin (the seal's arc text). */
+export interface RotatedGlyph {
+  readonly type: 'rotated-glyph';
+  readonly font: LoadedFont;
+  readonly size: number;
+  readonly color: Rgb;
+  readonly codePoint: number;
+  readonly x: number;
+  readonly y: number;
+  /** Clockwise, in radians. */
+  readonly angle: number;
+}
+
+export interface LineShape {
+  readonly type: 'line';
+  readonly x1: number;
+  readonly y1: number;
+  readonly x2: number;
+  readonly y2: number;
+  readonly width: number;
+  readonly color: Rgb;
+}
+
+export interface RectShape {
+  readonly type: 'rect';
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly fill: Rgb | undefined;
+  readonly stroke: Rgb | undefined;
+  readonly lineWidth: number;
+}
+
+export interface CircleShape {
+  readonly type: 'circle';
+  readonly cx: number;
+  readonly cy: number;
+  readonly radius: number;
+  readonly stroke: Rgb;
+  readonly lineWidth: number;
+}
+
+export interface PolygonShape {
+  readonly type: 'polygon';
+  readonly points: readonly (readonly [number, number])[];
+  readonly fill: Rgb;
+}
+
+export interface ImageShape {
+  readonly type: 'image';
+  readonly bytes: Uint8Array;
+  readonly format: 'png' | 'jpeg';
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export type DrawOp = TextRun | RotatedGlyph | LineShape | RectShape | CircleShape | PolygonShape | ImageShape;
+
+export interface TypesetPage {
+  readonly width: number;
+  readonly height: number;
+  readonly ops: readonly DrawOp[];
+}
+
+/** Moves an operation down the page by dy (boxes are laid out at 0 and placed by pagination). */
+export function shiftOp(op: DrawOp, dy: number): DrawOp {
+  switch (op.type) {
+    case 'text':
+      return { ...op, baseline: op.baseline + dy };
+    case 'rotated-glyph':
+    case 'rect':
+    case 'image':
+      return { ...op, y: op.y + dy };
+    case 'line':
+      return { ...op, y1: op.y1 + dy, y2: op.y2 + dy };
+    case 'circle':
+      return { ...op, cy: op.cy + dy };
+    case 'polygon':
+      return { ...op, points: op.points.map(([x, y]) => [x, y + dy] as const) };
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Chinese line-breaking and punctuation rules, as data. Source: W3C "Requirements for Chinese
+ * Text Layout" (clreq) §3.1.7 (prohibition rules, "basic" level) and §3.1.6 (punctuation
+ * compression), as summarised in shared/docs/typography.md §4.
+ */
+
+/** Marks that never start a line: closing and stop punctuation, the interpunct and connectors. */
+export const NO_LINE_START = new Set([
+  ...'、，。．：；！？',
+  ...'”’）》」』】〕〉〗｝',
+  '·', '・', '‧', '～', '〜', '％', '‰', '℃',
+  ...',.;:!?)]}%',
+]);
+
+/** Marks that never end a line: opening quotes and brackets. */
+export const NO_LINE_END = new Set([...'“‘（《「『【〔〈〖｛', ...'([{']);
+
+/** Two-em marks: set as a pair and never split across lines (clreq §3.3.2). */
+export const INSEPARABLE_PAIRS = new Set(['—', '…']);
+
+/** Interpuncts joining the parts of a name (乌力吉·巴雅尔): no break on either side. */
+export const NAME_JOINERS = new Set(['·', '・', '‧']);
+
+/**
+ * Where a full-width mark's glyph leaves half an em blank in Simplified Chinese fonts: closing
+ * and stop marks sit in the left half, opening marks in the right. That blank half is what
+ * compression removes (clreq §3.1.6).
+ */
+export const BLANK_RIGHT_HALF = new Set([...'、，。．：；！？”’）》」』】〕〉〗｝']);
+export const BLANK_LEFT_HALF = new Set([...'“‘（《「『【〔〈〖｛']);
+
+/** Title line breaks are preferred after these (typography.md §1, "title"). */
+export const PREFERRED_TITLE_BREAKS_AFTER = ['关于', '、', '》'];
+
+export type CharClass = 'han' | 'latin' | 'punct' | 'space' | 'newline';
+
+export function classify(char: string): CharClass {
+  if (char === '\n') return 'newline';
+  if (char === ' ' || char === '\u3000') return 'space';
+  if (NO_LINE_START.has(char) || NO_LINE_END.has(char) || INSEPARABLE_PAIRS.has(char)) return 'punct';
+  const cp = char.codePointAt(0)!;
+  if (
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0x20000 && cp <= 0x3ffff) ||
+    (cp >= 0x3040 && cp <= 0x30ff) ||
+    cp === 0x3007
+  ) {
+    return 'han';
+  }
+  if (cp >= 0x3000 && cp <= 0x303f) return 'punct';
+  if (cp >= 0xff00 && cp <= 0xffef) return 'punct';
+  return 'latin';
+}
+
+/** Characters of one word: Latin letters, digits and the marks inside numbers and words. */
+export function isWordChar(char: string): boolean {
+  return classify(char) === 'latin' && !NAME_JOINERS.has(char);
+}
+
+export function isDigit(char: string): boolean {
+  return char >= '0' && char <= '9';
+}
+
+/** Latin letters and digits get ¼ em from neighbouring Han characters; symbols do not. */
+export function isAlphanumeric(char: string): boolean {
+  return /^[\p{L}\p{N}]$/u.test(char) && classify(char) === 'latin';
+}

@@ -1,0 +1,53 @@
+import type { Box } from './layoutBlocks.js';
+import { type DrawOp, shiftOp } from './PageModel.js';
+
+/** Rounding slack: 22 lines of 225 mm / 22 must fit 225 mm. */
+const EPSILON = 0.01;
+
+/**
+ * Stage "paginate": stacks boxes down the body area, starting a new page when the next box (with
+ * any boxes it must stay with) does not fit. Blank space does not start a page, a continued
+ * table repeats its header, and pinned boxes go to the bottom of the body area.
+ *
+ * @returns the operations of each page, already moved to the body area's top
+ */
+export function paginate(boxes: readonly Box[], bodyTop: number, bodyHeight: number): DrawOp[][] {
+  const pages: DrawOp[][] = [[]];
+  let y = 0;
+  const place = (box: Box, at: number) => {
+    pages.at(-1)!.push(...box.ops.map((op) => shiftOp(op, bodyTop + at)));
+  };
+  const newPage = () => {
+    pages.push([]);
+    y = 0;
+  };
+  const chainHeight = (from: number) => {
+    let height = 0;
+    for (let i = from; i < boxes.length; i++) {
+      height += boxes[i]!.height;
+      if (!boxes[i]!.keepWithNext || height > bodyHeight) break;
+    }
+    return Math.min(height, bodyHeight);
+  };
+
+  boxes.forEach((box, index) => {
+    if (box.pinToBottom) {
+      if (y > bodyHeight - box.height + EPSILON) newPage();
+      place(box, bodyHeight - box.height);
+      y = bodyHeight;
+      return;
+    }
+    if (box.discardable && y === 0 && pages.length > 1) return;
+    if (y > 0 && y + chainHeight(index) > bodyHeight + EPSILON) {
+      newPage();
+      if (box.discardable) return;
+      for (const header of box.repeatHeader ?? []) {
+        place(header, y);
+        y += header.height;
+      }
+    }
+    place(box, y);
+    y += box.height;
+  });
+  return pages;
+}

@@ -1,0 +1,120 @@
+import { MissingGlyphError } from '../../errors.js';
+import type { FontRegistry, LoadedFont } from '../fonts/FontRegistry.js';
+import type { Rgb, TextSpan, TextStyle } from '../layout/LayoutModel.js';
+import {
+  BLANK_LEFT_HALF,
+  BLANK_RIGHT_HALF,
+  type CharClass,
+  classify,
+  INSEPARABLE_PAIRS,
+  isAlphanumeric,
+  isDigit,
+  isWordChar,
+  NAME_JOINERS,
+  NO_LINE_END,
+  NO_LINE_START,
+} from './cjkRules.js';
+
+/** One character, measured in the font that draws it. */
+export interface ShapedGlyph {
+  readonly char: string;
+  readonly codePoint: number;
+  readonly charClass: CharClass;
+  readonly font: LoadedFont;
+  readonly size: number;
+  readonly color: Rgb;
+  /** Advance including tracking, in points. */
+  readonly advance: number;
+  /** The tracking inside `advance`: letter-spacing that falls away after a line's last glyph. */
+  readonly tracking: number;
+  /** Space before this glyph when it does not start a line (CJK–Latin ¼ em). */
+  readonly gapBefore: number;
+  /** Blank half-em that compression may remove, at each side. */
+  readonly blankLeft: number;
+  readonly blankRight: number;
+  /** Counts toward a line's character count: 1 for full-width, ½ for half-width. */
+  readonly cells: number;
+}
+
+/** Glyphs that must stay on one line: a Latin word, a number with its unit, a name joined by ·, a —— pair. */
+export interface BreakUnit {
+  readonly glyphs: readonly ShapedGlyph[];
+  readonly isSpace: boolean;
+  readonly isNewline: boolean;
+}
+
+function canBreakBetween(before: string, after: string): boolean {
+  if (NO_LINE_START.has(after) || NO_LINE_END.has(before)) return false;
+  if (before === after && INSEPARABLE_PAIRS.has(before)) return false;
+  if (NAME_JOINERS.has(before) || NAME_JOINERS.has(after)) return false;
+  if (isWordChar(before) && isWordChar(after)) return false;
+  // A number and its unit stay together (typography.md §1: 7名, 12号, 2020年).
+  if (isDigit(before) && classify(after) === 'han') return false;
+  return true;
+}
+
+/**
+ * Stage "shape and measure": maps every character to the first font of its style's role that
+ * has a glyph (failing with the character and code point when none has), measures it, and
+ * groups the glyphs into units between which a line may break.
+ */
+export function shapeText(spans: readonly TextSpan[], fonts: FontRegistry): BreakUnit[] {
+  const glyphs: ShapedGlyph[] = [];
+  let previous: { char: string; style: TextStyle } | undefined;
+  for (const span of spans) {
+    for (const char of span.text) {
+      glyphs.push(measure(char, span.style, previous, fonts));
+      previous = { char, style: span.style };
+    }
+  }
+  const units: BreakUnit[] = [];
+  let current: ShapedGlyph[] = [];
+  const flush = () => {
+    if (current.length > 0) units.push({ glyphs: current, isSpace: false, isNewline: false });
+    current = [];
+  };
+  for (let i = 0; i < glyphs.length; i++) {
+    const glyph = glyphs[i]!;
+    if (glyph.charClass === 'space' || glyph.charClass === 'newline') {
+      flush();
+      units.push({ glyphs: [glyph], isSpace: glyph.charClass === 'space', isNewline: glyph.charClass === 'newline' });
+      continue;
+    }
+    const last = current.at(-1);
+    if (last && canBreakBetween(last.char, glyph.char)) flush();
+    current.push(glyph);
+  }
+  flush();
+  return units;
+}
+
+function measure(char: string, style: TextStyle, previous: { char: string; style: TextStyle } | undefined, fonts: FontRegistry): ShapedGlyph {
+  const codePoint = char.codePointAt(0)!;
+  const charClass = classify(char);
+  if (charClass === 'newline') {
+    return { char, codePoint, charClass, font: fonts.primary(style.font), size: style.size, color: style.color, advance: 0, tracking: 0, gapBefore: 0, blankLeft: 0, blankRight: 0, cells: 0 };
+  }
+  const font = fonts.fontFor(style.font, codePoint);
+  if (!font) throw new MissingGlyphError(char, style.font, undefined, undefined);
+  const em = style.size;
+  const natural = (font.ttf.advanceWidth(font.ttf.glyphId(codePoint)) / font.ttf.metrics.unitsPerEm) * em;
+  const fullWidth = natural > 0.75 * em;
+  const autospace =
+    style.autospace &&
+    previous !== undefined &&
+    ((classify(previous.char) === 'han' && isAlphanumeric(char)) || (isAlphanumeric(previous.char) && charClass === 'han'));
+  return {
+    char,
+    codePoint,
+    charClass,
+    font,
+    size: em,
+    color: style.color,
+    advance: natural + style.tracking,
+    tracking: style.tracking,
+    gapBefore: autospace ? em / 4 : 0,
+    blankLeft: fullWidth && BLANK_LEFT_HALF.has(char) ? em / 2 : 0,
+    blankRight: fullWidth && BLANK_RIGHT_HALF.has(char) ? em / 2 : 0,
+    cells: fullWidth ? 1 : 0.5,
+  };
+}

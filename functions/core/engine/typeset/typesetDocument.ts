@@ -1,0 +1,61 @@
+import { LayoutOverflowError } from '../../errors.js';
+import type { FontRegistry } from '../fonts/FontRegistry.js';
+import type { LayoutDocument, Section } from '../layout/LayoutModel.js';
+import { baselineIn, layoutBlock } from './layoutBlocks.js';
+import type { DrawOp, TypesetPage } from './PageModel.js';
+import { paginate } from './paginate.js';
+import { placeLine } from './placeLine.js';
+import { shapeText } from './shapeText.js';
+
+function frame(section: Section): DrawOp[] {
+  const border = section.border;
+  if (!border) return [];
+  const rect = (inset: number, lineWidth: number): DrawOp => ({
+    type: 'rect',
+    x: inset,
+    y: inset,
+    width: section.width - 2 * inset,
+    height: section.height - 2 * inset,
+    fill: undefined,
+    stroke: border.color,
+    lineWidth,
+  });
+  const ops = [rect(border.inset + border.outerWidth / 2, border.outerWidth)];
+  if (border.innerGap > 0) ops.push(rect(border.inset + border.outerWidth + border.innerGap + border.innerWidth / 2, border.innerWidth));
+  return ops;
+}
+
+/** "— 3 —", odd pages at the right and even at the left, one character in (GB/T 9704 §7.5). */
+function pageNumber(section: Section, pageIndex: number, fonts: FontRegistry): DrawOp[] {
+  const numbering = section.pageNumbers!;
+  const style = numbering.style;
+  const glyphs = shapeText([{ text: `— ${pageIndex + 1} —`, style, line: 0 }], fonts).flatMap((unit) => unit.glyphs);
+  const top = section.height - section.margins.bottom + numbering.offset;
+  const left = section.margins.left + numbering.inset;
+  const width = section.width - section.margins.left - section.margins.right - 2 * numbering.inset;
+  const odd = pageIndex % 2 === 0;
+  return placeLine({ glyphs, compressions: [], isLast: true }, left, width, odd ? 'right' : 'left', top + baselineIn(style.size, style));
+}
+
+function typesetSection(section: Section, fonts: FontRegistry): TypesetPage[] {
+  const area = { left: section.margins.left, width: section.width - section.margins.left - section.margins.right };
+  const bodyHeight = section.height - section.margins.top - section.margins.bottom;
+  const boxes = section.blocks.flatMap((block) => layoutBlock(block, area, fonts));
+  const pages = paginate(boxes, section.margins.top, bodyHeight);
+  if (section.maxPages !== undefined && pages.length > section.maxPages) {
+    throw new LayoutOverflowError(
+      `the text runs over ${pages.length} pages where at most ${section.maxPages} may be used: shorten the text or reduce the type size in the template`,
+    );
+  }
+  const numbered = section.pageNumbers !== undefined && (!section.pageNumbers.onlyWhenMultiple || pages.length > 1);
+  return pages.map((ops, index) => ({
+    width: section.width,
+    height: section.height,
+    ops: [...frame(section), ...ops, ...(numbered ? pageNumber(section, index, fonts) : [])],
+  }));
+}
+
+/** The typesetter's entry point: a parsed layout in, positioned pages out. */
+export function typesetDocument(layout: LayoutDocument, fonts: FontRegistry): TypesetPage[] {
+  return layout.sections.flatMap((section) => typesetSection(section, fonts));
+}

@@ -1,0 +1,53 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderRecordDocuments } from '../../functions/core/documents/renderRecordDocuments.js';
+import { validateRecord } from '../../functions/core/records/index.js';
+import { readRecordFile } from './readRecordFile.js';
+
+export interface WrittenDocument {
+  readonly recordId: string;
+  readonly path: string;
+  readonly bytes: number;
+  readonly pages: number;
+}
+
+export interface RenderReport {
+  readonly written: WrittenDocument[];
+  /** One line per record that failed: what, where and why. */
+  readonly failures: string[];
+}
+
+/**
+ * Validates and renders each record of the files into `<out>/<record id>/<kind>-v<version>.pdf`
+ * (the layout of the S3 bucket). A record that fails writes nothing and does not stop the others.
+ */
+export async function renderRecordFiles(files: readonly string[], outDir: string, onWritten: (doc: WrittenDocument) => void = () => {}): Promise<RenderReport> {
+  const report: RenderReport = { written: [], failures: [] };
+  for (const file of files) {
+    let records;
+    try {
+      records = readRecordFile(file);
+    } catch (error) {
+      report.failures.push((error as Error).message);
+      continue;
+    }
+    for (const { source, value } of records) {
+      try {
+        const record = validateRecord(value);
+        const documents = await renderRecordDocuments(record);
+        const dir = join(outDir, record.id);
+        mkdirSync(dir, { recursive: true });
+        for (const document of documents) {
+          const path = join(dir, `${document.kind}-v${document.version}.pdf`);
+          writeFileSync(path, document.bytes);
+          const written = { recordId: record.id, path, bytes: document.bytes.length, pages: document.pages };
+          report.written.push(written);
+          onWritten(written);
+        }
+      } catch (error) {
+        report.failures.push(`${source}: ${(error as Error).message}`);
+      }
+    }
+  }
+  return report;
+}
