@@ -4,7 +4,7 @@ import { PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib';
 import type { FontRegistry, LoadedFont } from '../fonts/FontRegistry.js';
 import type { DocumentMetadata } from '../layout/LayoutModel.js';
 import type { TypesetPage } from '../typeset/PageModel.js';
-import { ContentStreamBuilder } from './ContentStreamBuilder.js';
+import { ContentStreamBuilder, STAMP_GRAPHICS_STATE } from './ContentStreamBuilder.js';
 import { embedFontSubset, type EmbeddedFont } from './FontSubsetEmbedder.js';
 
 function usedCharacters(pages: readonly TypesetPage[]): Map<LoadedFont, Set<number>> {
@@ -46,6 +46,7 @@ export async function writePdf(pages: readonly TypesetPage[], metadata: Document
     }
   }
 
+  const stampState = context.register(context.obj({ Type: 'ExtGState', BM: 'Multiply', ca: 0.92, CA: 0.92 }));
   for (const typeset of pages) {
     const page = document.addPage([typeset.width, typeset.height]);
     const builder = new ContentStreamBuilder(
@@ -58,6 +59,7 @@ export async function writePdf(pages: readonly TypesetPage[], metadata: Document
     page.node.set(PDFName.of('Contents'), context.register(context.stream(content, { Filter: 'FlateDecode' })));
     for (const { name, font } of embedded.values()) page.node.setFontDictionary(PDFName.of(name), font.ref);
     for (const { name, ref } of images.values()) page.node.setXObject(PDFName.of(name), ref);
+    page.node.setExtGState(PDFName.of(STAMP_GRAPHICS_STATE), stampState);
   }
 
   document.setTitle(metadata.title, { showInWindowTitleBar: true });

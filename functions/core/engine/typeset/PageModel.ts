@@ -20,8 +20,16 @@ export interface TextRun {
   readonly glyphs: readonly PlacedGlyph[];
 }
 
+/**
+ * Marks the ink of a stamp (the seal): printed over the text in multiply mode, as red ink
+ * over black, and left out of the text layer, since a stamp is not part of the document's text.
+ */
+export interface Stamped {
+  readonly stamp?: boolean;
+}
+
 /** A single glyph turned about its own origin (the seal's arc text). */
-export interface RotatedGlyph {
+export interface RotatedGlyph extends Stamped {
   readonly type: 'rotated-glyph';
   readonly font: LoadedFont;
   readonly size: number;
@@ -54,7 +62,7 @@ export interface RectShape {
   readonly lineWidth: number;
 }
 
-export interface CircleShape {
+export interface CircleShape extends Stamped {
   readonly type: 'circle';
   readonly cx: number;
   readonly cy: number;
@@ -63,7 +71,7 @@ export interface CircleShape {
   readonly lineWidth: number;
 }
 
-export interface PolygonShape {
+export interface PolygonShape extends Stamped {
   readonly type: 'polygon';
   readonly points: readonly (readonly [number, number])[];
   readonly fill: Rgb;

@@ -125,8 +125,10 @@ function table(block: TableBlock, area: BodyArea, fonts: FontRegistry): Box[] {
     for (const x of [...lefts, right]) ops.push(vertical(x, height));
     cells.forEach((lines, index) => {
       const align = block.columns[index]!.align;
+      // Cells with fewer lines than their row sit in its middle.
+      const offset = ((lineCount - lines.length) / 2) * style.leading;
       lines.forEach((line, lineIndex) => {
-        const baseline = lineIndex * style.leading + baselineIn(style.leading, style);
+        const baseline = offset + lineIndex * style.leading + baselineIn(style.leading, style);
         ops.push(...placeLine(line, lefts[index]! + pad, widths[index]! - 2 * pad, align, baseline));
       });
     });
@@ -179,7 +181,7 @@ function signature(block: SignatureBlock, area: BodyArea, fonts: FontRegistry): 
     const centre = dateLeft + dateWidth / 2;
     put(block.authority, centre - authorityWidth / 2, authorityWidth, 0);
     put(block.date, dateLeft, dateWidth, 1);
-    ops.unshift(...sealShapes(block.seal, centre, top + 0.75 * line, fonts));
+    ops.push(...sealShapes(block.seal, centre, top + 0.75 * line, fonts));
   } else {
     const twoChars = 2 * style.size;
     const dateLeft = Math.min(right - block.rightInset - authorityWidth + twoChars, right - twoChars - dateWidth);

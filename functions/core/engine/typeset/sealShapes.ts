@@ -19,7 +19,7 @@ const MAX_STEP = (32 * Math.PI) / 180;
 export function sealShapes(seal: SealSpec, cx: number, cy: number, fonts: FontRegistry): DrawOp[] {
   const radius = seal.diameter / 2;
   const rim = RIM * seal.diameter;
-  const ops: DrawOp[] = [{ type: 'circle', cx, cy, radius: radius - rim / 2, stroke: seal.color, lineWidth: rim }];
+  const ops: DrawOp[] = [{ type: 'circle', cx, cy, radius: radius - rim / 2, stroke: seal.color, lineWidth: rim, stamp: true }];
 
   const star = STAR_RADIUS * seal.diameter;
   const points = Array.from({ length: 10 }, (_, k) => {
@@ -27,7 +27,7 @@ export function sealShapes(seal: SealSpec, cx: number, cy: number, fonts: FontRe
     const r = k % 2 === 0 ? star : star * STAR_INNER;
     return [cx + r * Math.sin(angle), cy - r * Math.cos(angle)] as const;
   });
-  ops.push({ type: 'polygon', points, fill: seal.color });
+  ops.push({ type: 'polygon', points, fill: seal.color, stamp: true });
 
   const size = (TEXT_HEIGHT * seal.diameter) / 0.88;
   const glyphs = shapeText([{ text: seal.text, style: { ...seal.style, size, tracking: 0, autospace: false }, line: 0 }], fonts).flatMap(
@@ -52,6 +52,7 @@ export function sealShapes(seal: SealSpec, cx: number, cy: number, fonts: FontRe
       x: centreX - cos * half - sin * lift,
       y: centreY - sin * half + cos * lift,
       angle,
+      stamp: true,
     });
   });
   return ops;

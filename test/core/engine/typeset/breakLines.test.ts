@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { FontRegistry } from '../../../../functions/core/engine/fonts/FontRegistry.js';
+import { breakLines, naturalWidth } from '../../../../functions/core/engine/typeset/breakLines.js';
+import { NO_LINE_END, NO_LINE_START } from '../../../../functions/core/engine/typeset/cjkRules.js';
+import { shapeText } from '../../../../functions/core/engine/typeset/shapeText.js';
+import { officialBody, officialWidth } from '../../../support/textStyles.js';
+
+const fonts = FontRegistry.shared();
+const lineTexts = (text: string, width = officialWidth, style = officialBody) =>
+  breakLines(shapeText([{ text, style, line: 1 }], fonts), () => width).map((line) => line.glyphs.map((g) => g.char).join(''));
+const han = (count: number) => '战'.repeat(count);
+
+describe('CJK line breaking (typography.md §4, clreq basic level)', () => {
+  it('sets 28 characters of 16 pt 仿宋 on a 156 mm GB/T 9704 line', () => {
+    expect(lineTexts(han(56)).map((line) => line.length)).toEqual([28, 28]);
+    expect(lineTexts(han(29)).map((line) => line.length)).toEqual([28, 1]);
+  });
+
+  it('pulls a comma that may not start a line into the line by compressing punctuation, rather than pushing a character', () => {
+    // 28 characters end in 。” and a comma follows: squeezing 。” and the final ， makes room for it.
+    const lines = lineTexts(`${han(24)}“战。”，${han(5)}`);
+    expect(lines[0]).toBe(`${han(24)}“战。”，`);
+    expect(lines[1]).toBe(han(5));
+  });
+
+  it('pushes a character down with a comma when squeezing cannot make room', () => {
+    const lines = lineTexts(`${han(28)}，${han(5)}`);
+    expect(lines[0]).toBe(han(27));
+    expect(lines[1]).toBe(`战，${han(5)}`);
+  });
+
+  it('pushes the last character down with a mark that cannot be compressed in', () => {
+    // A 28-character line followed by 、。 : both may not start a line, and one em cannot be squeezed out.
+    const lines = lineTexts(`${han(28)}。”${han(5)}`);
+    expect(lines[0]!.length).toBeLessThanOrEqual(30);
+    for (const line of lines.slice(1)) expect(NO_LINE_START.has(line[0]!)).toBe(false);
+  });
+
+  it('never ends a line with an opening bracket or quote', () => {
+    const lines = lineTexts(`${han(27)}《新冠肺炎防控方案》${han(3)}`);
+    expect(lines[0]).toBe(han(27));
+    expect(lines[1]!.startsWith('《')).toBe(true);
+  });
+
+  it('keeps —— and …… whole', () => {
+    for (const mark of ['——', '……']) {
+      const lines = lineTexts(`${han(27)}${mark}${han(4)}`);
+      expect(lines.every((line) => !line.endsWith(mark[0]!) || line.endsWith(mark))).toBe(true);
+      expect(lines.join('')).toContain(mark);
+      expect(lines.some((line) => line.includes(mark))).toBe(true);
+    }
+  });
+
+  it('keeps a number with its unit, and a name with its middle dot', () => {
+    const numberLines = lineTexts(`${han(26)}2020年${han(3)}`);
+    expect(numberLines.some((line) => line.includes('2020年'))).toBe(true);
+    for (let before = 20; before <= 28; before++) {
+      const nameLines = lineTexts(`${han(before)}乌力吉·巴雅尔${han(3)}`);
+      expect(nameLines.some((line) => line.includes('吉·巴'))).toBe(true);
+    }
+  });
+
+  it('never breaks inside a Latin word', () => {
+    const lines = lineTexts(`${han(24)}COVID-19${han(4)}`);
+    expect(lines.some((line) => line.includes('COVID-19'))).toBe(true);
+  });
+
+  it('puts ¼ em between Han characters and digits, but not at a line start', () => {
+    const [glyphs] = [shapeText([{ text: '记功2次', style: officialBody, line: 1 }], fonts).flatMap((u) => u.glyphs)];
+    const gaps = glyphs!.map((g) => g.gapBefore);
+    expect(gaps).toEqual([0, 0, 4, 4]);
+    expect(naturalWidth(glyphs!.slice(2))).toBeLessThan(naturalWidth(glyphs!.slice(1)) - 4);
+  });
+
+  it('obeys the prohibition rules on a long real paragraph at many widths', () => {
+    const text =
+      '新冠肺炎疫情发生以来，全区各级公安机关坚决贯彻落实党中央决策部署和自治区党委、公安部工作要求，广大公安民警辅警冲锋在前、顽强奋战，' +
+      '践行着“疫情不退、警察不退”的庄严承诺，涌现出一批可歌可泣的先进典型。截至目前，全区各级公安机关先后实施战时记功225个（集体33个、个人192名），' +
+      '嘉奖1585个（集体190个、个人1395名），开展送奖上门（岗）830次，发出嘉奖令40份……';
+    for (let chars = 8; chars <= 30; chars++) {
+      const lines = lineTexts(text, chars * 15.75 + 1);
+      expect(lines.join('')).toBe(text);
+      lines.forEach((line, index) => {
+        if (index > 0) expect(NO_LINE_START.has(line[0]!), `line ${index} at ${chars} chars: ${line}`).toBe(false);
+        if (index < lines.length - 1) expect(NO_LINE_END.has(line.at(-1)!), `line ${index} at ${chars} chars: ${line}`).toBe(false);
+      });
+    }
+  });
+});
