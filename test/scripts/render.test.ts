@@ -1,0 +1,46 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exampleJson } from '../support/examples.js';
+
+const tsx = join('node_modules', '.bin', 'tsx');
+
+function runRender(files: string[], out: string) {
+  return spawnSync(tsx, ['scripts/render.ts', ...files, '--out', out], { encoding: 'utf8' });
+}
+
+describe('npm run render', () => {
+  it('writes every document of each record and prints path, bytes and pages', () => {
+    const out = mkdtempSync(join(tmpdir(), 'render-'));
+    const result = runRender(['examples/merit-zhang-peng.json', 'examples/commendation-order-2020-12.json'], out);
+    expect(result.status).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(new RegExp(`^${out}/merit-zhang-peng/certificate-v1\\.pdf\\t\\d+ bytes\\t1 page$`));
+    expect(lines[1]).toMatch(/commendation-order-2020-12\/commendation-order-v1\.pdf\t\d+ bytes\t\d+ pages?$/);
+    const pdfinfo = execFileSync('pdfinfo', [join(out, 'merit-zhang-peng', 'certificate-v1.pdf')], { encoding: 'utf8' });
+    expect(pdfinfo).toMatch(/Pages:\s+1/);
+  });
+
+  it('exits non-zero with one line naming record, field and code point, and writes nothing for that record', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'records-'));
+    const zhang = exampleJson('merit-zhang-peng') as { recipient: Record<string, unknown> };
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ ...zhang, id: 'bad-glyph', recipient: { ...zhang.recipient, name: '张𠈌' } }));
+    const invalid = join(dir, 'invalid.json');
+    writeFileSync(invalid, JSON.stringify({ ...zhang, id: 'bad-grade', grade: 4 }));
+    const out = join(dir, 'out');
+    const result = runRender([bad, invalid, 'examples/merit-he-xia.json'], out);
+    expect(result.status).toBe(1);
+    const errors = result.stderr.trim().split('\n');
+    expect(errors).toEqual([
+      'error: bad.json: record bad-glyph: recipient.name: no configured font can draw "𠈌" (U+2020C) in role "songti"; add a font that has it to the role\'s fallback list, or correct the text',
+      'error: invalid.json: record bad-grade: grade: must be 1, 2 or 3',
+    ]);
+    expect(existsSync(join(out, 'bad-glyph'))).toBe(false);
+    expect(existsSync(join(out, 'bad-grade'))).toBe(false);
+    expect(readdirSync(join(out, 'merit-he-xia'))).toEqual(['certificate-v1.pdf']);
+  });
+});
