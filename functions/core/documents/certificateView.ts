@@ -1,5 +1,5 @@
 import { MERIT_GRADE_NAMES, type RecipientAwardRecord } from '../records/index.js';
-import { approvalTime, identityOf } from './issueDate.js';
+import { approvalTime, identityOf } from './recordDocumentFacts.js';
 
 /** The award as a certificate words it: 荣记个人三等功, 予以嘉奖, 被追授“…”荣誉称号. */
 function awardPhrase(record: RecipientAwardRecord): string {

@@ -1,24 +1,18 @@
-import { DocumentError } from '../errors.js';
 import type { CommendationOrderRecord } from '../records/index.js';
-import { approvalTime, identityOf } from './issueDate.js';
+import { documentNumberOf, identityOf } from './recordDocumentFacts.js';
 
 /** What `templates/commendation-order.hbs` prints (嘉奖令, GB/T 9704 layout). */
 export function commendationOrderView(record: CommendationOrderRecord) {
-  approvalTime(record);
-  if (record.documentNumber === undefined) {
-    throw new DocumentError(
-      `record ${record.id}: documentNumber: required to render a commendation order (a number is allocated on approval)`,
-    );
-  }
+  const documentNumber = documentNumberOf(record, 'commendation order');
   return {
     metadata: {
       title: record.title,
-      subject: `嘉奖令 ${record.documentNumber}`,
+      subject: `嘉奖令 ${documentNumber}`,
       identity: identityOf(record, 'commendation-order'),
     },
     authority: record.authority.name,
     sealText: record.authority.sealText,
-    documentNumber: record.documentNumber,
+    documentNumber,
     title: record.title,
     addressee: record.addressee ?? '',
     preamble: record.preamble,

@@ -1,5 +1,5 @@
 import type { TelegramRecord } from '../records/index.js';
-import { approvalTime, identityOf } from './issueDate.js';
+import { approvalTime, identityOf } from './recordDocumentFacts.js';
 
 /** What `templates/telegram.hbs` prints (慰问电 / 唁电). */
 export function telegramView(record: TelegramRecord) {

@@ -1,0 +1,25 @@
+import { DocumentError } from '../errors.js';
+import type { AwardRecord, CommendationOrderRecord, PraiseBulletinRecord } from '../records/index.js';
+
+/** Documents exist from approval: their date and PDF metadata date are the approval time. */
+export function approvalTime(record: AwardRecord): string {
+  if (record.approvedAt === undefined) {
+    throw new DocumentError(`record ${record.id}: approvedAt: required to render documents (they are issued on approval)`);
+  }
+  return record.approvedAt;
+}
+
+export function identityOf(record: AwardRecord, kind: string): string {
+  return `${record.id}/${kind}/v${record.version}`;
+}
+
+/** Official documents print their 文号, which is allocated on approval and never invented here. */
+export function documentNumberOf(record: CommendationOrderRecord | PraiseBulletinRecord, documentName: string): string {
+  approvalTime(record);
+  if (record.documentNumber === undefined) {
+    throw new DocumentError(
+      `record ${record.id}: documentNumber: required to render a ${documentName} (a number is allocated on approval)`,
+    );
+  }
+  return record.documentNumber;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { certificateView } from '../../../functions/core/documents/certificateView.js';
+import { commendationOrderView } from '../../../functions/core/documents/commendationOrderView.js';
+import { documentsFor } from '../../../functions/core/documents/DocumentKind.js';
+import type { CommendationOrderRecord, RecipientAwardRecord } from '../../../functions/core/records/index.js';
+import { exampleJson, exampleRecord } from '../../support/examples.js';
+
+const award = (name: string, changes: Record<string, unknown> = {}) => exampleRecord(name, changes) as RecipientAwardRecord;
+
+describe('what documents print', () => {
+  it('words each kind of award as a certificate does', () => {
+    expect(certificateView(award('merit-zhang-peng')).citation).toMatch(/，荣记个人三等功。$/);
+    expect(certificateView(award('merit-li-xiaohuan')).citation).toMatch(/，追记个人二等功。$/);
+    expect(certificateView(award('merit-wulanchabu-hubei-escort-team')).citation).toMatch(/，荣记集体二等功。$/);
+    expect(certificateView(award('commendation-ce-ren')).citation).toMatch(/，予以嘉奖。$/);
+    expect(certificateView(award('honorary-title-he-jianhua')).citation).toMatch(/被追授“全国公安系统二级英雄模范”荣誉称号。$/);
+  });
+
+  it('addresses a person as 同志 and a collective by its name', () => {
+    expect(certificateView(award('merit-zhang-peng')).recipientLine).toBe('张鹏同志：');
+    const team = award('merit-wulanchabu-hubei-escort-team');
+    expect(certificateView(team).recipientLine).toBe(`${team.recipient.name}：`);
+  });
+
+  it('needs the approval time and the allocated number, and invents neither', () => {
+    const { approvedAt: _approvedAt, ...submitted } = exampleJson('merit-zhang-peng');
+    expect(() => certificateView(exampleRecord('merit-zhang-peng', { ...submitted, status: 'SUBMITTED', approvedAt: undefined }) as RecipientAwardRecord)).toThrow(
+      'record merit-zhang-peng: approvedAt: required to render documents',
+    );
+    const { documentNumber: _number, ...order } = exampleJson('commendation-order-2020-12');
+    const unnumbered = exampleRecord('commendation-order-2020-12', { ...order, documentNumber: undefined }) as CommendationOrderRecord;
+    expect(() => commendationOrderView(unnumbered)).toThrow('documentNumber: required to render a commendation order');
+  });
+
+  it('gives each kind of record its documents', () => {
+    expect(documentsFor(exampleRecord('merit-zhang-peng'))).toEqual(['certificate']);
+    expect(documentsFor(exampleRecord('commendation-order-2020-12'))).toEqual(['commendation-order']);
+    expect(documentsFor(exampleRecord('telegram-sympathy-sun-dejian'))).toEqual(['telegram']);
+    expect(documentsFor(exampleRecord('praise-bulletin-2020-18'))).toEqual(['praise-bulletin']);
+  });
+});
