@@ -155,7 +155,8 @@ function barChart(block: BarChartBlock, area: BodyArea, fonts: FontRegistry): Bo
       // The axis, drawn a row at a time so the chart can run over a page.
       { type: 'line', x1: barLeft, x2: barLeft, y1: 0, y2: style.leading, width: 0.75, color: [0, 0, 0] },
     ];
-    return box(style.leading, ops, { keepWithNext: index === 0 });
+    // A chart is read whole: it moves to the next page rather than split.
+    return box(style.leading, ops, { keepWithNext: index < block.bars.length - 1 });
   });
   return [...blank(block.spaceBefore), ...boxes, ...blank(block.spaceAfter)];
 }
