@@ -23,5 +23,6 @@ export function evaluate(target: Target): TargetResult {
 
 export function describeBound(target: Target): string {
   const operator = target.bound === 'min' ? '≥' : target.strict ? '<' : '≤';
-  return `${operator} ${target.limit} ${target.unit}`.trim();
+  const limit = target.limit.toLocaleString('en-US');
+  return target.unit === '×' ? `${operator} ${limit}×` : `${operator} ${limit} ${target.unit}`;
 }
