@@ -1,9 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exampleJson } from '../support/examples.js';
+import { renderRecordDocuments } from '../../functions/core/documents/renderRecordDocuments.js';
+import { exampleJson, exampleRecord } from '../support/examples.js';
 
 const tsx = join('node_modules', '.bin', 'tsx');
 
@@ -24,7 +25,7 @@ describe('npm run render', () => {
     expect(pdfinfo).toMatch(/Pages:\s+1/);
   });
 
-  it('exits non-zero with one line naming record, field and code point, and writes nothing for that record', () => {
+  it('exits non-zero with one line naming record, field and code point, and writes nothing for that record', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'records-'));
     const zhang = exampleJson('merit-zhang-peng') as { recipient: Record<string, unknown> };
     const bad = join(dir, 'bad.json');
@@ -42,5 +43,8 @@ describe('npm run render', () => {
     expect(existsSync(join(out, 'bad-glyph'))).toBe(false);
     expect(existsSync(join(out, 'bad-grade'))).toBe(false);
     expect(readdirSync(join(out, 'merit-he-xia'))).toEqual(['certificate-v1.pdf']);
+    // Another process, the same bytes: output depends on the record alone.
+    const [inProcess] = await renderRecordDocuments(exampleRecord('merit-he-xia'));
+    expect(readFileSync(join(out, 'merit-he-xia', 'certificate-v1.pdf')).equals(Buffer.from(inProcess!.bytes))).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type RecordDocument, renderRecordDocuments } from '../../../functions/core/documents/renderRecordDocuments.js';
 import { NO_LINE_END, NO_LINE_START } from '../../../functions/core/engine/typeset/cjkRules.js';
@@ -109,6 +110,15 @@ describe('rendered documents', () => {
       expect(Buffer.from(first.bytes).equals(Buffer.from(second.bytes))).toBe(true);
       expect(first.sha256).toBe(second.sha256);
     }
+  });
+
+  it('sets the metadata from the record: title, author, subject, language and the approval time', async () => {
+    const document = await PDFDocument.load((await render('merit-zhang-peng')).bytes, { updateMetadata: false });
+    expect(document.getTitle()).toBe('荣誉证书 — 张鹏');
+    expect(document.getAuthor()).toBe('呼伦贝尔市海拉尔区公安分局');
+    expect(document.getSubject()).toBe('战时记功 三等功');
+    expect(document.getCreationDate()?.toISOString()).toBe(new Date(exampleJson('merit-zhang-peng').approvedAt as string).toISOString());
+    expect((document.catalog.get(PDFName.of('Lang')) as PDFString).decodeText()).toBe('zh-CN');
   });
 
   it('embeds every font as a subset with a Unicode map', () => {
