@@ -28,6 +28,8 @@ export interface Box {
   readonly discardable: boolean;
   /** Must share a page with the box after it (title lines, headings). */
   readonly keepWithNext: boolean;
+  /** Must share a page with the text before it (a signature never stands alone on a page). */
+  readonly keepWithPrevious: boolean;
   /** Table rows carry their header, repeated at the top of a continuation page. */
   readonly repeatHeader: readonly Box[] | undefined;
   /** Set at the bottom of the body area rather than after the text (a certificate's signature). */
@@ -44,6 +46,7 @@ const box = (height: number, ops: readonly DrawOp[], options: Partial<Box> = {})
   ops,
   discardable: false,
   keepWithNext: false,
+  keepWithPrevious: false,
   repeatHeader: undefined,
   pinToBottom: false,
   ...options,
@@ -190,7 +193,8 @@ function signature(block: SignatureBlock, area: BodyArea, fonts: FontRegistry): 
     put(block.authority, authorityLeft, authorityWidth, 0);
     put(block.date, dateLeft, dateWidth, 1);
   }
-  return [box(top + 2 * line, ops, { pinToBottom: block.pinToBottom })];
+  // GB/T 9704 §7.3.5.4: the signature and date never go to a page of their own.
+  return [box(top + 2 * line, ops, { pinToBottom: block.pinToBottom, keepWithPrevious: !block.pinToBottom })];
 }
 
 function image(block: Extract<Block, { type: 'image' }>, area: BodyArea): Box[] {

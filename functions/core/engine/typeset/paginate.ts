@@ -21,11 +21,17 @@ export function paginate(boxes: readonly Box[], bodyTop: number, bodyHeight: num
     pages.push([]);
     y = 0;
   };
+  // Whether box i must stay on the page of the next box that is not blank space.
+  const bound = (i: number) => {
+    let next = i + 1;
+    while (boxes[next]?.discardable) next++;
+    return boxes[i]!.keepWithNext || boxes[next]?.keepWithPrevious === true;
+  };
   const chainHeight = (from: number) => {
     let height = 0;
     for (let i = from; i < boxes.length; i++) {
       height += boxes[i]!.height;
-      if (!boxes[i]!.keepWithNext || height > bodyHeight) break;
+      if (!bound(i) || height > bodyHeight) break;
     }
     return Math.min(height, bodyHeight);
   };
