@@ -4,10 +4,10 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, type PDFRef } fr
 
 export interface EmbeddedFontProgram {
   readonly baseFont: string;
-  /** Glyph id in the embedded program → the character the ToUnicode map says it draws. */
-  readonly characters: Map<number, string>;
-  /** Whether the embedded program's outline for a glyph has any drawing commands. */
-  hasOutline(glyphId: number): boolean;
+  /** Each character the ToUnicode map names → its glyph id in the embedded program (through CIDToGIDMap). */
+  readonly glyphs: Map<string, number>;
+  /** The embedded program's outline of a glyph, as an SVG path ('' when it has none). */
+  outline(glyphId: number): string;
 }
 
 function streamBytes(stream: PDFRawStream): Uint8Array {
@@ -30,16 +30,19 @@ export async function embeddedFontPrograms(bytes: Uint8Array): Promise<EmbeddedF
     const program = context.lookup(descriptor.get(PDFName.of('FontFile2')) as PDFRef) as PDFRawStream;
     const toUnicode = context.lookup(object.get(PDFName.of('ToUnicode')) as PDFRef) as PDFRawStream;
     const cmap = Buffer.from(streamBytes(toUnicode)).toString('latin1');
-    const characters = new Map<number, string>();
-    for (const [, glyph, utf16] of cmap.matchAll(/<([0-9A-F]{4})> <([0-9A-F]+)>/g)) {
+    const cidToGid = descendant.get(PDFName.of('CIDToGIDMap'));
+    const gidMap = cidToGid === PDFName.of('Identity') ? undefined : streamBytes(context.lookup(cidToGid as PDFRef) as PDFRawStream);
+    const glyphOf = (cid: number) => (gidMap ? (gidMap[2 * cid]! << 8) | gidMap[2 * cid + 1]! : cid);
+    const glyphs = new Map<string, number>();
+    for (const [, code, utf16] of cmap.matchAll(/<([0-9A-F]{4})> <([0-9A-F]+)>/g)) {
       const units = utf16!.match(/.{4}/g)!.map((unit) => parseInt(unit, 16));
-      characters.set(parseInt(glyph!, 16), String.fromCharCode(...units));
+      glyphs.set(String.fromCharCode(...units), glyphOf(parseInt(code!, 16)));
     }
     const font = fontkit.create(Buffer.from(streamBytes(program)));
     programs.push({
       baseFont: String(object.get(PDFName.of('BaseFont'))).replace(/^\//, ''),
-      characters,
-      hasOutline: (glyphId) => font.getGlyph(glyphId).path.commands.length > 0,
+      glyphs,
+      outline: (glyphId) => font.getGlyph(glyphId).path.toSVG(),
     });
   }
   return programs;

@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as fontkit from 'fontkit';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type RecordDocument, renderRecordDocuments } from '../../../functions/core/documents/renderRecordDocuments.js';
+import { DEFAULT_FONT_CONFIG, resolveFontPath } from '../../../functions/core/engine/fonts/fontConfig.js';
 import { NO_LINE_END, NO_LINE_START } from '../../../functions/core/engine/typeset/cjkRules.js';
 import { MissingGlyphError } from '../../../functions/core/errors.js';
 import { embeddedFontPrograms } from '../../support/embeddedFonts.js';
@@ -132,15 +134,24 @@ describe('rendered documents', () => {
     }
   });
 
-  it('draws every character of every document from an outline in the embedded font programs', async () => {
+  it('draws every character of every document with its own outline from the embedded font programs', async () => {
+    const originals = new Map(
+      [...new Set(Object.values(DEFAULT_FONT_CONFIG).flat())].map((entry) => {
+        const font = fontkit.create(readFileSync(resolveFontPath(entry)));
+        return [font.postscriptName, font] as const;
+      }),
+    );
     for (const { name, document } of all) {
       const programs = await embeddedFontPrograms(document.bytes);
-      const drawn = new Map<string, boolean>();
-      for (const program of programs) {
-        for (const [glyph, char] of program.characters) drawn.set(char, (drawn.get(char) ?? false) || program.hasOutline(glyph));
-      }
       const characters = new Set(compact(pdfText(document.bytes)));
-      for (const char of characters) expect(drawn.get(char), `${name}: "${char}" U+${char.codePointAt(0)!.toString(16)}`).toBe(true);
+      for (const char of characters) {
+        const program = programs.find((p) => p.glyphs.has(char));
+        expect(program, `${name}: "${char}" has no glyph in any embedded font`).toBeDefined();
+        const outline = program!.outline(program!.glyphs.get(char)!);
+        const original = originals.get(program!.baseFont.replace(/^[A-Z]{6}\+/, ''))!.glyphForCodePoint(char.codePointAt(0)!).path.toSVG();
+        expect(outline, `${name}: "${char}" U+${char.codePointAt(0)!.toString(16)}`).not.toBe('');
+        expect(outline, `${name}: "${char}" is drawn with another character's outline`).toBe(original);
+      }
     }
   });
 
@@ -150,7 +161,7 @@ describe('rendered documents', () => {
     const document = await render('commendation-wuliji-bayaer', { recipient: { ...json.recipient, name } });
     expect(compact(pdfText(document.bytes))).toContain(`${name}同志：`);
     const programs = await embeddedFontPrograms(document.bytes);
-    const fontOf = (char: string) => programs.filter((p) => [...p.characters.values()].includes(char)).map((p) => p.baseFont);
+    const fontOf = (char: string) => programs.filter((p) => p.glyphs.has(char)).map((p) => p.baseFont);
     expect(fontOf('𰻞').join()).toMatch(/NotoSansSC/);
     expect(fontOf('䶮').join()).toMatch(/NotoSerifSC/);
   });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join, normalize } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import { FONT_ROLES, type FontRole } from '../fonts/fontConfig.js';
 import type {
   Align,
@@ -106,6 +106,7 @@ function normalizeText(text: string): string {
 
 class LayoutBuilder {
   private readonly styles = new Map<string, TextStyle>();
+  private readonly images = new Map<string, Uint8Array>();
   private linePitch = 0;
 
   constructor(private readonly assetsDir: string) {}
@@ -286,10 +287,17 @@ class LayoutBuilder {
     for (const child of element.children) visit(child, style);
     if (spans.length > 0) {
       const last = spans.length - 1;
-      spans[0] = { ...spans[0]!, text: spans[0]!.text.trimStart() };
-      spans[last] = { ...spans[last]!, text: spans[last]!.text.trimEnd() };
+      // Only spaces: a leading or trailing <br/> is a deliberate blank line.
+      spans[0] = { ...spans[0]!, text: spans[0]!.text.replace(/^[ \t]+/, '') };
+      spans[last] = { ...spans[last]!, text: spans[last]!.text.replace(/[ \t]+$/, '') };
     }
     return spans.filter((span) => span.text !== '');
+  }
+
+  private positive(a: Attributes, name: string): number | undefined {
+    const value = a.number(name, undefined);
+    if (value !== undefined && !(Number.isInteger(value) && value >= 1)) a.fail(`${name}="${value}" must be a whole number ≥ 1`);
+    return value;
   }
 
   private paragraph(element: MarkupElement): Block {
@@ -306,7 +314,7 @@ class LayoutBuilder {
       rightIndent: a.length('right-indent', 0, em, this.linePitch),
       spaceBefore: a.length('space-before', 0, em, this.linePitch),
       spaceAfter: a.length('space-after', 0, em, this.linePitch),
-      titleMaxChars: a.number('title-max-chars', undefined),
+      titleMaxChars: this.positive(a, 'title-max-chars'),
       keepWithNext: a.flag('keep-with-next'),
       line: element.line,
     };
@@ -404,7 +412,8 @@ class LayoutBuilder {
             color: a.color('seal-color', [1, 0, 0]),
             style: this.style(a.string('seal-style') ?? style.name, element),
           };
-    const rightInset = a.length('right-inset', 4 * em, em, this.linePitch);
+    // GB/T 9704 §7.3.5: the date 4 characters from the right under a seal, the authority 2 without one.
+    const rightInset = a.length('right-inset', (seal ? 4 : 2) * em, em, this.linePitch);
     const pinToBottom = a.choice('position', ['flow', 'bottom'], 'flow') === 'bottom';
     const spaceBefore = a.length('space-before', 0, em, this.linePitch);
     a.done();
@@ -414,6 +423,7 @@ class LayoutBuilder {
       if (!child) throw new LayoutSpecError(element, `<signature> needs an <${name}> child`);
       new Attributes(child).done();
       const text = this.spans(child, style).map((s) => s.text).join('');
+      if (text.includes('\n')) throw new LayoutSpecError(child, `<${name}> is a single line: <br/> is not allowed in it`);
       return { text, style, line: child.line };
     };
     for (const name of parts.keys()) {
@@ -428,14 +438,16 @@ class LayoutBuilder {
     const a = new Attributes(element);
     const src = a.required('src');
     const path = normalize(join(this.assetsDir, src));
-    if (!path.startsWith(normalize(this.assetsDir))) a.fail(`src="${src}" must stay inside the assets folder`);
+    if (!path.startsWith(join(normalize(this.assetsDir), sep))) a.fail(`src="${src}" must stay inside the assets folder`);
     const format = src.toLowerCase().endsWith('.png') ? 'png' : /\.jpe?g$/i.test(src) ? 'jpeg' : a.fail('src must be a .png or .jpg file');
-    let bytes: Uint8Array;
+    let bytes = this.images.get(path);
     try {
-      bytes = readFileSync(path);
+      bytes ??= readFileSync(path);
     } catch {
       return a.fail(`image ${src} not found in ${this.assetsDir}`);
     }
+    // One object per file: the PDF writer embeds each distinct image once.
+    this.images.set(path, bytes);
     const block: Block = {
       type: 'image',
       bytes,

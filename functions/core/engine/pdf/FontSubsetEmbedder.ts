@@ -8,12 +8,13 @@ import { TrueTypeFont } from '../fonts/TrueTypeFont.js';
 /** A font embedded in one document: content streams address its glyphs through `encode`. */
 export interface EmbeddedFont {
   readonly ref: PDFRef;
-  /** Glyph code (the subset's glyph id, Identity-H) as 4 hex digits. */
+  /** Character code (its CID, Identity-H) as 4 hex digits. */
   encode(codePoint: number): string;
   /** Advance the PDF viewer applies for the glyph, in thousandths of the font size. */
   width(codePoint: number): number;
 }
 
+/** ToUnicode: each character code back to the text it stands for. */
 function toUnicodeCMap(entries: readonly [number, number][]): string {
   const lines = [
     '/CIDInit /ProcSet findresource begin',
@@ -75,9 +76,18 @@ export function embedFontSubset(context: PDFContext, font: LoadedFont, codePoint
       FontFile2: fontFile,
     }),
   );
-  const byGlyph = sorted.map((cp) => [glyphs.get(cp)!, cp] as [number, number]).sort((a, b) => a[0] - b[0]);
-  const w: (number | number[])[] = [];
-  for (const [glyph, cp] of byGlyph) w.push(glyph, [widths.get(cp)!]);
+  // Each character gets a CID of its own (its rank), mapped to its glyph by CIDToGIDMap: characters
+  // that share a glyph (- and U+2011, space and no-break space) still extract as themselves.
+  const cids = new Map(sorted.map((cp, index) => [cp, index + 1]));
+  const cidToGid = new Uint8Array(2 * (sorted.length + 1));
+  for (const [cp, cid] of cids) {
+    const glyph = glyphs.get(cp)!;
+    cidToGid[2 * cid] = glyph >> 8;
+    cidToGid[2 * cid + 1] = glyph & 0xff;
+  }
+  const cidToGidMap = context.register(context.stream(deflateSync(cidToGid), { Filter: 'FlateDecode' }));
+  const byCid = sorted.map((cp) => [cids.get(cp)!, cp] as [number, number]);
+  const w: (number | number[])[] = [1, sorted.map((cp) => widths.get(cp)!)];
   const cidFont = context.register(
     context.obj({
       Type: 'Font',
@@ -87,10 +97,10 @@ export function embedFontSubset(context: PDFContext, font: LoadedFont, codePoint
       FontDescriptor: descriptor,
       DW: 1000,
       W: w,
-      CIDToGIDMap: 'Identity',
+      CIDToGIDMap: cidToGidMap,
     }),
   );
-  const cmap = Buffer.from(toUnicodeCMap(byGlyph));
+  const cmap = Buffer.from(toUnicodeCMap(byCid));
   const toUnicode = context.register(context.stream(deflateSync(cmap), { Filter: 'FlateDecode' }));
   const ref = context.register(
     context.obj({
@@ -104,7 +114,7 @@ export function embedFontSubset(context: PDFContext, font: LoadedFont, codePoint
   );
   return {
     ref,
-    encode: (codePoint) => glyphs.get(codePoint)!.toString(16).toUpperCase().padStart(4, '0'),
+    encode: (codePoint) => cids.get(codePoint)!.toString(16).toUpperCase().padStart(4, '0'),
     width: (codePoint) => widths.get(codePoint)!,
   };
 }

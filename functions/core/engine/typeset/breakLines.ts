@@ -61,8 +61,11 @@ function trimSpaces(units: readonly BreakUnit[]): BreakUnit[] {
   return units.slice(start, end);
 }
 
+/** The glyphs a line of these units draws: spaces inside it count, spaces at its ends fall away. */
+const lineGlyphs = (units: readonly BreakUnit[]) => trimSpaces(units).flatMap((unit) => unit.glyphs);
+
 function makeLine(units: readonly BreakUnit[], width: number, isLast: boolean): BrokenLine {
-  const glyphs = trimSpaces(units).flatMap((unit) => unit.glyphs);
+  const glyphs = lineGlyphs(units);
   let excess = naturalWidth(glyphs) - width;
   const compressions: Compression[] = [];
   for (const candidate of compressionCandidates(glyphs)) {
@@ -73,37 +76,53 @@ function makeLine(units: readonly BreakUnit[], width: number, isLast: boolean): 
   return { glyphs, compressions, isLast };
 }
 
+const fits = (glyphs: readonly ShapedGlyph[], width: number) => naturalWidth(glyphs) - squeezable(glyphs) <= width + EPSILON;
+
+/**
+ * A unit wider than a whole line (a long number, a URL) is the one place a break may fall
+ * inside a unit: it is cut after as many characters as fit, at least one.
+ */
+function splitOverwide(unit: BreakUnit, width: number): [BreakUnit, BreakUnit] {
+  let take = 1;
+  while (take < unit.glyphs.length - 1 && fits(unit.glyphs.slice(0, take + 1), width)) take++;
+  return [
+    { ...unit, glyphs: unit.glyphs.slice(0, take) },
+    { ...unit, glyphs: unit.glyphs.slice(take) },
+  ];
+}
+
 /**
  * Stage "break lines": first fit. A line takes units while they fit, counting the punctuation
  * that could be squeezed, so a mark that may not start a line is pulled in by compression
  * before anything is pushed to the next line. Breaks fall only between units, so the
- * prohibition rules hold by construction; a unit wider than the line is set alone.
+ * prohibition rules hold by construction.
  *
  * @param widthOf available width of the n-th line (the first line may be indented)
  */
 export function breakLines(units: readonly BreakUnit[], widthOf: (lineIndex: number) => number): BrokenLine[] {
+  const queue = [...units];
   const lines: BrokenLine[] = [];
   let start = 0;
-  while (start < units.length) {
-    while (start < units.length && units[start]!.isSpace) start++;
-    if (start >= units.length) break;
+  while (start < queue.length) {
+    while (start < queue.length && queue[start]!.isSpace) start++;
+    if (start >= queue.length) break;
     const width = widthOf(lines.length);
     let end = start;
-    let glyphs: ShapedGlyph[] = [];
     let forced = false;
-    while (end < units.length) {
-      const unit = units[end]!;
+    while (end < queue.length) {
+      const unit = queue[end]!;
       if (unit.isNewline) {
         forced = true;
         break;
       }
-      const candidate = unit.isSpace ? glyphs : [...glyphs, ...unit.glyphs];
-      if (!unit.isSpace && naturalWidth(candidate) - squeezable(candidate) > width + EPSILON && end > start) break;
-      glyphs = candidate;
+      if (!unit.isSpace && !fits(lineGlyphs(queue.slice(start, end + 1)), width)) {
+        if (end > start) break;
+        if (unit.glyphs.length > 1) queue.splice(end, 1, ...splitOverwide(unit, width));
+      }
       end++;
     }
-    const isLast = forced || end >= units.length;
-    lines.push(makeLine(units.slice(start, end), width, isLast));
+    const isLast = forced || end >= queue.length;
+    lines.push(makeLine(queue.slice(start, end), width, isLast));
     start = forced ? end + 1 : end;
   }
   return lines;

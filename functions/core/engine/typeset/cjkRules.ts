@@ -50,9 +50,18 @@ export function classify(char: string): CharClass {
     return 'han';
   }
   if (cp >= 0x3000 && cp <= 0x303f) return 'punct';
+  // Full-width digits and letters (typography.md §4 wants half-width, but records may hold them) form words.
+  if (isFullWidthAlphanumeric(cp)) return 'latin';
   if (cp >= 0xff00 && cp <= 0xffef) return 'punct';
   return 'latin';
 }
+
+function isFullWidthAlphanumeric(cp: number): boolean {
+  return (cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a);
+}
+
+/** Marks inside a number: 3.14, 1,585, 12:30. */
+export const NUMBER_SEPARATORS = new Set(['.', ',', ':']);
 
 /** Characters of one word: Latin letters, digits and the marks inside numbers and words. */
 export function isWordChar(char: string): boolean {
@@ -60,10 +69,10 @@ export function isWordChar(char: string): boolean {
 }
 
 export function isDigit(char: string): boolean {
-  return char >= '0' && char <= '9';
+  return (char >= '0' && char <= '9') || (char >= '０' && char <= '９');
 }
 
-/** Latin letters and digits get ¼ em from neighbouring Han characters; symbols do not. */
+/** Half-width Latin letters and digits get ¼ em from neighbouring Han characters; symbols do not. */
 export function isAlphanumeric(char: string): boolean {
-  return /^[\p{L}\p{N}]$/u.test(char) && classify(char) === 'latin';
+  return /^[\p{L}\p{N}]$/u.test(char) && classify(char) === 'latin' && char.codePointAt(0)! < 0x3000;
 }

@@ -27,11 +27,13 @@ export function paginate(boxes: readonly Box[], bodyTop: number, bodyHeight: num
     while (boxes[next]?.discardable) next++;
     return boxes[i]!.keepWithNext || boxes[next]?.keepWithPrevious === true;
   };
+  // Height of a box with the boxes it must share a page with; blank space between them goes along.
   const chainHeight = (from: number) => {
     let height = 0;
     for (let i = from; i < boxes.length; i++) {
       height += boxes[i]!.height;
-      if (!bound(i) || height > bodyHeight) break;
+      if (height > bodyHeight) break;
+      if (!boxes[i]!.discardable && !bound(i)) break;
     }
     return Math.min(height, bodyHeight);
   };

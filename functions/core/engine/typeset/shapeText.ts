@@ -13,6 +13,7 @@ import {
   NAME_JOINERS,
   NO_LINE_END,
   NO_LINE_START,
+  NUMBER_SEPARATORS,
 } from './cjkRules.js';
 
 /** One character, measured in the font that draws it. */
@@ -48,6 +49,7 @@ function canBreakBetween(before: string, after: string): boolean {
   if (before === after && INSEPARABLE_PAIRS.has(before)) return false;
   if (NAME_JOINERS.has(before) || NAME_JOINERS.has(after)) return false;
   if (isWordChar(before) && isWordChar(after)) return false;
+  if (NUMBER_SEPARATORS.has(before) && isDigit(after)) return false;
   // A number and its unit stay together (typography.md §1: 7名, 12号, 2020年).
   if (isDigit(before) && classify(after) === 'han') return false;
   return true;
