@@ -4,8 +4,11 @@
  */
 export class DocumentError extends Error {
   override name = 'DocumentError';
-  constructor(message: string, options?: { cause?: unknown }) {
+  /** The record the error is about, once it is known. */
+  readonly recordId: string | undefined;
+  constructor(message: string, options?: { cause?: unknown; recordId?: string | undefined }) {
     super(message, options);
+    this.recordId = options?.recordId;
   }
 }
 
@@ -29,7 +32,7 @@ export class MissingGlyphError extends DocumentError {
   constructor(
     readonly character: string,
     readonly fontRole: string,
-    readonly recordId: string | undefined,
+    recordId: string | undefined,
     readonly field: string | undefined,
   ) {
     const codePoint = `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -37,6 +40,7 @@ export class MissingGlyphError extends DocumentError {
       `${recordId === undefined ? '' : `record ${recordId}: `}${field === undefined ? '' : `${field}: `}` +
         `no configured font can draw "${character}" (${codePoint}) in role "${fontRole}"; ` +
         `add a font that has it to the role's fallback list, or correct the text`,
+      { recordId },
     );
     this.codePoint = codePoint;
   }

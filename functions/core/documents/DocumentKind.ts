@@ -1,4 +1,8 @@
-import type { AwardRecord } from '../records/index.js';
+import type { AwardRecord, RecordKind } from '../records/index.js';
+import { certificateView } from './certificateView.js';
+import { commendationOrderView } from './commendationOrderView.js';
+import { praiseBulletinView } from './praiseBulletinView.js';
+import { telegramView } from './telegramView.js';
 
 /** The documents the engine produces, each from the template of the same name. */
 export const DOCUMENT_KINDS = ['certificate', 'commendation-order', 'telegram', 'praise-bulletin'] as const;
@@ -12,18 +16,32 @@ export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
   'praise-bulletin': '表扬通报',
 };
 
-/** The rules for which documents a record needs (domain.md, "Kinds of record and their documents"). */
+type RecordOf<K extends RecordKind> = Extract<AwardRecord, { kind: K }>;
+
+/**
+ * The rules for which documents a record needs (domain.md, "Kinds of record and their
+ * documents"), and what each document's template is given.
+ */
+const DOCUMENTS: { readonly [K in RecordKind]: readonly { readonly kind: DocumentKind; readonly view: (record: RecordOf<K>) => object }[] } = {
+  merit: [{ kind: 'certificate', view: certificateView }],
+  commendation: [{ kind: 'certificate', view: certificateView }],
+  'honorary-title': [{ kind: 'certificate', view: certificateView }],
+  'commendation-order': [{ kind: 'commendation-order', view: commendationOrderView }],
+  telegram: [{ kind: 'telegram', view: telegramView }],
+  'praise-bulletin': [{ kind: 'praise-bulletin', view: praiseBulletinView }],
+};
+
+export interface PlannedDocument {
+  readonly kind: DocumentKind;
+  /** The template's data; throws a DocumentError when the record lacks what the document prints. */
+  view(): object;
+}
+
+export function plannedDocuments(record: AwardRecord): PlannedDocument[] {
+  const plans = DOCUMENTS[record.kind] as readonly { kind: DocumentKind; view: (record: AwardRecord) => object }[];
+  return plans.map((plan) => ({ kind: plan.kind, view: () => plan.view(record) }));
+}
+
 export function documentsFor(record: AwardRecord): DocumentKind[] {
-  switch (record.kind) {
-    case 'merit':
-    case 'commendation':
-    case 'honorary-title':
-      return ['certificate'];
-    case 'commendation-order':
-      return ['commendation-order'];
-    case 'telegram':
-      return ['telegram'];
-    case 'praise-bulletin':
-      return ['praise-bulletin'];
-  }
+  return plannedDocuments(record).map((plan) => plan.kind);
 }

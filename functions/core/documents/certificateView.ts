@@ -34,12 +34,14 @@ export function certificateView(record: RecipientAwardRecord) {
       title: `荣誉证书 — ${name}`,
       subject: awardName(record),
       keywords: [awardName(record), name, record.region].join(','),
+      date: approvalTime(record),
       identity: identityOf(record, 'certificate'),
     },
     authority: record.authority.name,
     sealText: record.authority.sealText,
     issuedAt: approvalTime(record),
     recipientLine: recipient.type === 'individual' ? `${name}同志：` : `${name}：`,
-    citation: `${record.deed}，${awardPhrase(record)}。`,
+    // The deed is a phrase the sentence goes on from: punctuation a clerk typed at its end would double up.
+    citation: `${record.deed.replace(/[，。；、,.;\s]+$/u, '')}，${awardPhrase(record)}。`,
   };
 }

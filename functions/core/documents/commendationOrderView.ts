@@ -1,5 +1,5 @@
 import type { CommendationOrderRecord } from '../records/index.js';
-import { documentNumberOf, identityOf } from './recordDocumentFacts.js';
+import { approvalTime, documentNumberOf, identityOf } from './recordDocumentFacts.js';
 
 /** What `templates/commendation-order.hbs` prints (嘉奖令, GB/T 9704 layout). */
 export function commendationOrderView(record: CommendationOrderRecord) {
@@ -8,6 +8,7 @@ export function commendationOrderView(record: CommendationOrderRecord) {
     metadata: {
       title: record.title,
       subject: `嘉奖令 ${documentNumber}`,
+      date: approvalTime(record),
       identity: identityOf(record, 'commendation-order'),
     },
     authority: record.authority.name,
@@ -19,7 +20,8 @@ export function commendationOrderView(record: CommendationOrderRecord) {
     decision: record.decision,
     awardees: record.awardees.map((awardee, index) => ({ ...awardee, number: index + 1 })),
     closing: record.closing,
-    signatory: record.signatory ? `${record.signatory.title}  ${record.signatory.name}` : '',
+    // An ideographic space, which layout keeps, where a typist would leave a gap.
+    signatory: record.signatory ? `${record.signatory.title}\u3000${record.signatory.name}` : '',
     issuedAt: record.issuedAt,
   };
 }

@@ -1,5 +1,5 @@
 import type { PraiseBulletinRecord } from '../records/index.js';
-import { documentNumberOf, identityOf } from './recordDocumentFacts.js';
+import { approvalTime, documentNumberOf, identityOf } from './recordDocumentFacts.js';
 
 /** What `templates/praise-bulletin.hbs` prints (表扬通报, GB/T 9704 layout). */
 export function praiseBulletinView(record: PraiseBulletinRecord) {
@@ -8,6 +8,7 @@ export function praiseBulletinView(record: PraiseBulletinRecord) {
     metadata: {
       title: record.title,
       subject: `表扬通报 ${documentNumber}`,
+      date: approvalTime(record),
       identity: identityOf(record, 'praise-bulletin'),
     },
     authority: record.authority.name,
@@ -18,6 +19,8 @@ export function praiseBulletinView(record: PraiseBulletinRecord) {
     paragraphs: record.paragraphs,
     collectives: record.collectives,
     individuals: record.individuals,
+    // Headings are numbered 一、二、 in the order they appear; a list that is empty has none.
+    collectivesHeading: `一、先进集体（${record.collectives.length}个）`,
     individualsHeading: `${record.collectives.length > 0 ? '二' : '一'}、先进个人（${record.individuals.length}名）`,
     closing: record.closing,
     issuedAt: record.issuedAt,

@@ -4,7 +4,7 @@ import type { AwardRecord, CommendationOrderRecord, PraiseBulletinRecord } from 
 /** Documents exist from approval: their date and PDF metadata date are the approval time. */
 export function approvalTime(record: AwardRecord): string {
   if (record.approvedAt === undefined) {
-    throw new DocumentError(`record ${record.id}: approvedAt: required to render documents (they are issued on approval)`);
+    throw new DocumentError(`record ${record.id}: approvedAt: required to render documents (they are issued on approval)`, { recordId: record.id });
   }
   return record.approvedAt;
 }
@@ -19,6 +19,7 @@ export function documentNumberOf(record: CommendationOrderRecord | PraiseBulleti
   if (record.documentNumber === undefined) {
     throw new DocumentError(
       `record ${record.id}: documentNumber: required to render a ${documentName} (a number is allocated on approval)`,
+      { recordId: record.id },
     );
   }
   return record.documentNumber;

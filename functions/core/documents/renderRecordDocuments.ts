@@ -2,11 +2,7 @@ import { createHash } from 'node:crypto';
 import { DocumentEngine } from '../engine/DocumentEngine.js';
 import { DocumentError, MissingGlyphError } from '../errors.js';
 import type { AwardRecord } from '../records/index.js';
-import { certificateView } from './certificateView.js';
-import { commendationOrderView } from './commendationOrderView.js';
-import { type DocumentKind, documentsFor } from './DocumentKind.js';
-import { praiseBulletinView } from './praiseBulletinView.js';
-import { telegramView } from './telegramView.js';
+import { type DocumentKind, plannedDocuments } from './DocumentKind.js';
 
 export interface RecordDocument {
   readonly kind: DocumentKind;
@@ -14,22 +10,6 @@ export interface RecordDocument {
   readonly bytes: Uint8Array;
   readonly pages: number;
   readonly sha256: string;
-}
-
-function viewFor(record: AwardRecord, kind: DocumentKind): object {
-  switch (record.kind) {
-    case 'merit':
-    case 'commendation':
-    case 'honorary-title':
-      return certificateView(record);
-    case 'commendation-order':
-      return commendationOrderView(record);
-    case 'telegram':
-      return telegramView(record);
-    case 'praise-bulletin':
-      return praiseBulletinView(record);
-  }
-  throw new DocumentError(`record ${(record as AwardRecord).id}: no ${kind} for this kind of record`);
 }
 
 /** The path of the first string field of the record that contains the character, e.g. recipient.name. */
@@ -55,18 +35,17 @@ export function fieldContaining(value: unknown, character: string, path = ''): s
  */
 export async function renderRecordDocuments(record: AwardRecord, engine: DocumentEngine = DocumentEngine.shared()): Promise<RecordDocument[]> {
   const documents: RecordDocument[] = [];
-  for (const kind of documentsFor(record)) {
+  for (const { kind, view } of plannedDocuments(record)) {
     try {
-      const { bytes, pages } = await engine.render(kind, viewFor(record, kind));
+      const { bytes, pages } = await engine.render(kind, view());
       documents.push({ kind, version: record.version, bytes, pages, sha256: createHash('sha256').update(bytes).digest('hex') });
     } catch (error) {
       if (error instanceof MissingGlyphError && error.recordId === undefined) {
         throw new MissingGlyphError(error.character, error.fontRole, record.id, fieldContaining(record, error.character) ?? `template ${kind}.hbs`);
       }
-      if (error instanceof DocumentError && !error.message.startsWith('record ')) {
-        throw new DocumentError(`record ${record.id}: ${kind}: ${error.message}`, { cause: error });
-      }
-      throw error;
+      if (error instanceof DocumentError && error.recordId !== undefined) throw error;
+      // Engine errors (and any unexpected failure) learn which record and document they are about.
+      throw new DocumentError(`record ${record.id}: ${kind}: ${(error as Error).message}`, { cause: error, recordId: record.id });
     }
   }
   return documents;

@@ -3,11 +3,11 @@ import { approvalTime, identityOf } from './recordDocumentFacts.js';
 
 /** What `templates/telegram.hbs` prints (慰问电 / 唁电). */
 export function telegramView(record: TelegramRecord) {
-  approvalTime(record);
   return {
     metadata: {
       title: `${record.title} — ${record.addressee.replace(/[：:]$/, '')}`,
       subject: record.variant === 'condolence' ? '唁电' : '慰问电',
+      date: approvalTime(record),
       identity: identityOf(record, 'telegram'),
     },
     sealText: record.authority.sealText,

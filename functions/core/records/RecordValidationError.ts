@@ -10,11 +10,11 @@ export interface RecordIssue {
 export class RecordValidationError extends DocumentError {
   override name = 'RecordValidationError';
   constructor(
-    readonly recordId: string | undefined,
+    recordId: string | undefined,
     readonly issues: RecordIssue[],
     options?: { cause?: unknown },
   ) {
     const problems = issues.map((issue) => (issue.path === '' ? issue.message : `${issue.path}: ${issue.message}`));
-    super(`record ${recordId ?? '(no readable id)'}: ${problems.join('; ')}`, options);
+    super(`record ${recordId ?? '(no readable id)'}: ${problems.join('; ')}`, { ...options, recordId });
   }
 }

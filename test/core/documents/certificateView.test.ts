@@ -16,6 +16,15 @@ describe('what documents print', () => {
     expect(certificateView(award('honorary-title-he-jianhua')).citation).toMatch(/被追授“全国公安系统二级英雄模范”荣誉称号。$/);
   });
 
+  it('does not double the punctuation when the deed was typed with a full stop', () => {
+    expect(certificateView(award('merit-zhang-peng', { deed: '在疫情防控工作中表现突出。' })).citation).toBe('在疫情防控工作中表现突出，荣记个人三等功。');
+  });
+
+  it('keeps the gap between the title and the name of who signs', () => {
+    const order = exampleRecord('commendation-order-2020-12', { signatory: { title: '厅长', name: '（签发人）' } }) as CommendationOrderRecord;
+    expect(commendationOrderView(order).signatory).toBe('厅长\u3000（签发人）');
+  });
+
   it('addresses a person as 同志 and a collective by its name', () => {
     expect(certificateView(award('merit-zhang-peng')).recipientLine).toBe('张鹏同志：');
     const team = award('merit-wulanchabu-hubei-escort-team');

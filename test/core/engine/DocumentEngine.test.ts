@@ -34,3 +34,18 @@ describe('DocumentEngine', () => {
     }
   });
 });
+
+describe('DocumentEngine text layer', () => {
+  it('extracts characters that share a glyph as themselves (hyphen and U+2011, … and ⋯)', async () => {
+    const { bytes } = await engine.render('plain', { text: 'A\u2011B-C…⋯', leadingBreaks: false });
+    expect(pdfText(bytes).trim()).toBe('A\u2011B-C…⋯');
+  });
+
+  it('keeps the blank lines of leading <br/>', async () => {
+    const top = async (leadingBreaks: boolean) => {
+      const { bytes } = await engine.render('plain', { text: '乙', leadingBreaks });
+      return Number(/yMin="([\d.]+)"/.exec(pdfText(bytes, '-bbox'))![1]);
+    };
+    expect((await top(true)) - (await top(false))).toBeCloseTo(2 * 24, 1);
+  });
+});

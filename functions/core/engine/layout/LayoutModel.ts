@@ -161,7 +161,7 @@ export interface BorderDecoration {
 
 export interface PageNumbering {
   readonly style: TextStyle;
-  /** Distance of the number's baseline box top below the body area. */
+  /** Distance of the number's dashes below the body area. */
   readonly offset: number;
   /** GB/T 9704: odd pages at the right, even at the left, one character in from the edge. */
   readonly inset: number;

@@ -50,7 +50,8 @@ export class TemplateRenderer {
     }
     for (const file of files) {
       const name = `partials/${file}`;
-      this.handlebars.registerPartial(basename(file, '.hbs'), markLocations(this.readChecked(join(partials, file), name), name));
+      const partial = this.compile(markLocations(this.readChecked(join(partials, file), name), name), name);
+      this.handlebars.registerPartial(basename(file, '.hbs'), partial);
     }
   }
 
@@ -62,23 +63,36 @@ export class TemplateRenderer {
       throw new TemplateError(name, undefined, `template not found in ${this.directory}`);
     }
     const lines = source.split('\n');
-    const unescaped = lines.findIndex((line) => /\{\{\{|\{\{&/.test(line));
+    const unescaped = lines.findIndex((line) => /\{\{~?[{&]/.test(line));
     if (unescaped !== -1) {
       throw new TemplateError(name, unescaped + 1, 'unescaped output ({{{…}}} or {{&…}}) is not allowed: record text must print literally');
     }
     return source;
   }
 
+  /** Compiles a template or partial so that any error it raises names its own file and line. */
+  private compile(source: string, file: string): Handlebars.TemplateDelegate {
+    let compiled: Handlebars.TemplateDelegate;
+    try {
+      compiled = this.handlebars.compile(source, { strict: true, noEscape: false });
+    } catch (error) {
+      throw new TemplateError(file, handlebarsLine(error as Error), (error as Error).message.split('\n')[0]!, { cause: error });
+    }
+    return (context: unknown, options?: Handlebars.RuntimeOptions) => {
+      try {
+        return compiled(context, options);
+      } catch (error) {
+        if (error instanceof TemplateError) throw error;
+        throw new TemplateError(file, handlebarsLine(error as Error), (error as Error).message.split('\n')[0]!, { cause: error });
+      }
+    };
+  }
+
   private template(name: string): Handlebars.TemplateDelegate {
     let template = this.compiled.get(name);
     if (!template) {
       const file = `${name}.hbs`;
-      const source = markLocations(this.readChecked(join(this.directory, file), file), file);
-      try {
-        template = this.handlebars.compile(source, { strict: true, noEscape: false });
-      } catch (error) {
-        throw new TemplateError(file, handlebarsLine(error as Error), (error as Error).message.split('\n')[0]!, { cause: error });
-      }
+      template = this.compile(markLocations(this.readChecked(join(this.directory, file), file), file), file);
       this.compiled.set(name, template);
     }
     return template;
@@ -86,12 +100,7 @@ export class TemplateRenderer {
 
   /** The markup a template produces for the data (exposed for template authors' debugging). */
   markup(name: string, data: object): string {
-    const template = this.template(name);
-    try {
-      return template(data);
-    } catch (error) {
-      throw new TemplateError(`${name}.hbs`, handlebarsLine(error as Error), (error as Error).message.split('\n')[0]!, { cause: error });
-    }
+    return this.template(name)(data);
   }
 
   render(name: string, data: object): LayoutDocument {

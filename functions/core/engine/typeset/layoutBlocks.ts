@@ -111,7 +111,7 @@ function table(block: TableBlock, area: BodyArea, fonts: FontRegistry): Box[] {
   const lefts = widths.map((_, i) => area.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
   const right = area.left + widths.reduce((a, b) => a + b, 0);
   const pad = block.cellPadding;
-  const rule = (y: number, x1: number, x2: number): DrawOp => ({ type: 'line', x1, x2, y1: y, y2: y, width: block.ruleThickness, color: block.ruleColor });
+  const horizontal = (y: number, x1: number, x2: number): DrawOp => ({ type: 'line', x1, x2, y1: y, y2: y, width: block.ruleThickness, color: block.ruleColor });
   const vertical = (x: number, height: number): DrawOp => ({ type: 'line', x1: x, x2: x, y1: 0, y2: height, width: block.ruleThickness, color: block.ruleColor });
 
   let header: Box[] | undefined;
@@ -124,7 +124,7 @@ function table(block: TableBlock, area: BodyArea, fonts: FontRegistry): Box[] {
     });
     const lineCount = Math.max(1, ...cells.map((lines) => lines.length));
     const height = lineCount * style.leading;
-    const ops: DrawOp[] = [rule(0, area.left, right), rule(height, area.left, right)];
+    const ops: DrawOp[] = [horizontal(0, area.left, right), horizontal(height, area.left, right)];
     for (const x of [...lefts, right]) ops.push(vertical(x, height));
     cells.forEach((lines, index) => {
       const align = block.columns[index]!.align;
@@ -185,7 +185,9 @@ function signature(block: SignatureBlock, area: BodyArea, fonts: FontRegistry): 
     const centre = dateLeft + dateWidth / 2;
     put(block.authority, centre - authorityWidth / 2, authorityWidth, 0);
     put(block.date, dateLeft, dateWidth, 1);
-    ops.push(...sealShapes(block.seal, centre, top + 0.75 * line, fonts));
+    // The seal's centre sits a little above the middle of the two lines, so they read "below centre",
+    // and its top stays clear of the text above (GB/T 9704 §7.3.5.1).
+    ops.push(...sealShapes(block.seal, centre, top + 0.9 * line, fonts));
   } else {
     const twoChars = 2 * style.size;
     const dateLeft = Math.min(right - block.rightInset - authorityWidth + twoChars, right - twoChars - dateWidth);

@@ -1,3 +1,5 @@
+import { LayoutOverflowError } from '../../errors.js';
+import { POINTS_PER_MM } from '../layout/units.js';
 import type { Box } from './layoutBlocks.js';
 import { type DrawOp, shiftOp } from './PageModel.js';
 
@@ -38,7 +40,14 @@ export function paginate(boxes: readonly Box[], bodyTop: number, bodyHeight: num
     return Math.min(height, bodyHeight);
   };
 
+  const mm = (points: number) => (points / POINTS_PER_MM).toFixed(1);
   boxes.forEach((box, index) => {
+    const headed = box.height + (box.repeatHeader ?? []).reduce((sum, header) => sum + header.height, 0);
+    if (headed > bodyHeight + EPSILON) {
+      throw new LayoutOverflowError(
+        `a block is ${mm(headed)} mm tall (a table row with its header, an image or a signature) but the page holds ${mm(bodyHeight)} mm: shorten its text or make it smaller in the template`,
+      );
+    }
     if (box.pinToBottom) {
       if (y > bodyHeight - box.height + EPSILON) newPage();
       place(box, bodyHeight - box.height);

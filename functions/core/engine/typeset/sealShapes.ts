@@ -29,12 +29,15 @@ export function sealShapes(seal: SealSpec, cx: number, cy: number, fonts: FontRe
   });
   ops.push({ type: 'polygon', points, fill: seal.color, stamp: true });
 
-  const size = (TEXT_HEIGHT * seal.diameter) / 0.88;
+  const count = [...seal.text].length;
+  const step = Math.min(MAX_STEP, MAX_ARC / Math.max(count, 1));
+  // A long name gets smaller characters, so that neighbours on the arc never touch.
+  const arcRadius = radius - rim - 1.2 * POINTS_PER_MM;
+  const size = Math.min((TEXT_HEIGHT * seal.diameter) / 0.88, (0.9 * step * arcRadius) / (1 + 0.45 * step));
   const glyphs = shapeText([{ text: seal.text, style: { ...seal.style, size, tracking: 0, autospace: false }, line: 0 }], fonts).flatMap(
     (unit) => unit.glyphs,
   );
-  const textRadius = radius - rim - 1.2 * POINTS_PER_MM - 0.5 * size;
-  const step = Math.min(MAX_STEP, MAX_ARC / Math.max(glyphs.length, 1));
+  const textRadius = arcRadius - 0.5 * size;
   glyphs.forEach((glyph, index) => {
     const angle = (index - (glyphs.length - 1) / 2) * step;
     const [sin, cos] = [Math.sin(angle), Math.cos(angle)];

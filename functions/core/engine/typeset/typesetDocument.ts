@@ -1,7 +1,10 @@
 import { LayoutOverflowError } from '../../errors.js';
 import type { FontRegistry } from '../fonts/FontRegistry.js';
 import type { LayoutDocument, Section } from '../layout/LayoutModel.js';
-import { baselineIn, layoutBlock } from './layoutBlocks.js';
+import { layoutBlock } from './layoutBlocks.js';
+
+// Height of an em dash above the baseline, in em (Noto CJK: 0.24–0.29).
+const DASH_HEIGHT = 0.27;
 import type { DrawOp, TypesetPage } from './PageModel.js';
 import { paginate } from './paginate.js';
 import { placeLine } from './placeLine.js';
@@ -25,7 +28,10 @@ function frame(section: Section): DrawOp[] {
   return ops;
 }
 
-/** "— 3 —", odd pages at the right and even at the left, one character in (GB/T 9704 §7.5). */
+/**
+ * "— 3 —", odd pages at the right and even at the left, one character in, the dashes 7 mm below
+ * the body area (GB/T 9704 §7.5). The dash height is the font's.
+ */
 function pageNumber(section: Section, pageIndex: number, fonts: FontRegistry): DrawOp[] {
   const numbering = section.pageNumbers!;
   const style = numbering.style;
@@ -34,7 +40,7 @@ function pageNumber(section: Section, pageIndex: number, fonts: FontRegistry): D
   const left = section.margins.left + numbering.inset;
   const width = section.width - section.margins.left - section.margins.right - 2 * numbering.inset;
   const odd = pageIndex % 2 === 0;
-  return placeLine({ glyphs, compressions: [], isLast: true }, left, width, odd ? 'right' : 'left', top + baselineIn(style.size, style));
+  return placeLine({ glyphs, compressions: [], isLast: true }, left, width, odd ? 'right' : 'left', top + DASH_HEIGHT * style.size);
 }
 
 function typesetSection(section: Section, fonts: FontRegistry): TypesetPage[] {

@@ -60,9 +60,19 @@ describe('TemplateRenderer', () => {
     expect(error.message).toContain('"name" not defined');
   });
 
-  it('refuses unescaped output, so record text always prints literally', () => {
-    const renderer = templates({ 'doc.hbs': `${head}    <p>{{{name}}}</p>\n${tail}` });
-    expect(errorOf(() => renderer.render('doc', { name: 'x' })).message).toMatch(/line 4: unescaped output/);
+  it('names the partial and its line when a field is missing inside a partial', () => {
+    const renderer = templates({ 'doc.hbs': `${head}{{> part}}\n${tail}`, 'partials/part.hbs': '    <p>ok</p>\n    <p>{{markText}}</p>\n' });
+    const error = errorOf(() => renderer.render('doc', {}));
+    expect(error.template).toBe('partials/part.hbs');
+    expect(error.line).toBe(2);
+    expect(error.message).toContain('"markText" not defined');
+  });
+
+  it('refuses unescaped output in every spelling, so record text always prints literally', () => {
+    for (const expression of ['{{{name}}}', '{{&name}}', '{{~{name}~}}', '{{~&name}}']) {
+      const renderer = templates({ 'doc.hbs': `${head}    <p>${expression}</p>\n${tail}` });
+      expect(errorOf(() => renderer.render('doc', { name: 'x' })).message, expression).toMatch(/line 4: unescaped output/);
+    }
   });
 
   it('prints markup characters and Handlebars braces from data literally', () => {

@@ -28,4 +28,19 @@ describe('document titles (GB/T 9704 §7.3.3)', () => {
     }
     expect(new Set(lines.map((line) => line.length)).size).toBeGreaterThan(1);
   });
+
+  it('never forms a rectangle, even when the title is an exact multiple of the line length', () => {
+    for (const length of [40, 60, 80]) {
+      const lines = titleLines('战'.repeat(length));
+      expect(lines.join('')).toBe('战'.repeat(length));
+      expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(20);
+      expect(new Set(lines.map((line) => line.length)).size, `${length}: ${lines.map((l) => l.length)}`).toBeGreaterThan(1);
+    }
+  });
+
+  it('breaks the longest title a record may hold (an exhaustive search never finished it)', () => {
+    const lines = titleLines('关于表彰'.repeat(50));
+    expect(lines.join('')).toBe('关于表彰'.repeat(50));
+    expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(20);
+  });
 });

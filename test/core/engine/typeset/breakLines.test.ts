@@ -31,9 +31,9 @@ describe('CJK line breaking (typography.md §4, clreq basic level)', () => {
 
   it('pushes the last character down with a mark that cannot be compressed in', () => {
     // A 28-character line followed by 、。 : both may not start a line, and one em cannot be squeezed out.
+    // 28 characters, then 。” which may not start a line: squeezing 。” alone cannot make a full em of room.
     const lines = lineTexts(`${han(28)}。”${han(5)}`);
-    expect(lines[0]!.length).toBeLessThanOrEqual(30);
-    for (const line of lines.slice(1)) expect(NO_LINE_START.has(line[0]!)).toBe(false);
+    expect(lines).toEqual([han(27), `战。”${han(5)}`]);
   });
 
   it('never ends a line with an opening bracket or quote', () => {
@@ -58,6 +58,30 @@ describe('CJK line breaking (typography.md §4, clreq basic level)', () => {
       const nameLines = lineTexts(`${han(before)}乌力吉·巴雅尔${han(3)}`);
       expect(nameLines.some((line) => line.includes('吉·巴'))).toBe(true);
     }
+  });
+
+  it('keeps numbers whole across . , and :, and full-width digits together', () => {
+    for (const number of ['3.14万元', '1,585个', '12:30时', '2020.02.05', '２０２０年']) {
+      for (let before = 22; before <= 27; before++) {
+        const lines = lineTexts(`${han(before)}${number}${han(3)}`);
+        expect(lines.some((line) => line.includes(number.replace(/.$/, ''))), `${number} after ${before}`).toBe(true);
+      }
+    }
+  });
+
+  it('measures the spaces inside a line, so no line runs past its width', () => {
+    const texts = [`${han(20)} A B C D E F G H I J K L`, `${han(20)}${'\u3000'.repeat(6)}${han(10)}`, `${han(10)} COVID-19 ${han(30)}`];
+    for (const text of texts) {
+      const lines = breakLines(shapeText([{ text, style: officialBody, line: 1 }], fonts), () => officialWidth);
+      for (const line of lines) expect(naturalWidth(line.glyphs) - line.compressions.reduce((a, c) => a + c.amount, 0)).toBeLessThanOrEqual(officialWidth + 0.01);
+    }
+  });
+
+  it('cuts a unit wider than the whole line, the one place a break falls inside a unit', () => {
+    const lines = breakLines(shapeText([{ text: 'A'.repeat(80), style: officialBody, line: 1 }], fonts), () => officialWidth);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.map((line) => line.glyphs.length).reduce((a, b) => a + b)).toBe(80);
+    for (const line of lines) expect(naturalWidth(line.glyphs)).toBeLessThanOrEqual(officialWidth + 0.01);
   });
 
   it('never breaks inside a Latin word', () => {
