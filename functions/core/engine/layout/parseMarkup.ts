@@ -39,8 +39,11 @@ const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quo
 function decodeEntities(text: string, location: SourceLocation): string {
   return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);|&/g, (match, body: string | undefined) => {
     if (body === undefined) throw new MarkupSyntaxError(location, 'a bare "&" must be written &amp;');
-    if (body.startsWith('#x')) return String.fromCodePoint(parseInt(body.slice(2), 16));
-    if (body.startsWith('#')) return String.fromCodePoint(parseInt(body.slice(1), 10));
+    if (body.startsWith('#')) {
+      const codePoint = body.startsWith('#x') ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      if (codePoint > 0x10ffff) throw new MarkupSyntaxError(location, `${match} is not a Unicode character`);
+      return String.fromCodePoint(codePoint);
+    }
     const named = NAMED_ENTITIES[body];
     if (named === undefined) throw new MarkupSyntaxError(location, `unknown entity ${match}`);
     return named;

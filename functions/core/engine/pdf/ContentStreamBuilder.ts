@@ -21,7 +21,8 @@ export class ContentStreamBuilder {
 
   constructor(
     private readonly pageHeight: number,
-    private readonly fontName: (op: { font: unknown }) => { name: string; font: EmbeddedFont },
+    /** The page resource name and embedding of an operation's font. */
+    private readonly fontOf: (op: { font: unknown }) => { name: string; font: EmbeddedFont },
     private readonly imageName: (bytes: Uint8Array) => string,
   ) {}
 
@@ -40,7 +41,7 @@ export class ContentStreamBuilder {
     const y = (top: number) => n(this.pageHeight - top);
     switch (op.type) {
       case 'text': {
-        const { name, font } = this.fontName(op);
+        const { name, font } = this.fontOf(op);
         const items: string[] = [];
         let pen = op.glyphs[0]?.x ?? 0;
         for (const glyph of op.glyphs) {
@@ -54,7 +55,7 @@ export class ContentStreamBuilder {
         break;
       }
       case 'rotated-glyph': {
-        const { name, font } = this.fontName(op);
+        const { name, font } = this.fontOf(op);
         const [cos, sin] = [Math.cos(op.angle), Math.sin(op.angle)];
         this.parts.push(
           `BT /${name} ${n(op.size)} Tf ${fill(op.color)} ${n(cos)} ${n(-sin)} ${n(sin)} ${n(cos)} ${n(op.x)} ${y(op.y)} Tm <${font.encode(op.codePoint)}> Tj ET`,

@@ -29,28 +29,55 @@ export function naturalWidth(glyphs: readonly ShapedGlyph[]): number {
   return width - (glyphs.at(-1)?.tracking ?? 0);
 }
 
+/** The blank half squeezed out of an adjacent pair of marks, if any (clreq §3.1.6). */
+function pairCompression(mark: ShapedGlyph, next: ShapedGlyph): Compression | undefined {
+  if (mark.blankRight > 0 && (next.blankLeft > 0 || next.blankRight > 0)) return { glyph: mark, side: 'right', amount: mark.blankRight };
+  if (next.blankLeft > 0 && (mark.blankLeft > 0 || mark.blankRight > 0)) return { glyph: next, side: 'left', amount: next.blankLeft };
+  return undefined;
+}
+
 /**
  * Blank halves that may be squeezed if the line ends after these glyphs, most preferred first:
- * the mark at the line end, then adjacent pairs of marks from the end backwards (clreq §3.1.6).
+ * the mark at the line end, then adjacent pairs of marks from the end backwards.
  */
 export function compressionCandidates(glyphs: readonly ShapedGlyph[]): Compression[] {
   const candidates: Compression[] = [];
   const last = glyphs.at(-1);
   if (last && last.blankRight > 0) candidates.push({ glyph: last, side: 'right', amount: last.blankRight });
   for (let i = glyphs.length - 2; i >= 0; i--) {
-    const mark = glyphs[i]!;
-    const next = glyphs[i + 1]!;
-    if (mark.blankRight > 0 && (next.blankLeft > 0 || next.blankRight > 0)) {
-      candidates.push({ glyph: mark, side: 'right', amount: mark.blankRight });
-    } else if (next.blankLeft > 0 && (mark.blankLeft > 0 || mark.blankRight > 0)) {
-      candidates.push({ glyph: next, side: 'left', amount: next.blankLeft });
-    }
+    const pair = pairCompression(glyphs[i]!, glyphs[i + 1]!);
+    if (pair) candidates.push(pair);
   }
   return candidates;
 }
 
-function squeezable(glyphs: readonly ShapedGlyph[]): number {
-  return compressionCandidates(glyphs).reduce((sum, c) => sum + c.amount, 0);
+/**
+ * A line being filled, measured as glyphs are added, so first fit costs one pass over the text:
+ * `width` is the natural width before the last glyph's tracking falls away, `pairs` what
+ * adjacent marks could give back.
+ */
+interface LineMeasure {
+  readonly width: number;
+  readonly pairs: number;
+  readonly last: ShapedGlyph | undefined;
+}
+
+const EMPTY_LINE: LineMeasure = { width: 0, pairs: 0, last: undefined };
+
+function extend(line: LineMeasure, glyphs: readonly ShapedGlyph[]): LineMeasure {
+  let { width, pairs, last } = line;
+  for (const glyph of glyphs) {
+    width += glyph.advance + (last ? glyph.gapBefore : 0);
+    if (last) pairs += pairCompression(last, glyph)?.amount ?? 0;
+    last = glyph;
+  }
+  return { width, pairs, last };
+}
+
+/** Whether the line fits once everything it could squeeze is squeezed. */
+function fitsWithin(line: LineMeasure, width: number): boolean {
+  const natural = line.width - (line.last?.tracking ?? 0);
+  return natural - line.pairs - (line.last?.blankRight ?? 0) <= width + EPSILON;
 }
 
 function trimSpaces(units: readonly BreakUnit[]): BreakUnit[] {
@@ -76,15 +103,13 @@ function makeLine(units: readonly BreakUnit[], width: number, isLast: boolean): 
   return { glyphs, compressions, isLast };
 }
 
-const fits = (glyphs: readonly ShapedGlyph[], width: number) => naturalWidth(glyphs) - squeezable(glyphs) <= width + EPSILON;
-
 /**
  * A unit wider than a whole line (a long number, a URL) is the one place a break may fall
  * inside a unit: it is cut after as many characters as fit, at least one.
  */
 function splitOverwide(unit: BreakUnit, width: number): [BreakUnit, BreakUnit] {
   let take = 1;
-  while (take < unit.glyphs.length - 1 && fits(unit.glyphs.slice(0, take + 1), width)) take++;
+  while (take < unit.glyphs.length - 1 && fitsWithin(extend(EMPTY_LINE, unit.glyphs.slice(0, take + 1)), width)) take++;
   return [
     { ...unit, glyphs: unit.glyphs.slice(0, take) },
     { ...unit, glyphs: unit.glyphs.slice(take) },
@@ -109,15 +134,29 @@ export function breakLines(units: readonly BreakUnit[], widthOf: (lineIndex: num
     const width = widthOf(lines.length);
     let end = start;
     let forced = false;
+    let measure = EMPTY_LINE;
+    // Spaces join the line only when text follows them: a line never ends in one.
+    let spaces: ShapedGlyph[] = [];
     while (end < queue.length) {
       const unit = queue[end]!;
       if (unit.isNewline) {
         forced = true;
         break;
       }
-      if (!unit.isSpace && !fits(lineGlyphs(queue.slice(start, end + 1)), width)) {
-        if (end > start) break;
-        if (unit.glyphs.length > 1) queue.splice(end, 1, ...splitOverwide(unit, width));
+      if (unit.isSpace) {
+        if (measure.last) spaces.push(...unit.glyphs);
+      } else {
+        let extended = extend(measure, [...spaces, ...unit.glyphs]);
+        if (!fitsWithin(extended, width)) {
+          if (end > start) break;
+          if (unit.glyphs.length > 1) {
+            const [head, tail] = splitOverwide(unit, width);
+            queue.splice(end, 1, head, tail);
+            extended = extend(measure, head.glyphs);
+          }
+        }
+        measure = extended;
+        spaces = [];
       }
       end++;
     }
