@@ -1,0 +1,24 @@
+/**
+ * The awards table, defined once for the CDK stack (infra/) and the local stack (local/), so the
+ * two cannot drift. Plain data: no AWS SDK or CDK imports.
+ *
+ * One table holds every item of the pipeline, told apart by `itemType`:
+ * - AWARD: a record of the contract (pk `AWARD#<id>`), plus what the pipeline writes back
+ *   (document references, render status);
+ * - NUMBER_COUNTER: the next serial of a document-number sequence (pk `COUNTER#<code>#<year>`);
+ * - NUMBER_CLAIM: which record holds a document number (pk `NUMBER#<code>#<year>#<serial>`).
+ */
+export const AWARDS_TABLE = {
+  /** Default table name; deployments and the local stack may override it. */
+  defaultName: 'awards',
+  partitionKey: { name: 'pk', type: 'S' },
+  /** Staff list their region's awards (the links API): region, newest first by id. */
+  indexes: [{ name: 'byRegion', partitionKey: { name: 'region', type: 'S' }, sortKey: { name: 'id', type: 'S' } }],
+  streamView: 'NEW_AND_OLD_IMAGES',
+} as const;
+
+export const ITEM_TYPES = { award: 'AWARD', counter: 'NUMBER_COUNTER', claim: 'NUMBER_CLAIM' } as const;
+
+export const awardKey = (id: string) => `AWARD#${id}`;
+export const counterKey = (code: string, year: number) => `COUNTER#${code}#${year}`;
+export const claimKey = (code: string, year: number, serial: number) => `NUMBER#${code}#${year}#${serial}`;

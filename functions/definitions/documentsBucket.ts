@@ -1,0 +1,13 @@
+/** The documents bucket's layout, shared by the render function, the links API and the local stack. */
+export const DOCUMENTS_BUCKET = {
+  /** Default bucket name for the local stack; a deployment's bucket is named by CloudFormation. */
+  defaultName: 'award-documents',
+  contentType: 'application/pdf',
+  /** Object tag set on the documents of a revoked award. */
+  withdrawnTag: { key: 'withdrawn', value: 'true' },
+} as const;
+
+/** awards/<record id>/<kind>-v<version>.pdf: one object per document version, never overwritten by another. */
+export function documentKey(recordId: string, kind: string, version: number): string {
+  return `awards/${recordId}/${kind}-v${version}.pdf`;
+}

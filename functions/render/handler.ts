@@ -1,0 +1,21 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { DynamoDbAwardRepository } from '../adapters/dynamodb/DynamoDbAwardRepository.js';
+import { S3DocumentRepository } from '../adapters/s3/S3DocumentRepository.js';
+import { createRenderHandler } from './createRenderHandler.js';
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`render function: environment variable ${name} is not set (the stack sets it)`);
+  return value;
+}
+
+/** Lambda entry point: the DynamoDB stream of the awards table, filtered by RENDER_FILTER_PATTERNS. */
+export const handler = createRenderHandler({
+  awards: new DynamoDbAwardRepository(new DynamoDBClient({}), required('AWARDS_TABLE_NAME')),
+  documents: new S3DocumentRepository(new S3Client({}), required('DOCUMENTS_BUCKET_NAME')),
+  logger: new Logger({ serviceName: 'render' }),
+  metrics: new Metrics({ namespace: 'WartimeAwards', serviceName: 'render' }),
+});
