@@ -44,8 +44,13 @@ export class RenderPipeline {
     this.now = deps.now ?? (() => new Date());
   }
 
-  async process(item: StoredAward): Promise<Outcome> {
-    if (item.itemType !== ITEM_TYPES.award) return { action: 'skipped', reason: `not an award item (${item.itemType})` };
+  /** Acts on an award item as a stream record shows it. */
+  async process(image: StoredAward): Promise<Outcome> {
+    if (image.itemType !== ITEM_TYPES.award) return { action: 'skipped', reason: `not an award item (${image.itemType})` };
+    // A redelivered or retried record shows the item as it was: act on it as it is now.
+    const item = await this.deps.awards.get(image.id);
+    if (item === undefined) return { action: 'skipped', reason: 'the award no longer exists' };
+    if (item.version > image.version) return { action: 'skipped', reason: `superseded by version ${item.version}` };
     if (item.status === 'REVOKED') return this.withdraw(item);
     if (item.status !== 'APPROVED') return { action: 'skipped', reason: `status is ${item.status}` };
     if ((item.renderedVersion ?? 0) >= item.version) return { action: 'skipped', reason: `version ${item.version} already rendered` };

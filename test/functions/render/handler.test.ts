@@ -27,7 +27,12 @@ const handler = createRenderHandler({
 });
 
 const award = (name: string, changes: Record<string, unknown> = {}): StoredAward => ({ ...storedAwardOf(exampleJson(name) as never), ...changes }) as StoredAward;
-const approved = (item: StoredAward) => streamRecord(item, { oldItem: { ...item, status: 'SUBMITTED' } });
+/** The item as the table holds it now (the pipeline reads it again before acting). */
+const current = <T extends StoredAward>(item: T): T => {
+  ddb.on(GetCommand, { Key: { pk: item.pk } }).resolves({ Item: item });
+  return item;
+};
+const approved = (item: StoredAward) => streamRecord(current(item), { oldItem: { ...item, status: 'SUBMITTED' } });
 const updates = () => ddb.commandCalls(UpdateCommand).map((call) => call.args[0].input);
 
 beforeEach(() => {
@@ -65,9 +70,17 @@ describe('render handler', () => {
     expect(addMetric).toHaveBeenCalledWith('DocumentsRendered', 'Count', 1);
   });
 
+  it('acts on the award as it is now: a redelivered change superseded by a correction does nothing', async () => {
+    const v1 = award('merit-zhang-peng');
+    current({ ...v1, version: 2 });
+    const result = await handler(streamEvent(streamRecord(v1, { oldItem: { ...v1, status: 'SUBMITTED' } })));
+    expect(result.batchItemFailures).toEqual([]);
+    expect(s3.calls()).toHaveLength(0);
+  });
+
   it('does nothing for its own write-back or a recorded delivery: the version is already rendered', async () => {
     const done = award('merit-zhang-peng', { renderedVersion: 1, renderStatus: 'RENDERED' });
-    const result = await handler(streamEvent(streamRecord(done, { oldItem: award('merit-zhang-peng') })));
+    const result = await handler(streamEvent(streamRecord(current(done), { oldItem: award('merit-zhang-peng') })));
     expect(result.batchItemFailures).toEqual([]);
     expect(s3.calls()).toHaveLength(0);
     expect(updates()).toHaveLength(0);
@@ -114,7 +127,6 @@ describe('render handler', () => {
   it('allocates an order its number in one transaction, and looks again when another order took the serial first', async () => {
     const { documentNumber: _given, ...json } = exampleJson('commendation-order-2020-12');
     const order = { ...storedAwardOf(json as never) } as StoredAward;
-    ddb.on(GetCommand, { Key: { pk: 'AWARD#commendation-order-2020-12' } }).resolves({ Item: order });
     ddb.on(GetCommand, { Key: { pk: 'COUNTER#内公奖#2020' } }).resolvesOnce({ Item: { lastSerial: 11 } }).resolves({ Item: { lastSerial: 12 } });
     ddb.on(TransactWriteCommand)
       .rejectsOnce(new TransactionCanceledException({ message: 'Transaction cancelled', $metadata: {}, CancellationReasons: [{ Code: 'ConditionalCheckFailed' }] }))
@@ -135,8 +147,8 @@ describe('render handler', () => {
   it('gives a redelivered or corrected order the number it already holds', async () => {
     const { documentNumber: _given, ...json } = exampleJson('commendation-order-2020-12');
     const order = storedAwardOf(json as never);
-    ddb.on(GetCommand, { Key: { pk: 'AWARD#commendation-order-2020-12' } }).resolves({ Item: { ...order, documentNumber: '内公奖〔2020〕7号' } });
-    await handler(streamEvent(approved(order)));
+    current({ ...order, documentNumber: '内公奖〔2020〕7号' });
+    await handler(streamEvent(streamRecord(order, { oldItem: { ...order, status: 'SUBMITTED' } })));
     expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
     expect(updates()[0]!.ExpressionAttributeValues![':documents'][0].key).toBe('awards/commendation-order-2020-12/commendation-order-v1.pdf');
   });
@@ -144,7 +156,7 @@ describe('render handler', () => {
   it('renders a correction as a new version and keeps the earlier one', async () => {
     const v1 = award('merit-zhang-peng', { renderedVersion: 1, documents: [{ kind: 'certificate', version: 1, key: 'awards/merit-zhang-peng/certificate-v1.pdf' }] });
     const v2 = { ...v1, version: 2, deed: '在新冠肺炎疫情防控一线表现突出' };
-    await handler(streamEvent(streamRecord(v2, { oldItem: v1 })));
+    await handler(streamEvent(streamRecord(current(v2), { oldItem: v1 })));
     expect(s3.commandCalls(PutObjectCommand)[0]!.args[0].input.Key).toBe('awards/merit-zhang-peng/certificate-v2.pdf');
     const update = updates()[0]!;
     expect(update.UpdateExpression).toContain('list_append(if_not_exists(documents, :none), :documents)');
@@ -155,7 +167,7 @@ describe('render handler', () => {
     const documents = [1, 2].map((version) => ({ kind: 'certificate', version, key: `awards/merit-zhang-peng/certificate-v${version}.pdf`, sha256: 'x', pages: 1, bytes: 1, renderedAt: '2020-03-02T00:00:00Z' }));
     s3.on(PutObjectTaggingCommand).resolves({});
     const revoked = award('merit-zhang-peng', { status: 'REVOKED', revokedAt: '2020-04-01T00:00:00+08:00', revocationReason: '核查不实', documents, renderedVersion: 2 });
-    const result = await handler(streamEvent(streamRecord(revoked, { oldItem: { ...revoked, status: 'APPROVED' } })));
+    const result = await handler(streamEvent(streamRecord(current(revoked), { oldItem: { ...revoked, status: 'APPROVED' } })));
     expect(result.batchItemFailures).toEqual([]);
     expect(s3.commandCalls(PutObjectTaggingCommand).map((c) => [c.args[0].input.Key, c.args[0].input.Tagging!.TagSet])).toEqual(
       documents.map((d) => [d.key, [{ Key: 'withdrawn', Value: 'true' }]]),
