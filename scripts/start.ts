@@ -1,18 +1,98 @@
 /**
- * `npm start`: renders every example record in examples/ into out/ and prints what it wrote.
- * (The local AWS-free stack that approves records and stores documents replaces this later.)
+ * `npm start`: the whole pipeline on this machine, no AWS account. Starts DynamoDB Local and an
+ * S3 server, creates the table and bucket from the stack's definitions, submits the example
+ * records, approves them as an approver would (an UpdateItem each, nothing else), shows the
+ * documents appearing, then prints where they are.
+ *   npm start -- [--once] [--dynamodb-port 8000] [--s3-port 4569] [--out out]
+ * With --once it stops when every document is stored (for CI and scripts); otherwise it keeps
+ * running for `npm run awards -- --local …`, until Ctrl-C.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { renderRecordFiles } from './lib/renderRecordFiles.js';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { asSubmitted } from '../functions/core/pipeline/asSubmitted.js';
+import type { StoredAward } from '../functions/core/pipeline/StoredAward.js';
+import { type LocalStack, startLocalStack } from '../local/LocalStack.js';
+import { waitForSettled } from '../local/waitForSettled.js';
+import { ProgressBar } from './lib/ProgressBar.js';
+import { printTable } from './lib/printTable.js';
+import { readRecordFile } from './lib/readRecordFile.js';
 
-const examples = readdirSync('examples')
-  .filter((file) => file.endsWith('.json'))
-  .sort()
-  .map((file) => join('examples', file));
-const started = performance.now();
-const report = await renderRecordFiles(examples, 'out', (doc) => console.log(`${doc.path}\t${doc.bytes} bytes\t${doc.pages} page${doc.pages === 1 ? '' : 's'}`));
-for (const failure of report.failures) console.error(`error: ${failure}`);
-const seconds = ((performance.now() - started) / 1000).toFixed(2);
-console.log(`${report.written.length} documents from ${examples.length} example records in ${seconds} s → out/`);
-process.exit(report.failures.length > 0 ? 1 : 0);
+const APPROVER = '自治区公安厅政治部人事训练处战时表彰审核专班';
+
+function port(value: string, flag: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1 || number > 65535) throw new Error(`--${flag} "${value}" is not a port number`);
+  return number;
+}
+
+/** Waits until the pipeline has settled every record, drawing progress as documents appear. */
+async function awaitDocuments(stack: LocalStack, ids: readonly string[]): Promise<Map<string, StoredAward>> {
+  const bar = new ProgressBar(ids.length, 'records');
+  const items = await waitForSettled(stack.awards, ids, {
+    onProgress: (settled) => bar.update(settled.size, `${[...settled.values()].reduce((sum, item) => sum + (item.documents?.length ?? 0), 0)} documents stored`),
+  });
+  bar.finish();
+  return items;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      once: { type: 'boolean', default: false },
+      'dynamodb-port': { type: 'string', default: '8000' },
+      's3-port': { type: 'string', default: '4569' },
+      out: { type: 'string', default: 'out' },
+    },
+  });
+  const stack = await startLocalStack({
+    dynamodbPort: port(values['dynamodb-port'], 'dynamodb-port'),
+    s3Port: port(values['s3-port'], 's3-port'),
+    dataDir: '.local',
+    logLevel: 'ERROR',
+    announce: true,
+  });
+  console.log(`DynamoDB Local ${stack.info.dynamodbEndpoint} (table ${stack.info.tableName}), S3 ${stack.info.s3Endpoint} (bucket ${stack.info.bucket})`);
+  const stopAndExit = async (code: number) => {
+    await stack.stop();
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void stopAndExit(130));
+  process.once('SIGTERM', () => void stopAndExit(143));
+
+  const files = readdirSync('examples').filter((file) => file.endsWith('.json')).sort();
+  const records = files.flatMap((file) => readRecordFile(join('examples', file))).map(({ value }) => asSubmitted(value));
+  for (const record of records) await stack.approvals.submit(record);
+  console.log(`submitted ${records.length} example records; approving them`);
+  for (const record of records) await stack.approvals.approve(record.id, APPROVER);
+
+  const items = await awaitDocuments(stack, records.map((record) => record.id));
+  const rows: string[][] = [];
+  for (const record of records) {
+    const item = items.get(record.id)!;
+    if (item.renderStatus === 'FAILED') {
+      rows.push([record.id, 'FAILED', item.failureReason ?? '', '']);
+      continue;
+    }
+    for (const ref of item.documents ?? []) {
+      // A copy beside the bucket's own files, to open and print.
+      const object = await stack.s3.client.send(new GetObjectCommand({ Bucket: stack.info.bucket, Key: ref.key }));
+      const path = join(values.out, ref.key);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, await object.Body!.transformToByteArray());
+      rows.push([record.id, `${ref.kind} v${ref.version}`, path, String(ref.bytes)]);
+    }
+  }
+  printTable(['record', 'document', 'file', 'bytes'], rows, [3]);
+  const failures = [...items.values()].filter((item) => item.renderStatus === 'FAILED').length;
+  console.log(`${rows.length - failures} documents stored in s3://${stack.info.bucket} (copies under ${values.out}/)${failures ? `; ${failures} records failed` : ''}`);
+
+  if (values.once) return stopAndExit(failures > 0 ? 1 : 0);
+  console.log('the local stack keeps running: try `npm run awards -- --local show <id>` or `… approve <id> --by <name>`; Ctrl-C stops it');
+}
+
+main().catch((error: unknown) => {
+  console.error(`error: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -57,7 +57,8 @@ export function createRenderHandler({ awards, documents, logger, metrics, engine
       // A batch that fails whole is reported item by item like any other, rather than thrown.
       return await processPartialResponse(event, processRecord, processor, { ...(context === undefined ? {} : { context }), throwOnFullBatchFailure: false });
     } finally {
-      metrics.publishStoredMetrics();
+      // A batch of skips has nothing to report; publishing would only log a warning.
+      if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
     }
   };
 }

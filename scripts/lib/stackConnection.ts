@@ -1,17 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
-/** Where the local stack (npm start) writes how to reach it, for the approver's tool and tests. */
-export const LOCAL_STACK_FILE = '.local/stack.json';
+import { LOCAL_STACK_FILE, type LocalStackInfo } from '../../local/stackFile.js';
 
-export interface LocalStackInfo {
-  readonly dynamodbEndpoint: string;
-  readonly s3Endpoint: string;
-  readonly tableName: string;
-  readonly bucket: string;
-}
-
-export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 /**
  * The awards table to work on: the running local stack with --local, otherwise the deployed

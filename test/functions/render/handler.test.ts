@@ -17,7 +17,7 @@ const ddb = mockClient(DynamoDBDocumentClient);
 const s3 = mockClient(S3Client);
 const metrics = new Metrics({ namespace: 'Test', serviceName: 'render' });
 const addMetric = vi.spyOn(metrics, 'addMetric');
-vi.spyOn(metrics, 'publishStoredMetrics').mockReturnValue(undefined as never);
+const publish = vi.spyOn(metrics, 'publishStoredMetrics').mockReturnValue(undefined as never);
 
 const handler = createRenderHandler({
   awards: new DynamoDbAwardRepository(new DynamoDBClient({ region: 'cn-north-1' }), 'awards'),
@@ -68,6 +68,7 @@ describe('render handler', () => {
       expect.objectContaining({ kind: 'certificate', version: 1, key: 'awards/merit-zhang-peng/certificate-v1.pdf', sha256: put.Metadata!.sha256, pages: 1 }),
     ]);
     expect(addMetric).toHaveBeenCalledWith('DocumentsRendered', 'Count', 1);
+    expect(publish).toHaveBeenCalled();
   });
 
   it('acts on the award as it is now: a redelivered change superseded by a correction does nothing', async () => {

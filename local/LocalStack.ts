@@ -1,0 +1,107 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { DynamoDBRecord } from 'aws-lambda';
+import { DynamoDbApprovals } from '../functions/adapters/dynamodb/DynamoDbApprovals.js';
+import { DynamoDbAwardRepository } from '../functions/adapters/dynamodb/DynamoDbAwardRepository.js';
+import { S3DocumentRepository } from '../functions/adapters/s3/S3DocumentRepository.js';
+import { AWARDS_TABLE } from '../functions/definitions/awardsTable.js';
+import { DOCUMENTS_BUCKET } from '../functions/definitions/documentsBucket.js';
+import { createRenderHandler, type RenderHandler } from '../functions/render/createRenderHandler.js';
+import { createAwardsTable, createDocumentsBucket } from './createResources.js';
+import { type DynamoDbLocal, startDynamoDbLocal } from './DynamoDbLocal.js';
+import { type S3Local, startS3Local } from './S3Local.js';
+import { LOCAL_STACK_FILE, type LocalStackInfo } from './stackFile.js';
+import { StreamPoller } from './StreamPoller.js';
+
+export interface LocalStackOptions {
+  readonly dynamodbPort: number;
+  readonly s3Port: number;
+  /** Folder for the S3 server's files (emptied at start: the in-memory table starts empty too). */
+  readonly dataDir: string;
+  readonly tableName?: string;
+  readonly bucket?: string;
+  /** Powertools log level of the render function (its JSON lines go to stdout). */
+  readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+  /** Tests wrap the handler (to deliver every batch twice) or the S3 client (to inject failures). */
+  readonly wrapHandler?: (handler: RenderHandler) => RenderHandler;
+  readonly configureS3?: (client: S3Client) => void;
+  readonly onDeadLetter?: (record: DynamoDBRecord, error: unknown) => void;
+  /** Write .local/stack.json so that `npm run awards -- --local` finds this stack. */
+  readonly announce?: boolean;
+}
+
+export interface LocalStack {
+  readonly info: LocalStackInfo;
+  readonly dynamodb: DynamoDbLocal;
+  readonly s3: S3Local;
+  readonly approvals: DynamoDbApprovals;
+  readonly awards: DynamoDbAwardRepository;
+  readonly poller: StreamPoller;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole pipeline on one machine: DynamoDB Local with the awards table and its stream, an S3
+ * server with the documents bucket, both created from the definitions the CDK stack uses, and
+ * the render function's own handler fed by a poller that applies the deployed filter.
+ */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const tableName = options.tableName ?? AWARDS_TABLE.defaultName;
+  const bucket = options.bucket ?? DOCUMENTS_BUCKET.defaultName;
+  const s3Directory = join(options.dataDir, 's3');
+  rmSync(s3Directory, { recursive: true, force: true });
+  mkdirSync(s3Directory, { recursive: true });
+
+  const dynamodb = await startDynamoDbLocal({ port: options.dynamodbPort });
+  let s3: S3Local;
+  try {
+    s3 = await startS3Local({ port: options.s3Port, directory: s3Directory });
+  } catch (error) {
+    await dynamodb.stop();
+    throw error;
+  }
+  const streamArn = await createAwardsTable(dynamodb.client, tableName);
+  await createDocumentsBucket(s3.client, bucket);
+  options.configureS3?.(s3.client);
+
+  // There is no CloudWatch here: the handler's metrics are counted nowhere rather than printed.
+  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+  const awards = new DynamoDbAwardRepository(dynamodb.client, tableName);
+  const handler = createRenderHandler({
+    awards,
+    documents: new S3DocumentRepository(s3.client, bucket),
+    logger: new Logger({ serviceName: 'render', logLevel: options.logLevel ?? 'WARN' }),
+    metrics: new Metrics({ namespace: 'WartimeAwards', serviceName: 'render' }),
+  });
+  const poller = new StreamPoller({
+    streams: dynamodb.streams,
+    streamArn,
+    handler: options.wrapHandler ? options.wrapHandler(handler) : handler,
+    pollIntervalMs: 50,
+    ...(options.onDeadLetter ? { onDeadLetter: options.onDeadLetter } : {}),
+  });
+  poller.start();
+
+  const info: LocalStackInfo = { dynamodbEndpoint: dynamodb.endpoint, s3Endpoint: s3.endpoint, tableName, bucket };
+  if (options.announce) {
+    mkdirSync(dirname(LOCAL_STACK_FILE), { recursive: true });
+    writeFileSync(LOCAL_STACK_FILE, `${JSON.stringify(info, null, 2)}\n`);
+  }
+  return {
+    info,
+    dynamodb,
+    s3,
+    approvals: new DynamoDbApprovals(dynamodb.client, tableName),
+    awards,
+    poller,
+    async stop() {
+      await poller.stop();
+      await s3.stop();
+      await dynamodb.stop();
+      if (options.announce) rmSync(LOCAL_STACK_FILE, { force: true });
+    },
+  };
+}

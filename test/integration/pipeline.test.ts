@@ -1,0 +1,189 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ListObjectsV2Command, type S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBBatchResponse } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentClient } from '../../functions/adapters/dynamodb/DynamoDbAwardRepository.js';
+import { asSubmitted } from '../../functions/core/pipeline/asSubmitted.js';
+import { storedAwardOf, type StoredAward } from '../../functions/core/pipeline/StoredAward.js';
+import type { AwardRecord } from '../../functions/core/records/index.js';
+import { type LocalStack, startLocalStack } from '../../local/LocalStack.js';
+import { freePort } from '../../local/ports.js';
+import { waitForSettled } from '../../local/waitForSettled.js';
+import { exampleJson } from '../support/examples.js';
+
+const APPROVER = '审核专班';
+
+/** Counts the PutObject calls per key, and fails chosen keys' first attempts with a 500. */
+function instrumentS3(failFirstPutOf: ReadonlySet<string> = new Set()) {
+  const puts = new Map<string, number>();
+  const configure = (client: S3Client) => {
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'PutObjectCommand') {
+          const key = (args.input as { Key: string }).Key;
+          const attempt = (puts.get(key) ?? 0) + 1;
+          puts.set(key, attempt);
+          if (attempt === 1 && failFirstPutOf.has(key)) {
+            throw new S3ServiceException({ name: 'InternalError', $fault: 'server', $metadata: { httpStatusCode: 500 }, message: 'injected failure' });
+          }
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'countPuts' },
+    );
+  };
+  return { puts, configure };
+}
+
+/** Every stream batch reaches the handler twice, as a redelivery would. */
+const deliverTwice = (handler: (event: never, context?: never) => Promise<DynamoDBBatchResponse>) => async (event: never, context?: never) => {
+  const first = await handler(event, context);
+  const second = await handler(event, context);
+  const failed = new Set([...first.batchItemFailures, ...second.batchItemFailures].map((f) => f.itemIdentifier));
+  return { batchItemFailures: [...failed].map((itemIdentifier) => ({ itemIdentifier })) };
+};
+
+/** Each stack keeps its S3 files in a folder of its own, removed with it. */
+const dataDir = () => mkdtempSync(join(tmpdir(), 'awards-stack-'));
+
+async function startStack(configureS3: (client: S3Client) => void, twice: boolean): Promise<LocalStack> {
+  return startLocalStack({
+    dynamodbPort: await freePort(),
+    s3Port: await freePort(),
+    dataDir: dataDir(),
+    tableName: 'awards-it',
+    bucket: 'documents-it',
+    logLevel: 'SILENT',
+    configureS3,
+    ...(twice ? { wrapHandler: deliverTwice as never } : {}),
+  });
+}
+
+const TEMPLATES = ['merit-zhang-peng', 'commendation-ce-ren', 'honorary-title-he-jianhua', 'telegram-sympathy-sun-dejian', 'merit-wulanchabu-hubei-escort-team'];
+
+function submittedRecord(index: number, template: string, changes: Record<string, unknown> = {}): AwardRecord {
+  return asSubmitted({ ...exampleJson(template), id: `it-${String(index).padStart(4, '0')}`, ...changes });
+}
+
+async function listKeys(stack: LocalStack): Promise<string[]> {
+  const keys: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = await stack.s3.client.send(new ListObjectsV2Command({ Bucket: stack.info.bucket, ContinuationToken: token }));
+    keys.push(...(page.Contents ?? []).map((object) => object.Key!));
+    token = page.NextContinuationToken;
+  } while (token);
+  return keys.sort();
+}
+
+describe('the pipeline against DynamoDB Local and the local S3 server', () => {
+  const s3 = instrumentS3();
+  let stack: LocalStack;
+  const valid: AwardRecord[] = [];
+  const invalidIds: { id: string; reason: string }[] = [];
+  const corrected: string[] = [];
+  let settled: Map<string, StoredAward>;
+
+  beforeAll(async () => {
+    stack = await startStack(s3.configure, true);
+    // 500 records: 440 awards and telegrams, 30 orders and 10 praise bulletins to be numbered, 20 invalid.
+    for (let i = 0; i < 440; i++) valid.push(submittedRecord(i, TEMPLATES[i % TEMPLATES.length]!));
+    for (let i = 440; i < 470; i++) valid.push(submittedRecord(i, 'commendation-order-2020-12'));
+    for (let i = 470; i < 480; i++) valid.push(submittedRecord(i, 'praise-bulletin-2020-18'));
+    for (const record of valid) await stack.approvals.submit(record);
+    // Invalid records come from another system, past validation: stored raw.
+    const db = documentClient(stack.dynamodb.client);
+    const zhang = exampleJson('merit-zhang-peng') as { recipient: Record<string, unknown> };
+    for (let i = 480; i < 500; i++) {
+      const id = `it-${i}`;
+      const broken = i < 490 ? { grade: 9 } : { recipient: { ...zhang.recipient, name: '张𠈌' } };
+      const { approvedAt: _a, approvedBy: _b, ...json } = { ...zhang, ...broken, id, status: 'SUBMITTED' } as Record<string, unknown>;
+      await db.send(new PutCommand({ TableName: stack.info.tableName, Item: storedAwardOf(json as never) }));
+      invalidIds.push({ id, reason: i < 490 ? 'grade: must be 1, 2 or 3' : 'no configured font can draw "𠈌" (U+2020C)' });
+    }
+    const all = [...valid.map((r) => r.id), ...invalidIds.map((r) => r.id)];
+    for (const id of all) await stack.approvals.approve(id, APPROVER);
+    await waitForSettled(stack.awards, all, { timeoutMs: 240_000 });
+    // Five corrections of approved certificates: each gets a second document version.
+    for (const record of valid.filter((r) => r.kind === 'merit').slice(0, 5)) {
+      await stack.approvals.correct({ ...record, deed: `${(record as { deed: string }).deed}（更正）` } as AwardRecord);
+      corrected.push(record.id);
+    }
+    settled = await waitForSettled(stack.awards, all, { timeoutMs: 60_000 });
+    await stack.poller.idle();
+  }, 400_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('gives every valid record exactly its documents, a corrected one a second version beside the first', async () => {
+    const expectedKeys: string[] = [];
+    for (const record of valid) {
+      const item = settled.get(record.id)!;
+      const kind = record.kind === 'commendation-order' ? 'commendation-order' : record.kind === 'praise-bulletin' ? 'praise-bulletin' : record.kind === 'telegram' ? 'telegram' : 'certificate';
+      const versions = corrected.includes(record.id) ? [1, 2] : [1];
+      expect(item.renderStatus, record.id).toBe('RENDERED');
+      expect(item.documents!.map((d) => [d.kind, d.version, d.key]), record.id).toEqual(
+        versions.map((version) => [kind, version, `awards/${record.id}/${kind}-v${version}.pdf`]),
+      );
+      expectedKeys.push(...item.documents!.map((d) => d.key));
+    }
+    expect(await listKeys(stack)).toEqual(expectedKeys.sort());
+  });
+
+  it('numbers the orders and bulletins 1…40 in one gap-free sequence, each number once', () => {
+    const numbered = valid.filter((r) => r.kind === 'commendation-order' || r.kind === 'praise-bulletin');
+    const numbers = numbered.map((record) => settled.get(record.id)!.documentNumber as string);
+    expect(new Set(numbers).size).toBe(numbered.length);
+    const serials = numbers.map((n) => Number(/^内公奖〔2020〕(\d+)号$/.exec(n)![1])).sort((a, b) => a - b);
+    expect(serials).toEqual(Array.from({ length: numbered.length }, (_, i) => i + 1));
+  });
+
+  it('leaves invalid records failed with their reasons and no documents', () => {
+    for (const { id, reason } of invalidIds) {
+      const item = settled.get(id)!;
+      expect(item.renderStatus, id).toBe('FAILED');
+      expect(item.failureReason, id).toContain(reason);
+      expect(item.documents, id).toBeUndefined();
+    }
+  });
+
+  it('wrote no object twice, though every batch was delivered twice', () => {
+    expect(s3.puts.size).toBe(valid.length + corrected.length);
+    for (const [key, count] of s3.puts) expect(count, key).toBe(1);
+  });
+});
+
+describe('storage failures in part of a batch', () => {
+  it('retries only the records whose documents failed to store, and loses nothing', async () => {
+    const records = Array.from({ length: 30 }, (_, i) => submittedRecord(1000 + i, TEMPLATES[i % TEMPLATES.length]!));
+    const failing = new Set(records.filter((_, i) => i % 7 === 3).map((r) => `awards/${r.id}/${r.kind === 'telegram' ? 'telegram' : 'certificate'}-v1.pdf`));
+    const s3 = instrumentS3(failing);
+    const deadLetters: string[] = [];
+    const stack = await startLocalStack({
+      dynamodbPort: await freePort(),
+      s3Port: await freePort(),
+      dataDir: dataDir(),
+      tableName: 'awards-failures',
+      logLevel: 'SILENT',
+      configureS3: s3.configure,
+      onDeadLetter: (record) => deadLetters.push(record.dynamodb!.SequenceNumber!),
+    });
+    try {
+      for (const record of records) await stack.approvals.submit(record);
+      for (const record of records) await stack.approvals.approve(record.id, APPROVER);
+      const settled = await waitForSettled(stack.awards, records.map((r) => r.id), { timeoutMs: 60_000 });
+      for (const record of records) expect(settled.get(record.id)!.renderStatus, record.id).toBe('RENDERED');
+      for (const [key, attempts] of s3.puts) expect(attempts, key).toBe(failing.has(key) ? 2 : 1);
+      expect([...s3.puts.keys()].filter((key) => failing.has(key))).toHaveLength(failing.size);
+      expect(deadLetters).toEqual([]);
+      expect(await listKeys(stack)).toHaveLength(records.length);
+    } finally {
+      await stack.stop();
+    }
+  }, 120_000);
+});
