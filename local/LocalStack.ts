@@ -1,5 +1,5 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { S3Client } from '@aws-sdk/client-s3';
@@ -12,8 +12,9 @@ import { DOCUMENTS_BUCKET } from '../functions/definitions/documentsBucket.js';
 import { createRenderHandler, type RenderHandler } from '../functions/render/createRenderHandler.js';
 import { createAwardsTable, createDocumentsBucket } from './createResources.js';
 import { type DynamoDbLocal, startDynamoDbLocal } from './DynamoDbLocal.js';
+import { assertPortFree } from './ports.js';
 import { type S3Local, startS3Local } from './S3Local.js';
-import { LOCAL_STACK_FILE, type LocalStackInfo } from './stackFile.js';
+import { type LocalStackInfo, STACK_FILE_NAME } from './stackFile.js';
 import { StreamPoller } from './StreamPoller.js';
 
 export interface LocalStackOptions {
@@ -29,7 +30,7 @@ export interface LocalStackOptions {
   readonly wrapHandler?: (handler: RenderHandler) => RenderHandler;
   readonly configureS3?: (client: S3Client) => void;
   readonly onDeadLetter?: (record: DynamoDBRecord, error: unknown) => void;
-  /** Write .local/stack.json so that `npm run awards -- --local` finds this stack. */
+  /** Write `<dataDir>/stack.json`, so that `npm run awards -- --local` finds this stack (default dataDir). */
   readonly announce?: boolean;
 }
 
@@ -52,6 +53,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const tableName = options.tableName ?? AWARDS_TABLE.defaultName;
   const bucket = options.bucket ?? DOCUMENTS_BUCKET.defaultName;
   const s3Directory = join(options.dataDir, 's3');
+  // Both ports first: a second stack must fail before it touches the first one's files.
+  await assertPortFree(options.dynamodbPort, '--dynamodb-port');
+  await assertPortFree(options.s3Port, '--s3-port');
   rmSync(s3Directory, { recursive: true, force: true });
   mkdirSync(s3Directory, { recursive: true });
 
@@ -86,10 +90,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   poller.start();
 
   const info: LocalStackInfo = { dynamodbEndpoint: dynamodb.endpoint, s3Endpoint: s3.endpoint, tableName, bucket };
-  if (options.announce) {
-    mkdirSync(dirname(LOCAL_STACK_FILE), { recursive: true });
-    writeFileSync(LOCAL_STACK_FILE, `${JSON.stringify(info, null, 2)}\n`);
-  }
+  const stackFile = join(options.dataDir, STACK_FILE_NAME);
+  if (options.announce) writeFileSync(stackFile, `${JSON.stringify(info, null, 2)}\n`);
   return {
     info,
     dynamodb,
@@ -101,7 +103,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await poller.stop();
       await s3.stop();
       await dynamodb.stop();
-      if (options.announce) rmSync(LOCAL_STACK_FILE, { force: true });
+      if (options.announce) rmSync(stackFile, { force: true });
     },
   };
 }

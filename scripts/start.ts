@@ -3,7 +3,7 @@
  * S3 server, creates the table and bucket from the stack's definitions, submits the example
  * records, approves them as an approver would (an UpdateItem each, nothing else), shows the
  * documents appearing, then prints where they are.
- *   npm start -- [--once] [--dynamodb-port 8000] [--s3-port 4569] [--out out]
+ *   npm start -- [--once] [--dynamodb-port 8000] [--s3-port 4569] [--data .local] [--out out]
  * With --once it stops when every document is stored (for CI and scripts); otherwise it keeps
  * running for `npm run awards -- --local …`, until Ctrl-C.
  */
@@ -43,13 +43,14 @@ async function main(): Promise<void> {
       once: { type: 'boolean', default: false },
       'dynamodb-port': { type: 'string', default: '8000' },
       's3-port': { type: 'string', default: '4569' },
+      data: { type: 'string', default: '.local' },
       out: { type: 'string', default: 'out' },
     },
   });
   const stack = await startLocalStack({
     dynamodbPort: port(values['dynamodb-port'], 'dynamodb-port'),
     s3Port: port(values['s3-port'], 's3-port'),
-    dataDir: '.local',
+    dataDir: values.data,
     logLevel: 'ERROR',
     announce: true,
   });

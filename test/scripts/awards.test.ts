@@ -1,0 +1,79 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalStack, startLocalStack } from '../../local/LocalStack.js';
+import { freePort } from '../../local/ports.js';
+import { waitForSettled } from '../../local/waitForSettled.js';
+import { exampleJson } from '../support/examples.js';
+
+let stack: LocalStack;
+const dir = mkdtempSync(join(tmpdir(), 'awards-cli-'));
+
+/** The approver's tool as a user runs it, pointed at a table the way a deployed one is: by environment. */
+function awards(...args: string[]) {
+  const result = spawnSync(join('node_modules', '.bin', 'tsx'), ['scripts/awards.ts', ...args], {
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      AWARDS_TABLE_NAME: stack.info.tableName,
+      AWS_ENDPOINT_URL_DYNAMODB: stack.info.dynamodbEndpoint,
+      AWS_REGION: 'local',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+    },
+  });
+  const errors = result.stderr.split('\n').filter((line) => line.startsWith('error: '));
+  return { status: result.status, stdout: result.stdout.trim(), errors };
+}
+
+beforeAll(async () => {
+  stack = await startLocalStack({ dynamodbPort: await freePort(), s3Port: await freePort(), dataDir: dir, logLevel: 'SILENT' });
+}, 60_000);
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('npm run awards', () => {
+  it('imports, approves, records a delivery, corrects, revokes and shows a record', async () => {
+    const file = join(dir, 'records.jsonl');
+    writeFileSync(file, ['merit-zhang-peng', 'merit-he-xia'].map((name) => JSON.stringify(exampleJson(name))).join('\n'));
+    expect(awards('import', file)).toMatchObject({ status: 0, stdout: 'submitted merit-zhang-peng (records.jsonl:1)\nsubmitted merit-he-xia (records.jsonl:2)' });
+    expect(awards('approve', 'merit-zhang-peng', 'merit-he-xia', '--by', '审核专班')).toMatchObject({ status: 0 });
+    await waitForSettled(stack.awards, ['merit-zhang-peng', 'merit-he-xia']);
+    expect(awards('deliver', 'merit-zhang-peng', '--at', '2020-03-04T10:00:00+08:00', '--place', '小区检查点').status).toBe(0);
+    const corrected = join(dir, 'corrected.json');
+    writeFileSync(corrected, JSON.stringify({ ...exampleJson('merit-zhang-peng'), deed: '在疫情防控一线表现突出' }));
+    expect(awards('correct', corrected)).toMatchObject({ status: 0, stdout: 'corrected merit-zhang-peng: now version 2' });
+    const [v2] = [...(await waitForSettled(stack.awards, ['merit-zhang-peng'])).values()];
+    expect(v2!.documents!.map((d) => d.key)).toEqual(['awards/merit-zhang-peng/certificate-v1.pdf', 'awards/merit-zhang-peng/certificate-v2.pdf']);
+    // The correction keeps the deliveries recorded before it.
+    const before = (exampleJson('merit-zhang-peng').deliveries as unknown[]).length;
+    expect(v2!.deliveries).toHaveLength(before + 1);
+    expect(v2!.deliveries).toContainEqual({ at: '2020-03-04T10:00:00+08:00', place: '小区检查点' });
+    expect(awards('revoke', 'merit-he-xia', '--reason', '核查不实')).toMatchObject({ status: 0, stdout: 'revoked merit-he-xia' });
+    const shown = JSON.parse(awards('show', 'merit-he-xia').stdout) as { status: string; approvedBy: string };
+    expect(shown).toMatchObject({ status: 'REVOKED', approvedBy: '审核专班', revocationReason: '核查不实' });
+  }, 120_000);
+
+  it('answers bad input with one line and exit code 1', () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ id: 'x1', kind: 'merit' }));
+    const cases: [string[], string][] = [
+      [['import', bad], 'error: record x1: authority: required'],
+      [['approve', 'merit-he-xia', '--by', '审核专班'], 'error: cannot approve record merit-he-xia: it is REVOKED'],
+      [['approve', 'merit-he-xia'], 'error: approve needs --by <approver name>'],
+      [['deliver', 'merit-zhang-peng', '--at', 'yesterday', '--place', 'x'], 'error: --at "yesterday" is not an ISO 8601 date-time'],
+      [['show', 'no-such-record'], 'error: record no-such-record does not exist'],
+      [['frobnicate'], 'error: unknown command "frobnicate"'],
+    ];
+    for (const [args, message] of cases) {
+      const result = awards(...args);
+      expect(result.status, args.join(' ')).toBe(1);
+      expect(result.errors, args.join(' ')).toHaveLength(1);
+      expect(result.errors[0], args.join(' ')).toContain(message);
+    }
+  }, 60_000);
+});

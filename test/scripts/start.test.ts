@@ -1,0 +1,26 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { freePort } from '../../local/ports.js';
+
+describe('npm start -- --once', () => {
+  it('renders every example through the local stack, prints where each document is, and exits 0', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'awards-start-'));
+    const out = join(dir, 'out');
+    const args = ['scripts/start.ts', '--once', '--dynamodb-port', String(await freePort()), '--s3-port', String(await freePort()), '--data', join(dir, 'data'), '--out', out];
+    const result = spawnSync(join('node_modules', '.bin', 'tsx'), args, { encoding: 'utf8', timeout: 120_000 });
+    expect(result.status, result.stderr).toBe(0);
+    const examples = readdirSync('examples').filter((file) => file.endsWith('.json'));
+    const rows = result.stdout.split('\n').filter((line) => line.includes(`${out}/awards/`));
+    expect(rows).toHaveLength(examples.length);
+    for (const row of rows) {
+      const [, , path, bytes] = row.trim().split(/\s{2,}/);
+      expect(existsSync(path!), row).toBe(true);
+      expect(Number(bytes)).toBeGreaterThan(10_000);
+    }
+    expect(result.stdout).toContain(`${examples.length} documents stored in s3://award-documents`);
+    expect(existsSync(join(dir, 'data', 'stack.json'))).toBe(false);
+  }, 150_000);
+});
