@@ -1,0 +1,29 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import type { StackConfig } from './config/StackConfig.js';
+import { AwardsTable } from './constructs/AwardsTable.js';
+import { DocumentsBucket } from './constructs/DocumentsBucket.js';
+import { Monitoring } from './constructs/Monitoring.js';
+import { RenderFunction } from './constructs/RenderFunction.js';
+
+export interface AwardsStackProps extends StackProps {
+  readonly config: StackConfig;
+}
+
+/** Everything the award document pipeline runs on, secure by default and watched. */
+export class AwardsStack extends Stack {
+  constructor(scope: Construct, id: string, props: AwardsStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const retain = config.retainData;
+    const { table } = new AwardsTable(this, 'Awards', { retain });
+    const { bucket } = new DocumentsBucket(this, 'Documents', { retain });
+    const render = new RenderFunction(this, 'Render', { table, bucket, retain, ...(config.fontFiles ? { fonts: config.fontFiles } : {}) });
+    const monitoring = new Monitoring(this, 'Monitoring', { renderFunction: render.function, renderFailures: render.failures, alarmEmails: config.alarmEmails });
+
+    new CfnOutput(this, 'AwardsTableName', { value: table.tableName, description: 'Set AWARDS_TABLE_NAME to this for npm run awards' });
+    new CfnOutput(this, 'DocumentsBucketName', { value: bucket.bucketName });
+    new CfnOutput(this, 'RenderFailuresQueueUrl', { value: render.failures.queueUrl });
+    new CfnOutput(this, 'AlarmTopicArn', { value: monitoring.topic.topicArn });
+  }
+}

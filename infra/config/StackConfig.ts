@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { LEAGUES_AND_CITIES } from '../../functions/core/records/index.js';
+import { FONT_ROLES } from '../../functions/core/engine/fonts/fontConfig.js';
+
+/** SigV4 presigned URLs live at most seven days. */
+const MAX_LINK_SECONDS = 7 * 24 * 60 * 60;
+
+const stackConfigSchema = z.strictObject({
+  authorityName: z.string().trim().min(1).default('内蒙古自治区公安厅'),
+  authorityCode: z.string().trim().min(1).default('内公奖'),
+  regions: z.array(z.string().trim().min(1)).min(1).default([...LEAGUES_AND_CITIES]),
+  /** EventBridge Scheduler expression for the statistics bulletin, in `scheduleTimezone`. */
+  bulletinSchedule: z.string().regex(/^(cron\(.+\)|rate\(\d+ (minute|minutes|hour|hours|day|days)\))$/, 'must be cron(…) or rate(…)').default('cron(0 8 * * ? *)'),
+  scheduleTimezone: z.string().min(1).default('Asia/Shanghai'),
+  linkLifetimeSeconds: z.number().int().min(1).max(MAX_LINK_SECONDS, `must be at most ${MAX_LINK_SECONDS} (the SigV4 maximum)`).default(900),
+  /** Licensed font files to bundle instead of the npm fonts: role → local .ttf paths. */
+  fontFiles: z.partialRecord(z.enum(FONT_ROLES), z.array(z.string().min(1)).min(1)).optional(),
+  alarmEmails: z.array(z.email('must be an e-mail address')).default([]),
+  /** An existing JWT issuer for the links API; without one the stack creates a Cognito user pool. */
+  jwtIssuer: z.url().optional(),
+  jwtAudience: z.array(z.string().min(1)).optional(),
+  /** Keep the table and buckets when the stack is deleted (the default: award records are records). */
+  retainData: z.boolean().default(true),
+});
+
+export type StackConfig = z.output<typeof stackConfigSchema>;
+
+/** A context value the stack cannot be built with. */
+export class StackConfigError extends Error {
+  override name = 'StackConfigError';
+}
+
+/**
+ * The stack's configuration from CDK context (cdk.json "context", or `-c key=value`), validated:
+ * a bad value stops `cdk synth` with a message naming the key and the rule. Values given with
+ * -c arrive as strings, so JSON in them (lists, numbers, booleans) is parsed first.
+ */
+export function stackConfigFrom(tryGetContext: (key: string) => unknown): StackConfig {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(stackConfigSchema.shape)) {
+    let value = tryGetContext(key);
+    if (typeof value === 'string' && /^[[{]|^(true|false|-?\d+(\.\d+)?)$/.test(value.trim())) {
+      try {
+        value = JSON.parse(value);
+      } catch {
+        throw new StackConfigError(`context value ${key}: not valid JSON: ${value}`);
+      }
+    }
+    if (value !== undefined) raw[key] = value;
+  }
+  const parsed = stackConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(context)'}: ${issue.message}`);
+    throw new StackConfigError(`invalid CDK context: ${problems.join('; ')}`);
+  }
+  if (parsed.data.jwtIssuer !== undefined && (parsed.data.jwtAudience ?? []).length === 0) {
+    throw new StackConfigError('invalid CDK context: jwtAudience: required with jwtIssuer (the client ids the issuer mints tokens for)');
+  }
+  return parsed.data;
+}

@@ -1,0 +1,82 @@
+import { Duration } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, Dashboard, GraphWidget, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+export interface MonitoringProps {
+  readonly renderFunction: IFunction;
+  readonly renderFailures: Queue;
+  readonly alarmEmails: readonly string[];
+}
+
+const FIVE_MINUTES = Duration.minutes(5);
+
+/**
+ * What an operator watches: alarms on render errors, records that could not be rendered, the
+ * on-failure queue and the stream's iterator age, sent to an encrypted SNS topic; one dashboard.
+ */
+export class Monitoring extends Construct {
+  readonly topic: Topic;
+  readonly dashboard: Dashboard;
+  private readonly action: SnsAction;
+
+  constructor(scope: Construct, id: string, props: MonitoringProps) {
+    super(scope, id);
+    // CloudWatch cannot publish to a topic under the AWS-managed SNS key: the topic has a key of its own.
+    const key = new Key(this, 'TopicKey', { enableKeyRotation: true, description: 'Encrypts the award pipeline alarm topic' });
+    key.addToResourcePolicy(
+      new PolicyStatement({
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        resources: ['*'],
+      }),
+    );
+    this.topic = new Topic(this, 'Alarms', { masterKey: key, enforceSSL: true, displayName: 'Wartime awards pipeline alarms' });
+    for (const email of props.alarmEmails) this.topic.addSubscription(new EmailSubscription(email));
+    this.action = new SnsAction(this.topic);
+
+    const fn = props.renderFunction;
+    const invalidRecords = new Metric({ namespace: 'WartimeAwards', metricName: 'InvalidRecords', dimensionsMap: { service: 'render' }, statistic: 'Sum', period: FIVE_MINUTES });
+    const documentsRendered = new Metric({ namespace: 'WartimeAwards', metricName: 'DocumentsRendered', dimensionsMap: { service: 'render' }, statistic: 'Sum', period: FIVE_MINUTES });
+    const iteratorAge = fn.metric('IteratorAge', { statistic: 'Maximum', period: FIVE_MINUTES });
+    const deadLetters = props.renderFailures.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum' });
+
+    this.alarm('RenderErrors', fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }), 1, 'The render function failed (an exception, a timeout or out of memory).');
+    this.alarm('InvalidRecords', invalidRecords, 1, 'Approved records could not be rendered: see renderStatus/failureReason on the records.');
+    this.alarm('RenderFailuresQueue', deadLetters, 1, 'Stream records were given up on after their retries: they are in the render on-failure queue.');
+    this.alarm('StreamIteratorAge', iteratorAge, Duration.minutes(5).toMilliseconds(), 'Approvals wait more than 5 minutes for their documents.');
+
+    this.dashboard = new Dashboard(this, 'Dashboard', {
+      widgets: [
+        [
+          new GraphWidget({ title: 'Documents rendered / invalid records', left: [documentsRendered, invalidRecords], width: 12 }),
+          new GraphWidget({ title: 'Render function: invocations, errors', left: [fn.metricInvocations({ period: FIVE_MINUTES }), fn.metricErrors({ period: FIVE_MINUTES })], width: 12 }),
+        ],
+        [
+          new GraphWidget({ title: 'Render duration (p50, p95)', left: [fn.metricDuration({ statistic: 'p50', period: FIVE_MINUTES }), fn.metricDuration({ statistic: 'p95', period: FIVE_MINUTES })], width: 12 }),
+          new GraphWidget({ title: 'Stream iterator age / on-failure queue', left: [iteratorAge], right: [deadLetters], width: 12 }),
+        ],
+      ],
+    });
+  }
+
+  /** An alarm at or above `threshold`, notifying the topic; no data means nothing happened. */
+  alarm(id: string, metric: Metric, threshold: number, description: string): Alarm {
+    const alarm = new Alarm(this, id, {
+      metric,
+      threshold,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmDescription: description,
+    });
+    alarm.addAlarmAction(this.action);
+    return alarm;
+  }
+}

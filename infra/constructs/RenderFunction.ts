@@ -1,0 +1,115 @@
+import { resolve } from 'node:path';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, FilterCriteria, Runtime, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Bucket, CfnBucket } from 'aws-cdk-lib/aws-s3';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { FontConfig } from '../../functions/core/engine/fonts/fontConfig.js';
+import { RENDER_FILTER_PATTERNS } from '../../functions/definitions/renderFilter.js';
+import { engineBundle } from './engineBundling.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+export interface RenderFunctionProps {
+  readonly table: Table;
+  readonly bucket: Bucket;
+  readonly fonts?: Partial<FontConfig>;
+  readonly retain: boolean;
+}
+
+/**
+ * The render function on the awards table's stream: the "approved or revoked award" filter from
+ * the shared definition, partial batch responses, bisection of failing batches, a retry limit
+ * and a maximum record age, then an encrypted on-failure queue — so no approval is lost silently.
+ */
+export class RenderFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly failures: Queue;
+
+  constructor(scope: Construct, id: string, props: RenderFunctionProps) {
+    super(scope, id);
+    const { bundling, environment } = engineBundle(props.fonts);
+    const logGroup = new LogGroup(this, 'Logs', {
+      retention: RetentionDays.ONE_YEAR,
+      removalPolicy: props.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    // A role of its own, so that the function holds exactly the permissions below and no managed policy.
+    const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    logGroup.grantWrite(role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: resolve(ROOT, 'functions/render/handler.ts'),
+      projectRoot: ROOT,
+      depsLockFilePath: resolve(ROOT, 'package-lock.json'),
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      // npm run bench: a document takes 2–8 ms warm and the first one ~200 ms cold with four
+      // fonts (~51 MB) loaded into memory. 1536 MB buys most of a vCPU, so a batch of 25
+      // renders in well under a second; the timeout leaves room for S3 and DynamoDB retries.
+      memorySize: 1536,
+      timeout: Duration.minutes(2),
+      role,
+      logGroup,
+      bundling,
+      environment: {
+        ...environment,
+        AWARDS_TABLE_NAME: props.table.tableName,
+        DOCUMENTS_BUCKET_NAME: props.bucket.bucketName,
+        POWERTOOLS_SERVICE_NAME: 'render',
+        POWERTOOLS_METRICS_NAMESPACE: 'WartimeAwards',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+      },
+    });
+
+    role.addToPolicy(
+      new PolicyStatement({
+        // Read the award, write back documents and failures, allocate numbers (a transaction of Put and Update).
+        actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+        resources: [props.table.tableArn],
+      }),
+    );
+    role.addToPolicy(
+      new PolicyStatement({
+        // HeadObject needs s3:GetObject; documents are only ever written under awards/.
+        actions: ['s3:GetObject', 's3:PutObject', 's3:PutObjectTagging'],
+        resources: [props.bucket.arnForObjects('awards/*')],
+      }),
+    );
+
+    this.failures = new Queue(this, 'Failures', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.failures).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the on-failure destination of the render function; its messages are read by an operator, not re-driven.',
+    });
+    this.function.addEventSource(
+      new DynamoEventSource(props.table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 25,
+        bisectBatchOnError: true,
+        retryAttempts: 10,
+        maxRecordAge: Duration.days(1),
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(this.failures),
+        filters: RENDER_FILTER_PATTERNS.map((pattern) => FilterCriteria.filter(pattern as unknown as Record<string, unknown>)),
+      }),
+    );
+    const bucketId = Stack.of(this).resolve((props.bucket.node.defaultChild as CfnBucket).logicalId) as string;
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/awards/*]`,
+      reason: 'Documents are written as awards/<record id>/<kind>-v<version>.pdf for any record: the grant is the awards/ prefix, no wider.',
+    });
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'dynamodb:ListStreams, added by the DynamoDB event source, supports no resource-level permission.',
+    });
+  }
+}

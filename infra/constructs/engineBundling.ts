@@ -1,0 +1,73 @@
+import { createRequire } from 'node:module';
+import { basename, resolve } from 'node:path';
+import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type FontConfig, type FontRole, resolveFontPath } from '../../functions/core/engine/fonts/fontConfig.js';
+
+const require = createRequire(import.meta.url);
+const TASK_ROOT = '/var/task';
+
+/**
+ * The fonts a Lambda carries: one file per face the templates use, plus a fallback for rare
+ * characters. The npm defaults add up to about 51 MB, which keeps the unzipped asset under 64 MB
+ * (the default font config's second Sans fallbacks are left out for that reason).
+ */
+export const LAMBDA_FONTS: FontConfig = {
+  songti: ['@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf', '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'],
+  fangsong: ['@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf', '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'],
+  kaiti: ['@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf', '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'],
+  xiaobiaosong: ['@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf', '@expo-google-fonts/noto-sans-sc/500Medium/NotoSansSC_500Medium.ttf'],
+  heiti: ['@expo-google-fonts/noto-sans-sc/500Medium/NotoSansSC_500Medium.ttf', '@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf'],
+};
+
+export interface EngineBundle {
+  readonly bundling: BundlingOptions;
+  readonly environment: Record<string, string>;
+}
+
+/**
+ * Bundles a function that renders documents: the code as one ESM file (local esbuild, no
+ * Docker), and beside it the templates, the HarfBuzz subsetter and the configured fonts, with
+ * the environment that points the engine at them.
+ */
+export function engineBundle(fontOverrides: Partial<FontConfig> = {}): EngineBundle {
+  const fonts = { ...LAMBDA_FONTS, ...fontOverrides };
+  const files = [...new Set(Object.values(fonts).flat().map(resolveFontPath))];
+  const inAsset = (file: string) => `${TASK_ROOT}/fonts/${basename(file)}`;
+  const names = new Set(files.map((file) => basename(file)));
+  if (names.size !== files.length) throw new Error('two configured font files share a file name: rename one, the bundle keeps them side by side');
+  const assetConfig = Object.fromEntries(
+    (Object.entries(fonts) as [FontRole, readonly string[]][]).map(([role, entries]) => [role, entries.map((entry) => inAsset(resolveFontPath(entry)))]),
+  );
+  const wasm = require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm');
+  const templates = resolve(import.meta.dirname, '../../templates');
+  const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+  return {
+    bundling: {
+      format: OutputFormat.ESM,
+      target: 'node22',
+      mainFields: ['module', 'main'],
+      minify: true,
+      sourceMap: true,
+      forceDockerBundling: false,
+      // CommonJS dependencies (handlebars, pdf-lib) call require() inside the ESM bundle.
+      banner: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+      commandHooks: {
+        beforeBundling: () => [],
+        beforeInstall: () => [],
+        afterBundling: (_input: string, output: string) => [
+          `mkdir -p ${quote(`${output}/fonts`)}`,
+          ...files.map((file) => `cp ${quote(file)} ${quote(`${output}/fonts/${basename(file)}`)}`),
+          `echo ${quote(JSON.stringify(assetConfig))} > ${quote(`${output}/fonts/fonts.json`)}`,
+          `cp -r ${quote(templates)} ${quote(`${output}/templates`)}`,
+          `cp ${quote(wasm)} ${quote(`${output}/harfbuzz-subset.wasm`)}`,
+        ],
+      },
+    },
+    environment: {
+      AWARD_FONTS_FILE: `${TASK_ROOT}/fonts/fonts.json`,
+      AWARD_TEMPLATES_DIR: `${TASK_ROOT}/templates`,
+      HB_SUBSET_WASM: `${TASK_ROOT}/harfbuzz-subset.wasm`,
+      NODE_OPTIONS: '--enable-source-maps',
+    },
+  };
+}
