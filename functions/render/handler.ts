@@ -15,7 +15,8 @@ function required(name: string): string {
 /** Lambda entry point: the DynamoDB stream of the awards table, filtered by RENDER_FILTER_PATTERNS. */
 export const handler = createRenderHandler({
   awards: new DynamoDbAwardRepository(new DynamoDBClient({}), required('AWARDS_TABLE_NAME')),
-  documents: new S3DocumentRepository(new S3Client({}), required('DOCUMENTS_BUCKET_NAME')),
+  // S3-compatible endpoints (the local stack's server, MinIO) want path-style addressing.
+  documents: new S3DocumentRepository(new S3Client({ forcePathStyle: process.env.AWS_S3_FORCE_PATH_STYLE === 'true' }), required('DOCUMENTS_BUCKET_NAME')),
   logger: new Logger({ serviceName: 'render' }),
   metrics: new Metrics({ namespace: 'WartimeAwards', serviceName: 'render' }),
 });

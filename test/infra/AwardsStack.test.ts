@@ -1,0 +1,204 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { App, Stack } from 'aws-cdk-lib';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AWARDS_TABLE } from '../../functions/definitions/awardsTable.js';
+import { RENDER_FILTER_PATTERNS } from '../../functions/definitions/renderFilter.js';
+import { buildApp } from '../../infra/app.js';
+import { StackConfigError, stackConfigFrom } from '../../infra/config/StackConfig.js';
+import { type SynthesizedApp, synthesizeApp } from '../support/synthesizeApp.js';
+
+let synthesized: SynthesizedApp;
+let template: Template;
+
+beforeAll(() => {
+  synthesized = synthesizeApp({ alarmEmails: ['duty@example.org'] });
+  template = synthesized.template;
+}, 120_000);
+
+function directorySize(path: string): number {
+  return readdirSync(path, { withFileTypes: true }).reduce((sum, entry) => {
+    const child = join(path, entry.name);
+    return sum + (entry.isDirectory() ? directorySize(child) : statSync(child).size);
+  }, 0);
+}
+
+describe('the awards table', () => {
+  it('is on-demand, recoverable, streamed, protected and kept, with the shared keys and indexes', () => {
+    template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      Properties: {
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        StreamSpecification: { StreamViewType: AWARDS_TABLE.streamView },
+        DeletionProtectionEnabled: true,
+        KeySchema: [{ AttributeName: AWARDS_TABLE.partitionKey.name, KeyType: 'HASH' }],
+        GlobalSecondaryIndexes: AWARDS_TABLE.indexes.map((index) =>
+          Match.objectLike({
+            IndexName: index.name,
+            KeySchema: [
+              { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
+              { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
+            ],
+          }),
+        ),
+      },
+    });
+  });
+});
+
+describe('the documents bucket', () => {
+  it('blocks public access, is encrypted, versioned, access-logged, expires old versions and is kept', () => {
+    template.hasResource('AWS::S3::Bucket', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+        BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+        VersioningConfiguration: { Status: 'Enabled' },
+        LoggingConfiguration: Match.objectLike({ DestinationBucketName: Match.anyValue(), LogFilePrefix: 'documents/' }),
+        LifecycleConfiguration: { Rules: [Match.objectLike({ NoncurrentVersionExpiration: { NoncurrentDays: 365 }, Status: 'Enabled' })] },
+      }),
+    });
+  });
+
+  it('refuses every request that is not TLS, on both buckets', () => {
+    const policies = template.findResources('AWS::S3::BucketPolicy');
+    expect(Object.keys(policies)).toHaveLength(2);
+    for (const policy of Object.values(policies)) {
+      expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
+        expect.objectContaining({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      );
+    }
+  });
+});
+
+describe('the render function', () => {
+  it('runs on Node.js 24, arm64, with the engine pointed at its bundled fonts and templates', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs24.x',
+      Architectures: ['arm64'],
+      MemorySize: 1536,
+      Environment: {
+        Variables: Match.objectLike({
+          AWARD_FONTS_FILE: '/var/task/fonts/fonts.json',
+          AWARD_TEMPLATES_DIR: '/var/task/templates',
+          HB_SUBSET_WASM: '/var/task/harfbuzz-subset.wasm',
+          AWARDS_TABLE_NAME: Match.anyValue(),
+          DOCUMENTS_BUCKET_NAME: Match.anyValue(),
+        }),
+      },
+    });
+  });
+
+  it('reads the stream through the shared filter, with partial batch responses, bisection, limits and an on-failure queue', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      StartingPosition: 'TRIM_HORIZON',
+      FilterCriteria: { Filters: RENDER_FILTER_PATTERNS.map((pattern) => ({ Pattern: JSON.stringify(pattern) })) },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 10,
+      MaximumRecordAgeInSeconds: 86400,
+      DestinationConfig: { OnFailure: { Destination: Match.objectLike({ 'Fn::GetAtt': [Match.stringLikeRegexp('RenderFailures'), 'Arn'] }) } },
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 1209600 });
+    const queuePolicy = Object.values(template.findResources('AWS::SQS::QueuePolicy'))[0]!;
+    expect(queuePolicy.Properties.PolicyDocument.Statement).toContainEqual(expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
+  });
+
+  it('may read and write award items and write documents under awards/, and nothing more', () => {
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[] }[]);
+    const actions = new Set(statements.flatMap((statement) => [statement.Action].flat()));
+    expect(actions).toEqual(
+      new Set([
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        's3:GetObject',
+        's3:PutObject',
+        's3:PutObjectTagging',
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+        'dynamodb:ListStreams',
+        'dynamodb:DescribeStream',
+        'dynamodb:GetRecords',
+        'dynamodb:GetShardIterator',
+        'sqs:SendMessage',
+        'sqs:GetQueueAttributes',
+        'sqs:GetQueueUrl',
+      ]),
+    );
+    const objects = statements.find((statement) => [statement.Action].flat().includes('s3:PutObject')) as unknown as { Resource: unknown };
+    expect(JSON.stringify(objects.Resource)).toContain('/awards/*');
+  });
+
+  it('grants no "*" action on "*" resources anywhere, nor any managed policy', () => {
+    const documents = [
+      ...Object.values(template.findResources('AWS::IAM::Policy')).map((r) => r.Properties.PolicyDocument),
+      ...Object.values(template.findResources('AWS::IAM::Role')).flatMap((r) => (r.Properties.Policies ?? []).map((p: { PolicyDocument: unknown }) => p.PolicyDocument)),
+    ];
+    for (const document of documents) {
+      for (const statement of document.Statement as { Effect: string; Action: string | string[]; Resource: unknown }[]) {
+        const actions = [statement.Action].flat();
+        const resources = [statement.Resource].flat();
+        if (statement.Effect === 'Allow') expect(actions.some((a) => a === '*' || a.endsWith(':*')) && resources.includes('*'), JSON.stringify(statement)).toBe(false);
+      }
+    }
+    for (const role of Object.values(template.findResources('AWS::IAM::Role'))) {
+      expect(role.Properties.ManagedPolicyArns ?? []).toEqual([]);
+    }
+  });
+
+  it('bundles into an asset under 64 MB unzipped', () => {
+    const manifest = JSON.parse(readFileSync(join(synthesized.outdir, 'WartimeAwards.assets.json'), 'utf8')) as { files: Record<string, { source: { path: string; packaging?: string } }> };
+    const sizes = Object.values(manifest.files)
+      .filter((file) => file.source.packaging === 'zip')
+      .map((file) => directorySize(join(synthesized.outdir, file.source.path)));
+    expect(sizes).toHaveLength(1);
+    expect(sizes[0]).toBeGreaterThan(40 * 1024 * 1024);
+    expect(sizes[0]).toBeLessThan(64 * 1024 * 1024);
+  });
+});
+
+describe('monitoring', () => {
+  it('alarms on render errors, invalid records, the on-failure queue and iterator age, to an encrypted topic with the given subscribers', () => {
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
+    expect(alarms.map((a) => a.MetricName).sort()).toEqual(['ApproximateNumberOfMessagesVisible', 'Errors', 'InvalidRecords', 'IteratorAge']);
+    for (const alarm of alarms) expect(alarm.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^MonitoringAlarms/) }]);
+    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'duty@example.org' });
+    template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+});
+
+describe('cdk-nag', () => {
+  it('reports no unacknowledged AwsSolutions finding on the stack', () => {
+    // buildApp registers AwsSolutionsChecks; synth in beforeAll would have thrown on any finding.
+    expect(template.findResources('AWS::Lambda::Function')).not.toEqual({});
+  });
+
+  it('does report a finding that nobody acknowledged', () => {
+    const app = buildApp(new App({ outdir: synthesized.outdir + '-nag' }));
+    const stack = app.node.findChild('WartimeAwards') as Stack;
+    new Bucket(stack, 'Careless');
+    expect(() => app.synth()).toThrow(/The S3 Bucket has server access logs disabled/);
+  });
+});
+
+describe('configuration from context', () => {
+  it('fails with the key and the rule for bad values', () => {
+    const context = (values: Record<string, unknown>) => (key: string) => values[key];
+    expect(() => stackConfigFrom(context({ linkLifetimeSeconds: 700000 }))).toThrow('linkLifetimeSeconds: must be at most 604800 (the SigV4 maximum)');
+    expect(() => stackConfigFrom(context({ alarmEmails: ['not-an-address'] }))).toThrow('alarmEmails.0: must be an e-mail address');
+    expect(() => stackConfigFrom(context({ bulletinSchedule: 'every day' }))).toThrow('bulletinSchedule: must be cron(…) or rate(…)');
+    expect(() => stackConfigFrom(context({ linkLifetimeSeconds: '[' }))).toThrow(StackConfigError);
+    expect(() => stackConfigFrom(context({ jwtIssuer: 'https://issuer.example.org' }))).toThrow('jwtAudience: required with jwtIssuer');
+    expect(() => buildApp(new App({ context: { retainData: 'maybe' } }))).toThrow(/retainData/);
+  });
+
+  it('reads -c values given as strings', () => {
+    const config = stackConfigFrom((key) => ({ linkLifetimeSeconds: '600', alarmEmails: '["a@example.org"]', retainData: 'false' })[key]);
+    expect(config).toMatchObject({ linkLifetimeSeconds: 600, alarmEmails: ['a@example.org'], retainData: false });
+  });
+});
