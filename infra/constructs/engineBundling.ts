@@ -49,6 +49,8 @@ export function engineBundle(fontOverrides: Partial<FontConfig> = {}): EngineBun
       minify: true,
       sourceMap: true,
       forceDockerBundling: false,
+      // The SDK is bundled too: the version tested here is the version that runs, not the runtime's.
+      externalModules: [],
       // CommonJS dependencies (handlebars, pdf-lib) call require() inside the ESM bundle.
       banner: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
       commandHooks: {

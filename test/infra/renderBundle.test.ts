@@ -1,0 +1,71 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asSubmitted } from '../../functions/core/pipeline/asSubmitted.js';
+import { type LocalStack, startLocalStack } from '../../local/LocalStack.js';
+import { freePort } from '../../local/ports.js';
+import { exampleJson } from '../support/examples.js';
+import { synthesizeApp } from '../support/synthesizeApp.js';
+
+let stack: LocalStack;
+let assetDir: string;
+
+beforeAll(async () => {
+  const { outdir } = synthesizeApp();
+  const manifest = JSON.parse(readFileSync(join(outdir, 'WartimeAwards.assets.json'), 'utf8')) as { files: Record<string, { source: { path: string; packaging?: string } }> };
+  assetDir = join(outdir, Object.values(manifest.files).find((file) => file.source.packaging === 'zip')!.source.path);
+  stack = await startLocalStack({ dynamodbPort: await freePort(), s3Port: await freePort(), dataDir: mkdtempSync(join(tmpdir(), 'bundle-')), logLevel: 'SILENT' });
+  // The stack's own poller would render first: this test wants the bundle to do it.
+  await stack.poller.stop();
+}, 180_000);
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('the bundled render function', () => {
+  it('renders and stores a document from its own asset: code, fonts, templates and HarfBuzz', async () => {
+    const record = asSubmitted({ ...exampleJson('merit-zhang-peng'), id: 'bundle-check' });
+    await stack.approvals.submit(record);
+    await stack.approvals.approve(record.id, '审核专班');
+    const item = await stack.awards.get(record.id);
+    // Lambda runs the asset from /var/task; here its fonts.json is pointed at the asset folder instead.
+    const fonts = join(mkdtempSync(join(tmpdir(), 'fonts-')), 'fonts.json');
+    writeFileSync(fonts, readFileSync(join(assetDir, 'fonts', 'fonts.json'), 'utf8').replaceAll('/var/task', assetDir));
+    const event = { Records: [{ eventName: 'MODIFY', dynamodb: { NewImage: marshall(item, { removeUndefinedValues: true }), SequenceNumber: '1' } }] };
+    const script = `const { handler } = await import(${JSON.stringify(join(assetDir, 'index.mjs'))}); console.log(JSON.stringify(await handler(${JSON.stringify(event)})));`;
+    // Asynchronously: the S3 server runs in this process and must keep answering.
+    const child = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: {
+        PATH: process.env.PATH,
+        AWARDS_TABLE_NAME: stack.info.tableName,
+        DOCUMENTS_BUCKET_NAME: stack.info.bucket,
+        AWS_ENDPOINT_URL_DYNAMODB: stack.info.dynamodbEndpoint,
+        AWS_ENDPOINT_URL_S3: stack.info.s3Endpoint,
+        AWS_S3_FORCE_PATH_STYLE: 'true',
+        AWS_REGION: 'local',
+        AWS_ACCESS_KEY_ID: 'S3RVER',
+        AWS_SECRET_ACCESS_KEY: 'S3RVER',
+        AWARD_FONTS_FILE: fonts,
+        AWARD_TEMPLATES_DIR: join(assetDir, 'templates'),
+        HB_SUBSET_WASM: join(assetDir, 'harfbuzz-subset.wasm'),
+        POWERTOOLS_LOG_LEVEL: 'SILENT',
+        POWERTOOLS_METRICS_DISABLED: 'true',
+      },
+    });
+    expect(JSON.parse(child.stdout.trim().split('\n').at(-1)!)).toEqual({ batchItemFailures: [] });
+    const key = 'awards/bundle-check/certificate-v1.pdf';
+    const head = await stack.s3.client.send(new HeadObjectCommand({ Bucket: stack.info.bucket, Key: key }));
+    expect(head.ContentType).toBe('application/pdf');
+    const object = await stack.s3.client.send(new GetObjectCommand({ Bucket: stack.info.bucket, Key: key }));
+    expect(Buffer.from(await object.Body!.transformToByteArray()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await stack.awards.get(record.id))!.renderStatus).toBe('RENDERED');
+  }, 120_000);
+});
