@@ -55,3 +55,12 @@ export class FontConfigurationError extends DocumentError {
 export class LayoutOverflowError extends DocumentError {
   override name = 'LayoutOverflowError';
 }
+
+/**
+ * Whether an error is the record's own fault (invalid, a character no font has, text that does
+ * not fit), so retrying cannot help; template and font faults are the deployment's, and are
+ * retried once it is mended.
+ */
+export function isRecordFault(error: unknown): error is DocumentError {
+  return error instanceof DocumentError && !(error instanceof TemplateError) && !(error instanceof FontConfigurationError);
+}

@@ -81,6 +81,15 @@ export class RenderFunction extends Construct {
       }),
     );
 
+    role.addToPolicy(
+      new PolicyStatement({
+        // Without it S3 answers HeadObject of a document not yet stored with 403, not 404. (A prefix
+        // condition would not help: HeadObject requests carry no s3:prefix.)
+        actions: ['s3:ListBucket'],
+        resources: [props.bucket.bucketArn],
+      }),
+    );
+
     this.failures = new Queue(this, 'Failures', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,

@@ -118,6 +118,7 @@ describe('the render function', () => {
         's3:GetObject',
         's3:PutObject',
         's3:PutObjectTagging',
+        's3:ListBucket',
         'logs:CreateLogStream',
         'logs:PutLogEvents',
         'dynamodb:ListStreams',

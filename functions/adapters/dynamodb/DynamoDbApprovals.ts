@@ -3,7 +3,7 @@ import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk
 import { awardKey } from '../../definitions/awardsTable.js';
 import { recordJsonOf, storedAwardOf } from '../../core/pipeline/StoredAward.js';
 import type { AwardRecord } from '../../core/records/index.js';
-import { storeError } from '../StoreError.js';
+import { isConditionalCheckFailure, storeError } from '../StoreError.js';
 import { documentClient, DynamoDbAwardRepository } from './DynamoDbAwardRepository.js';
 
 /** An approver's action that the record's current state does not allow. */
@@ -13,7 +13,6 @@ export class ApprovalError extends Error {
 
 const KEPT_ON_CORRECTION = ['status', 'submittedAt', 'approvedAt', 'approvedBy', 'revokedAt', 'revocationReason', 'documentNumber', 'deliveries'] as const;
 
-const isConditionFailure = (error: unknown) => (error as { name?: string }).name === 'ConditionalCheckFailedException';
 
 /**
  * What approvers and clerks do to award records, each as one conditional write: submit a
@@ -41,7 +40,7 @@ export class DynamoDbApprovals {
     try {
       await this.db.send(new PutCommand({ TableName: this.tableName, Item: storedAwardOf(record), ConditionExpression: 'attribute_not_exists(pk)' }));
     } catch (error) {
-      if (isConditionFailure(error)) throw new ApprovalError(`record ${record.id} already exists: correct it instead of importing it again`);
+      if (isConditionalCheckFailure(error)) throw new ApprovalError(`record ${record.id} already exists: correct it instead of importing it again`);
       throw storeError(`storing record ${record.id}`, error);
     }
   }
@@ -113,7 +112,7 @@ export class DynamoDbApprovals {
       );
       return version;
     } catch (error) {
-      if (isConditionFailure(error)) throw new ApprovalError(`record ${record.id} changed while it was being corrected: try again`);
+      if (isConditionalCheckFailure(error)) throw new ApprovalError(`record ${record.id} changed while it was being corrected: try again`);
       throw storeError(`correcting record ${record.id}`, error);
     }
   }
@@ -131,7 +130,7 @@ export class DynamoDbApprovals {
         }),
       );
     } catch (error) {
-      if (!isConditionFailure(error)) throw storeError(`${action} record ${id}`, error);
+      if (!isConditionalCheckFailure(error)) throw storeError(`${action} record ${id}`, error);
       const current = await this.get(id);
       throw new ApprovalError(current ? `cannot ${action} record ${id}: it is ${current.status}` : `record ${id} does not exist`);
     }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DocumentEngine } from '../engine/DocumentEngine.js';
-import { DocumentError, MissingGlyphError } from '../errors.js';
+import { DocumentError, isRecordFault, MissingGlyphError } from '../errors.js';
 import type { AwardRecord } from '../records/index.js';
 import { type DocumentKind, plannedDocuments } from './DocumentKind.js';
 
@@ -43,9 +43,9 @@ export async function renderRecordDocuments(record: AwardRecord, engine: Documen
       if (error instanceof MissingGlyphError && error.recordId === undefined) {
         throw new MissingGlyphError(error.character, error.fontRole, record.id, fieldContaining(record, error.character) ?? `template ${kind}.hbs`);
       }
-      if (error instanceof DocumentError && error.recordId !== undefined) throw error;
-      // Engine errors (and any unexpected failure) learn which record and document they are about.
-      throw new DocumentError(`record ${record.id}: ${kind}: ${(error as Error).message}`, { cause: error, recordId: record.id });
+      // The record's own faults learn which record and document they are about; the rest pass unchanged.
+      if (!isRecordFault(error) || error.recordId !== undefined) throw error;
+      throw new DocumentError(`record ${record.id}: ${kind}: ${error.message}`, { cause: error, recordId: record.id });
     }
   }
   return documents;

@@ -2,9 +2,9 @@ import { documentKey } from '../../definitions/documentsBucket.js';
 import { ITEM_TYPES } from '../../definitions/awardsTable.js';
 import { renderRecordDocuments } from '../documents/renderRecordDocuments.js';
 import type { DocumentEngine } from '../engine/DocumentEngine.js';
-import { DocumentError } from '../errors.js';
+import { DocumentError, isRecordFault } from '../errors.js';
 import { type AwardRecord, validateRecord } from '../records/index.js';
-import { numberingYear } from './documentNumber.js';
+import { formatDocumentNumber, numberingYear } from './documentNumber.js';
 import type { AwardRepository, DocumentRepository, PipelineLog, PipelineMetrics } from './ports.js';
 import { type DocumentRef, recordJsonOf, type StoredAward } from './StoredAward.js';
 
@@ -58,28 +58,29 @@ export class RenderPipeline {
       return { action: 'skipped', reason: `version ${item.version} already failed` };
     }
     try {
-      const record = await this.numbered(validateRecord(recordJsonOf(item)));
-      return await this.render(record);
+      const record = validateRecord(recordJsonOf(item));
+      return await this.render(await this.numbered(record));
     } catch (error) {
-      // Only the record's own faults are final; storage and network errors go back for a retry.
-      if (!(error instanceof DocumentError)) throw error;
+      // Only the record's own faults are final; storage, network, font and template trouble is retried.
+      if (!isRecordFault(error)) throw error;
       return this.fail(item, error);
     }
   }
 
   private async numbered(record: AwardRecord): Promise<AwardRecord> {
-    if (!needsNumber(record) || record.documentNumber !== undefined) return record;
+    if (!needsNumber(record)) return record;
     const code = record.authority.code;
     if (code === undefined) {
       throw new DocumentError(`record ${record.id}: authority.code: required to number a ${record.kind} (e.g. 内公奖)`, { recordId: record.id });
     }
-    const documentNumber = await this.deps.awards.allocateDocumentNumber({
-      recordId: record.id,
-      version: record.version,
-      code,
-      year: numberingYear(record.issuedAt),
-    });
-    this.deps.metrics.count('NumbersAllocated');
+    const year = numberingYear(record.issuedAt);
+    if (record.documentNumber === undefined) {
+      // A number is given only to an order whose documents can be made: try them first with a
+      // number as wide as any, so a missing glyph or an overflow fails before a number is spent.
+      await renderRecordDocuments({ ...record, documentNumber: formatDocumentNumber(code, year, 9999) }, this.deps.engine);
+    }
+    const { documentNumber, allocated } = await this.deps.awards.allocateDocumentNumber({ recordId: record.id, version: record.version, code, year });
+    if (allocated) this.deps.metrics.count('NumbersAllocated');
     return { ...record, documentNumber };
   }
 
@@ -94,7 +95,8 @@ export class RenderPipeline {
       refs.push({ kind: document.kind, version: document.version, key, sha256: document.sha256, pages: document.pages, bytes: document.bytes.byteLength, renderedAt });
     }
     const result = await this.deps.awards.markRendered(record.id, record.version, refs, renderedAt);
-    if (result !== 'written') return { action: 'skipped', reason: result === 'superseded' ? 'a newer version exists' : `version ${record.version} already rendered` };
+    if (result === 'revoked') return this.withdrawStored(record.id, refs, renderedAt);
+    if (result !== 'written') return { action: 'skipped', reason: result === 'superseded' ? 'a correction arrived meanwhile' : `version ${record.version} already rendered` };
     this.deps.metrics.count('DocumentsRendered', refs.length);
     this.deps.log.info('documents stored', { recordId: record.id, version: record.version, keys: refs.map((ref) => ref.key) });
     return { action: 'rendered', documents: refs };
@@ -106,6 +108,17 @@ export class RenderPipeline {
     this.deps.metrics.count('InvalidRecords');
     this.deps.log.error('record cannot be rendered', { recordId: item.id, version: item.version, errorType: error.name, reason });
     return { action: 'failed', reason };
+  }
+
+  /** The award was revoked while its documents were made: they are kept, withdrawn, like any others. */
+  private async withdrawStored(id: string, refs: readonly DocumentRef[], withdrawnAt: string): Promise<Outcome> {
+    for (const ref of refs) await this.deps.documents.markWithdrawn(ref.key);
+    const current = await this.deps.awards.get(id);
+    const documents = [...(current?.documents ?? []), ...refs.map((ref) => ({ ...ref, withdrawn: true, withdrawnAt }))];
+    await this.deps.awards.markWithdrawn(id, documents);
+    this.deps.metrics.count('DocumentsWithdrawn', refs.length);
+    this.deps.log.info('award revoked while rendering: documents stored withdrawn', { recordId: id, keys: refs.map((ref) => ref.key) });
+    return { action: 'withdrawn', documents: refs.length };
   }
 
   private async withdraw(item: StoredAward): Promise<Outcome> {

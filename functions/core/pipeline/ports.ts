@@ -9,11 +9,15 @@ export interface AwardRepository {
   get(id: string): Promise<StoredAward | undefined>;
   /**
    * The order's document number, allocated exactly once: a retry, a redelivery or a correction
-   * gets the number already given; concurrent orders never share one, and none is skipped.
+   * gets the number already given (`allocated: false`); concurrent orders never share one, and
+   * none is skipped. A number the record brings that this system did not give it is refused.
    */
-  allocateDocumentNumber(request: { recordId: string; version: number; code: string; year: number }): Promise<string>;
-  /** Writes the references of a version's documents, unless that version (or a later one) is already done. */
-  markRendered(id: string, version: number, documents: readonly DocumentRef[], renderedAt: string): Promise<'written' | 'already-rendered' | 'superseded'>;
+  allocateDocumentNumber(request: { recordId: string; version: number; code: string; year: number }): Promise<{ documentNumber: string; allocated: boolean }>;
+  /**
+   * Writes the references of a version's documents, unless that version (or a later one) is
+   * already done. 'revoked' when the award was revoked meanwhile: the caller withdraws them.
+   */
+  markRendered(id: string, version: number, documents: readonly DocumentRef[], renderedAt: string): Promise<'written' | 'already-rendered' | 'superseded' | 'revoked'>;
   /** Records why a version cannot be rendered; it is not retried. */
   markFailed(id: string, version: number, reason: string): Promise<void>;
   /** Replaces the document references of a revoked award by their withdrawn form. */

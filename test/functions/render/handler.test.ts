@@ -10,6 +10,9 @@ import { S3DocumentRepository } from '../../../functions/adapters/s3/S3DocumentR
 import { storedAwardOf, type StoredAward } from '../../../functions/core/pipeline/StoredAward.js';
 import { matchesFilter } from '../../../functions/definitions/renderFilter.js';
 import { createRenderHandler } from '../../../functions/render/createRenderHandler.js';
+import { DocumentEngine } from '../../../functions/core/engine/DocumentEngine.js';
+import { FontRegistry } from '../../../functions/core/engine/fonts/FontRegistry.js';
+import { TemplateRenderer } from '../../../functions/core/engine/templates/TemplateRenderer.js';
 import { exampleJson } from '../../support/examples.js';
 import { streamEvent, streamRecord } from '../../support/streamRecords.js';
 
@@ -140,7 +143,7 @@ describe('render handler', () => {
     expect(counter!.Put!.Item).toMatchObject({ pk: 'COUNTER#内公奖#2020', lastSerial: 13 });
     expect(counter!.Put!.ConditionExpression).toBe('lastSerial = :previous');
     expect(claim!.Put!).toMatchObject({ Item: { pk: 'NUMBER#内公奖#2020#13', recordId: 'commendation-order-2020-12' }, ConditionExpression: 'attribute_not_exists(pk)' });
-    expect(record!.Update!.ConditionExpression).toBe('attribute_not_exists(documentNumber) AND version = :version');
+    expect(record!.Update!.ConditionExpression).toBe('attribute_not_exists(documentNumber) AND version = :version AND #status = :approved');
     expect(record!.Update!.ExpressionAttributeValues![':number']).toBe('内公奖〔2020〕13号');
     expect(addMetric).toHaveBeenCalledWith('NumbersAllocated', 'Count', 1);
   });
@@ -149,9 +152,40 @@ describe('render handler', () => {
     const { documentNumber: _given, ...json } = exampleJson('commendation-order-2020-12');
     const order = storedAwardOf(json as never);
     current({ ...order, documentNumber: '内公奖〔2020〕7号' });
+    ddb.on(GetCommand, { Key: { pk: 'NUMBER#内公奖#2020#7' } }).resolves({ Item: { recordId: 'commendation-order-2020-12' } });
     await handler(streamEvent(streamRecord(order, { oldItem: { ...order, status: 'SUBMITTED' } })));
     expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
     expect(updates()[0]!.ExpressionAttributeValues![':documents'][0].key).toBe('awards/commendation-order-2020-12/commendation-order-v1.pdf');
+    expect(addMetric).not.toHaveBeenCalledWith('NumbersAllocated', 'Count', 1);
+  });
+
+  it('refuses an order that brings a number this system did not give it', async () => {
+    const order = storedAwardOf(exampleJson('commendation-order-2020-12') as never);
+    current(order);
+    ddb.on(GetCommand, { Key: { pk: 'NUMBER#内公奖#2020#12' } }).resolves({});
+    const result = await handler(streamEvent(streamRecord(order, { oldItem: { ...order, status: 'SUBMITTED' } })));
+    expect(result.batchItemFailures).toEqual([]);
+    expect(updates()[0]!.ExpressionAttributeValues![':reason']).toContain('documentNumber: 内公奖〔2020〕12号 was not allocated to this record by the pipeline');
+    expect(s3.commandCalls(PutObjectCommand)).toHaveLength(0);
+  });
+
+  it('spends no number on an order whose documents cannot be made', async () => {
+    const { documentNumber: _given, ...json } = exampleJson('commendation-order-2020-12');
+    const order = storedAwardOf({ ...json, title: '关于表彰𠈌同志的命令' } as never);
+    await handler(streamEvent(approved(order)));
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
+    expect(updates()[0]!.ExpressionAttributeValues![':reason']).toContain('U+2020C');
+  });
+
+  it('keeps documents made while the award was being revoked, withdrawn', async () => {
+    const item = award('merit-zhang-peng');
+    ddb.on(GetCommand, { Key: { pk: item.pk } }).resolvesOnce({ Item: item }).resolves({ Item: { ...item, status: 'REVOKED' } });
+    ddb.on(UpdateCommand).rejectsOnce(Object.assign(new Error('The conditional request failed'), { name: 'ConditionalCheckFailedException' })).resolves({});
+    s3.on(PutObjectTaggingCommand).resolves({});
+    const result = await handler(streamEvent(streamRecord(item, { oldItem: { ...item, status: 'SUBMITTED' } })));
+    expect(result.batchItemFailures).toEqual([]);
+    expect(s3.commandCalls(PutObjectTaggingCommand).map((c) => c.args[0].input.Key)).toEqual(['awards/merit-zhang-peng/certificate-v1.pdf']);
+    expect(updates()[1]!.ExpressionAttributeValues![':documents']).toEqual([expect.objectContaining({ key: 'awards/merit-zhang-peng/certificate-v1.pdf', withdrawn: true })]);
   });
 
   it('renders a correction as a new version and keeps the earlier one', async () => {
@@ -177,6 +211,20 @@ describe('render handler', () => {
     expect(update.ConditionExpression).toBe('#status = :revoked');
     expect(update.ExpressionAttributeValues![':documents']).toEqual(documents.map((d) => ({ ...d, withdrawn: true, withdrawnAt: expect.any(String) })));
     expect(s3.calls().filter((c) => c.args[0].constructor.name.startsWith('Delete'))).toHaveLength(0);
+  });
+
+  it('retries, rather than fails, a record when the deployment is at fault (a template missing)', async () => {
+    const broken = createRenderHandler({
+      awards: new DynamoDbAwardRepository(new DynamoDBClient({ region: 'cn-north-1' }), 'awards'),
+      documents: new S3DocumentRepository(new S3Client({ region: 'cn-north-1' }), 'documents'),
+      logger: new Logger({ serviceName: 'render', logLevel: 'SILENT' }),
+      metrics,
+      engine: new DocumentEngine(FontRegistry.shared(), new TemplateRenderer('/nonexistent-templates')),
+    });
+    const record = approved(award('merit-zhang-peng'));
+    const result = await broken(streamEvent(record));
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: record.dynamodb!.SequenceNumber }]);
+    expect(updates()).toHaveLength(0);
   });
 
   it('retries a record whose write-back was throttled', async () => {
