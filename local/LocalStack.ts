@@ -2,6 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { DynamoDbApprovals } from '../functions/adapters/dynamodb/DynamoDbApprovals.js';
@@ -9,6 +10,7 @@ import { DynamoDbAwardRepository } from '../functions/adapters/dynamodb/DynamoDb
 import { S3DocumentRepository } from '../functions/adapters/s3/S3DocumentRepository.js';
 import { AWARDS_TABLE } from '../functions/definitions/awardsTable.js';
 import { DOCUMENTS_BUCKET } from '../functions/definitions/documentsBucket.js';
+import { RENDER_EVENT_SOURCE } from '../functions/definitions/renderEventSource.js';
 import { createRenderHandler, type RenderHandler } from '../functions/render/createRenderHandler.js';
 import { createAwardsTable, createDocumentsBucket } from './createResources.js';
 import { type DynamoDbLocal, startDynamoDbLocal } from './DynamoDbLocal.js';
@@ -29,6 +31,7 @@ export interface LocalStackOptions {
   /** Tests wrap the handler (to deliver every batch twice) or the S3 client (to inject failures). */
   readonly wrapHandler?: (handler: RenderHandler) => RenderHandler;
   readonly configureS3?: (client: S3Client) => void;
+  readonly configureDynamoDb?: (client: DynamoDBClient) => void;
   readonly onDeadLetter?: (record: DynamoDBRecord, error: unknown) => void;
   /** Write `<dataDir>/stack.json`, so that `npm run awards -- --local` finds this stack (default dataDir). */
   readonly announce?: boolean;
@@ -70,6 +73,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const streamArn = await createAwardsTable(dynamodb.client, tableName);
   await createDocumentsBucket(s3.client, bucket);
   options.configureS3?.(s3.client);
+  options.configureDynamoDb?.(dynamodb.client);
 
   // There is no CloudWatch here: the handler's metrics are counted nowhere rather than printed.
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
@@ -84,6 +88,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     streams: dynamodb.streams,
     streamArn,
     handler: options.wrapHandler ? options.wrapHandler(handler) : handler,
+    batchSize: RENDER_EVENT_SOURCE.batchSize,
+    maxRetries: RENDER_EVENT_SOURCE.retryAttempts,
+    startingPosition: RENDER_EVENT_SOURCE.startingPosition,
     pollIntervalMs: 50,
     ...(options.onDeadLetter ? { onDeadLetter: options.onDeadLetter } : {}),
   });

@@ -228,8 +228,9 @@ export class StreamPoller {
     shard.attempts++;
     shard.retryAt = 0;
     if (failedAt === WHOLE_BATCH && batch.length > 1) {
-      // Retry the batch whole first (the error may be passing), then bisect, like Lambda's
-      // BisectBatchOnFunctionError, until the record that fails is alone.
+      // Retry the batch whole first (the error may be passing), then halve it until the record
+      // that fails is alone. (Lambda's BisectBatchOnFunctionError halves at once; here a passing
+      // error is given its retries first, so local runs give up on fewer records.)
       if (shard.isolating || shard.attempts > this.maxRetries) {
         shard.isolating = true;
         shard.window = Math.ceil(batch.length / 2);

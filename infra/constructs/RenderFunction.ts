@@ -10,6 +10,7 @@ import type { Bucket, CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FontConfig } from '../../functions/core/engine/fonts/fontConfig.js';
+import { RENDER_EVENT_SOURCE } from '../../functions/definitions/renderEventSource.js';
 import { RENDER_FILTER_PATTERNS } from '../../functions/definitions/renderFilter.js';
 import { engineBundle } from './engineBundling.js';
 
@@ -101,11 +102,11 @@ export class RenderFunction extends Construct {
     });
     this.function.addEventSource(
       new DynamoEventSource(props.table, {
-        startingPosition: StartingPosition.TRIM_HORIZON,
-        batchSize: 25,
-        bisectBatchOnError: true,
-        retryAttempts: 10,
-        maxRecordAge: Duration.days(1),
+        startingPosition: StartingPosition[RENDER_EVENT_SOURCE.startingPosition],
+        batchSize: RENDER_EVENT_SOURCE.batchSize,
+        bisectBatchOnError: RENDER_EVENT_SOURCE.bisectBatchOnError,
+        retryAttempts: RENDER_EVENT_SOURCE.retryAttempts,
+        maxRecordAge: Duration.seconds(RENDER_EVENT_SOURCE.maxRecordAgeSeconds),
         reportBatchItemFailures: true,
         onFailure: new SqsDlq(this.failures),
         filters: RENDER_FILTER_PATTERNS.map((pattern) => FilterCriteria.filter(pattern as unknown as Record<string, unknown>)),

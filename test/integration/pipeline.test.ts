@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListObjectsV2Command, type S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBBatchResponse } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,7 +39,10 @@ function instrumentS3(failFirstPutOf: ReadonlySet<string> = new Set()) {
   return { puts, configure };
 }
 
-/** Every stream batch reaches the handler twice, as a redelivery would. */
+/**
+ * Every stream batch reaches the handler twice, as a redelivery would. (Lambda never runs two
+ * batches of one shard at once, so the second comes after the first.)
+ */
 const deliverTwice = (handler: (event: never, context?: never) => Promise<DynamoDBBatchResponse>) => async (event: never, context?: never) => {
   const first = await handler(event, context);
   const second = await handler(event, context);
@@ -158,11 +162,38 @@ describe('the pipeline against DynamoDB Local and the local S3 server', () => {
   });
 });
 
+/** Fails the first write-back (the UpdateItem that stores document references) of chosen awards. */
+function failFirstWriteBack(ids: ReadonlySet<string>) {
+  const seen = new Set<string>();
+  const configure = (client: DynamoDBClient) => {
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        // The document client's UpdateCommand reaches this stack before its key is marshalled.
+        const input = args.input as { Key?: { pk?: string | { S?: string } }; UpdateExpression?: string };
+        const pk = input.Key?.pk;
+        const id = (typeof pk === 'string' ? pk : pk?.S)?.replace(/^AWARD#/, '');
+        const update = context.commandName === 'UpdateCommand' || context.commandName === 'UpdateItemCommand';
+        if (update && id && ids.has(id) && input.UpdateExpression?.includes('renderedVersion') && !seen.has(id)) {
+          seen.add(id);
+          throw Object.assign(new Error('injected throttling'), { name: 'ProvisionedThroughputExceededException', $metadata: { httpStatusCode: 400 } });
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'failWriteBack' },
+    );
+  };
+  return { configure, failed: seen };
+}
+
 describe('storage failures in part of a batch', () => {
   it('retries only the records whose documents failed to store, and loses nothing', async () => {
     const records = Array.from({ length: 30 }, (_, i) => submittedRecord(1000 + i, TEMPLATES[i % TEMPLATES.length]!));
-    const failing = new Set(records.filter((_, i) => i % 7 === 3).map((r) => `awards/${r.id}/${r.kind === 'telegram' ? 'telegram' : 'certificate'}-v1.pdf`));
+    const keyOf = (r: AwardRecord) => `awards/${r.id}/${r.kind === 'telegram' ? 'telegram' : 'certificate'}-v1.pdf`;
+    const failing = new Set(records.filter((_, i) => i % 7 === 3).map(keyOf));
+    // Others store their PDF, then fail to write it back: the retry must not store it again.
+    const writeBackFailing = records.filter((_, i) => i % 7 === 5);
     const s3 = instrumentS3(failing);
+    const writeBacks = failFirstWriteBack(new Set(writeBackFailing.map((r) => r.id)));
     const deadLetters: string[] = [];
     const stack = await startLocalStack({
       dynamodbPort: await freePort(),
@@ -171,6 +202,7 @@ describe('storage failures in part of a batch', () => {
       tableName: 'awards-failures',
       logLevel: 'SILENT',
       configureS3: s3.configure,
+      configureDynamoDb: writeBacks.configure,
       onDeadLetter: (record) => deadLetters.push(record.dynamodb!.SequenceNumber!),
     });
     try {
@@ -179,6 +211,8 @@ describe('storage failures in part of a batch', () => {
       const settled = await waitForSettled(stack.awards, records.map((r) => r.id), { timeoutMs: 60_000 });
       for (const record of records) expect(settled.get(record.id)!.renderStatus, record.id).toBe('RENDERED');
       for (const [key, attempts] of s3.puts) expect(attempts, key).toBe(failing.has(key) ? 2 : 1);
+      expect(writeBacks.failed.size).toBe(writeBackFailing.length);
+      for (const record of writeBackFailing) expect(s3.puts.get(keyOf(record)), record.id).toBe(1);
       expect([...s3.puts.keys()].filter((key) => failing.has(key))).toHaveLength(failing.size);
       expect(deadLetters).toEqual([]);
       expect(await listKeys(stack)).toHaveLength(records.length);

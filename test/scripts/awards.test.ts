@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GetObjectTaggingCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../local/LocalStack.js';
 import { freePort } from '../../local/ports.js';
@@ -26,6 +27,17 @@ function awards(...args: string[]) {
   });
   const errors = result.stderr.split('\n').filter((line) => line.startsWith('error: '));
   return { status: result.status, stdout: result.stdout.trim(), errors };
+}
+
+/** Polls until the check answers something, for changes the pipeline makes in its own time. */
+async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const result = await check();
+    if (result !== undefined) return result;
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 beforeAll(async () => {
@@ -54,6 +66,15 @@ describe('npm run awards', () => {
     expect(v2!.deliveries).toHaveLength(before + 1);
     expect(v2!.deliveries).toContainEqual({ at: '2020-03-04T10:00:00+08:00', place: '小区检查点' });
     expect(awards('revoke', 'merit-he-xia', '--reason', '核查不实')).toMatchObject({ status: 0, stdout: 'revoked merit-he-xia' });
+    // The documents stay, withdrawn: on the record and in an S3 tag.
+    const withdrawn = await waitFor(async () => {
+      const item = await stack.awards.get('merit-he-xia');
+      return item?.documents?.every((d) => d.withdrawn) ? item : undefined;
+    });
+    const key = withdrawn.documents![0]!.key;
+    const tags = await stack.s3.client.send(new GetObjectTaggingCommand({ Bucket: stack.info.bucket, Key: key }));
+    expect(tags.TagSet).toEqual([{ Key: 'withdrawn', Value: 'true' }]);
+    expect((await stack.s3.client.send(new HeadObjectCommand({ Bucket: stack.info.bucket, Key: key }))).ContentType).toBe('application/pdf');
     const shown = JSON.parse(awards('show', 'merit-he-xia').stdout) as { status: string; approvedBy: string };
     expect(shown).toMatchObject({ status: 'REVOKED', approvedBy: '审核专班', revocationReason: '核查不实' });
   }, 120_000);
@@ -66,6 +87,7 @@ describe('npm run awards', () => {
       [['approve', 'merit-he-xia', '--by', '审核专班'], 'error: cannot approve record merit-he-xia: it is REVOKED'],
       [['approve', 'merit-he-xia'], 'error: approve needs --by <approver name>'],
       [['deliver', 'merit-zhang-peng', '--at', 'yesterday', '--place', 'x'], 'error: --at "yesterday" is not an ISO 8601 date-time'],
+      [['deliver', 'merit-zhang-peng', '--at', '2020-03-04T10:00', '--place', 'x'], 'error: delivery of merit-zhang-peng: at: must be an ISO 8601 date-time'],
       [['show', 'no-such-record'], 'error: record no-such-record does not exist'],
       [['frobnicate'], 'error: unknown command "frobnicate"'],
     ];

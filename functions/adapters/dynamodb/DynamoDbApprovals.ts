@@ -2,7 +2,11 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { awardKey } from '../../definitions/awardsTable.js';
 import { recordJsonOf, storedAwardOf } from '../../core/pipeline/StoredAward.js';
-import type { AwardRecord } from '../../core/records/index.js';
+import { deliverySchema } from '../../core/records/deliverySchema.js';
+import { recordErrorMap } from '../../core/records/recordErrorMap.js';
+import { toRecordIssues } from '../../core/records/toRecordIssues.js';
+import { type AwardRecord, validateRecord } from '../../core/records/index.js';
+import { numberingYear } from '../../core/pipeline/documentNumber.js';
 import { isConditionalCheckFailure, storeError } from '../StoreError.js';
 import { documentClient, DynamoDbAwardRepository } from './DynamoDbAwardRepository.js';
 
@@ -67,9 +71,13 @@ export class DynamoDbApprovals {
 
   /** A delivery in person (送奖上门) of an approved award: counted, and no new document. */
   deliver(id: string, delivery: { at: string; place: string; by?: string }): Promise<void> {
+    const checked = deliverySchema.safeParse(delivery, { error: recordErrorMap });
+    if (!checked.success) {
+      return Promise.reject(new ApprovalError(`delivery of ${id}: ${toRecordIssues(checked.error.issues).map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`));
+    }
     return this.transition(id, 'record a delivery of', 'SET deliveries = list_append(if_not_exists(deliveries, :none), :delivery)', '#status = :approved AND attribute_exists(recipient)', {
       ':none': [],
-      ':delivery': [delivery],
+      ':delivery': [checked.data],
       ':approved': 'APPROVED',
     });
   }
@@ -81,10 +89,25 @@ export class DynamoDbApprovals {
   async correct(record: AwardRecord): Promise<number> {
     const current = await this.get(record.id);
     if (!current) throw new ApprovalError(`record ${record.id} does not exist`);
+    if (record.version !== current.version) {
+      throw new ApprovalError(`record ${record.id} is at version ${current.version}, but this correction was made from version ${record.version}: start again from its current form (show)`);
+    }
+    if (typeof current.documentNumber === 'string' && 'issuedAt' in record) {
+      const before = current as unknown as { authority: { code?: string }; issuedAt: string };
+      if (record.authority.code !== before.authority.code || numberingYear(record.issuedAt) !== numberingYear(before.issuedAt)) {
+        throw new ApprovalError(`record ${record.id} holds ${current.documentNumber}: a correction may not change its authority code or the year it was issued`);
+      }
+    }
     const version = current.version + 1;
     // Where the record stands, and its number, are not the corrector's to change.
-    const kept = Object.fromEntries(KEPT_ON_CORRECTION.map((key) => [key, current[key]]));
+    const kept = Object.fromEntries(KEPT_ON_CORRECTION.filter((key) => current[key] !== undefined).map((key) => [key, current[key]]));
     const fields: Record<string, unknown> = { ...recordJsonOf(record as unknown as Record<string, unknown>), ...kept, version };
+    // What will be stored must itself be a valid record (a delivery recorded earlier included).
+    try {
+      validateRecord({ ...fields, id: record.id });
+    } catch (error) {
+      throw new ApprovalError((error as Error).message);
+    }
     delete fields.id;
     const present = Object.entries(fields).filter(([, value]) => value !== undefined);
     const removed = Object.keys(recordJsonOf(current)).filter((key) => key !== 'id' && !present.some(([name]) => name === key));
