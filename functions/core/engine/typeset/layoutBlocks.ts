@@ -41,7 +41,8 @@ export interface BodyArea {
   readonly width: number;
 }
 
-const box = (height: number, ops: readonly DrawOp[], options: Partial<Box> = {}): Box => ({
+/** A box of the given height and operations; everything else as for a plain line of text. */
+export const box = (height: number, ops: readonly DrawOp[], options: Partial<Box> = {}): Box => ({
   height,
   ops,
   discardable: false,

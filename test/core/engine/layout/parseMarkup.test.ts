@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isElement, MarkupSyntaxError, parseMarkup } from '../../../../functions/core/engine/layout/parseMarkup.js';
+import { thrown } from '../../../support/thrown.js';
 
-function syntaxError(source: string): MarkupSyntaxError {
-  try {
-    parseMarkup(source, 't.hbs');
-  } catch (error) {
-    if (error instanceof MarkupSyntaxError) return error;
-    throw error;
-  }
-  throw new Error('expected a MarkupSyntaxError');
-}
+const syntaxError = (source: string) => thrown(MarkupSyntaxError, () => parseMarkup(source, 't.hbs'));
 
 describe('parseMarkup', () => {
   it('reads elements, attributes, entities and text, skipping comments', () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TemplateRenderer } from '../../../../functions/core/engine/templates/TemplateRenderer.js';
 import { TemplateError } from '../../../../functions/core/errors.js';
+import { thrown } from '../../../support/thrown.js';
 
 function templates(files: Record<string, string>): TemplateRenderer {
   const dir = mkdtempSync(join(tmpdir(), 'templates-'));
@@ -15,15 +16,7 @@ function templates(files: Record<string, string>): TemplateRenderer {
 const head = '<document title="t" date="2020-02-05T10:00:00+08:00" identity="x">\n  <style name="body" font="songti" size="16pt"/>\n  <section>\n';
 const tail = '  </section>\n</document>\n';
 
-function errorOf(action: () => unknown): TemplateError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof TemplateError) return error;
-    throw error;
-  }
-  throw new Error('expected a TemplateError');
-}
+const errorOf = (action: () => unknown) => thrown(TemplateError, action);
 
 describe('TemplateRenderer', () => {
   it('names the template and line of an unknown layout element', () => {

@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Box } from '../../../../functions/core/engine/typeset/layoutBlocks.js';
+import { type Box, box } from '../../../../functions/core/engine/typeset/layoutBlocks.js';
 import type { DrawOp } from '../../../../functions/core/engine/typeset/PageModel.js';
 import { paginate } from '../../../../functions/core/engine/typeset/paginate.js';
 import { LayoutOverflowError } from '../../../../functions/core/errors.js';
 
 /** A line box that draws a rule, so a test can see where it went. */
-const line = (id: number, options: Partial<Box> = {}): Box => ({
-  height: 10,
-  ops: [{ type: 'line', x1: id, x2: id, y1: 0, y2: 0, width: 1, color: [0, 0, 0] }],
-  discardable: false,
-  keepWithNext: false,
-  keepWithPrevious: false,
-  repeatHeader: undefined,
-  pinToBottom: false,
-  ...options,
-});
+const line = (id: number, options: Partial<Box> = {}): Box =>
+  box(options.height ?? 10, [{ type: 'line', x1: id, x2: id, y1: 0, y2: 0, width: 1, color: [0, 0, 0] }], options);
 const blank = (height: number): Box => ({ ...line(0), height, ops: [], discardable: true });
 const ids = (page: readonly DrawOp[]) => page.map((op) => (op.type === 'line' ? op.x1 : -1));
 
