@@ -11,3 +11,9 @@ export const DOCUMENTS_BUCKET = {
 export function documentKey(recordId: string, kind: string, version: number): string {
   return `awards/${recordId}/${kind}-v${version}.pdf`;
 }
+
+/** bulletins/<cut-off>.pdf|.json, the cut-off in compact UTC (20200305T000000Z): one pair per cut-off. */
+export function bulletinKey(cutoff: string, extension: 'pdf' | 'json'): string {
+  const compact = new Date(cutoff).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return `bulletins/${compact}.${extension}`;
+}

@@ -14,6 +14,11 @@ export function documentClient(client: DynamoDBClient): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }
 
+const isItemTooLarge = (error: unknown) => {
+  const e = error as { name?: string; message?: string };
+  return e.name === 'ValidationException' && /item size/i.test(e.message ?? '');
+};
+
 /** Cancellation reasons of a transaction that another writer caused: looking again may succeed. */
 const CONTENTION = new Set(['None', 'ConditionalCheckFailed', 'TransactionConflict']);
 
@@ -140,6 +145,9 @@ export class DynamoDbAwardRepository implements AwardRepository {
       );
       return 'written';
     } catch (error) {
+      if (isItemTooLarge(error)) {
+        throw new DocumentError(`record ${id}: too large to hold its document references (DynamoDB items hold 400 KB): split it`, { recordId: id, cause: error });
+      }
       if (!isConditionalCheckFailure(error)) throw storeError(`writing the documents of ${id} v${version}`, error);
       const current = await this.get(id);
       if (current?.status === 'REVOKED') return 'revoked';

@@ -1,0 +1,54 @@
+import { summarySentence } from '../statistics/summarySentence.js';
+import type { BulletinFigures, Figures, League } from '../statistics/Figures.js';
+
+const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** 2020年3月5日8时, in Beijing time: when the figures stand. */
+function cutoffText(iso: string): string {
+  const local = new Date(Date.parse(iso) + BEIJING_OFFSET_MS);
+  const minutes = local.getUTCMinutes();
+  return `${local.getUTCFullYear()}年${local.getUTCMonth() + 1}月${local.getUTCDate()}日${local.getUTCHours()}时${minutes === 0 ? '' : `${minutes}分`}`;
+}
+
+function periodSentence(figures: BulletinFigures): string {
+  const p = figures.period;
+  const since = figures.since === undefined ? '本机制启动' : cutoffText(figures.since);
+  return (
+    `${since}以来，新增战时记功${p.merit.total}个、嘉奖${p.commendation.total}个、荣誉称号${p.honoraryTitle.total}个，` +
+    `开展送奖上门（岗）${p.deliveries}次，发出嘉奖令${p.commendationOrders}份、慰问电${p.telegrams}份、表扬通报${p.praise.bulletins}份。`
+  );
+}
+
+const row = (name: string, f: Figures) => ({
+  name,
+  merit: f.merit.total,
+  commendation: f.commendation.total,
+  deliveries: f.deliveries,
+  orders: f.commendationOrders,
+  telegrams: f.telegrams,
+  praise: f.praise.bulletins,
+});
+
+/** What `templates/statistics-bulletin.hbs` prints: the seed's sentence, a table and a chart by 盟市. */
+export function statisticsBulletinView(figures: BulletinFigures, authority: { name: string; sealText?: string }) {
+  const leagues = Object.entries(figures.byLeague) as [League, Figures][];
+  const text = cutoffText(figures.cutoff);
+  return {
+    metadata: {
+      title: `战时表彰奖励统计通报（截至${text}）`,
+      // The cut-off dates the document, so compiling it again gives the same bytes.
+      date: figures.cutoff,
+      identity: `bulletin/${new Date(figures.cutoff).toISOString()}`,
+    },
+    authority: authority.name,
+    sealText: authority.sealText ?? authority.name,
+    cutoffText: text,
+    title: `${authority.name}关于全区公安机关战时表彰奖励工作情况的通报`,
+    addressee: '各盟市公安局，厅机关各部门：',
+    summary: summarySentence(figures.region),
+    honoraryTitles: `另授予（追授）荣誉称号${figures.region.honoraryTitle.total}个（集体${figures.region.honoraryTitle.collective}个、个人${figures.region.honoraryTitle.individual}名）。`,
+    periodSentence: periodSentence(figures),
+    rows: [...leagues.map(([name, f]) => row(name, f)), row('全区合计', figures.region)],
+    chart: leagues.map(([label, f]) => ({ label, value: f.merit.total + f.commendation.total })),
+  };
+}

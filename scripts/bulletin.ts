@@ -1,0 +1,65 @@
+/**
+ * The statistics bulletin from a file of records, without AWS:
+ *   npm run bulletin -- --records <file.jsonl|file.json>... --cutoff <iso> [--since <iso>] [--out <dir>]
+ * Prints the summary sentence and writes <out>/bulletins/<cut-off>.pdf and .json. Records that
+ * fail validation are reported one line each and left out; the exit code is then 1.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { statisticsBulletinView } from '../functions/core/documents/statisticsBulletinView.js';
+import { DocumentEngine } from '../functions/core/engine/DocumentEngine.js';
+import { type AwardRecord, validateRecord } from '../functions/core/records/index.js';
+import { compileFigures } from '../functions/core/statistics/compileFigures.js';
+import { summarySentence } from '../functions/core/statistics/summarySentence.js';
+import { bulletinKey } from '../functions/definitions/documentsBucket.js';
+import { readRecordFile } from './lib/readRecordFile.js';
+
+function fail(message: string): never {
+  console.error(`error: ${message}`);
+  process.exit(2);
+}
+
+const { values } = parseArgs({
+  options: {
+    records: { type: 'string', multiple: true },
+    cutoff: { type: 'string' },
+    since: { type: 'string' },
+    out: { type: 'string', default: 'out' },
+    authority: { type: 'string', default: '内蒙古自治区公安厅' },
+  },
+});
+const files = values.records ?? fail('--records <file.jsonl> is required');
+const cutoff = values.cutoff ?? fail('--cutoff <ISO 8601 date-time> is required');
+const isDateTime = (text: string) => /T\d{2}:\d{2}/.test(text) && !Number.isNaN(Date.parse(text));
+if (!isDateTime(cutoff)) fail(`--cutoff "${cutoff}" is not an ISO 8601 date-time (e.g. 2020-03-05T08:00:00+08:00)`);
+if (values.since !== undefined && !(isDateTime(values.since) && Date.parse(values.since) < Date.parse(cutoff))) {
+  fail(`--since "${values.since}" must be an ISO 8601 date-time before the cut-off`);
+}
+
+const records: AwardRecord[] = [];
+let invalid = 0;
+for (const file of files) {
+  for (const { source, value } of readRecordFile(file)) {
+    try {
+      records.push(validateRecord(value));
+    } catch (error) {
+      invalid += 1;
+      console.error(`error: ${source}: ${(error as Error).message}`);
+    }
+  }
+}
+
+const figures = compileFigures(records, cutoff, values.since);
+console.log(summarySentence(figures.region));
+const { bytes, pages } = await DocumentEngine.shared().render('statistics-bulletin', statisticsBulletinView(figures, { name: values.authority }));
+for (const [extension, content] of [
+  ['pdf', bytes],
+  ['json', `${JSON.stringify(figures, null, 2)}\n`],
+] as const) {
+  const path = join(values.out, bulletinKey(cutoff, extension));
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, content);
+  console.error(`${path}\t${typeof content === 'string' ? Buffer.byteLength(content) : content.length} bytes${extension === 'pdf' ? `\t${pages} page${pages === 1 ? '' : 's'}` : ''}`);
+}
+process.exit(invalid > 0 ? 1 : 0);
