@@ -61,7 +61,9 @@ export function embedFontSubset(context: PDFContext, font: LoadedFont, codePoint
   const tag = Array.from(digest.subarray(0, 6), (byte) => String.fromCharCode(65 + (byte % 26))).join('');
   const baseFont = `${tag}+${font.ttf.postScriptName}`;
 
-  const fontFile = context.register(context.stream(deflateSync(program), { Filter: 'FlateDecode', Length1: program.length }));
+  // Deflate level 1: the font program is most of a document's bytes and of its compression time;
+  // level 1 costs ~4 % in size and saves about a quarter of that time (npm run bench).
+  const fontFile = context.register(context.stream(deflateSync(program, { level: 1 }), { Filter: 'FlateDecode', Length1: program.length }));
   const descriptor = context.register(
     context.obj({
       Type: 'FontDescriptor',
