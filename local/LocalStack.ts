@@ -12,6 +12,9 @@ import { AWARDS_TABLE } from '../functions/definitions/awardsTable.js';
 import { DOCUMENTS_BUCKET } from '../functions/definitions/documentsBucket.js';
 import { RENDER_EVENT_SOURCE } from '../functions/definitions/renderEventSource.js';
 import { createRenderHandler, type RenderHandler } from '../functions/render/createRenderHandler.js';
+import { DynamoDbStatisticsRepository } from '../functions/adapters/dynamodb/DynamoDbStatisticsRepository.js';
+import { matchesFilter, STATISTICS_FILTER_PATTERNS } from '../functions/definitions/renderFilter.js';
+import { createStatisticsHandler, type StatisticsHandler } from '../functions/statistics/createStatisticsHandler.js';
 import { createAwardsTable, createDocumentsBucket } from './createResources.js';
 import { type DynamoDbLocal, startDynamoDbLocal } from './DynamoDbLocal.js';
 import { assertPortFree } from './ports.js';
@@ -30,6 +33,7 @@ export interface LocalStackOptions {
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
   /** Tests wrap the handler (to deliver every batch twice) or the S3 client (to inject failures). */
   readonly wrapHandler?: (handler: RenderHandler) => RenderHandler;
+  readonly wrapStatisticsHandler?: (handler: StatisticsHandler) => StatisticsHandler;
   readonly configureS3?: (client: S3Client) => void;
   readonly configureDynamoDb?: (client: DynamoDBClient) => void;
   readonly onDeadLetter?: (record: DynamoDBRecord, error: unknown) => void;
@@ -44,6 +48,8 @@ export interface LocalStack {
   readonly approvals: DynamoDbApprovals;
   readonly awards: DynamoDbAwardRepository;
   readonly poller: StreamPoller;
+  readonly statisticsPoller: StreamPoller;
+  readonly statistics: DynamoDbStatisticsRepository;
   stop(): Promise<void>;
 }
 
@@ -95,6 +101,23 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ...(options.onDeadLetter ? { onDeadLetter: options.onDeadLetter } : {}),
   });
   poller.start();
+  // The statistics function reads the same stream through its own filter, as a second consumer.
+  const statisticsHandler = createStatisticsHandler({
+    statistics: new DynamoDbStatisticsRepository(dynamodb.client, tableName),
+    logger: new Logger({ serviceName: 'statistics', logLevel: options.logLevel ?? 'WARN' }),
+  });
+  const statisticsPoller = new StreamPoller({
+    streams: dynamodb.streams,
+    streamArn,
+    handler: options.wrapStatisticsHandler ? options.wrapStatisticsHandler(statisticsHandler) : statisticsHandler,
+    filter: (record) => matchesFilter(record, STATISTICS_FILTER_PATTERNS as never),
+    batchSize: RENDER_EVENT_SOURCE.batchSize,
+    maxRetries: RENDER_EVENT_SOURCE.retryAttempts,
+    startingPosition: RENDER_EVENT_SOURCE.startingPosition,
+    pollIntervalMs: 50,
+    ...(options.onDeadLetter ? { onDeadLetter: options.onDeadLetter } : {}),
+  });
+  statisticsPoller.start();
 
   const info: LocalStackInfo = { dynamodbEndpoint: dynamodb.endpoint, s3Endpoint: s3.endpoint, tableName, bucket };
   const stackFile = join(options.dataDir, STACK_FILE_NAME);
@@ -106,8 +129,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     approvals: new DynamoDbApprovals(dynamodb.client, tableName),
     awards,
     poller,
+    statisticsPoller,
+    statistics: new DynamoDbStatisticsRepository(dynamodb.client, tableName),
     async stop() {
       await poller.stop();
+      await statisticsPoller.stop();
       await s3.stop();
       await dynamodb.stop();
       if (options.announce) rmSync(stackFile, { force: true });

@@ -6,7 +6,9 @@
  * - AWARD: a record of the contract (pk `AWARD#<id>`), plus what the pipeline writes back
  *   (document references, render status);
  * - NUMBER_COUNTER: the next serial of a document-number sequence (pk `COUNTER#<code>#<year>`);
- * - NUMBER_CLAIM: which record holds a document number (pk `NUMBER#<code>#<year>#<serial>`).
+ * - NUMBER_CLAIM: which record holds a document number (pk `NUMBER#<code>#<year>#<serial>`);
+ * - STATISTICS: the bulletin's figures kept up to date, one item per scope (pk `STATS#<全区|盟市>`);
+ * - APPLIED_CHANGE: a stream change already counted (pk `APPLIED#<event id>`), so none counts twice.
  */
 export const AWARDS_TABLE = {
   /** Default table name; deployments and the local stack may override it. */
@@ -17,8 +19,10 @@ export const AWARDS_TABLE = {
   streamView: 'NEW_AND_OLD_IMAGES',
 } as const;
 
-export const ITEM_TYPES = { award: 'AWARD', counter: 'NUMBER_COUNTER', claim: 'NUMBER_CLAIM' } as const;
+export const ITEM_TYPES = { award: 'AWARD', counter: 'NUMBER_COUNTER', claim: 'NUMBER_CLAIM', statistics: 'STATISTICS', appliedChange: 'APPLIED_CHANGE' } as const;
 
 export const awardKey = (id: string) => `AWARD#${id}`;
 export const counterKey = (code: string, year: number) => `COUNTER#${code}#${year}`;
 export const claimKey = (code: string, year: number, serial: number) => `NUMBER#${code}#${year}#${serial}`;
+export const statisticsKey = (scope: string) => `STATS#${scope}`;
+export const appliedChangeKey = (changeId: string) => `APPLIED#${changeId}`;

@@ -13,17 +13,27 @@ export const RENDER_FILTER_PATTERNS = [
   },
 ] as const;
 
-type Pattern = { readonly [key: string]: Pattern | readonly (string | number)[] };
+/**
+ * Which stream records reach the statistics function: every change to an award item (its own
+ * write-backs included: they move no figure and are skipped without a write).
+ */
+export const STATISTICS_FILTER_PATTERNS = [{ dynamodb: { Keys: { pk: { S: [{ prefix: 'AWARD#' }] } } } }] as const;
 
-function matches(value: unknown, pattern: Pattern | readonly (string | number)[]): boolean {
-  if (Array.isArray(pattern)) return (pattern as readonly unknown[]).includes(value);
+type Matcher = string | number | { readonly prefix: string };
+type Pattern = { readonly [key: string]: Pattern | readonly Matcher[] };
+
+const matchesValue = (value: unknown, matcher: Matcher) =>
+  typeof matcher === 'object' ? typeof value === 'string' && value.startsWith(matcher.prefix) : value === matcher;
+
+function matches(value: unknown, pattern: Pattern | readonly Matcher[]): boolean {
+  if (Array.isArray(pattern)) return (pattern as readonly Matcher[]).some((matcher) => matchesValue(value, matcher));
   if (typeof value !== 'object' || value === null) return false;
   return Object.entries(pattern as Pattern).every(([key, inner]) => matches((value as Record<string, unknown>)[key], inner));
 }
 
 /**
- * Lambda's event-filtering semantics for the patterns above (exact values in lists, nested
- * fields, patterns OR-ed): a record passes when any pattern matches it.
+ * Lambda's event-filtering semantics for the patterns above (exact values or prefixes in lists,
+ * nested fields, patterns OR-ed): a record passes when any pattern matches it.
  */
 export function matchesFilter(record: unknown, patterns: readonly Pattern[] = RENDER_FILTER_PATTERNS as unknown as readonly Pattern[]): boolean {
   return patterns.some((pattern) => matches(record, pattern));

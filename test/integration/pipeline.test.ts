@@ -9,7 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentClient } from '../../functions/adapters/dynamodb/DynamoDbAwardRepository.js';
 import { asSubmitted } from '../../functions/core/pipeline/asSubmitted.js';
 import { storedAwardOf, type StoredAward } from '../../functions/core/pipeline/StoredAward.js';
-import type { AwardRecord } from '../../functions/core/records/index.js';
+import { type AwardRecord, LEAGUES_AND_CITIES, validateRecord } from '../../functions/core/records/index.js';
+import { recordJsonOf } from '../../functions/core/pipeline/StoredAward.js';
+import { REGION_SCOPE } from '../../functions/core/statistics/changeDelta.js';
+import { compileFigures } from '../../functions/core/statistics/compileFigures.js';
+import { figuresOfCounters } from '../../functions/core/statistics/counters.js';
 import { type LocalStack, startLocalStack } from '../../local/LocalStack.js';
 import { freePort } from '../../local/ports.js';
 import { waitForSettled } from '../../local/waitForSettled.js';
@@ -62,7 +66,7 @@ async function startStack(configureS3: (client: S3Client) => void, twice: boolea
     bucket: 'documents-it',
     logLevel: 'SILENT',
     configureS3,
-    ...(twice ? { wrapHandler: deliverTwice as never } : {}),
+    ...(twice ? { wrapHandler: deliverTwice as never, wrapStatisticsHandler: deliverTwice as never } : {}),
   });
 }
 
@@ -118,6 +122,7 @@ describe('the pipeline against DynamoDB Local and the local S3 server', () => {
     }
     settled = await waitForSettled(stack.awards, all, { timeoutMs: 60_000 });
     await stack.poller.idle();
+    await stack.statisticsPoller.idle();
   }, 400_000);
 
   afterAll(async () => {
@@ -154,6 +159,23 @@ describe('the pipeline against DynamoDB Local and the local S3 server', () => {
       expect(item.failureReason, id).toContain(reason);
       expect(item.documents, id).toBeUndefined();
     }
+  });
+
+  it('keeps the bulletin figures equal to a full recount, though every change was delivered twice', async () => {
+    // Every approved award that is a valid record counts, also one whose certificate could not be drawn.
+    const records = [...settled.values()].flatMap((item) => {
+      try {
+        return [validateRecord(recordJsonOf(item))];
+      } catch {
+        return [];
+      }
+    });
+    expect(records.length).toBe(valid.length + 10);
+    const recount = compileFigures(records, '2100-01-01T00:00:00Z');
+    const kept = await stack.statistics.read([REGION_SCOPE, ...LEAGUES_AND_CITIES]);
+    expect(figuresOfCounters(kept.get(REGION_SCOPE) ?? {})).toEqual(recount.region);
+    for (const league of LEAGUES_AND_CITIES) expect(figuresOfCounters(kept.get(league) ?? {}), league).toEqual(recount.byLeague[league]);
+    expect(recount.region.merit.total).toBeGreaterThan(0);
   });
 
   it('wrote no object twice, though every batch was delivered twice', () => {
