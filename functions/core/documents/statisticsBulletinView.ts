@@ -10,12 +10,17 @@ function cutoffText(iso: string): string {
   return `${local.getUTCFullYear()}年${local.getUTCMonth() + 1}月${local.getUTCDate()}日${local.getUTCHours()}时${minutes === 0 ? '' : `${minutes}分`}`;
 }
 
+/** 增加3个 / 减少1个 / 持平: a period's change in words, revocations included. */
+function change(n: number, unit: string): string {
+  return n > 0 ? `增加${n}${unit}` : n < 0 ? `减少${-n}${unit}` : '持平';
+}
+
 function periodSentence(figures: BulletinFigures): string {
   const p = figures.period;
-  const since = figures.since === undefined ? '本机制启动' : cutoffText(figures.since);
+  if (figures.since === undefined) return '本期为首期统计通报。';
   return (
-    `${since}以来，新增战时记功${p.merit.total}个、嘉奖${p.commendation.total}个、荣誉称号${p.honoraryTitle.total}个，` +
-    `开展送奖上门（岗）${p.deliveries}次，发出嘉奖令${p.commendationOrders}份、慰问电${p.telegrams}份、表扬通报${p.praise.bulletins}份。`
+    `与${cutoffText(figures.since)}相比，战时记功${change(p.merit.total, '个')}，嘉奖${change(p.commendation.total, '个')}，荣誉称号${change(p.honoraryTitle.total, '个')}，` +
+    `送奖上门（岗）${change(p.deliveries, '次')}，嘉奖令${change(p.commendationOrders, '份')}，慰问电${change(p.telegrams, '份')}，表扬通报${change(p.praise.bulletins, '份')}。`
   );
 }
 

@@ -43,6 +43,6 @@ export interface BulletinFigures {
   readonly since: string | undefined;
   readonly region: Figures;
   readonly byLeague: Readonly<Record<League, Figures>>;
-  /** What changed between `since` and `cutoff` (the whole region). */
+  /** The change between `since` and `cutoff` for the whole region: what was added, less what was revoked. */
   readonly period: Figures;
 }

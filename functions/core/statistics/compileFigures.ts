@@ -1,6 +1,7 @@
 import { LEAGUES_AND_CITIES, type AwardRecord } from '../records/index.js';
 import { dateTime } from '../records/fields.js';
 import { countFigures } from './countFigures.js';
+import { subtractFigures } from './subtractFigures.js';
 import type { BulletinFigures, Figures, League } from './Figures.js';
 
 /** A cut-off must name its time zone, as record times do: a bulletin never guesses whose midnight. */
@@ -31,6 +32,7 @@ export function compileFigures(records: readonly AwardRecord[], cutoff: string, 
     since,
     region,
     byLeague,
-    period: after === undefined ? region : countFigures(records, asOf, after),
+    // The change since the previous bulletin, as kept counters give it too: additions less revocations.
+    period: after === undefined ? region : subtractFigures(region, countFigures(records, after)),
   };
 }

@@ -5,3 +5,4 @@ export { countFigures } from './countFigures.js';
 export { emptyFigures } from './emptyFigures.js';
 export { figuresOf } from './recordContribution.js';
 export { summarySentence } from './summarySentence.js';
+export { subtractFigures } from './subtractFigures.js';
