@@ -4,12 +4,9 @@ import { emptyFigures } from './emptyFigures.js';
 import type { Figures } from './Figures.js';
 import { figuresOf } from './recordContribution.js';
 
-/**
- * The figures of `records` as of `asOf`; with `after`, only what happened in (after, asOf].
- * Pass each record once, in its latest version.
- */
-export function countFigures(records: Iterable<AwardRecord>, asOf: Date, after?: Date): Figures {
+/** The figures of `records` as of `asOf`. Pass each record once, in its latest version. */
+export function countFigures(records: Iterable<AwardRecord>, asOf: Date): Figures {
   let figures = emptyFigures();
-  for (const record of records) figures = addFigures(figures, figuresOf(record, asOf, after));
+  for (const record of records) figures = addFigures(figures, figuresOf(record, asOf));
   return figures;
 }

@@ -3,18 +3,13 @@ import { emptyFigures } from './emptyFigures.js';
 import type { AwardCount, Figures } from './Figures.js';
 
 /**
- * When the record was approved, if it counts as of `asOf`; undefined if it does not.
- * A revocation after `asOf` does not change what was true then, so a bulletin can be reproduced.
+ * Whether the record counts as of `asOf`: approved by then and not revoked by then. A revocation
+ * after `asOf` does not change what was true then, so a bulletin can be reproduced.
  */
-function countedApproval(record: AwardRecord, asOf: number): number | undefined {
-  if (record.status !== 'APPROVED' && record.status !== 'REVOKED') return undefined;
-  if (record.approvedAt === undefined) return undefined;
-  const approved = Date.parse(record.approvedAt);
-  if (approved > asOf) return undefined;
-  if (record.status === 'REVOKED' && record.revokedAt !== undefined && Date.parse(record.revokedAt) <= asOf) {
-    return undefined;
-  }
-  return approved;
+function counts(record: AwardRecord, asOf: number): boolean {
+  if (record.status !== 'APPROVED' && record.status !== 'REVOKED') return false;
+  if (record.approvedAt === undefined || Date.parse(record.approvedAt) > asOf) return false;
+  return !(record.status === 'REVOKED' && record.revokedAt !== undefined && Date.parse(record.revokedAt) <= asOf);
 }
 
 function awardCount(record: RecipientAwardRecord, n: number): AwardCount {
@@ -24,37 +19,31 @@ function awardCount(record: RecipientAwardRecord, n: number): AwardCount {
 }
 
 /**
- * The contribution of one record to the figures as of `asOf` (and, with `after`, to the period
- * (after, asOf]): the region's figures are the sum of its records' contributions, so they can
- * also be kept up to date one record at a time.
+ * The contribution of one record to the figures as of `asOf`: the region's figures are the sum
+ * of its records' contributions, so they can also be kept up to date one record at a time.
  */
-export function figuresOf(record: AwardRecord, asOf: Date, after?: Date): Figures {
+export function figuresOf(record: AwardRecord, asOf: Date): Figures {
   const end = asOf.getTime();
-  const start = after?.getTime() ?? -Infinity;
-  const approved = countedApproval(record, end);
-  if (approved === undefined) return emptyFigures();
-  // The award itself belongs to the period it was approved in; its deliveries to the periods they happened in.
-  const n = approved > start ? 1 : 0;
+  if (!counts(record, end)) return emptyFigures();
   const figures = emptyFigures();
   switch (record.kind) {
     case 'merit':
     case 'commendation':
     case 'honorary-title': {
       const deliveries = record.deliveries.filter((delivery) => {
-        const at = Date.parse(delivery.at);
-        return at <= end && at > start;
+        return Date.parse(delivery.at) <= end;
       }).length;
       const key = record.kind === 'honorary-title' ? 'honoraryTitle' : record.kind;
-      return { ...figures, [key]: awardCount(record, n), deliveries };
+      return { ...figures, [key]: awardCount(record, 1), deliveries };
     }
     case 'commendation-order':
-      return { ...figures, commendationOrders: n };
+      return { ...figures, commendationOrders: 1 };
     case 'telegram':
-      return { ...figures, telegrams: n };
+      return { ...figures, telegrams: 1 };
     case 'praise-bulletin':
       return {
         ...figures,
-        praise: { bulletins: n, collectives: n * record.collectives.length, individuals: n * record.individuals.length },
+        praise: { bulletins: 1, collectives: record.collectives.length, individuals: record.individuals.length },
       };
   }
 }

@@ -4,12 +4,11 @@ import type { Figures } from '../../../functions/core/statistics/index.js';
 /**
  * The bulletin's counting rules written out plainly, one filter per figure, to check the
  * implementation against: a record stands at `cutoff` when approved by then and not revoked by
- * then; a period counts what was approved (or delivered) after `since`.
+ * then, and so do its deliveries made by then.
  */
-export function recountFigures(records: readonly AwardRecord[], cutoff: string, since?: string): Figures {
+export function recountFigures(records: readonly AwardRecord[], cutoff: string): Figures {
   const time = (iso: string) => new Date(iso).getTime();
   const end = time(cutoff);
-  const start = since === undefined ? Number.NEGATIVE_INFINITY : time(since);
 
   const standing = records.filter(
     (r) =>
@@ -18,7 +17,7 @@ export function recountFigures(records: readonly AwardRecord[], cutoff: string, 
       time(r.approvedAt) <= end &&
       !(r.status === 'REVOKED' && r.revokedAt !== undefined && time(r.revokedAt) <= end),
   );
-  const counted = standing.filter((r) => time(r.approvedAt!) > start);
+  const counted = standing;
 
   const awards = (kind: AwardRecord['kind']) => {
     const ofKind = counted.filter((r) => r.kind === kind);
@@ -35,7 +34,7 @@ export function recountFigures(records: readonly AwardRecord[], cutoff: string, 
   }
   const deliveries = standing
     .flatMap((r) => ('deliveries' in r ? r.deliveries : []))
-    .filter((d) => time(d.at) <= end && time(d.at) > start);
+    .filter((d) => time(d.at) <= end);
 
   return {
     merit: awards('merit'),
