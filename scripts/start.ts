@@ -2,7 +2,7 @@
  * `npm start`: the whole pipeline on this machine, no AWS account. Starts DynamoDB Local and an
  * S3 server, creates the table and bucket from the stack's definitions, submits the example
  * records, approves them as an approver would (an UpdateItem each, nothing else), shows the
- * documents appearing, then prints where they are.
+ * documents appearing, then prints where they are, and compiles the statistics bulletin.
  *   npm start -- [--once] [--dynamodb-port 8000] [--s3-port 4569] [--data .local] [--out out]
  * With --once it stops when every document is stored (for CI and scripts); otherwise it keeps
  * running for `npm run awards -- --local …`, until Ctrl-C.
@@ -11,7 +11,12 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { S3BulletinArchive } from '../functions/adapters/s3/S3BulletinArchive.js';
+import { DocumentEngine } from '../functions/core/engine/DocumentEngine.js';
 import { asSubmitted } from '../functions/core/pipeline/asSubmitted.js';
+import { compileKeptBulletin } from '../functions/core/statistics/compileKeptBulletin.js';
+import { summarySentence } from '../functions/core/statistics/summarySentence.js';
+import { bulletinKey } from '../functions/definitions/documentsBucket.js';
 import type { StoredAward } from '../functions/core/pipeline/StoredAward.js';
 import { type LocalStack, startLocalStack } from '../local/LocalStack.js';
 import { waitForSettled } from '../local/waitForSettled.js';
@@ -20,6 +25,7 @@ import { printTable } from './lib/printTable.js';
 import { readRecordFile } from './lib/readRecordFile.js';
 
 const APPROVER = '自治区公安厅政治部人事训练处战时表彰审核专班';
+const AUTHORITY = '内蒙古自治区公安厅';
 
 function port(value: string, flag: string): number {
   const number = Number(value);
@@ -88,6 +94,21 @@ async function main(): Promise<void> {
   printTable(['record', 'document', 'file', 'bytes'], rows, [3]);
   const failures = [...items.values()].filter((item) => item.renderStatus === 'FAILED').length;
   console.log(`${rows.length - failures} documents stored in s3://${stack.info.bucket} (copies under ${values.out}/)${failures ? `; ${failures} records failed` : ''}`);
+
+  // The statistics bulletin as the schedule would compile it now, from the figures kept from the stream.
+  await stack.statisticsPoller.idle();
+  const cutoff = new Date().toISOString();
+  const bulletin = await compileKeptBulletin(cutoff, {
+    figures: stack.statistics,
+    archive: new S3BulletinArchive(stack.s3.client, stack.info.bucket),
+    engine: DocumentEngine.shared(),
+    authority: { name: AUTHORITY },
+  });
+  const bulletinPath = join(values.out, bulletinKey(cutoff, 'pdf'));
+  const stored = await stack.s3.client.send(new GetObjectCommand({ Bucket: stack.info.bucket, Key: bulletinKey(cutoff, 'pdf') }));
+  mkdirSync(dirname(bulletinPath), { recursive: true });
+  writeFileSync(bulletinPath, await stored.Body!.transformToByteArray());
+  console.log(`statistics bulletin → ${bulletinPath}\n${summarySentence(bulletin.figures.region)}`);
 
   if (values.once) return stopAndExit(failures > 0 ? 1 : 0);
   console.log('the local stack keeps running: try `npm run awards -- --local show <id>` or `… approve <id> --by <name>`; Ctrl-C stops it');

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ListObjectsV2Command, type S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, type S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBBatchResponse } from 'aws-lambda';
@@ -14,6 +14,12 @@ import { recordJsonOf } from '../../functions/core/pipeline/StoredAward.js';
 import { REGION_SCOPE } from '../../functions/core/statistics/changeDelta.js';
 import { compileFigures } from '../../functions/core/statistics/compileFigures.js';
 import { figuresOfCounters } from '../../functions/core/statistics/counters.js';
+import { compileKeptBulletin } from '../../functions/core/statistics/compileKeptBulletin.js';
+import { summarySentence } from '../../functions/core/statistics/summarySentence.js';
+import { S3BulletinArchive } from '../../functions/adapters/s3/S3BulletinArchive.js';
+import { DocumentEngine } from '../../functions/core/engine/DocumentEngine.js';
+import { bulletinKey } from '../../functions/definitions/documentsBucket.js';
+import { pdfText } from '../support/poppler.js';
 import { type LocalStack, startLocalStack } from '../../local/LocalStack.js';
 import { freePort } from '../../local/ports.js';
 import { waitForSettled } from '../../local/waitForSettled.js';
@@ -80,7 +86,7 @@ async function listKeys(stack: LocalStack): Promise<string[]> {
   const keys: string[] = [];
   let token: string | undefined;
   do {
-    const page = await stack.s3.client.send(new ListObjectsV2Command({ Bucket: stack.info.bucket, ContinuationToken: token }));
+    const page = await stack.s3.client.send(new ListObjectsV2Command({ Bucket: stack.info.bucket, Prefix: 'awards/', ContinuationToken: token }));
     keys.push(...(page.Contents ?? []).map((object) => object.Key!));
     token = page.NextContinuationToken;
   } while (token);
@@ -178,9 +184,28 @@ describe('the pipeline against DynamoDB Local and the local S3 server', () => {
     expect(recount.region.merit.total).toBeGreaterThan(0);
   });
 
+  it('compiles the scheduled bulletin from 13 kept counters, once per cut-off', async () => {
+    const reads: number[] = [];
+    const figures = { read: (scopes: readonly string[]) => (reads.push(scopes.length), stack.statistics.read(scopes)) };
+    const deps = { figures, archive: new S3BulletinArchive(stack.s3.client, stack.info.bucket), engine: DocumentEngine.shared(), authority: { name: '内蒙古自治区公安厅' } };
+    const cutoff = '2100-01-01T00:00:00Z';
+    const first = await compileKeptBulletin(cutoff, deps);
+    expect(first.compiled).toBe(true);
+    expect(reads).toEqual([1 + LEAGUES_AND_CITIES.length]);
+    const again = await compileKeptBulletin(cutoff, deps);
+    expect(again).toEqual({ figures: JSON.parse(JSON.stringify(first.figures)), compiled: false });
+    expect(reads).toHaveLength(1);
+    const later = await compileKeptBulletin('2100-01-02T00:00:00Z', deps);
+    expect(later.figures.since).toBe(cutoff);
+    expect(later.figures.period.merit.total).toBe(0);
+    const pdf = await stack.s3.client.send(new GetObjectCommand({ Bucket: stack.info.bucket, Key: bulletinKey(cutoff, 'pdf') }));
+    expect(pdfText(await pdf.Body!.transformToByteArray()).replace(/\s+/g, '')).toContain(summarySentence(first.figures.region));
+  });
+
   it('wrote no object twice, though every batch was delivered twice', () => {
-    expect(s3.puts.size).toBe(valid.length + corrected.length);
-    for (const [key, count] of s3.puts) expect(count, key).toBe(1);
+    const documents = [...s3.puts].filter(([key]) => key.startsWith('awards/'));
+    expect(documents).toHaveLength(valid.length + corrected.length);
+    for (const [key, count] of documents) expect(count, key).toBe(1);
   });
 });
 
