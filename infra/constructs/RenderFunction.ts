@@ -1,11 +1,9 @@
-import { resolve } from 'node:path';
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, FilterCriteria, Runtime, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Bucket, CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -13,8 +11,7 @@ import type { FontConfig } from '../../functions/core/engine/fonts/fontConfig.js
 import { RENDER_EVENT_SOURCE } from '../../functions/definitions/renderEventSource.js';
 import { RENDER_FILTER_PATTERNS } from '../../functions/definitions/renderFilter.js';
 import { engineBundle } from './engineBundling.js';
-
-const ROOT = resolve(import.meta.dirname, '../..');
+import { PipelineFunction } from './PipelineFunction.js';
 
 export interface RenderFunctionProps {
   readonly table: Table;
@@ -35,28 +32,15 @@ export class RenderFunction extends Construct {
   constructor(scope: Construct, id: string, props: RenderFunctionProps) {
     super(scope, id);
     const { bundling, environment } = engineBundle(props.fonts);
-    const logGroup = new LogGroup(this, 'Logs', {
-      retention: RetentionDays.ONE_YEAR,
-      removalPolicy: props.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-    });
-    // A role of its own, so that the function holds exactly the permissions below and no managed policy.
-    const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
-    logGroup.grantWrite(role);
-
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: resolve(ROOT, 'functions/render/handler.ts'),
-      projectRoot: ROOT,
-      depsLockFilePath: resolve(ROOT, 'package-lock.json'),
-      runtime: Runtime.NODEJS_24_X,
-      architecture: Architecture.ARM_64,
+    const { function: fn, role } = new PipelineFunction(this, 'Function', {
+      entry: 'functions/render/handler.ts',
+      bundling,
       // npm run bench: a document takes 2–8 ms warm and the first one ~200 ms cold with four
       // fonts (~51 MB) loaded into memory. 1536 MB buys most of a vCPU, so a batch of 25
       // renders in well under a second; the timeout leaves room for S3 and DynamoDB retries.
       memorySize: 1536,
       timeout: Duration.minutes(2),
-      role,
-      logGroup,
-      bundling,
+      retain: props.retain,
       environment: {
         ...environment,
         AWARDS_TABLE_NAME: props.table.tableName,
@@ -66,6 +50,7 @@ export class RenderFunction extends Construct {
         POWERTOOLS_LOG_LEVEL: 'INFO',
       },
     });
+    this.function = fn;
 
     role.addToPolicy(
       new PolicyStatement({
