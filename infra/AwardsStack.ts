@@ -5,6 +5,7 @@ import { AwardsTable } from './constructs/AwardsTable.js';
 import { DocumentsBucket } from './constructs/DocumentsBucket.js';
 import { Monitoring } from './constructs/Monitoring.js';
 import { RenderFunction } from './constructs/RenderFunction.js';
+import { StatisticsFunctions } from './constructs/StatisticsFunctions.js';
 
 export interface AwardsStackProps extends StackProps {
   readonly config: StackConfig;
@@ -19,11 +20,22 @@ export class AwardsStack extends Stack {
     const { table } = new AwardsTable(this, 'Awards', { retain });
     const { bucket } = new DocumentsBucket(this, 'Documents', { retain });
     const render = new RenderFunction(this, 'Render', { table, bucket, retain, ...(config.fontFiles ? { fonts: config.fontFiles } : {}) });
+    const statistics = new StatisticsFunctions(this, 'Statistics', {
+      table,
+      bucket,
+      failures: render.failures,
+      authorityName: config.authorityName,
+      schedule: config.bulletinSchedule,
+      timezone: config.scheduleTimezone,
+      retain,
+      ...(config.fontFiles ? { fonts: config.fontFiles } : {}),
+    });
     const monitoring = new Monitoring(this, 'Monitoring', { renderFunction: render.function, renderFailures: render.failures, alarmEmails: config.alarmEmails });
 
     new CfnOutput(this, 'AwardsTableName', { value: table.tableName, description: 'Set AWARDS_TABLE_NAME to this for npm run awards' });
     new CfnOutput(this, 'DocumentsBucketName', { value: bucket.bucketName });
     new CfnOutput(this, 'RenderFailuresQueueUrl', { value: render.failures.queueUrl });
     new CfnOutput(this, 'AlarmTopicArn', { value: monitoring.topic.topicArn });
+    new CfnOutput(this, 'BulletinFunctionName', { value: statistics.bulletin.functionName, description: 'Invoke with {"cutoff": "<ISO time>"} for a bulletin off the schedule' });
   }
 }

@@ -17,6 +17,8 @@ export const AWARDS_TABLE = {
   /** Staff list their region's awards (the links API): region, newest first by id. */
   indexes: [{ name: 'byRegion', partitionKey: { name: 'region', type: 'S' }, sortKey: { name: 'id', type: 'S' } }],
   streamView: 'NEW_AND_OLD_IMAGES',
+  /** Applied-change markers expire once no redelivery can reach them. */
+  timeToLiveAttribute: 'expiresAt',
 } as const;
 
 export const ITEM_TYPES = { award: 'AWARD', counter: 'NUMBER_COUNTER', claim: 'NUMBER_CLAIM', statistics: 'STATISTICS', appliedChange: 'APPLIED_CHANGE' } as const;

@@ -14,12 +14,13 @@ export class AwardsTable extends Construct {
 
   constructor(scope: Construct, id: string, props: { retain: boolean }) {
     super(scope, id);
-    const { partitionKey, indexes, streamView } = AWARDS_TABLE;
+    const { partitionKey, indexes, streamView, timeToLiveAttribute } = AWARDS_TABLE;
     this.table = new Table(this, 'Table', {
       partitionKey: { name: partitionKey.name, type: attributeType(partitionKey.type) },
       billingMode: BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       stream: StreamViewType[streamView],
+      timeToLiveAttribute,
       encryption: TableEncryption.AWS_MANAGED,
       deletionProtection: props.retain,
       removalPolicy: props.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,

@@ -5,7 +5,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AWARDS_TABLE } from '../../functions/definitions/awardsTable.js';
-import { RENDER_FILTER_PATTERNS } from '../../functions/definitions/renderFilter.js';
+import { RENDER_FILTER_PATTERNS, STATISTICS_FILTER_PATTERNS } from '../../functions/definitions/renderFilter.js';
 import { buildApp } from '../../infra/app.js';
 import { StackConfigError, stackConfigFrom } from '../../infra/config/StackConfig.js';
 import { type SynthesizedApp, synthesizeApp } from '../support/synthesizeApp.js';
@@ -128,6 +128,8 @@ describe('the render function', () => {
         'sqs:SendMessage',
         'sqs:GetQueueAttributes',
         'sqs:GetQueueUrl',
+        'dynamodb:BatchGetItem',
+        'lambda:InvokeFunction',
       ]),
     );
     const objects = statements.find((statement) => [statement.Action].flat().includes('s3:PutObject')) as unknown as { Resource: unknown };
@@ -156,10 +158,36 @@ describe('the render function', () => {
     const sizes = Object.values(manifest.files)
       .filter((file) => file.source.packaging === 'zip')
       .map((file) => directorySize(join(synthesized.outdir, file.source.path)));
-    expect(sizes).toHaveLength(1);
-    expect(sizes[0]).toBeGreaterThan(40 * 1024 * 1024);
-    expect(sizes[0]).toBeLessThan(64 * 1024 * 1024);
+    // The render and bulletin functions carry fonts; the counting function does not.
+    expect(sizes).toHaveLength(3);
+    expect(sizes.filter((size) => size > 40 * 1024 * 1024)).toHaveLength(2);
+    for (const size of sizes) expect(size).toBeLessThan(64 * 1024 * 1024);
   });
+});
+
+describe('the statistics bulletin', () => {
+  it('keeps figures from the stream through its own filter, sharing the on-failure queue', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FilterCriteria: { Filters: STATISTICS_FILTER_PATTERNS.map((pattern) => ({ Pattern: JSON.stringify(pattern) })) },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+    });
+    template.hasResourceProperties('AWS::DynamoDB::Table', { TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true } });
+  });
+
+  it('compiles on the configured schedule in Asia/Shanghai time, cut off at the scheduled time', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 8 * * ? *)',
+      ScheduleExpressionTimezone: 'Asia/Shanghai',
+      Target: Match.objectLike({ Input: JSON.stringify({ cutoff: '<aws.scheduler.scheduled-time>' }) }),
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ AUTHORITY_NAME: '内蒙古自治区公安厅' }) } });
+  });
+
+  it('takes the schedule and time zone from context', () => {
+    const custom = synthesizeApp({ bulletinSchedule: 'cron(0 20 ? * FRI *)', scheduleTimezone: 'Asia/Urumqi' }).template;
+    custom.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(0 20 ? * FRI *)', ScheduleExpressionTimezone: 'Asia/Urumqi' });
+  }, 120_000);
 });
 
 describe('monitoring', () => {

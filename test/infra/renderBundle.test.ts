@@ -16,9 +16,12 @@ let stack: LocalStack;
 let assetDir: string;
 
 beforeAll(async () => {
-  const { outdir } = synthesizeApp();
-  const manifest = JSON.parse(readFileSync(join(outdir, 'WartimeAwards.assets.json'), 'utf8')) as { files: Record<string, { source: { path: string; packaging?: string } }> };
-  assetDir = join(outdir, Object.values(manifest.files).find((file) => file.source.packaging === 'zip')!.source.path);
+  const { outdir, template } = synthesizeApp();
+  const manifest = JSON.parse(readFileSync(join(outdir, 'WartimeAwards.assets.json'), 'utf8')) as { files: Record<string, { source: { path: string } }> };
+  // The render function's own asset, found through its code's S3 key (the asset's hash).
+  const render = Object.values(template.findResources('AWS::Lambda::Function')).find((fn) => fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'render')!;
+  const hash = String(render.Properties.Code.S3Key).replace(/\.zip$/, '');
+  assetDir = join(outdir, manifest.files[hash]!.source.path);
   stack = await startLocalStack({ dynamodbPort: await freePort(), s3Port: await freePort(), dataDir: mkdtempSync(join(tmpdir(), 'bundle-')), logLevel: 'SILENT' });
   // The stack's own poller would render first: this test wants the bundle to do it.
   await stack.poller.stop();

@@ -1,0 +1,114 @@
+import { Duration, Stack, TimeZone, Validations } from 'aws-cdk-lib';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { type CfnFunction, FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Bucket, CfnBucket } from 'aws-cdk-lib/aws-s3';
+import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { FontConfig } from '../../functions/core/engine/fonts/fontConfig.js';
+import { RENDER_EVENT_SOURCE } from '../../functions/definitions/renderEventSource.js';
+import { STATISTICS_FILTER_PATTERNS } from '../../functions/definitions/renderFilter.js';
+import { engineBundle } from './engineBundling.js';
+import { PipelineFunction, PLAIN_BUNDLING } from './PipelineFunction.js';
+
+export interface StatisticsFunctionsProps {
+  readonly table: Table;
+  readonly bucket: Bucket;
+  /** The render function's on-failure queue: changes given up on go to the same place. */
+  readonly failures: Queue;
+  readonly authorityName: string;
+  readonly schedule: string;
+  readonly timezone: string;
+  readonly fonts?: Partial<FontConfig>;
+  readonly retain: boolean;
+}
+
+/**
+ * The statistics bulletin: a stream consumer that keeps the figures per scope, and a function
+ * on an EventBridge Scheduler schedule that compiles the bulletin from them.
+ */
+export class StatisticsFunctions extends Construct {
+  readonly counter: NodejsFunction;
+  readonly bulletin: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: StatisticsFunctionsProps) {
+    super(scope, id);
+    const counter = new PipelineFunction(this, 'Counter', {
+      entry: 'functions/statistics/handler.ts',
+      bundling: PLAIN_BUNDLING,
+      // Counting is a few arithmetic operations and one transaction per change.
+      memorySize: 256,
+      timeout: Duration.seconds(30),
+      retain: props.retain,
+      environment: { AWARDS_TABLE_NAME: props.table.tableName, POWERTOOLS_SERVICE_NAME: 'statistics', POWERTOOLS_LOG_LEVEL: 'INFO' },
+    });
+    this.counter = counter.function;
+    counter.role.addToPolicy(
+      new PolicyStatement({
+        // Validating the changed award needs no read; the counters and markers are one transaction of Update and Put.
+        actions: ['dynamodb:UpdateItem', 'dynamodb:PutItem'],
+        resources: [props.table.tableArn],
+      }),
+    );
+    this.counter.addEventSource(
+      new DynamoEventSource(props.table, {
+        startingPosition: StartingPosition[RENDER_EVENT_SOURCE.startingPosition],
+        batchSize: RENDER_EVENT_SOURCE.batchSize,
+        bisectBatchOnError: RENDER_EVENT_SOURCE.bisectBatchOnError,
+        retryAttempts: RENDER_EVENT_SOURCE.retryAttempts,
+        maxRecordAge: Duration.seconds(RENDER_EVENT_SOURCE.maxRecordAgeSeconds),
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(props.failures),
+        filters: STATISTICS_FILTER_PATTERNS.map((pattern) => FilterCriteria.filter(pattern as unknown as Record<string, unknown>)),
+      }),
+    );
+    Validations.of(counter.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'dynamodb:ListStreams, added by the DynamoDB event source, supports no resource-level permission.',
+    });
+
+    const { bundling, environment } = engineBundle(props.fonts);
+    const bulletin = new PipelineFunction(this, 'Bulletin', {
+      entry: 'functions/bulletin/handler.ts',
+      bundling,
+      // One document of a few pages a run: the render function's size, for its fonts.
+      memorySize: 1536,
+      timeout: Duration.minutes(1),
+      retain: props.retain,
+      environment: {
+        ...environment,
+        AWARDS_TABLE_NAME: props.table.tableName,
+        DOCUMENTS_BUCKET_NAME: props.bucket.bucketName,
+        AUTHORITY_NAME: props.authorityName,
+        POWERTOOLS_SERVICE_NAME: 'bulletin',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+      },
+    });
+    this.bulletin = bulletin.function;
+    bulletin.role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:BatchGetItem'], resources: [props.table.tableArn] }));
+    bulletin.role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [props.bucket.arnForObjects('bulletins/*')] }));
+    // Listing finds the previous bulletin; it also makes a missing object answer 404, not 403.
+    bulletin.role.addToPolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.bucket.bucketArn] }));
+    const bucketId = Stack.of(this).resolve((props.bucket.node.defaultChild as CfnBucket).logicalId) as string;
+    Validations.of(bulletin.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/bulletins/*]`,
+      reason: 'Bulletins are written as bulletins/<cut-off>.pdf|.json: the grant is that prefix, no wider.',
+    });
+
+    new Schedule(this, 'Schedule', {
+      schedule: ScheduleExpression.expression(props.schedule, TimeZone.of(props.timezone)),
+      description: 'Compiles the statistics bulletin; each run is cut off at its scheduled time',
+      target: new LambdaInvoke(this.bulletin, { input: ScheduleTargetInput.fromObject({ cutoff: ContextAttribute.scheduledTime }) }),
+    });
+    // The scheduler's role is created at stack level; the finding names this function alone.
+    const functionId = Stack.of(this).resolve((this.bulletin.node.defaultChild as CfnFunction).logicalId) as string;
+    Validations.of(Stack.of(this)).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${functionId}.Arn>:*]`,
+      reason: 'The schedule may invoke the bulletin function and its versions: lambda:InvokeFunction on <function>:*, no other resource.',
+    });
+  }
+}
