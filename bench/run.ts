@@ -9,6 +9,7 @@
  */
 import os from 'node:os';
 import { certificateRecords, EXAMPLE_FILES, largeCommendationOrder, loadExample } from './benchRecords.js';
+import { measureBulletin } from './measureBulletin.js';
 import { type ColdStartSummary, measureColdStart } from './measureColdStart.js';
 import { type DocumentMeasurement, type IterationPlan, measureRecordRendering } from './measureDocuments.js';
 import { measurePeers, type PeerMeasurement } from './measurePeers.js';
@@ -140,18 +141,25 @@ const docs = await measureOurDocuments();
 progress(`peers: pdfmake and Typst, ${PLANS.certificate.warmup} warm-up + ${PLANS.certificate.iterations} timed certificates each`);
 const peers = await measurePeers(PLANS.certificate);
 const ratios = ratiosOf(docs.certificate, peers);
+progress('bulletin: 100,000 generated awards, kept counters against a full recount');
+const bulletin = await measureBulletin();
 const targets = evaluateTargets(docs, cold, ratios);
 
 console.log(`\nnpm run bench — node ${process.version}, ${os.cpus().length} × ${cpu}\n`);
 printDocumentTable(docs, peers);
 console.log(`\nours/typst = ${times(ratios.oursOverTypst)}   pdfmake/ours = ${times(ratios.pdfmakeOverOurs)}   (certificate warm p50)\n`);
 printColdStart(cold);
+console.log(
+  `\nbulletin, ${bulletin.awards.toLocaleString('en-US')} awards: from kept figures ${bulletin.kept.itemsRead} items in ${bulletin.kept.requests} request, ${ms(bulletin.kept.ms)} ms to figures and PDF;` +
+    `\n  full scan ${bulletin.fullScan.itemsRead.toLocaleString('en-US')} items, recount ${ms(bulletin.fullScan.recountMs)} ms, ${ms(bulletin.fullScan.ms)} ms to figures and PDF (reads: ${Math.round(bulletin.fullScan.itemsRead / bulletin.kept.itemsRead).toLocaleString('en-US')}× more)`,
+);
 console.log('\ntargets:');
 printTargets(targets);
 console.log(
   roundedJson({
     ...docs,
     cold,
+    bulletin,
     peers,
     ratios,
     targets: Object.fromEntries(targets.map((t) => [t.key, { actual: t.actual, limit: describeBound(t), pass: t.pass }])),
