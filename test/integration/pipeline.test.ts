@@ -99,6 +99,7 @@ describe('the pipeline against DynamoDB Local and the local S3 server', () => {
   const valid: AwardRecord[] = [];
   const invalidIds: { id: string; reason: string }[] = [];
   const corrected: string[] = [];
+  const revoked: string[] = [];
   let settled: Map<string, StoredAward>;
 
   beforeAll(async () => {
@@ -126,9 +127,15 @@ describe('the pipeline against DynamoDB Local and the local S3 server', () => {
       await stack.approvals.correct({ ...record, deed: `${(record as { deed: string }).deed}（更正）` } as AwardRecord);
       corrected.push(record.id);
     }
+    // Five revocations of approved commendations: documents stay, withdrawn; the figures drop them.
+    for (const record of valid.filter((r) => r.kind === 'commendation').slice(0, 5)) {
+      await stack.approvals.revoke(record.id, '核查不实');
+      revoked.push(record.id);
+    }
     settled = await waitForSettled(stack.awards, all, { timeoutMs: 60_000 });
     await stack.poller.idle();
     await stack.statisticsPoller.idle();
+    for (const id of revoked) settled.set(id, (await stack.awards.get(id))!);
   }, 400_000);
 
   afterAll(async () => {
@@ -156,6 +163,14 @@ describe('the pipeline against DynamoDB Local and the local S3 server', () => {
     expect(new Set(numbers).size).toBe(numbered.length);
     const serials = numbers.map((n) => Number(/^内公奖〔2020〕(\d+)号$/.exec(n)![1])).sort((a, b) => a - b);
     expect(serials).toEqual(Array.from({ length: numbered.length }, (_, i) => i + 1));
+  });
+
+  it('keeps the documents of revoked awards, withdrawn', () => {
+    for (const id of revoked) {
+      const item = settled.get(id)!;
+      expect(item.status, id).toBe('REVOKED');
+      expect(item.documents!.every((d) => d.withdrawn), id).toBe(true);
+    }
   });
 
   it('leaves invalid records failed with their reasons and no documents', () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { LEAGUES_AND_CITIES } from '../../functions/core/records/index.js';
 import { compileFigures } from '../../functions/core/statistics/compileFigures.js';
 import { pdfText } from '../support/poppler.js';
 import { SEED_CUTOFF, SEED_SENTENCE, seedRecords } from '../core/statistics/seedRecords.js';
@@ -38,8 +39,11 @@ describe('npm run bulletin', () => {
     expect(text).toContain(SEED_SENTENCE);
     expect(text).toContain('特此通报。');
     const table = pdfText(first.pdf, '-layout');
-    const region = compileFigures(records, SEED_CUTOFF).region;
-    expect(table).toMatch(new RegExp(`全区合计\\s+${region.merit.total}\\s+${region.commendation.total}\\s+${region.deliveries}\\s+${region.commendationOrders}\\s+${region.telegrams}\\s+${region.praise.bulletins}`));
+    const figures = compileFigures(records, SEED_CUTOFF);
+    const row = (name: string, f: typeof figures.region) =>
+      new RegExp(`${name}\\s+${f.merit.total}\\s+${f.commendation.total}\\s+${f.deliveries}\\s+${f.commendationOrders}\\s+${f.telegrams}\\s+${f.praise.bulletins}\\s`);
+    expect(table).toMatch(row('全区合计', figures.region));
+    for (const league of LEAGUES_AND_CITIES) expect(table, league).toMatch(row(league, figures.byLeague[league]));
   });
 
   it('compiles the same bytes again for the same cut-off', async () => {
