@@ -8,7 +8,11 @@ import { Construct } from 'constructs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-/** Bundling for a function that renders nothing: one ESM file with its dependencies, the SDK included. */
+/**
+ * One ESM file with its dependencies, by the local esbuild (no Docker). The SDK is bundled too:
+ * the version tested here is the version that runs, not the runtime's. CommonJS dependencies
+ * (handlebars, pdf-lib) call require() inside the ESM bundle, hence the banner.
+ */
 export const PLAIN_BUNDLING: BundlingOptions = {
   format: OutputFormat.ESM,
   target: 'node22',

@@ -1,17 +1,15 @@
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Bucket, CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FontConfig } from '../../functions/core/engine/fonts/fontConfig.js';
-import { RENDER_EVENT_SOURCE } from '../../functions/definitions/renderEventSource.js';
 import { RENDER_FILTER_PATTERNS } from '../../functions/definitions/renderFilter.js';
 import { engineBundle } from './engineBundling.js';
 import { PipelineFunction } from './PipelineFunction.js';
+import { subscribeToStream } from './streamEventSource.js';
 
 export interface RenderFunctionProps {
   readonly table: Table;
@@ -85,26 +83,11 @@ export class RenderFunction extends Construct {
       id: 'AwsSolutions-SQS3',
       reason: 'This queue is itself the on-failure destination of the render function; its messages are read by an operator, not re-driven.',
     });
-    this.function.addEventSource(
-      new DynamoEventSource(props.table, {
-        startingPosition: StartingPosition[RENDER_EVENT_SOURCE.startingPosition],
-        batchSize: RENDER_EVENT_SOURCE.batchSize,
-        bisectBatchOnError: RENDER_EVENT_SOURCE.bisectBatchOnError,
-        retryAttempts: RENDER_EVENT_SOURCE.retryAttempts,
-        maxRecordAge: Duration.seconds(RENDER_EVENT_SOURCE.maxRecordAgeSeconds),
-        reportBatchItemFailures: true,
-        onFailure: new SqsDlq(this.failures),
-        filters: RENDER_FILTER_PATTERNS.map((pattern) => FilterCriteria.filter(pattern as unknown as Record<string, unknown>)),
-      }),
-    );
+    subscribeToStream(this.function, role, props.table, this.failures, RENDER_FILTER_PATTERNS);
     const bucketId = Stack.of(this).resolve((props.bucket.node.defaultChild as CfnBucket).logicalId) as string;
     Validations.of(role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/awards/*]`,
       reason: 'Documents are written as awards/<record id>/<kind>-v<version>.pdf for any record: the grant is the awards/ prefix, no wider.',
-    });
-    Validations.of(role).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'dynamodb:ListStreams, added by the DynamoDB event source, supports no resource-level permission.',
     });
   }
 }

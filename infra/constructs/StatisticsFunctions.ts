@@ -1,8 +1,7 @@
 import { Duration, Stack, TimeZone, Validations } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { type CfnFunction, FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Bucket, CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
@@ -10,10 +9,10 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FontConfig } from '../../functions/core/engine/fonts/fontConfig.js';
-import { RENDER_EVENT_SOURCE } from '../../functions/definitions/renderEventSource.js';
 import { STATISTICS_FILTER_PATTERNS } from '../../functions/definitions/renderFilter.js';
 import { engineBundle } from './engineBundling.js';
 import { PipelineFunction, PLAIN_BUNDLING } from './PipelineFunction.js';
+import { subscribeToStream } from './streamEventSource.js';
 
 export interface StatisticsFunctionsProps {
   readonly table: Table;
@@ -54,22 +53,7 @@ export class StatisticsFunctions extends Construct {
         resources: [props.table.tableArn],
       }),
     );
-    this.counter.addEventSource(
-      new DynamoEventSource(props.table, {
-        startingPosition: StartingPosition[RENDER_EVENT_SOURCE.startingPosition],
-        batchSize: RENDER_EVENT_SOURCE.batchSize,
-        bisectBatchOnError: RENDER_EVENT_SOURCE.bisectBatchOnError,
-        retryAttempts: RENDER_EVENT_SOURCE.retryAttempts,
-        maxRecordAge: Duration.seconds(RENDER_EVENT_SOURCE.maxRecordAgeSeconds),
-        reportBatchItemFailures: true,
-        onFailure: new SqsDlq(props.failures),
-        filters: STATISTICS_FILTER_PATTERNS.map((pattern) => FilterCriteria.filter(pattern as unknown as Record<string, unknown>)),
-      }),
-    );
-    Validations.of(counter.role).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'dynamodb:ListStreams, added by the DynamoDB event source, supports no resource-level permission.',
-    });
+    subscribeToStream(this.counter, counter.role, props.table, props.failures, STATISTICS_FILTER_PATTERNS);
 
     const { bundling, environment } = engineBundle(props.fonts);
     const bulletin = new PipelineFunction(this, 'Bulletin', {

@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import { basename, resolve } from 'node:path';
-import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { type FontConfig, type FontRole, resolveFontPath } from '../../functions/core/engine/fonts/fontConfig.js';
+import { PLAIN_BUNDLING } from './PipelineFunction.js';
 
 const require = createRequire(import.meta.url);
 const TASK_ROOT = '/var/task';
@@ -43,16 +44,7 @@ export function engineBundle(fontOverrides: Partial<FontConfig> = {}): EngineBun
   const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
   return {
     bundling: {
-      format: OutputFormat.ESM,
-      target: 'node22',
-      mainFields: ['module', 'main'],
-      minify: true,
-      sourceMap: true,
-      forceDockerBundling: false,
-      // The SDK is bundled too: the version tested here is the version that runs, not the runtime's.
-      externalModules: [],
-      // CommonJS dependencies (handlebars, pdf-lib) call require() inside the ESM bundle.
-      banner: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+      ...PLAIN_BUNDLING,
       commandHooks: {
         beforeBundling: () => [],
         beforeInstall: () => [],
