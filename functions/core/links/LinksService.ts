@@ -1,0 +1,84 @@
+import { DOCUMENT_TITLES, type DocumentKind } from '../documents/DocumentKind.js';
+import type { DocumentRef, StoredAward } from '../pipeline/StoredAward.js';
+import { maySee, type StaffAccess } from './staffAccess.js';
+import { BadLinkRequest, type LinkRequest } from './linkRequest.js';
+
+/** What the links API reads: award items by region (a page at a time) and one by id. */
+export interface AwardQueries {
+  listByRegion(region: string, options: { status?: string; q?: string; cursor?: string; limit: number }): Promise<{ items: StoredAward[]; cursor?: string }>;
+  get(id: string): Promise<StoredAward | undefined>;
+}
+
+/** Short-lived signed GET links that download under a given file name. */
+export interface DocumentLinks {
+  link(key: string, fileName: string): Promise<{ url: string; expiresAt: string }>;
+}
+
+export interface AuditLog {
+  linkIssued(entry: { subject: string; recordId: string; key: string; expiresAt: string }): void;
+}
+
+/** Neither missing nor hidden is told apart: both answer 404. */
+export class NotFound extends Error {
+  override name = 'NotFound';
+}
+
+/** The name a document downloads under: 荣誉证书-何建华.pdf, 嘉奖令-内公奖〔2020〕1号.pdf. */
+export function documentFileName(item: StoredAward, ref: DocumentRef): string {
+  const title = DOCUMENT_TITLES[ref.kind as DocumentKind] ?? ref.kind;
+  const recipient = item.recipient as { name?: string } | undefined;
+  const subject = recipient?.name ?? (item.documentNumber as string | undefined) ?? (item.addressee as string | undefined)?.replace(/[：:]$/, '') ?? item.id;
+  return `${title}-${subject}${ref.version > 1 ? `-v${ref.version}` : ''}.pdf`;
+}
+
+/** The current version of each kind of document; earlier versions stay in storage but are not offered. */
+function currentDocuments(documents: readonly DocumentRef[]): DocumentRef[] {
+  const latest = new Map<string, DocumentRef>();
+  for (const ref of documents) if ((latest.get(ref.kind)?.version ?? 0) < ref.version) latest.set(ref.kind, ref);
+  return [...latest.values()];
+}
+
+const summary = (item: StoredAward) => ({
+  id: item.id,
+  kind: item.kind,
+  region: item.region,
+  status: item.status,
+  name: (item.recipient as { name?: string } | undefined)?.name ?? (item.title as string | undefined) ?? item.id,
+  approvedAt: item.approvedAt,
+  documents: currentDocuments(item.documents ?? []).map(({ kind, version, pages, withdrawn }) => ({ kind, version, pages, withdrawn: withdrawn === true })),
+});
+
+/**
+ * The links API's decisions: staff see their own region's awards (the department every
+ * region's), another region's award answers as a missing one would, withdrawn documents are
+ * listed without a link, and every link handed out is audited.
+ */
+export class LinksService {
+  constructor(private readonly deps: { awards: AwardQueries; links: DocumentLinks; audit: AuditLog }) {}
+
+  async listAwards(access: StaffAccess, request: Extract<LinkRequest, { route: 'list-awards' }>) {
+    const region = request.region ?? (access.scope === 'region' ? access.region : undefined);
+    if (region === undefined) throw new BadLinkRequest('region: required for the department’s staff (one of the 12 盟市 or 自治区)');
+    if (!maySee(access, region)) return { items: [] };
+    const { region: _region, route: _route, ...options } = request;
+    const page = await this.deps.awards.listByRegion(region, options);
+    return { items: page.items.map(summary), ...(page.cursor ? { cursor: page.cursor } : {}) };
+  }
+
+  async documents(access: StaffAccess, id: string) {
+    const item = await this.deps.awards.get(id);
+    if (!item || !maySee(access, String(item.region))) throw new NotFound(`award ${id} not found`);
+    const documents = [];
+    for (const ref of currentDocuments(item.documents ?? [])) {
+      const { kind, version, sha256, pages } = ref;
+      if (ref.withdrawn) {
+        documents.push({ kind, version, sha256, pages, withdrawn: true });
+        continue;
+      }
+      const { url, expiresAt } = await this.deps.links.link(ref.key, documentFileName(item, ref));
+      this.deps.audit.linkIssued({ subject: access.subject, recordId: id, key: ref.key, expiresAt });
+      documents.push({ kind, version, sha256, pages, withdrawn: false, url, expiresAt });
+    }
+    return { id, status: item.status, documents };
+  }
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { documentFileName, LinksService, NotFound } from '../../../functions/core/links/LinksService.js';
+import { storedAwardOf, type StoredAward } from '../../../functions/core/pipeline/StoredAward.js';
+import type { StaffAccess } from '../../../functions/core/links/staffAccess.js';
+import { exampleJson } from '../../support/examples.js';
+
+const ref = (version: number, extra: Record<string, unknown> = {}) => ({
+  kind: 'certificate',
+  version,
+  key: `awards/merit-he-xia/certificate-v${version}.pdf`,
+  sha256: `sha-${version}`,
+  pages: 1,
+  bytes: 20000,
+  renderedAt: '2020-03-02T00:00:00Z',
+  ...extra,
+});
+const heXia = { ...storedAwardOf(exampleJson('merit-he-xia') as never), documents: [ref(1), ref(2)] } as StoredAward;
+const regionStaff: StaffAccess = { scope: 'region', region: heXia.region as never, subject: 'clerk-1' };
+const otherRegion: StaffAccess = { scope: 'region', region: '兴安盟', subject: 'clerk-2' };
+const department: StaffAccess = { scope: 'department', subject: 'hr-1' };
+
+function service(items: StoredAward[]) {
+  const audit: unknown[] = [];
+  const listed: unknown[] = [];
+  const links = new LinksService({
+    awards: {
+      get: async (id) => items.find((item) => item.id === id),
+      listByRegion: async (region, options) => (listed.push({ region, ...options }), { items: items.filter((item) => item.region === region) }),
+    },
+    links: { link: async (key, fileName) => ({ url: `https://signed.example/${key}?name=${encodeURIComponent(fileName)}`, expiresAt: '2020-03-02T00:15:00Z' }) },
+    audit: { linkIssued: (entry) => audit.push(entry) },
+  });
+  return { links, audit, listed };
+}
+
+describe('LinksService', () => {
+  it('gives a region’s staff a link to the current version of each document, audited', async () => {
+    const { links, audit } = service([heXia]);
+    const answer = await links.documents(regionStaff, 'merit-he-xia');
+    expect(answer.documents).toEqual([
+      { kind: 'certificate', version: 2, sha256: 'sha-2', pages: 1, withdrawn: false, url: expect.stringContaining('certificate-v2.pdf'), expiresAt: '2020-03-02T00:15:00Z' },
+    ]);
+    expect(decodeURIComponent(answer.documents[0]!.url!)).toContain('荣誉证书-贺霞-v2.pdf');
+    expect(audit).toEqual([{ subject: 'clerk-1', recordId: 'merit-he-xia', key: 'awards/merit-he-xia/certificate-v2.pdf', expiresAt: '2020-03-02T00:15:00Z' }]);
+  });
+
+  it('answers another region’s award exactly as a missing one', async () => {
+    const { links, audit } = service([heXia]);
+    const hidden = await links.documents(otherRegion, 'merit-he-xia').catch((error: Error) => error);
+    const missing = await links.documents(otherRegion, 'no-such-award').catch((error: Error) => error);
+    expect(hidden).toBeInstanceOf(NotFound);
+    expect(missing).toBeInstanceOf(NotFound);
+    expect((hidden as Error).message.replace('merit-he-xia', 'ID')).toBe((missing as Error).message.replace('no-such-award', 'ID'));
+    expect(audit).toEqual([]);
+  });
+
+  it('lets the department’s staff see every region', async () => {
+    const { links } = service([heXia]);
+    expect((await links.documents(department, 'merit-he-xia')).documents).toHaveLength(1);
+  });
+
+  it('lists withdrawn documents as withdrawn, without a link', async () => {
+    const revoked = { ...heXia, status: 'REVOKED', documents: [ref(1, { withdrawn: true, withdrawnAt: '2020-04-01T00:00:00Z' })] } as StoredAward;
+    const { links, audit } = service([revoked]);
+    expect((await links.documents(regionStaff, 'merit-he-xia')).documents).toEqual([{ kind: 'certificate', version: 1, sha256: 'sha-1', pages: 1, withdrawn: true }]);
+    expect(audit).toEqual([]);
+  });
+
+  it('lists a region’s awards for its staff, nothing of another region, and asks the department to choose one', async () => {
+    const { links, listed } = service([heXia]);
+    const own = await links.listAwards(regionStaff, { route: 'list-awards', limit: 25, q: '贺' });
+    expect(own.items.map((item) => [item.id, item.name, item.documents])).toEqual([['merit-he-xia', '贺霞', [{ kind: 'certificate', version: 2, pages: 1, withdrawn: false }]]]);
+    expect(listed).toEqual([{ region: heXia.region, limit: 25, q: '贺' }]);
+    expect((await links.listAwards(regionStaff, { route: 'list-awards', region: '兴安盟', limit: 25 })).items).toEqual([]);
+    await expect(links.listAwards(department, { route: 'list-awards', limit: 25 })).rejects.toThrow('region: required');
+  });
+
+  it('names downloads after the document and its subject', () => {
+    const order = { ...storedAwardOf(exampleJson('commendation-order-2020-12') as never), documentNumber: '内公奖〔2020〕1号' } as StoredAward;
+    expect(documentFileName(order, { ...ref(1), kind: 'commendation-order' })).toBe('嘉奖令-内公奖〔2020〕1号.pdf');
+    expect(documentFileName(heXia, ref(1))).toBe('荣誉证书-贺霞.pdf');
+  });
+});
