@@ -1,0 +1,78 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BadLinkRequest } from '../../core/links/linkRequest.js';
+import type { AwardQueries } from '../../core/links/LinksService.js';
+import type { StoredAward } from '../../core/pipeline/StoredAward.js';
+import { AWARDS_TABLE, ITEM_TYPES } from '../../definitions/awardsTable.js';
+import { storeError } from '../StoreError.js';
+import { documentClient, DynamoDbAwardRepository } from './DynamoDbAwardRepository.js';
+
+const [BY_REGION] = AWARDS_TABLE.indexes;
+
+/** Cursors are the index's last key, as base64url JSON; one that does not decode to such a key is refused. */
+function decodeCursor(cursor: string | undefined, region: string): Record<string, unknown> | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    if (key.region === region && typeof key.id === 'string' && typeof key.pk === 'string' && Object.keys(key).length === 3) return key;
+  } catch {
+    // Falls through to the refusal below.
+  }
+  throw new BadLinkRequest('cursor: not a cursor of this list');
+}
+
+/** The links API's reads: a region's awards through the byRegion index, page by page, and one award by id. */
+export class DynamoDbAwardQueries implements AwardQueries {
+  private readonly db: DynamoDBDocumentClient;
+  private readonly awards: DynamoDbAwardRepository;
+
+  constructor(
+    client: DynamoDBClient,
+    private readonly tableName: string,
+  ) {
+    this.db = documentClient(client);
+    this.awards = new DynamoDbAwardRepository(client, tableName);
+  }
+
+  get(id: string): Promise<StoredAward | undefined> {
+    return this.awards.get(id);
+  }
+
+  async listByRegion(region: string, options: { status?: string; q?: string; cursor?: string; limit: number }): Promise<{ items: StoredAward[]; cursor?: string }> {
+    const filters = ['itemType = :award'];
+    const values: Record<string, unknown> = { ':region': region, ':award': ITEM_TYPES.award };
+    const names: Record<string, string> = { '#region': BY_REGION.partitionKey.name };
+    if (options.status !== undefined) {
+      filters.push('#status = :status');
+      names['#status'] = 'status';
+      values[':status'] = options.status;
+    }
+    if (options.q !== undefined) {
+      filters.push('(contains(recipient.#name, :q) OR contains(title, :q) OR contains(id, :q))');
+      names['#name'] = 'name';
+      values[':q'] = options.q;
+    }
+    const start = decodeCursor(options.cursor, region);
+    try {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: BY_REGION.name,
+          KeyConditionExpression: '#region = :region',
+          FilterExpression: filters.join(' AND '),
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          Limit: options.limit,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      const next = page.LastEvaluatedKey;
+      return {
+        items: (page.Items ?? []) as StoredAward[],
+        ...(next ? { cursor: Buffer.from(JSON.stringify(next), 'utf8').toString('base64url') } : {}),
+      };
+    } catch (error) {
+      throw storeError(`listing the awards of ${region}`, error);
+    }
+  }
+}

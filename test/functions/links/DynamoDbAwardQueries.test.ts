@@ -1,0 +1,37 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DynamoDbAwardQueries } from '../../../functions/adapters/dynamodb/DynamoDbAwardQueries.js';
+import { BadLinkRequest } from '../../../functions/core/links/linkRequest.js';
+
+const ddb = mockClient(DynamoDBDocumentClient);
+const queries = new DynamoDbAwardQueries(new DynamoDBClient({ region: 'cn-north-1' }), 'awards');
+
+beforeEach(() => ddb.reset());
+
+describe('DynamoDbAwardQueries', () => {
+  it('reads a region through the byRegion index, filtered by status and search, a page at a time', async () => {
+    const last = { region: '兴安盟', id: 'merit-he-jianhua', pk: 'AWARD#merit-he-jianhua' };
+    ddb.on(QueryCommand).resolvesOnce({ Items: [{ id: 'merit-he-jianhua' }], LastEvaluatedKey: last }).resolves({ Items: [] });
+    const first = await queries.listByRegion('兴安盟', { status: 'APPROVED', q: '何', limit: 10 });
+    const input = ddb.commandCalls(QueryCommand)[0]!.args[0].input;
+    expect(input).toMatchObject({
+      IndexName: 'byRegion',
+      KeyConditionExpression: '#region = :region',
+      FilterExpression: 'itemType = :award AND #status = :status AND (contains(recipient.#name, :q) OR contains(title, :q) OR contains(id, :q))',
+      ExpressionAttributeValues: { ':region': '兴安盟', ':award': 'AWARD', ':status': 'APPROVED', ':q': '何' },
+      Limit: 10,
+    });
+    expect(first.items).toEqual([{ id: 'merit-he-jianhua' }]);
+    await queries.listByRegion('兴安盟', { limit: 10, cursor: first.cursor! });
+    expect(ddb.commandCalls(QueryCommand)[1]!.args[0].input.ExclusiveStartKey).toEqual(last);
+  });
+
+  it('refuses a cursor that is not one of its own, or belongs to another region', async () => {
+    const other = Buffer.from(JSON.stringify({ region: '包头市', id: 'x', pk: 'AWARD#x' })).toString('base64url');
+    await expect(queries.listByRegion('兴安盟', { limit: 10, cursor: 'bm90LWpzb24' })).rejects.toBeInstanceOf(BadLinkRequest);
+    await expect(queries.listByRegion('兴安盟', { limit: 10, cursor: other })).rejects.toThrow('cursor: not a cursor of this list');
+    expect(ddb.commandCalls(QueryCommand)).toHaveLength(0);
+  });
+});
