@@ -1,4 +1,5 @@
 import { GetObjectCommand, ListObjectsV2Command, type ListObjectsV2CommandOutput, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { BulletinIndex } from '../../core/links/LinksService.js';
 import type { BulletinArchive } from '../../core/statistics/compileKeptBulletin.js';
 import type { BulletinFigures } from '../../core/statistics/Figures.js';
 import { bulletinKey, DOCUMENTS_BUCKET } from '../../definitions/documentsBucket.js';
@@ -10,7 +11,7 @@ const isMissing = (error: unknown) => {
 };
 
 /** Bulletins in the documents bucket: bulletins/<cut-off>.pdf and .json (the JSON is written last). */
-export class S3BulletinArchive implements BulletinArchive {
+export class S3BulletinArchive implements BulletinArchive, BulletinIndex {
   constructor(
     private readonly s3: S3Client,
     private readonly bucket: string,
@@ -22,21 +23,33 @@ export class S3BulletinArchive implements BulletinArchive {
 
   async latestBefore(cutoff: string): Promise<BulletinFigures | undefined> {
     const limit = bulletinKey(cutoff, 'json');
-    let latest: string | undefined;
+    // Keys carry the cut-off in compact UTC, so their order is the order in time.
+    const latest = (await this.keys('.json')).filter((key) => key < limit).at(-1);
+    return latest === undefined ? undefined : this.read(latest);
+  }
+
+  /** Every compiled bulletin's PDF, newest first, with the cut-off it states. */
+  async list(): Promise<{ cutoff: string; key: string }[]> {
+    const keys = await this.keys('.pdf');
+    return keys.reverse().map((key) => {
+      const [, y, mo, d, h, mi, s] = /(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z\.pdf$/.exec(key)!;
+      return { cutoff: `${y}-${mo}-${d}T${h}:${mi}:${s}Z`, key };
+    });
+  }
+
+  private async keys(extension: '.json' | '.pdf'): Promise<string[]> {
+    const keys: string[] = [];
     let token: string | undefined;
     try {
       do {
         const page: ListObjectsV2CommandOutput = await this.s3.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: 'bulletins/', ContinuationToken: token }));
-        for (const { Key } of page.Contents ?? []) {
-          // Keys carry the cut-off in compact UTC, so their order is the order in time.
-          if (Key?.endsWith('.json') && Key < limit && (latest === undefined || Key > latest)) latest = Key;
-        }
+        for (const { Key } of page.Contents ?? []) if (Key?.endsWith(extension)) keys.push(Key);
         token = page.NextContinuationToken;
       } while (token);
     } catch (error) {
       throw storeError('listing the bulletins', error);
     }
-    return latest === undefined ? undefined : this.read(latest);
+    return keys.sort();
   }
 
   async put(cutoff: string, pdf: Uint8Array, figures: BulletinFigures): Promise<void> {

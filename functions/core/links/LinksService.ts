@@ -14,6 +14,11 @@ export interface DocumentLinks {
   link(key: string, fileName: string): Promise<{ url: string; expiresAt: string }>;
 }
 
+/** Compiled statistics bulletins, newest first. */
+export interface BulletinIndex {
+  list(): Promise<{ cutoff: string; key: string }[]>;
+}
+
 export interface AuditLog {
   linkIssued(entry: { subject: string; recordId: string; key: string; expiresAt: string }): void;
 }
@@ -54,7 +59,7 @@ const summary = (item: StoredAward) => ({
  * listed without a link, and every link handed out is audited.
  */
 export class LinksService {
-  constructor(private readonly deps: { awards: AwardQueries; links: DocumentLinks; audit: AuditLog }) {}
+  constructor(private readonly deps: { awards: AwardQueries; links: DocumentLinks; audit: AuditLog; bulletins: BulletinIndex }) {}
 
   async listAwards(access: StaffAccess, request: Extract<LinkRequest, { route: 'list-awards' }>) {
     const region = request.region ?? (access.scope === 'region' ? access.region : undefined);
@@ -80,5 +85,17 @@ export class LinksService {
       documents.push({ kind, version, sha256, pages, withdrawn: false, url, expiresAt });
     }
     return { id, status: item.status, documents };
+  }
+
+  /** Statistics bulletins cover the whole region, so every member of staff may read them. */
+  async bulletins(access: StaffAccess) {
+    const bulletins = [];
+    for (const { cutoff, key } of await this.deps.bulletins.list()) {
+      const fileName = `统计通报-${cutoff.slice(0, 10)}.pdf`;
+      const { url, expiresAt } = await this.deps.links.link(key, fileName);
+      this.deps.audit.linkIssued({ subject: access.subject, recordId: `bulletin ${cutoff}`, key, expiresAt });
+      bulletins.push({ cutoff, url, expiresAt });
+    }
+    return { bulletins };
   }
 }

@@ -29,6 +29,7 @@ function service(items: StoredAward[]) {
     },
     links: { link: async (key, fileName) => ({ url: `https://signed.example/${key}?name=${encodeURIComponent(fileName)}`, expiresAt: '2020-03-02T00:15:00Z' }) },
     audit: { linkIssued: (entry) => audit.push(entry) },
+    bulletins: { list: async () => [{ cutoff: '2020-03-10T00:00:00Z', key: 'bulletins/20200310T000000Z.pdf' }] },
   });
   return { links, audit, listed };
 }
@@ -73,6 +74,13 @@ describe('LinksService', () => {
     expect(listed).toEqual([{ region: heXia.region, limit: 25, q: '贺' }]);
     expect((await links.listAwards(regionStaff, { route: 'list-awards', region: '兴安盟', limit: 25 })).items).toEqual([]);
     await expect(links.listAwards(department, { route: 'list-awards', limit: 25 })).rejects.toThrow('region: required');
+  });
+
+  it('gives every member of staff the bulletins, audited', async () => {
+    const { links, audit } = service([]);
+    const { bulletins } = await links.bulletins(otherRegion);
+    expect(bulletins).toEqual([{ cutoff: '2020-03-10T00:00:00Z', url: expect.stringContaining(encodeURIComponent('统计通报-2020-03-10.pdf')), expiresAt: '2020-03-02T00:15:00Z' }]);
+    expect(audit).toHaveLength(1);
   });
 
   it('names downloads after the document and its subject', () => {
