@@ -1,0 +1,30 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { DynamoDbAwardQueries } from '../adapters/dynamodb/DynamoDbAwardQueries.js';
+import { S3BulletinArchive } from '../adapters/s3/S3BulletinArchive.js';
+import { S3DocumentLinks } from '../adapters/s3/S3DocumentLinks.js';
+import { LinksService } from '../core/links/LinksService.js';
+import { createLinksHandler } from './createLinksHandler.js';
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`links function: environment variable ${name} is not set (the stack sets it)`);
+  return value;
+}
+
+const logger = new Logger({ serviceName: 'links' });
+const s3 = new S3Client({ forcePathStyle: process.env.AWS_S3_FORCE_PATH_STYLE === 'true' });
+const bucket = required('DOCUMENTS_BUCKET_NAME');
+
+/** Lambda entry point behind the HTTP API and its JWT authorizer. */
+export const handler = createLinksHandler({
+  service: new LinksService({
+    awards: new DynamoDbAwardQueries(new DynamoDBClient({}), required('AWARDS_TABLE_NAME')),
+    links: new S3DocumentLinks(s3, bucket, Number(process.env.LINK_LIFETIME_SECONDS ?? 900)),
+    bulletins: new S3BulletinArchive(s3, bucket),
+    // Who got which document when: one structured line per link, with no personal data but the ids.
+    audit: { linkIssued: (entry) => logger.info('audit: link issued', { audit: true, ...entry, issuedAt: new Date().toISOString() }) },
+  }),
+  logger,
+});
