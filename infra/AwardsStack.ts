@@ -4,6 +4,7 @@ import type { StackConfig } from './config/StackConfig.js';
 import { AwardsTable } from './constructs/AwardsTable.js';
 import { DocumentsBucket } from './constructs/DocumentsBucket.js';
 import { Monitoring } from './constructs/Monitoring.js';
+import { LinksApi } from './constructs/LinksApi.js';
 import { RenderFunction } from './constructs/RenderFunction.js';
 import { StatisticsFunctions } from './constructs/StatisticsFunctions.js';
 
@@ -30,12 +31,29 @@ export class AwardsStack extends Stack {
       retain,
       ...(config.fontFiles ? { fonts: config.fontFiles } : {}),
     });
-    const monitoring = new Monitoring(this, 'Monitoring', { renderFunction: render.function, renderFailures: render.failures, alarmEmails: config.alarmEmails });
+    const links = new LinksApi(this, 'Links', {
+      table,
+      bucket,
+      linkLifetimeSeconds: config.linkLifetimeSeconds,
+      retain,
+      ...(config.jwtIssuer ? { jwtIssuer: config.jwtIssuer, jwtAudience: config.jwtAudience ?? [] } : {}),
+    });
+    const monitoring = new Monitoring(this, 'Monitoring', {
+      renderFunction: render.function,
+      renderFailures: render.failures,
+      api: links.api,
+      alarmEmails: config.alarmEmails,
+    });
 
     new CfnOutput(this, 'AwardsTableName', { value: table.tableName, description: 'Set AWARDS_TABLE_NAME to this for npm run awards' });
     new CfnOutput(this, 'DocumentsBucketName', { value: bucket.bucketName });
     new CfnOutput(this, 'RenderFailuresQueueUrl', { value: render.failures.queueUrl });
     new CfnOutput(this, 'AlarmTopicArn', { value: monitoring.topic.topicArn });
+    new CfnOutput(this, 'ApiUrl', { value: links.api.apiEndpoint, description: 'The staff download API' });
+    if (links.userPool && links.userPoolClient) {
+      new CfnOutput(this, 'UserPoolId', { value: links.userPool.userPoolId, description: 'Create staff here: custom:region = their 盟市, or the department group' });
+      new CfnOutput(this, 'UserPoolClientId', { value: links.userPoolClient.userPoolClientId });
+    }
     new CfnOutput(this, 'BulletinFunctionName', { value: statistics.bulletin.functionName, description: 'Invoke with {"cutoff": "<ISO time>"} for a bulletin off the schedule' });
   }
 }

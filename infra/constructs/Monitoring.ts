@@ -7,11 +7,13 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
+import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Construct } from 'constructs';
 
 export interface MonitoringProps {
   readonly renderFunction: IFunction;
   readonly renderFailures: Queue;
+  readonly api: HttpApi;
   readonly alarmEmails: readonly string[];
 }
 
@@ -19,7 +21,8 @@ const FIVE_MINUTES = Duration.minutes(5);
 
 /**
  * What an operator watches: alarms on render errors, records that could not be rendered, the
- * on-failure queue and the stream's iterator age, sent to an encrypted SNS topic; one dashboard.
+ * on-failure queue, the stream's iterator age and the staff API's 5xx, sent to an encrypted SNS
+ * topic; one dashboard.
  */
 export class Monitoring extends Construct {
   readonly topic: Topic;
@@ -51,6 +54,8 @@ export class Monitoring extends Construct {
     this.alarm('InvalidRecords', invalidRecords, 1, 'Approved records could not be rendered: see renderStatus/failureReason on the records.');
     this.alarm('RenderFailuresQueue', deadLetters, 1, 'Stream records were given up on after their retries: they are in the render on-failure queue.');
     this.alarm('StreamIteratorAge', iteratorAge, Duration.minutes(5).toMilliseconds(), 'Approvals wait more than 5 minutes for their documents.');
+    const serverErrors = props.api.metricServerError({ period: FIVE_MINUTES, statistic: 'Sum' });
+    this.alarm('Api5xx', serverErrors, 1, 'The staff download API answered with server errors.');
 
     this.dashboard = new Dashboard(this, 'Dashboard', {
       widgets: [
@@ -62,6 +67,7 @@ export class Monitoring extends Construct {
           new GraphWidget({ title: 'Render duration (p50, p95)', left: [fn.metricDuration({ statistic: 'p50', period: FIVE_MINUTES }), fn.metricDuration({ statistic: 'p95', period: FIVE_MINUTES })], width: 12 }),
           new GraphWidget({ title: 'Stream iterator age / on-failure queue', left: [iteratorAge], right: [deadLetters], width: 12 }),
         ],
+        [new GraphWidget({ title: 'Staff API: 5xx', left: [serverErrors], width: 12 })],
       ],
     });
   }

@@ -129,6 +129,7 @@ describe('the render function', () => {
         'sqs:GetQueueAttributes',
         'sqs:GetQueueUrl',
         'dynamodb:BatchGetItem',
+        'dynamodb:Query',
         'lambda:InvokeFunction',
       ]),
     );
@@ -158,8 +159,8 @@ describe('the render function', () => {
     const sizes = Object.values(manifest.files)
       .filter((file) => file.source.packaging === 'zip')
       .map((file) => directorySize(join(synthesized.outdir, file.source.path)));
-    // The render and bulletin functions carry fonts; the counting function does not.
-    expect(sizes).toHaveLength(3);
+    // The render and bulletin functions carry fonts; the counting and links functions do not.
+    expect(sizes).toHaveLength(4);
     expect(sizes.filter((size) => size > 40 * 1024 * 1024)).toHaveLength(2);
     for (const size of sizes) expect(size).toBeLessThan(64 * 1024 * 1024);
   });
@@ -190,10 +191,33 @@ describe('the statistics bulletin', () => {
   }, 120_000);
 });
 
+describe('the staff download API', () => {
+  it('needs a JWT from the stack’s own user pool on every route, and logs access', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      JwtConfiguration: { Issuer: Match.objectLike({ 'Fn::Join': Match.anyValue() }), Audience: [Match.objectLike({ Ref: Match.stringLikeRegexp('StaffPage') })] },
+    });
+    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
+    expect(routes.map((r) => r.RouteKey).sort()).toEqual(['GET /awards', 'GET /awards/{id}/documents', 'GET /bulletins']);
+    for (const route of routes) expect(route.AuthorizationType).toBe('JWT');
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { StageName: '$default', AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }) });
+    template.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON', AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } });
+    template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'department' });
+    template.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ LINK_LIFETIME_SECONDS: '900' }) } });
+  });
+
+  it('trusts an existing issuer instead, when the deployment names one', () => {
+    const custom = synthesizeApp({ jwtIssuer: 'https://login.example.org', jwtAudience: '["staff-page"]', linkLifetimeSeconds: '600' }).template;
+    custom.resourceCountIs('AWS::Cognito::UserPool', 0);
+    custom.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { JwtConfiguration: { Issuer: 'https://login.example.org', Audience: ['staff-page'] } });
+    custom.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ LINK_LIFETIME_SECONDS: '600' }) } });
+  }, 120_000);
+});
+
 describe('monitoring', () => {
-  it('alarms on render errors, invalid records, the on-failure queue and iterator age, to an encrypted topic with the given subscribers', () => {
+  it('alarms on render errors, invalid records, the on-failure queue, iterator age and API 5xx, to an encrypted topic with the given subscribers', () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
-    expect(alarms.map((a) => a.MetricName).sort()).toEqual(['ApproximateNumberOfMessagesVisible', 'Errors', 'InvalidRecords', 'IteratorAge']);
+    expect(alarms.map((a) => a.MetricName).sort()).toEqual(['5xx', 'ApproximateNumberOfMessagesVisible', 'Errors', 'InvalidRecords', 'IteratorAge']);
     for (const alarm of alarms) expect(alarm.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^MonitoringAlarms/) }]);
     template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'duty@example.org' });
