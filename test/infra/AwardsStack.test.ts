@@ -245,6 +245,7 @@ describe('configuration from context', () => {
     expect(() => stackConfigFrom(context({ linkLifetimeSeconds: 700000 }))).toThrow('linkLifetimeSeconds: must be at most 604800 (the SigV4 maximum)');
     expect(() => stackConfigFrom(context({ alarmEmails: ['not-an-address'] }))).toThrow('alarmEmails.0: must be an e-mail address');
     expect(() => stackConfigFrom(context({ bulletinSchedule: 'every day' }))).toThrow('bulletinSchedule: must be cron(…) or rate(…)');
+    expect(() => stackConfigFrom(context({ regions: ['兴安盟', '北京市'] }))).toThrow('regions.1: must be one of the 12 盟市');
     expect(() => stackConfigFrom(context({ linkLifetimeSeconds: '[' }))).toThrow(StackConfigError);
     expect(() => stackConfigFrom(context({ jwtIssuer: 'https://issuer.example.org' }))).toThrow('jwtAudience: required with jwtIssuer');
     expect(() => buildApp(new App({ context: { retainData: 'maybe' } }))).toThrow(/retainData/);
