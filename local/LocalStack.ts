@@ -21,6 +21,12 @@ import { assertPortFree } from './ports.js';
 import { type S3Local, startS3Local } from './S3Local.js';
 import { type LocalStackInfo, STACK_FILE_NAME } from './stackFile.js';
 import { StreamPoller } from './StreamPoller.js';
+import { type StaffApiServer, startStaffApiServer } from './StaffApiServer.js';
+import { DynamoDbAwardQueries } from '../functions/adapters/dynamodb/DynamoDbAwardQueries.js';
+import { S3BulletinArchive } from '../functions/adapters/s3/S3BulletinArchive.js';
+import { S3DocumentLinks } from '../functions/adapters/s3/S3DocumentLinks.js';
+import { LinksService } from '../functions/core/links/LinksService.js';
+import { createLinksHandler } from '../functions/links/createLinksHandler.js';
 
 export interface LocalStackOptions {
   readonly dynamodbPort: number;
@@ -37,6 +43,8 @@ export interface LocalStackOptions {
   readonly configureS3?: (client: S3Client) => void;
   readonly configureDynamoDb?: (client: DynamoDBClient) => void;
   readonly onDeadLetter?: (record: DynamoDBRecord, error: unknown) => void;
+  /** Serve the staff API on 127.0.0.1 at this port (none when undefined). */
+  readonly apiPort?: number;
   /** Write `<dataDir>/stack.json`, so that `npm run awards -- --local` finds this stack (default dataDir). */
   readonly announce?: boolean;
 }
@@ -50,6 +58,7 @@ export interface LocalStack {
   readonly poller: StreamPoller;
   readonly statisticsPoller: StreamPoller;
   readonly statistics: DynamoDbStatisticsRepository;
+  readonly api: StaffApiServer | undefined;
   stop(): Promise<void>;
 }
 
@@ -119,6 +128,23 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   });
   statisticsPoller.start();
 
+  const apiLogger = new Logger({ serviceName: 'links', logLevel: options.logLevel ?? 'WARN' });
+  const api =
+    options.apiPort === undefined
+      ? undefined
+      : await startStaffApiServer({
+          port: options.apiPort,
+          handler: createLinksHandler({
+            service: new LinksService({
+              awards: new DynamoDbAwardQueries(dynamodb.client, tableName),
+              links: new S3DocumentLinks(s3.client, bucket),
+              bulletins: new S3BulletinArchive(s3.client, bucket),
+              audit: { linkIssued: (entry) => apiLogger.info('audit: link issued', { audit: true, ...entry }) },
+            }),
+            logger: apiLogger,
+          }),
+        });
+
   const info: LocalStackInfo = { dynamodbEndpoint: dynamodb.endpoint, s3Endpoint: s3.endpoint, tableName, bucket };
   const stackFile = join(options.dataDir, STACK_FILE_NAME);
   if (options.announce) writeFileSync(stackFile, `${JSON.stringify(info, null, 2)}\n`);
@@ -131,7 +157,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     poller,
     statisticsPoller,
     statistics: new DynamoDbStatisticsRepository(dynamodb.client, tableName),
+    api,
     async stop() {
+      await api?.stop();
       await poller.stop();
       await statisticsPoller.stop();
       await s3.stop();

@@ -3,7 +3,7 @@
  * S3 server, creates the table and bucket from the stack's definitions, submits the example
  * records, approves them as an approver would (an UpdateItem each, nothing else), shows the
  * documents appearing, then prints where they are, and compiles the statistics bulletin.
- *   npm start -- [--once] [--dynamodb-port 8000] [--s3-port 4569] [--data .local] [--out out]
+ *   npm start -- [--once] [--dynamodb-port 8000] [--s3-port 4569] [--api-port 8080] [--data .local] [--out out]
  * With --once it stops when every document is stored (for CI and scripts); otherwise it keeps
  * running for `npm run awards -- --local …`, until Ctrl-C.
  */
@@ -49,6 +49,7 @@ async function main(): Promise<void> {
       once: { type: 'boolean', default: false },
       'dynamodb-port': { type: 'string', default: '8000' },
       's3-port': { type: 'string', default: '4569' },
+      'api-port': { type: 'string', default: '8080' },
       data: { type: 'string', default: '.local' },
       out: { type: 'string', default: 'out' },
     },
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
   const stack = await startLocalStack({
     dynamodbPort: port(values['dynamodb-port'], 'dynamodb-port'),
     s3Port: port(values['s3-port'], 's3-port'),
+    apiPort: port(values['api-port'], 'api-port'),
     dataDir: values.data,
     logLevel: 'ERROR',
     announce: true,
@@ -111,6 +113,10 @@ async function main(): Promise<void> {
   console.log(`statistics bulletin → ${bulletinPath}\n${summarySentence(bulletin.figures.region)}`);
 
   if (values.once) return stopAndExit(failures > 0 ? 1 : 0);
+  const api = stack.api!;
+  console.log(`staff API: ${api.url}/api/awards?region=兴安盟 — development tokens (8 h):`);
+  console.log(`  department staff: ${api.token({ sub: 'dev-department', 'cognito:groups': ['department'] })}`);
+  console.log(`  兴安盟 staff:      ${api.token({ sub: 'dev-xinganmeng', 'custom:region': '兴安盟' })}`);
   console.log('the local stack keeps running: try `npm run awards -- --local show <id>` or `… approve <id> --by <name>`; Ctrl-C stops it');
 }
 

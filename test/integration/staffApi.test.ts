@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asSubmitted } from '../../functions/core/pipeline/asSubmitted.js';
+import { type LocalStack, startLocalStack } from '../../local/LocalStack.js';
+import { freePort } from '../../local/ports.js';
+import { waitForSettled } from '../../local/waitForSettled.js';
+import { exampleJson } from '../support/examples.js';
+
+let stack: LocalStack;
+const ids = ['merit-he-xia', 'merit-he-jianhua'];
+
+beforeAll(async () => {
+  stack = await startLocalStack({
+    dynamodbPort: await freePort(),
+    s3Port: await freePort(),
+    apiPort: await freePort(),
+    dataDir: mkdtempSync(join(tmpdir(), 'staff-api-')),
+    logLevel: 'SILENT',
+  });
+  for (const id of ids) await stack.approvals.submit(asSubmitted(exampleJson(id)));
+  for (const id of ids) await stack.approvals.approve(id, '审核专班');
+  await waitForSettled(stack.awards, ids);
+}, 120_000);
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const ordos = { sub: 'clerk-ordos', 'custom:region': '鄂尔多斯市' };
+const get = (path: string, token?: string) => fetch(`${stack.api!.url}/api${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+
+describe('the local staff API', () => {
+  it('lists a region’s awards and hands out a link whose download is the stored PDF under its Chinese name', async () => {
+    const token = stack.api!.token(ordos);
+    const list = (await (await get('/awards', token)).json()) as { items: { id: string }[] };
+    expect(list.items.map((item) => item.id)).toEqual(['merit-he-xia']);
+    const answer = (await (await get('/awards/merit-he-xia/documents', token)).json()) as { documents: { url: string; sha256: string }[] };
+    const [document] = answer.documents;
+    const download = await fetch(document!.url);
+    expect(download.status).toBe(200);
+    const bytes = Buffer.from(await download.arrayBuffer());
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(document!.sha256);
+    expect(decodeURIComponent(new URL(document!.url).searchParams.get('response-content-disposition')!)).toContain("filename*=UTF-8''荣誉证书-贺霞.pdf");
+  });
+
+  it('hides another region’s award, and refuses missing, forged and expired tokens', async () => {
+    expect((await get('/awards/merit-he-jianhua/documents', stack.api!.token(ordos))).status).toBe(404);
+    expect((await get('/awards')).status).toBe(401);
+    expect(((await (await get('/awards', `${stack.api!.token(ordos)}x`)).json()) as { error: string }).error).toBe('sign in again: bad signature');
+    expect(((await (await get('/awards', stack.api!.token(ordos, 0))).json()) as { error: string }).error).toBe('sign in again: expired token');
+  });
+});
