@@ -13,7 +13,7 @@ import { DOCUMENTS_BUCKET } from '../functions/definitions/documentsBucket.js';
 import { RENDER_EVENT_SOURCE } from '../functions/definitions/renderEventSource.js';
 import { createRenderHandler, type RenderHandler } from '../functions/render/createRenderHandler.js';
 import { DynamoDbStatisticsRepository } from '../functions/adapters/dynamodb/DynamoDbStatisticsRepository.js';
-import { matchesFilter, STATISTICS_FILTER_PATTERNS } from '../functions/definitions/renderFilter.js';
+import { matchesFilter, STATISTICS_FILTER_PATTERNS } from '../functions/definitions/streamFilters.js';
 import { createStatisticsHandler, type StatisticsHandler } from '../functions/statistics/createStatisticsHandler.js';
 import { createAwardsTable, createDocumentsBucket } from './createResources.js';
 import { type DynamoDbLocal, startDynamoDbLocal } from './DynamoDbLocal.js';
@@ -111,8 +111,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   });
   poller.start();
   // The statistics function reads the same stream through its own filter, as a second consumer.
+  const statistics = new DynamoDbStatisticsRepository(dynamodb.client, tableName);
   const statisticsHandler = createStatisticsHandler({
-    statistics: new DynamoDbStatisticsRepository(dynamodb.client, tableName),
+    statistics,
     logger: new Logger({ serviceName: 'statistics', logLevel: options.logLevel ?? 'WARN' }),
   });
   const statisticsPoller = new StreamPoller({
@@ -156,7 +157,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     awards,
     poller,
     statisticsPoller,
-    statistics: new DynamoDbStatisticsRepository(dynamodb.client, tableName),
+    statistics,
     api,
     async stop() {
       await api?.stop();

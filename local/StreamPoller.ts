@@ -1,6 +1,6 @@
 import { DescribeStreamCommand, GetRecordsCommand, GetShardIteratorCommand, type DynamoDBStreamsClient, type Shard } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { matchesFilter } from '../functions/definitions/renderFilter.js';
+import { matchesFilter } from '../functions/definitions/streamFilters.js';
 import { LocalStackError } from './LocalStackError.js';
 import { toLambdaStreamRecord } from './toLambdaStreamRecord.js';
 

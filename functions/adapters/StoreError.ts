@@ -15,3 +15,9 @@ export function storeError(operation: string, error: unknown): StoreError {
 }
 
 export const isConditionalCheckFailure = (error: unknown) => (error as { name?: string }).name === 'ConditionalCheckFailedException';
+
+/** S3 says the object is not there (NoSuchKey from GetObject, NotFound or a bare 404 from HeadObject). */
+export const isNotFound = (error: unknown) => {
+  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404;
+};

@@ -1,3 +1,4 @@
+import { requiredEnvironment } from '../requiredEnvironment.js';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -8,11 +9,7 @@ import { compileKeptBulletin } from '../core/statistics/compileKeptBulletin.js';
 import { summarySentence } from '../core/statistics/summarySentence.js';
 import { bulletinKey } from '../definitions/documentsBucket.js';
 
-function required(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`bulletin function: environment variable ${name} is not set (the stack sets it)`);
-  return value;
-}
+const required = (name: string) => requiredEnvironment(name, 'bulletin');
 
 const logger = new Logger({ serviceName: 'bulletin' });
 const deps = {

@@ -1,3 +1,4 @@
+import { requiredEnvironment } from '../requiredEnvironment.js';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -7,11 +8,7 @@ import { S3DocumentLinks } from '../adapters/s3/S3DocumentLinks.js';
 import { LinksService } from '../core/links/LinksService.js';
 import { createLinksHandler } from './createLinksHandler.js';
 
-function required(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`links function: environment variable ${name} is not set (the stack sets it)`);
-  return value;
-}
+const required = (name: string) => requiredEnvironment(name, 'links');
 
 const logger = new Logger({ serviceName: 'links' });
 const s3 = new S3Client({ forcePathStyle: process.env.AWS_S3_FORCE_PATH_STYLE === 'true' });

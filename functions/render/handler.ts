@@ -1,3 +1,4 @@
+import { requiredEnvironment } from '../requiredEnvironment.js';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -6,11 +7,7 @@ import { DynamoDbAwardRepository } from '../adapters/dynamodb/DynamoDbAwardRepos
 import { S3DocumentRepository } from '../adapters/s3/S3DocumentRepository.js';
 import { createRenderHandler } from './createRenderHandler.js';
 
-function required(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`render function: environment variable ${name} is not set (the stack sets it)`);
-  return value;
-}
+const required = (name: string) => requiredEnvironment(name, 'render');
 
 /** Lambda entry point: the DynamoDB stream of the awards table, filtered by RENDER_FILTER_PATTERNS. */
 export const handler = createRenderHandler({

@@ -6,7 +6,7 @@ import type { Bucket, CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FontConfig } from '../../functions/core/engine/fonts/fontConfig.js';
-import { RENDER_FILTER_PATTERNS } from '../../functions/definitions/renderFilter.js';
+import { RENDER_FILTER_PATTERNS } from '../../functions/definitions/streamFilters.js';
 import { engineBundle } from './engineBundling.js';
 import { PipelineFunction } from './PipelineFunction.js';
 import { subscribeToStream } from './streamEventSource.js';

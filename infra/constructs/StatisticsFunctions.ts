@@ -9,7 +9,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FontConfig } from '../../functions/core/engine/fonts/fontConfig.js';
-import { STATISTICS_FILTER_PATTERNS } from '../../functions/definitions/renderFilter.js';
+import { STATISTICS_FILTER_PATTERNS } from '../../functions/definitions/streamFilters.js';
 import { engineBundle } from './engineBundling.js';
 import { PipelineFunction, PLAIN_BUNDLING } from './PipelineFunction.js';
 import { subscribeToStream } from './streamEventSource.js';

@@ -5,7 +5,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AWARDS_TABLE } from '../../functions/definitions/awardsTable.js';
-import { RENDER_FILTER_PATTERNS, STATISTICS_FILTER_PATTERNS } from '../../functions/definitions/renderFilter.js';
+import { RENDER_FILTER_PATTERNS, STATISTICS_FILTER_PATTERNS } from '../../functions/definitions/streamFilters.js';
 import { buildApp } from '../../infra/app.js';
 import { StackConfigError, stackConfigFrom } from '../../infra/config/StackConfig.js';
 import { type SynthesizedApp, synthesizeApp } from '../support/synthesizeApp.js';

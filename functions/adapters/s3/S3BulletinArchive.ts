@@ -3,12 +3,7 @@ import type { BulletinIndex } from '../../core/links/LinksService.js';
 import type { BulletinArchive } from '../../core/statistics/compileKeptBulletin.js';
 import type { BulletinFigures } from '../../core/statistics/Figures.js';
 import { bulletinKey, DOCUMENTS_BUCKET } from '../../definitions/documentsBucket.js';
-import { storeError } from '../StoreError.js';
-
-const isMissing = (error: unknown) => {
-  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
-  return e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404;
-};
+import { isNotFound, storeError } from '../StoreError.js';
 
 /** Bulletins in the documents bucket: bulletins/<cut-off>.pdf and .json (the JSON is written last). */
 export class S3BulletinArchive implements BulletinArchive, BulletinIndex {
@@ -68,7 +63,7 @@ export class S3BulletinArchive implements BulletinArchive, BulletinIndex {
       const object = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
       return JSON.parse(await object.Body!.transformToString()) as BulletinFigures;
     } catch (error) {
-      if (isMissing(error)) return undefined;
+      if (isNotFound(error)) return undefined;
       throw storeError(`reading ${key}`, error);
     }
   }

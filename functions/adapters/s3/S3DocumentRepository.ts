@@ -1,12 +1,7 @@
 import { HeadObjectCommand, PutObjectCommand, PutObjectTaggingCommand, type S3Client } from '@aws-sdk/client-s3';
 import { DOCUMENTS_BUCKET } from '../../definitions/documentsBucket.js';
 import type { DocumentRepository, StoredDocument } from '../../core/pipeline/ports.js';
-import { storeError } from '../StoreError.js';
-
-const isNotFound = (error: unknown) => {
-  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
-  return e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404;
-};
+import { isNotFound, storeError } from '../StoreError.js';
 
 /** Document PDFs in the S3 documents bucket, with content type, SHA-256 and record id in their metadata. */
 export class S3DocumentRepository implements DocumentRepository {

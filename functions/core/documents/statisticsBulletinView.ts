@@ -1,13 +1,11 @@
+import { beijingTime } from '../engine/templates/chineseDates.js';
 import { summarySentence } from '../statistics/summarySentence.js';
 import type { BulletinFigures, Figures, League } from '../statistics/Figures.js';
 
-const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
-
 /** 2020年3月5日8时, in Beijing time: when the figures stand. */
 function cutoffText(iso: string): string {
-  const local = new Date(Date.parse(iso) + BEIJING_OFFSET_MS);
-  const minutes = local.getUTCMinutes();
-  return `${local.getUTCFullYear()}年${local.getUTCMonth() + 1}月${local.getUTCDate()}日${local.getUTCHours()}时${minutes === 0 ? '' : `${minutes}分`}`;
+  const { year, month, day, hour, minute } = beijingTime(iso);
+  return `${year}年${month}月${day}日${hour}时${minute === 0 ? '' : `${minute}分`}`;
 }
 
 /** 增加3个 / 减少1个 / 持平: a period's change in words, revocations included. */

@@ -1,4 +1,4 @@
-const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
+import { beijingTime } from '../engine/templates/chineseDates.js';
 
 /** 内公奖〔2020〕12号: code, year in 六角括号 (U+3014/U+3015), serial, 号 — no 第, no zero padding. */
 export function formatDocumentNumber(code: string, year: number, serial: number): string {
@@ -7,5 +7,5 @@ export function formatDocumentNumber(code: string, year: number, serial: number)
 
 /** A document's numbering year is its issue date's year in Beijing time. */
 export function numberingYear(issuedAt: string): number {
-  return new Date(Date.parse(issuedAt) + BEIJING_OFFSET_MS).getUTCFullYear();
+  return beijingTime(issuedAt).year;
 }

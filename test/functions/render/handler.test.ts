@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DynamoDbAwardRepository } from '../../../functions/adapters/dynamodb/DynamoDbAwardRepository.js';
 import { S3DocumentRepository } from '../../../functions/adapters/s3/S3DocumentRepository.js';
 import { storedAwardOf, type StoredAward } from '../../../functions/core/pipeline/StoredAward.js';
-import { matchesFilter } from '../../../functions/definitions/renderFilter.js';
+import { matchesFilter } from '../../../functions/definitions/streamFilters.js';
 import { createRenderHandler } from '../../../functions/render/createRenderHandler.js';
 import { DocumentEngine } from '../../../functions/core/engine/DocumentEngine.js';
 import { FontRegistry } from '../../../functions/core/engine/fonts/FontRegistry.js';
