@@ -21,7 +21,7 @@ import { assertPortFree } from './ports.js';
 import { type S3Local, startS3Local } from './S3Local.js';
 import { type LocalStackInfo, STACK_FILE_NAME } from './stackFile.js';
 import { StreamPoller } from './StreamPoller.js';
-import { type StaffApiServer, startStaffApiServer } from './StaffApiServer.js';
+import { type StaffServer, startStaffServer } from './StaffServer.js';
 import { DynamoDbAwardQueries } from '../functions/adapters/dynamodb/DynamoDbAwardQueries.js';
 import { S3BulletinArchive } from '../functions/adapters/s3/S3BulletinArchive.js';
 import { S3DocumentLinks } from '../functions/adapters/s3/S3DocumentLinks.js';
@@ -43,7 +43,7 @@ export interface LocalStackOptions {
   readonly configureS3?: (client: S3Client) => void;
   readonly configureDynamoDb?: (client: DynamoDBClient) => void;
   readonly onDeadLetter?: (record: DynamoDBRecord, error: unknown) => void;
-  /** Serve the staff API on 127.0.0.1 at this port (none when undefined). */
+  /** Serve the staff page and its API on 127.0.0.1 at this port (none when undefined). */
   readonly apiPort?: number;
   /** Write `<dataDir>/stack.json`, so that `npm run awards -- --local` finds this stack (default dataDir). */
   readonly announce?: boolean;
@@ -58,7 +58,7 @@ export interface LocalStack {
   readonly poller: StreamPoller;
   readonly statisticsPoller: StreamPoller;
   readonly statistics: DynamoDbStatisticsRepository;
-  readonly api: StaffApiServer | undefined;
+  readonly api: StaffServer | undefined;
   stop(): Promise<void>;
 }
 
@@ -133,7 +133,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const api =
     options.apiPort === undefined
       ? undefined
-      : await startStaffApiServer({
+      : await startStaffServer({
           port: options.apiPort,
           handler: createLinksHandler({
             service: new LinksService({

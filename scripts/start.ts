@@ -18,6 +18,7 @@ import { compileKeptBulletin } from '../functions/core/statistics/compileKeptBul
 import { summarySentence } from '../functions/core/statistics/summarySentence.js';
 import { bulletinKey } from '../functions/definitions/documentsBucket.js';
 import type { StoredAward } from '../functions/core/pipeline/StoredAward.js';
+import { DEVELOPMENT_IDENTITIES } from '../local/developmentIdentities.js';
 import { type LocalStack, startLocalStack } from '../local/LocalStack.js';
 import { waitForSettled } from '../local/waitForSettled.js';
 import { ProgressBar } from './lib/ProgressBar.js';
@@ -114,9 +115,9 @@ async function main(): Promise<void> {
 
   if (values.once) return stopAndExit(failures > 0 ? 1 : 0);
   const api = stack.api!;
-  console.log(`staff API: ${api.url}/api/awards?region=兴安盟 — development tokens (8 h):`);
-  console.log(`  department staff: ${api.token({ sub: 'dev-department', 'cognito:groups': ['department'] })}`);
-  console.log(`  兴安盟 staff:      ${api.token({ sub: 'dev-xinganmeng', 'custom:region': '兴安盟' })}`);
+  console.log(`staff page: ${api.url}/ — open it in a browser and sign in as the department's or a 盟市's staff`);
+  const token = api.token(DEVELOPMENT_IDENTITIES.find((identity) => identity.claims['custom:region'] === '兴安盟')!.claims);
+  console.log(`staff API, for scripts (兴安盟 staff, token valid 8 h):\n  curl -H 'authorization: Bearer ${token}' '${api.url}/awards?q=%E4%BD%95'`);
   console.log('the local stack keeps running: try `npm run awards -- --local show <id>` or `… approve <id> --by <name>`; Ctrl-C stops it');
 }
 

@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 const ordos = { sub: 'clerk-ordos', 'custom:region': '鄂尔多斯市' };
-const get = (path: string, token?: string) => fetch(`${stack.api!.url}/api${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+const get = (path: string, token?: string) => fetch(`${stack.api!.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
 
 describe('the local staff API', () => {
   it('lists a region’s awards and hands out a link whose download is the stored PDF under its Chinese name', async () => {
@@ -44,6 +44,14 @@ describe('the local staff API', () => {
     const bytes = Buffer.from(await download.arrayBuffer());
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(document!.sha256);
     expect(decodeURIComponent(new URL(document!.url).searchParams.get('response-content-disposition')!)).toContain("filename*=UTF-8''荣誉证书-贺霞.pdf");
+  });
+
+  it('searches a region’s awards by name as DynamoDB evaluates the filter', async () => {
+    const token = stack.api!.token(ordos);
+    const found = (await (await get(`/awards?q=${encodeURIComponent('贺')}`, token)).json()) as { items: { id: string }[] };
+    expect(found.items.map((item) => item.id)).toEqual(['merit-he-xia']);
+    const none = (await (await get(`/awards?q=${encodeURIComponent('何建华')}`, token)).json()) as { items: unknown[] };
+    expect(none.items).toEqual([]);
   });
 
   it('hides another region’s award, and refuses missing, forged and expired tokens', async () => {

@@ -48,7 +48,8 @@ export class DynamoDbAwardQueries implements AwardQueries {
       values[':status'] = options.status;
     }
     if (options.q !== undefined) {
-      filters.push('(contains(recipient.#name, :q) OR contains(title, :q) OR contains(id, :q))');
+      // Index keys cannot be filtered on, so the id is not searched; 文号 and addressees are.
+      filters.push('(contains(recipient.#name, :q) OR contains(title, :q) OR contains(documentNumber, :q) OR contains(addressee, :q))');
       names['#name'] = 'name';
       values[':q'] = options.q;
     }

@@ -2,19 +2,10 @@ import type { AwardRecord, RecordKind } from '../records/index.js';
 import { certificateView } from './certificateView.js';
 import { commendationOrderView } from './commendationOrderView.js';
 import { praiseBulletinView } from './praiseBulletinView.js';
+import type { DocumentKind } from './documentTitles.js';
 import { telegramView } from './telegramView.js';
 
-/** The documents the engine produces, each from the template of the same name. */
-export const DOCUMENT_KINDS = ['certificate', 'commendation-order', 'telegram', 'praise-bulletin'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
-
-/** How staff see each document: the name of its PDF file starts with this. */
-export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
-  certificate: '荣誉证书',
-  'commendation-order': '嘉奖令',
-  telegram: '慰问电',
-  'praise-bulletin': '表扬通报',
-};
+export { DOCUMENT_KINDS, DOCUMENT_TITLES, type DocumentKind } from './documentTitles.js';
 
 type RecordOf<K extends RecordKind> = Extract<AwardRecord, { kind: K }>;
 

@@ -43,12 +43,20 @@ function currentDocuments(documents: readonly DocumentRef[]): DocumentRef[] {
   return [...latest.values()];
 }
 
+/** Whom a record is for, as the staff page lists it: the recipient, a telegram's title and addressee (唁电 致何建华同志家属), else the title. */
+function displayName(item: StoredAward): string {
+  const recipient = (item.recipient as { name?: string } | undefined)?.name;
+  const addressee = item.kind === 'telegram' ? (item.addressee as string | undefined)?.replace(/[：:]$/, '') : undefined;
+  const title = item.title as string | undefined;
+  return recipient ?? (title && addressee ? `${title} 致${addressee}` : title) ?? item.id;
+}
+
 const summary = (item: StoredAward) => ({
   id: item.id,
   kind: item.kind,
   region: item.region,
   status: item.status,
-  name: (item.recipient as { name?: string } | undefined)?.name ?? (item.title as string | undefined) ?? item.id,
+  name: displayName(item),
   approvedAt: item.approvedAt,
   documents: currentDocuments(item.documents ?? []).map(({ kind, version, pages, withdrawn }) => ({ kind, version, pages, withdrawn: withdrawn === true })),
 });

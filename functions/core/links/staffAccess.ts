@@ -1,4 +1,5 @@
-import { LEAGUES_AND_CITIES } from '../records/index.js';
+// constants.js, not index.js: the staff page imports this module and should not carry the schemas.
+import { LEAGUES_AND_CITIES } from '../records/constants.js';
 import type { League } from '../statistics/Figures.js';
 
 /** The group whose members (the department's staff) see every region's documents. */

@@ -9,11 +9,28 @@ export const RECORD_KINDS = [
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
+/** What staff call each kind of record. */
+export const RECORD_KIND_NAMES: Readonly<Record<RecordKind, string>> = {
+  merit: '战时记功',
+  commendation: '嘉奖',
+  'honorary-title': '荣誉称号',
+  'commendation-order': '嘉奖令',
+  telegram: '慰问电',
+  'praise-bulletin': '表扬通报',
+};
+
 /** The kinds that award a recipient and produce a certificate. */
 export const AWARD_KINDS = ['merit', 'commendation', 'honorary-title'] as const satisfies readonly RecordKind[];
 
 export const RECORD_STATUSES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'REVOKED'] as const;
 export type RecordStatus = (typeof RECORD_STATUSES)[number];
+
+export const RECORD_STATUS_NAMES: Readonly<Record<RecordStatus, string>> = {
+  DRAFT: '草稿',
+  SUBMITTED: '待审批',
+  APPROVED: '已批准',
+  REVOKED: '已撤销',
+};
 
 /**
  * Fields a status cannot do without. One table serves the zod check and the JSON Schema,

@@ -76,6 +76,15 @@ describe('LinksService', () => {
     await expect(links.listAwards(department, { route: 'list-awards', limit: 25 })).rejects.toThrow('region: required');
   });
 
+  it('lists a telegram by its title and addressee and an order by its title', async () => {
+    const telegram = storedAwardOf(exampleJson('telegram-condolence-he-jianhua') as never);
+    const order = storedAwardOf(exampleJson('commendation-order-2020-12') as never);
+    const { links } = service([telegram, order]);
+    const names = async (region: string) => (await links.listAwards(department, { route: 'list-awards', region, limit: 25 })).items.map((item) => item.name);
+    expect(await names('兴安盟')).toEqual(['唁电 致何建华同志家属']);
+    expect(await names(String(order.region))).toEqual([order.title]);
+  });
+
   it('gives every member of staff the bulletins, audited', async () => {
     const { links, audit } = service([]);
     const { bulletins } = await links.bulletins(otherRegion);

@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { LinksHandler } from '../functions/links/createLinksHandler.js';
+import type { StaffPageConfig } from '../functions/staffPage/StaffPageConfig.js';
+import { staffPageResponse } from '../functions/staffPage/staffPageResponse.js';
+import { buildStaffPage } from '../web/staff/build.js';
+import { DEVELOPMENT_IDENTITIES } from './developmentIdentities.js';
+import { DevTokenError, signDevToken, verifyDevToken } from './devTokens.js';
+import { assertPortFree } from './ports.js';
+
+export interface StaffServer {
+  /** The staff page's address; the API answers under the same origin. */
+  readonly url: string;
+  /** A development token for a member of staff (a 盟市's, or the department's). */
+  token(claims: Record<string, unknown>, lifetimeSeconds?: number): string;
+  stop(): Promise<void>;
+}
+
+interface Answer {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
+
+const json = (status: number, body: unknown): Answer => ({ status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }, body: JSON.stringify(body) });
+
+const PAGE_CONFIG: StaffPageConfig = { signIn: { kind: 'development', identities: DEVELOPMENT_IDENTITIES.map(({ id, label }) => ({ id, label })) } };
+const API_PATH = /^\/(awards|bulletins)(\/|$)/;
+
+async function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  let body = '';
+  for await (const chunk of request) {
+    body += String(chunk);
+    if (body.length > limit) throw new DevTokenError('request too large');
+  }
+  return body;
+}
+
+/**
+ * The staff page and the links API on 127.0.0.1, laid out as the HTTP API lays them out in AWS:
+ * the page at / and /staff/…, the API's routes beside it, each API request's bearer token
+ * verified (signature, expiry) before the links handler sees its claims, as the JWT authorizer
+ * does. In place of the hosted UI, POST /dev/sign-in hands out a development token for one of
+ * the development identities.
+ */
+export async function startStaffServer({ port, handler }: { port: number; handler: LinksHandler }): Promise<StaffServer> {
+  await assertPortFree(port, '--api-port');
+  const secret = randomBytes(32).toString('hex');
+  const page = await buildStaffPage();
+  const token = (claims: Record<string, unknown>, lifetimeSeconds?: number) => signDevToken(claims, secret, lifetimeSeconds === undefined ? {} : { lifetimeSeconds });
+
+  const api = async (method: string, url: URL, authorization: string | undefined): Promise<Answer> => {
+    const bearer = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
+    let claims: Record<string, unknown> | undefined;
+    if (bearer !== undefined) {
+      try {
+        claims = verifyDevToken(bearer, secret);
+      } catch (error) {
+        if (error instanceof DevTokenError) return json(401, { error: `sign in again: ${error.message}` });
+        throw error;
+      }
+    }
+    const result = await handler({
+      rawPath: url.pathname,
+      queryStringParameters: Object.fromEntries(url.searchParams),
+      requestContext: { http: { method }, ...(claims ? { authorizer: { jwt: { claims } } } : {}) },
+    });
+    return { status: result.statusCode ?? 200, headers: (result.headers ?? {}) as Record<string, string>, body: String(result.body ?? '') };
+  };
+
+  const signIn = async (request: IncomingMessage): Promise<Answer> => {
+    let identity: unknown;
+    try {
+      identity = (JSON.parse(await readBody(request, 1024)) as { identity?: unknown }).identity;
+    } catch {
+      return json(400, { error: 'expected {"identity": "…"}' });
+    }
+    const known = DEVELOPMENT_IDENTITIES.find((candidate) => candidate.id === identity);
+    if (!known) return json(400, { error: `unknown development identity: ${String(identity)}` });
+    return json(200, { token: token(known.claims) });
+  };
+
+  const respond = async (request: IncomingMessage): Promise<Answer> => {
+    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    const method = request.method ?? 'GET';
+    if (url.pathname === '/dev/sign-in' && method === 'POST') return signIn(request);
+    if (API_PATH.test(url.pathname)) return api(method, url, request.headers.authorization);
+    if (method !== 'GET') return json(405, { error: `${method} is not supported here` });
+    return staffPageResponse(url.pathname, page, PAGE_CONFIG);
+  };
+
+  const server: Server = createServer((request, response) => {
+    respond(request)
+      .then(({ status, headers, body }) => {
+        response.writeHead(status, headers);
+        response.end(body);
+      })
+      .catch((error: unknown) => {
+        response.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+        response.end(JSON.stringify({ error: (error as Error).message }));
+      });
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    token,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,46 @@
+import { dateText, documentFacts, documentTitle, kindName, linkValidity, statusName } from './chineseText.js';
+import { h } from './dom.js';
+import type { AwardSummary, DocumentLink } from './staffApi.js';
+
+/** One row per award; its documents open in a row beneath it when asked for. */
+export function awardRow(award: AwardSummary, onShowDocuments: (award: AwardSummary, row: HTMLTableRowElement, button: HTMLButtonElement) => void): HTMLTableRowElement {
+  const button = h('button', { type: 'button', class: 'link-button', 'aria-expanded': 'false', 'data-award': award.id }, `文书（${award.documents.length}）`);
+  const row = h(
+    'tr',
+    { 'data-award': award.id },
+    h('td', {}, h('span', { class: 'name' }, award.name), h('span', { class: 'id' }, award.id)),
+    h('td', {}, kindName(award.kind)),
+    h('td', {}, award.region),
+    h('td', {}, h('span', { class: `status status-${award.status.toLowerCase()}` }, statusName(award.status))),
+    h('td', {}, dateText(award.approvedAt)),
+    h('td', {}, button),
+  );
+  button.addEventListener('click', () => onShowDocuments(award, row, button));
+  return row;
+}
+
+/** Why an award has no document to download yet. */
+export function noDocumentsText(status: string): string {
+  if (status === 'APPROVED') return '文书正在生成，请稍后刷新。';
+  if (status === 'REVOKED') return '表彰已撤销，没有可下载的文书。';
+  return '表彰尚未批准，批准后自动生成文书。';
+}
+
+/** The documents of one award: a download link each, or why there is none. */
+export function documentList(status: string, documents: readonly DocumentLink[], onDownload: (document: DocumentLink, event: MouseEvent) => void): HTMLElement {
+  if (documents.length === 0) return h('p', { class: 'empty' }, noDocumentsText(status));
+  return h(
+    'ul',
+    { class: 'documents' },
+    ...documents.map((document) => {
+      const facts = documentFacts(document);
+      const title = h('span', { class: 'document-title' }, documentTitle(document.kind));
+      if (document.withdrawn || !document.url) {
+        return h('li', { class: 'withdrawn' }, title, facts && h('span', { class: 'facts' }, facts), h('span', { class: 'note' }, '已撤回（表彰已撤销），不可下载'));
+      }
+      const link = h('a', { href: document.url, class: 'download', 'data-kind': document.kind }, '下载');
+      link.addEventListener('click', (event) => onDownload(document, event));
+      return h('li', {}, title, facts && h('span', { class: 'facts' }, facts), link, document.expiresAt && h('span', { class: 'note' }, `链接${linkValidity(document.expiresAt)}`));
+    }),
+  );
+}
