@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asSubmitted } from '../../functions/core/pipeline/asSubmitted.js';
+import { type LocalStack, startLocalStack } from '../../local/LocalStack.js';
+import { freePort } from '../../local/ports.js';
+import { waitForSettled } from '../../local/waitForSettled.js';
+import { launchChromium } from '../support/chromium.js';
+import { exampleJson } from '../support/examples.js';
+
+/**
+ * The staff page in a real browser against the local stack: sign in as 鄂尔多斯市's staff, find
+ * an award, download its certificate. Screenshots go to $STAFF_PAGE_SCREENSHOTS when it is set.
+ */
+let stack: LocalStack;
+let browser: Browser;
+let page: Page;
+const screenshots = process.env.STAFF_PAGE_SCREENSHOTS;
+
+const heXia = exampleJson('merit-he-xia');
+// A second 鄂尔多斯市 award, revoked after its certificate was made.
+const revoked = { ...heXia, id: 'merit-ordos-revoked', recipient: { ...(heXia.recipient as object), name: '高志远' } };
+const ids = ['merit-he-xia', 'merit-he-jianhua', revoked.id];
+
+async function shot(name: string) {
+  if (screenshots) await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+}
+
+async function search(q: string) {
+  await page.fill('#q', q);
+  await page.click('#search button[type=submit]');
+  await page.waitForFunction(() => document.getElementById('result-summary')?.textContent !== '正在加载…');
+}
+
+const rowIds = () => page.$$eval('#award-rows tr[data-award]', (rows) => rows.map((row) => row.getAttribute('data-award')));
+
+beforeAll(async () => {
+  stack = await startLocalStack({
+    dynamodbPort: await freePort(),
+    s3Port: await freePort(),
+    apiPort: await freePort(),
+    dataDir: mkdtempSync(join(tmpdir(), 'staff-page-')),
+    logLevel: 'SILENT',
+  });
+  await stack.approvals.submit(asSubmitted(exampleJson('merit-he-xia')));
+  await stack.approvals.submit(asSubmitted(exampleJson('merit-he-jianhua')));
+  await stack.approvals.submit(asSubmitted(revoked as never));
+  for (const id of ids) await stack.approvals.approve(id, '审核专班');
+  await waitForSettled(stack.awards, ids);
+  await stack.approvals.revoke(revoked.id, '经复核撤销');
+  for (let tries = 0; !(await stack.awards.get(revoked.id))?.documents?.every((ref) => ref.withdrawn); tries += 1) {
+    if (tries > 300) throw new Error('the revoked award’s certificate was never withdrawn');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if (screenshots) mkdirSync(screenshots, { recursive: true });
+  browser = await launchChromium();
+  page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1200, height: 800 }, locale: 'zh-CN' })).newPage();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('the staff page', () => {
+  it('signs a 盟市’s staff member in and lists that 盟市’s awards only', async () => {
+    await page.goto(`${stack.api!.url}/`);
+    await page.waitForSelector('#sign-in:not([hidden])');
+    await shot('1-sign-in');
+    await page.selectOption('#identity', { label: '鄂尔多斯市工作人员' });
+    await page.click('#development-sign-in button[type=submit]');
+    await page.waitForSelector('#award-rows tr[data-award]');
+    expect(await page.textContent('#who-label')).toBe('鄂尔多斯市工作人员');
+    expect((await rowIds()).sort()).toEqual(['merit-he-xia', 'merit-ordos-revoked']);
+    // 鄂尔多斯市's staff choose no region: theirs is the only one they can see.
+    expect(await page.isVisible('#region-field')).toBe(false);
+    await shot('2-list');
+  });
+
+  it('finds an award and downloads its certificate: the stored PDF under its Chinese name', async () => {
+    await search('贺霞');
+    expect(await rowIds()).toEqual(['merit-he-xia']);
+    await page.click('button[data-award="merit-he-xia"]');
+    const link = page.locator('tr[data-documents-of="merit-he-xia"] a.download[data-kind="certificate"]');
+    await link.waitFor();
+    await shot('3-documents');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('荣誉证书-贺霞.pdf');
+    const bytes = readFileSync((await download.path())!);
+    const ref = (await stack.awards.get('merit-he-xia'))!.documents!.find((document) => document.kind === 'certificate')!;
+    const stored = await stack.s3.client.send(new GetObjectCommand({ Bucket: stack.info.bucket, Key: ref.key }));
+    const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+    expect(sha256(bytes)).toBe(sha256(await stored.Body!.transformToByteArray()));
+    expect(sha256(bytes)).toBe(ref.sha256);
+  });
+
+  it('lists a revoked award’s certificate as withdrawn, with no link', async () => {
+    await search('高志远');
+    await page.click('button[data-award="merit-ordos-revoked"]');
+    const documents = page.locator('tr[data-documents-of="merit-ordos-revoked"]');
+    await documents.waitFor();
+    expect(await documents.textContent()).toContain('已撤回（表彰已撤销），不可下载');
+    expect(await documents.locator('a').count()).toBe(0);
+    await shot('4-withdrawn');
+  });
+
+  it('does not show another 盟市’s award, neither in a search nor when asked for by id', async () => {
+    await search('何建华');
+    expect(await rowIds()).toEqual([]);
+    expect(await page.textContent('#empty')).toContain('未找到与“何建华”相关的表彰记录。');
+    await shot('5-not-found');
+    // Asked for directly with the page's own token, the award answers as a missing one would.
+    const status = await page.evaluate(async () => {
+      const token = sessionStorage.getItem('staff-session-token');
+      return (await fetch('/awards/merit-he-jianhua/documents', { headers: { authorization: `Bearer ${token}` } })).status;
+    });
+    expect(status).toBe(404);
+  });
+
+  it('shows the statistics bulletins tab, and signs out', async () => {
+    await page.click('#tab-bulletins');
+    await page.waitForSelector('#bulletin-list .empty:not(:has-text("正在加载"))');
+    expect(await page.textContent('#bulletin-list')).toContain('尚未编制统计通报');
+    await page.click('#sign-out');
+    await page.waitForSelector('#sign-in:not([hidden])');
+    expect(await page.evaluate(() => sessionStorage.getItem('staff-session-token'))).toBeNull();
+  });
+});
