@@ -37,6 +37,8 @@ export class AwardsStack extends Stack {
       linkLifetimeSeconds: config.linkLifetimeSeconds,
       retain,
       ...(config.jwtIssuer ? { jwtIssuer: config.jwtIssuer, jwtAudience: config.jwtAudience ?? [] } : {}),
+      ...(config.staffSignIn ? { staffSignIn: config.staffSignIn } : {}),
+      ...(config.cognitoDomainPrefix ? { cognitoDomainPrefix: config.cognitoDomainPrefix } : {}),
     });
     const monitoring = new Monitoring(this, 'Monitoring', {
       renderFunction: render.function,
@@ -49,6 +51,7 @@ export class AwardsStack extends Stack {
     new CfnOutput(this, 'DocumentsBucketName', { value: bucket.bucketName });
     new CfnOutput(this, 'RenderFailuresQueueUrl', { value: render.failures.queueUrl });
     new CfnOutput(this, 'AlarmTopicArn', { value: monitoring.topic.topicArn });
+    new CfnOutput(this, 'StaffPageUrl', { value: links.pageUrl, description: 'The staff page: staff sign in here and download documents' });
     new CfnOutput(this, 'ApiUrl', { value: links.api.apiEndpoint, description: 'The staff download API' });
     if (links.userPool && links.userPoolClient) {
       new CfnOutput(this, 'UserPoolId', { value: links.userPool.userPoolId, description: 'Create staff here: custom:region = their 盟市, or the department group' });

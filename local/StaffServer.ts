@@ -46,7 +46,7 @@ async function readBody(request: IncomingMessage, limit: number): Promise<string
 export async function startStaffServer({ port, handler }: { port: number; handler: LinksHandler }): Promise<StaffServer> {
   await assertPortFree(port, '--api-port');
   const secret = randomBytes(32).toString('hex');
-  const page = await buildStaffPage();
+  const page = buildStaffPage();
   const token = (claims: Record<string, unknown>, lifetimeSeconds?: number) => signDevToken(claims, secret, lifetimeSeconds === undefined ? {} : { lifetimeSeconds });
 
   const api = async (method: string, url: URL, authorization: string | undefined): Promise<Answer> => {

@@ -19,6 +19,16 @@ const stackConfigSchema = z.strictObject({
   /** An existing JWT issuer for the links API; without one the stack creates a Cognito user pool. */
   jwtIssuer: z.url().optional(),
   jwtAudience: z.array(z.string().min(1)).optional(),
+  /** With jwtIssuer: the issuer's endpoints the staff page signs in through (authorization code with PKCE). */
+  staffSignIn: z
+    .strictObject({ authorizeUrl: z.url(), tokenUrl: z.url(), logoutUrl: z.url().optional(), scope: z.string().min(1).default('openid') })
+    .optional(),
+  /** The Cognito hosted UI's domain prefix; unique in the AWS region (default wartime-awards-<account id>). */
+  cognitoDomainPrefix: z
+    .string()
+    .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'must be lower-case letters, digits and hyphens, at most 63')
+    .refine((prefix) => !/aws|amazon|cognito/.test(prefix), 'must not contain aws, amazon or cognito')
+    .optional(),
   /** Keep the table and buckets when the stack is deleted (the default: award records are records). */
   retainData: z.boolean().default(true),
 });
@@ -55,6 +65,9 @@ export function stackConfigFrom(tryGetContext: (key: string) => unknown): StackC
   }
   if (parsed.data.jwtIssuer !== undefined && (parsed.data.jwtAudience ?? []).length === 0) {
     throw new StackConfigError('invalid CDK context: jwtAudience: required with jwtIssuer (the client ids the issuer mints tokens for)');
+  }
+  if (parsed.data.jwtIssuer !== undefined && parsed.data.staffSignIn === undefined) {
+    throw new StackConfigError('invalid CDK context: staffSignIn: required with jwtIssuer ({"authorizeUrl", "tokenUrl"} of the issuer, for the staff page)');
   }
   return parsed.data;
 }

@@ -1,8 +1,8 @@
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { AccountRecovery, CfnUserPoolGroup, Mfa, StringAttribute, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { AccountRecovery, CfnUserPoolGroup, Mfa, OAuthScope, StringAttribute, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -10,8 +10,10 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Bucket, CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { DEPARTMENT_GROUP } from '../../functions/core/links/staffAccess.js';
+import type { StaffSignIn } from '../../functions/staffPage/StaffPageConfig.js';
 import { AWARDS_TABLE } from '../../functions/definitions/awardsTable.js';
 import { PipelineFunction, PLAIN_BUNDLING } from './PipelineFunction.js';
+import { StaffPage } from './StaffPage.js';
 
 export interface LinksApiProps {
   readonly table: Table;
@@ -20,18 +22,26 @@ export interface LinksApiProps {
   /** An existing issuer and the client ids it signs for; without one a Cognito user pool is created. */
   readonly jwtIssuer?: string;
   readonly jwtAudience?: readonly string[];
+  /** With jwtIssuer: where the staff page signs in (the issuer's authorization and token endpoints). */
+  readonly staffSignIn?: { readonly authorizeUrl: string; readonly tokenUrl: string; readonly logoutUrl?: string; readonly scope: string };
+  /** The hosted UI's domain prefix (https://<prefix>.auth.<region>.amazoncognito.com); unique per region. */
+  readonly cognitoDomainPrefix?: string;
   readonly retain: boolean;
 }
 
 /**
- * The staff download API: an HTTP API whose every route needs a JWT (from the stack's Cognito
- * user pool, or an issuer the deployment names), with access logs, in front of the links function.
+ * The staff download API: an HTTP API whose every data route needs a JWT (from the stack's
+ * Cognito user pool and its hosted UI, or an issuer the deployment names), with access logs, in
+ * front of the links function; the staff page is served on the same origin.
  */
 export class LinksApi extends Construct {
   readonly api: HttpApi;
   readonly function: NodejsFunction;
   readonly userPool: UserPool | undefined;
   readonly userPoolClient: UserPoolClient | undefined;
+  readonly page: StaffPage;
+  /** Where staff open the page (the hosted UI returns here). */
+  readonly pageUrl: string;
 
   constructor(scope: Construct, id: string, props: LinksApiProps) {
     super(scope, id);
@@ -66,8 +76,15 @@ export class LinksApi extends Construct {
       });
     }
 
+    // The API first: the hosted UI sends staff back to its address, and the authorizer then names the client.
+    this.api = new HttpApi(this, 'Api', { createDefaultStage: false, description: 'Short-lived download links for staff, and the staff page' });
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_YEAR, removalPolicy });
+    new HttpStage(this, 'Stage', { httpApi: this.api, stageName: '$default', autoDeploy: true, accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) } });
+    const pageAddress = `${this.api.apiEndpoint}/`;
+
     let issuer = props.jwtIssuer;
     let audience = props.jwtAudience ? [...props.jwtAudience] : [];
+    let signIn: StaffSignIn;
     if (issuer === undefined) {
       this.userPool = new UserPool(this, 'Staff', {
         selfSignUpEnabled: false,
@@ -89,19 +106,40 @@ export class LinksApi extends Construct {
         reason: 'Threat protection needs the Cognito Plus feature plan, a cost the deployment decides on; sign-in already requires MFA and an administrator-created account.',
       });
       new CfnUserPoolGroup(this, 'DepartmentGroup', { userPoolId: this.userPool.userPoolId, groupName: DEPARTMENT_GROUP, description: 'Department staff: every region' });
-      this.userPoolClient = this.userPool.addClient('StaffPage', { authFlows: { userSrp: true }, generateSecret: false, preventUserExistenceErrors: true });
+      const domain = this.userPool.addDomain('HostedUi', { cognitoDomain: { domainPrefix: props.cognitoDomainPrefix ?? Fn.join('-', ['wartime-awards', Aws.ACCOUNT_ID]) } });
+      this.userPoolClient = this.userPool.addClient('StaffPage', {
+        authFlows: { userSrp: true },
+        generateSecret: false,
+        preventUserExistenceErrors: true,
+        oAuth: {
+          flows: { authorizationCodeGrant: true },
+          scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+          callbackUrls: [pageAddress],
+          logoutUrls: [pageAddress],
+        },
+        // Staff sign in again after a working day.
+        idTokenValidity: Duration.hours(8),
+        accessTokenValidity: Duration.hours(8),
+      });
       issuer = `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${this.userPool.userPoolId}`;
       audience = [this.userPoolClient.userPoolClientId];
+      signIn = {
+        kind: 'oidc',
+        authorizeUrl: `${domain.baseUrl()}/oauth2/authorize`,
+        tokenUrl: `${domain.baseUrl()}/oauth2/token`,
+        logoutUrl: `${domain.baseUrl()}/logout`,
+        clientId: this.userPoolClient.userPoolClientId,
+        scope: 'openid email profile',
+      };
+    } else {
+      if (!props.staffSignIn) throw new Error('LinksApi: staffSignIn is required with jwtIssuer (the staff page signs in there)');
+      signIn = { kind: 'oidc', ...props.staffSignIn, clientId: audience[0]! };
     }
 
-    this.api = new HttpApi(this, 'Api', {
-      createDefaultStage: false,
-      defaultAuthorizer: new HttpJwtAuthorizer('StaffJwt', issuer, { jwtAudience: audience }),
-      description: 'Short-lived download links for staff',
-    });
-    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_YEAR, removalPolicy });
-    new HttpStage(this, 'Stage', { httpApi: this.api, stageName: '$default', autoDeploy: true, accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) } });
+    const authorizer = new HttpJwtAuthorizer('StaffJwt', issuer, { jwtAudience: audience });
     const integration = new HttpLambdaIntegration('Links', this.function);
-    for (const path of ['/awards', '/awards/{id}/documents', '/bulletins']) this.api.addRoutes({ path, methods: [HttpMethod.GET], integration });
+    for (const path of ['/awards', '/awards/{id}/documents', '/bulletins']) this.api.addRoutes({ path, methods: [HttpMethod.GET], integration, authorizer });
+    this.page = new StaffPage(this, 'Page', { api: this.api, signIn, retain: props.retain });
+    this.pageUrl = pageAddress;
   }
 }

@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
@@ -8,7 +10,7 @@ import { AWARDS_TABLE } from '../../functions/definitions/awardsTable.js';
 import { RENDER_FILTER_PATTERNS, STATISTICS_FILTER_PATTERNS } from '../../functions/definitions/streamFilters.js';
 import { buildApp } from '../../infra/app.js';
 import { StackConfigError, stackConfigFrom } from '../../infra/config/StackConfig.js';
-import { type SynthesizedApp, synthesizeApp } from '../support/synthesizeApp.js';
+import { functionAssetDir, type SynthesizedApp, synthesizeApp } from '../support/synthesizeApp.js';
 
 let synthesized: SynthesizedApp;
 let template: Template;
@@ -159,8 +161,8 @@ describe('the render function', () => {
     const sizes = Object.values(manifest.files)
       .filter((file) => file.source.packaging === 'zip')
       .map((file) => directorySize(join(synthesized.outdir, file.source.path)));
-    // The render and bulletin functions carry fonts; the counting and links functions do not.
-    expect(sizes).toHaveLength(4);
+    // The render and bulletin functions carry fonts; the counting, links and staff page functions do not.
+    expect(sizes).toHaveLength(5);
     expect(sizes.filter((size) => size > 40 * 1024 * 1024)).toHaveLength(2);
     for (const size of sizes) expect(size).toBeLessThan(64 * 1024 * 1024);
   });
@@ -192,25 +194,80 @@ describe('the statistics bulletin', () => {
 });
 
 describe('the staff download API', () => {
-  it('needs a JWT from the stack’s own user pool on every route, and logs access', () => {
+  it('needs a JWT from the stack’s own user pool on every data route, and logs access', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       JwtConfiguration: { Issuer: Match.objectLike({ 'Fn::Join': Match.anyValue() }), Audience: [Match.objectLike({ Ref: Match.stringLikeRegexp('StaffPage') })] },
     });
     const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
-    expect(routes.map((r) => r.RouteKey).sort()).toEqual(['GET /awards', 'GET /awards/{id}/documents', 'GET /bulletins']);
-    for (const route of routes) expect(route.AuthorizationType).toBe('JWT');
+    expect(Object.fromEntries(routes.map((r) => [r.RouteKey, r.AuthorizationType]))).toEqual({
+      'GET /awards': 'JWT',
+      'GET /awards/{id}/documents': 'JWT',
+      'GET /bulletins': 'JWT',
+      // The page itself: staff load it before they have a token.
+      'GET /': 'NONE',
+      'GET /staff/{file}': 'NONE',
+    });
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { StageName: '$default', AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }) });
     template.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON', AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } });
     template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'department' });
     template.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ LINK_LIFETIME_SECONDS: '900' }) } });
   });
 
-  it('trusts an existing issuer instead, when the deployment names one', () => {
-    const custom = synthesizeApp({ jwtIssuer: 'https://login.example.org', jwtAudience: '["staff-page"]', linkLifetimeSeconds: '600' }).template;
+  it('signs staff in through the hosted UI with the authorization code flow, back to the page on the API’s address', () => {
+    const pageAddress = { 'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.stringLikeRegexp('LinksApi'), 'ApiEndpoint'] }, '/']] };
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthScopes: ['openid', 'email', 'profile'],
+      GenerateSecret: false,
+      CallbackURLs: [pageAddress],
+      LogoutURLs: [pageAddress],
+    });
+    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: { 'Fn::Join': ['-', ['wartime-awards', { Ref: 'AWS::AccountId' }]] } });
+    template.hasOutput('StaffPageUrl', { Value: pageAddress });
+    const page = Object.values(template.findResources('AWS::Lambda::Function')).find((fn) => fn.Properties.Environment?.Variables?.STAFF_PAGE_CONFIG)!;
+    const config = JSON.stringify(page.Properties.Environment.Variables.STAFF_PAGE_CONFIG);
+    expect(config).toContain('.amazoncognito.com/oauth2/token');
+    expect(config).toContain('\\"kind\\":\\"oidc\\"');
+  });
+
+  it('carries the built staff page in the page function’s asset, and serves it from there', async () => {
+    const assetDir = functionAssetDir(synthesized, 'STAFF_PAGE_DIR');
+    expect(readdirSync(join(assetDir, 'staff')).sort()).toEqual(['app.js', 'index.html', 'style.css']);
+    const config = { signIn: { kind: 'oidc', authorizeUrl: 'https://hr.example.org/authorize', tokenUrl: 'https://hr.example.org/token', clientId: 'c', scope: 'openid' } };
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--input-type=module', '-e', `const { handler } = await import(${JSON.stringify(join(assetDir, 'index.mjs'))}); for (const rawPath of ['/', '/staff/app.js', '/staff/config.json', '/nothing']) { const r = await handler({ rawPath }); console.log(JSON.stringify([r.statusCode, r.headers['content-type'], r.body.length, r.headers['content-security-policy']])); }`],
+      { env: { ...process.env, STAFF_PAGE_DIR: join(assetDir, 'staff'), STAFF_PAGE_CONFIG: JSON.stringify(config) } },
+    );
+    const answers = stdout.trim().split('\n').map((line) => JSON.parse(line) as [number, string, number, string]);
+    expect(answers.map(([status, type]) => [status, type])).toEqual([
+      [200, 'text/html; charset=utf-8'],
+      [200, 'text/javascript; charset=utf-8'],
+      [200, 'application/json; charset=utf-8'],
+      [404, 'text/html; charset=utf-8'],
+    ]);
+    expect(answers[1]![2]).toBe(statSync(join(assetDir, 'staff', 'app.js')).size);
+    expect(answers[0]![3]).toContain("connect-src 'self' https://hr.example.org;");
+  });
+
+  it('trusts an existing issuer instead, when the deployment names one and where its page signs in', () => {
+    const custom = synthesizeApp({
+      jwtIssuer: 'https://login.example.org',
+      jwtAudience: '["staff-page"]',
+      staffSignIn: '{"authorizeUrl": "https://login.example.org/authorize", "tokenUrl": "https://login.example.org/token"}',
+      linkLifetimeSeconds: '600',
+    }).template;
     custom.resourceCountIs('AWS::Cognito::UserPool', 0);
     custom.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { JwtConfiguration: { Issuer: 'https://login.example.org', Audience: ['staff-page'] } });
     custom.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ LINK_LIFETIME_SECONDS: '600' }) } });
+    custom.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          STAFF_PAGE_CONFIG: JSON.stringify({ signIn: { kind: 'oidc', authorizeUrl: 'https://login.example.org/authorize', tokenUrl: 'https://login.example.org/token', scope: 'openid', clientId: 'staff-page' } }),
+        }),
+      },
+    });
   }, 120_000);
 });
 
@@ -248,6 +305,9 @@ describe('configuration from context', () => {
     expect(() => stackConfigFrom(context({ regions: ['兴安盟', '北京市'] }))).toThrow('regions.1: must be one of the 12 盟市');
     expect(() => stackConfigFrom(context({ linkLifetimeSeconds: '[' }))).toThrow(StackConfigError);
     expect(() => stackConfigFrom(context({ jwtIssuer: 'https://issuer.example.org' }))).toThrow('jwtAudience: required with jwtIssuer');
+    expect(() => stackConfigFrom(context({ jwtIssuer: 'https://issuer.example.org', jwtAudience: ['page'] }))).toThrow('staffSignIn: required with jwtIssuer');
+    expect(() => stackConfigFrom(context({ cognitoDomainPrefix: 'My_Awards' }))).toThrow('cognitoDomainPrefix: must be lower-case letters');
+    expect(() => stackConfigFrom(context({ cognitoDomainPrefix: 'awards-cognito' }))).toThrow('cognitoDomainPrefix: must not contain aws, amazon or cognito');
     expect(() => buildApp(new App({ context: { retainData: 'maybe' } }))).toThrow(/retainData/);
   });
 

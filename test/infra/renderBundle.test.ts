@@ -10,18 +10,13 @@ import { asSubmitted } from '../../functions/core/pipeline/asSubmitted.js';
 import { type LocalStack, startLocalStack } from '../../local/LocalStack.js';
 import { freePort } from '../../local/ports.js';
 import { exampleJson } from '../support/examples.js';
-import { synthesizeApp } from '../support/synthesizeApp.js';
+import { functionAssetDir, synthesizeApp } from '../support/synthesizeApp.js';
 
 let stack: LocalStack;
 let assetDir: string;
 
 beforeAll(async () => {
-  const { outdir, template } = synthesizeApp();
-  const manifest = JSON.parse(readFileSync(join(outdir, 'WartimeAwards.assets.json'), 'utf8')) as { files: Record<string, { source: { path: string } }> };
-  // The render function's own asset, found through its code's S3 key (the asset's hash).
-  const render = Object.values(template.findResources('AWS::Lambda::Function')).find((fn) => fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'render')!;
-  const hash = String(render.Properties.Code.S3Key).replace(/\.zip$/, '');
-  assetDir = join(outdir, manifest.files[hash]!.source.path);
+  assetDir = functionAssetDir(synthesizeApp(), 'POWERTOOLS_SERVICE_NAME', 'render');
   stack = await startLocalStack({ dynamodbPort: await freePort(), s3Port: await freePort(), dataDir: mkdtempSync(join(tmpdir(), 'bundle-')), logLevel: 'SILENT' });
   // The stack's own poller would render first: this test wants the bundle to do it.
   await stack.poller.stop();

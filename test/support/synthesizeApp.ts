@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
@@ -18,4 +18,16 @@ export function synthesizeApp(context: Record<string, unknown> = {}): Synthesize
   const assembly = app.synth();
   const stack = assembly.getStackByName('WartimeAwards');
   return { app, outdir, template: Template.fromJSON(stack.template as Record<string, unknown>) };
+}
+
+/** The folder of a function's asset in the cloud assembly, found through its code's S3 key (the asset's hash). */
+export function functionAssetDir({ outdir, template }: Pick<SynthesizedApp, 'outdir' | 'template'>, environmentVariable: string, value?: string): string {
+  const manifest = JSON.parse(readFileSync(join(outdir, 'WartimeAwards.assets.json'), 'utf8')) as { files: Record<string, { source: { path: string } }> };
+  const fn = Object.values(template.findResources('AWS::Lambda::Function')).find((candidate) => {
+    const variables = candidate.Properties.Environment?.Variables ?? {};
+    return environmentVariable in variables && (value === undefined || variables[environmentVariable] === value);
+  });
+  if (!fn) throw new Error(`no function with ${environmentVariable}${value === undefined ? '' : `=${value}`}`);
+  const hash = String(fn.Properties.Code.S3Key).replace(/\.zip$/, '');
+  return join(outdir, manifest.files[hash]!.source.path);
 }

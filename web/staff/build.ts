@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { buildSync } from 'esbuild';
 import type { StaffPageFiles } from '../../functions/staffPage/staffPageResponse.js';
 
 const HERE = import.meta.dirname;
@@ -8,9 +8,10 @@ const HERE = import.meta.dirname;
 /**
  * The staff page as served: its shell and style as written, its TypeScript bundled into one
  * browser module (the page shares the API's own labels and access rule with the functions).
+ * Synchronous, so that a CDK construct can put it in the page function's asset.
  */
-export async function buildStaffPage(): Promise<StaffPageFiles> {
-  const result = await build({
+export function buildStaffPage(): StaffPageFiles {
+  const result = buildSync({
     entryPoints: [join(HERE, 'main.ts')],
     bundle: true,
     format: 'esm',
