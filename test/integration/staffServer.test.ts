@@ -32,7 +32,7 @@ afterAll(async () => {
 const ordos = { sub: 'clerk-ordos', 'custom:region': '鄂尔多斯市' };
 const get = (path: string, token?: string) => fetch(`${stack.api!.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
 
-describe('the local staff API', () => {
+describe('the local staff server', () => {
   it('lists a region’s awards and hands out a link whose download is the stored PDF under its Chinese name', async () => {
     const token = stack.api!.token(ordos);
     const list = (await (await get('/awards', token)).json()) as { items: { id: string }[] };
@@ -59,5 +59,28 @@ describe('the local staff API', () => {
     expect((await get('/awards')).status).toBe(401);
     expect(((await (await get('/awards', `${stack.api!.token(ordos)}x`)).json()) as { error: string }).error).toBe('sign in again: bad signature');
     expect(((await (await get('/awards', stack.api!.token(ordos, 0))).json()) as { error: string }).error).toBe('sign in again: expired token');
+  });
+
+  it('serves the staff page and its development sign-in settings on the same origin', async () => {
+    const page = await get('/');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("connect-src 'self';");
+    expect(await page.text()).toContain('<title>战时表彰文书下载</title>');
+    const config = (await (await get('/staff/config.json')).json()) as { signIn: { kind: string; identities: { id: string; label: string }[] } };
+    expect(config.signIn.kind).toBe('development');
+    expect(config.signIn.identities.map((identity) => identity.label)).toHaveLength(13);
+    expect((await get('/staff/app.js')).headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+  });
+
+  it('signs in as a development identity, and refuses an unknown one', async () => {
+    const signIn = (body: string) => fetch(`${stack.api!.url}/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const config = (await (await get('/staff/config.json')).json()) as { signIn: { identities: { id: string; label: string }[] } };
+    const ordosStaff = config.signIn.identities.find((identity) => identity.label === '鄂尔多斯市工作人员')!;
+    const { token } = (await (await signIn(JSON.stringify({ identity: ordosStaff.id }))).json()) as { token: string };
+    const list = (await (await get('/awards', token)).json()) as { items: { id: string }[] };
+    expect(list.items.map((item) => item.id)).toEqual(['merit-he-xia']);
+    const unknown = await signIn(JSON.stringify({ identity: 'administrator' }));
+    expect([unknown.status, ((await unknown.json()) as { error: string }).error]).toEqual([400, 'unknown development identity: administrator']);
+    expect((await signIn('not json')).status).toBe(400);
   });
 });
