@@ -21,6 +21,7 @@ import { assertPortFree } from './ports.js';
 import { type S3Local, startS3Local } from './S3Local.js';
 import { type LocalStackInfo, STACK_FILE_NAME } from './stackFile.js';
 import { StreamPoller } from './StreamPoller.js';
+import type { StaffSignIn } from '../functions/staffPage/StaffPageConfig.js';
 import { type StaffServer, startStaffServer } from './StaffServer.js';
 import { DynamoDbAwardQueries } from '../functions/adapters/dynamodb/DynamoDbAwardQueries.js';
 import { S3BulletinArchive } from '../functions/adapters/s3/S3BulletinArchive.js';
@@ -45,6 +46,8 @@ export interface LocalStackOptions {
   readonly onDeadLetter?: (record: DynamoDBRecord, error: unknown) => void;
   /** Serve the staff page and its API on 127.0.0.1 at this port (none when undefined). */
   readonly apiPort?: number;
+  /** How the staff page signs in (default: development identities). */
+  readonly staffSignIn?: StaffSignIn;
   /** Write `<dataDir>/stack.json`, so that `npm run awards -- --local` finds this stack (default dataDir). */
   readonly announce?: boolean;
 }
@@ -135,6 +138,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       ? undefined
       : await startStaffServer({
           port: options.apiPort,
+          ...(options.staffSignIn ? { signIn: options.staffSignIn } : {}),
           handler: createLinksHandler({
             service: new LinksService({
               awards: new DynamoDbAwardQueries(dynamodb.client, tableName),

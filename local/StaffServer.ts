@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { LinksHandler } from '../functions/links/createLinksHandler.js';
-import type { StaffPageConfig } from '../functions/staffPage/StaffPageConfig.js';
+import type { StaffPageConfig, StaffSignIn } from '../functions/staffPage/StaffPageConfig.js';
 import { staffPageResponse } from '../functions/staffPage/staffPageResponse.js';
 import { buildStaffPage } from '../web/staff/build.js';
 import { DEVELOPMENT_IDENTITIES } from './developmentIdentities.js';
@@ -24,7 +24,7 @@ interface Answer {
 
 const json = (status: number, body: unknown): Answer => ({ status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }, body: JSON.stringify(body) });
 
-const PAGE_CONFIG: StaffPageConfig = { signIn: { kind: 'development', identities: DEVELOPMENT_IDENTITIES.map(({ id, label }) => ({ id, label })) } };
+const DEVELOPMENT_SIGN_IN: StaffSignIn = { kind: 'development', identities: DEVELOPMENT_IDENTITIES.map(({ id, label }) => ({ id, label })) };
 const API_PATH = /^\/(awards|bulletins)(\/|$)/;
 
 async function readBody(request: IncomingMessage, limit: number): Promise<string> {
@@ -41,10 +41,12 @@ async function readBody(request: IncomingMessage, limit: number): Promise<string
  * the page at / and /staff/…, the API's routes beside it, each API request's bearer token
  * verified (signature, expiry) before the links handler sees its claims, as the JWT authorizer
  * does. In place of the hosted UI, POST /dev/sign-in hands out a development token for one of
- * the development identities.
+ * the development identities (unless an OIDC sign-in is given, as the browser test of the hosted
+ * UI's round trip does).
  */
-export async function startStaffServer({ port, handler }: { port: number; handler: LinksHandler }): Promise<StaffServer> {
+export async function startStaffServer({ port, handler, signIn = DEVELOPMENT_SIGN_IN }: { port: number; handler: LinksHandler; signIn?: StaffSignIn }): Promise<StaffServer> {
   await assertPortFree(port, '--api-port');
+  const pageConfig: StaffPageConfig = { signIn };
   const secret = randomBytes(32).toString('hex');
   const page = buildStaffPage();
   const token = (claims: Record<string, unknown>, lifetimeSeconds?: number) => signDevToken(claims, secret, lifetimeSeconds === undefined ? {} : { lifetimeSeconds });
@@ -68,7 +70,7 @@ export async function startStaffServer({ port, handler }: { port: number; handle
     return { status: result.statusCode ?? 200, headers: (result.headers ?? {}) as Record<string, string>, body: String(result.body ?? '') };
   };
 
-  const signIn = async (request: IncomingMessage): Promise<Answer> => {
+  const developmentSignIn = async (request: IncomingMessage): Promise<Answer> => {
     let identity: unknown;
     try {
       identity = (JSON.parse(await readBody(request, 1024)) as { identity?: unknown }).identity;
@@ -83,10 +85,10 @@ export async function startStaffServer({ port, handler }: { port: number; handle
   const respond = async (request: IncomingMessage): Promise<Answer> => {
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
     const method = request.method ?? 'GET';
-    if (url.pathname === '/dev/sign-in' && method === 'POST') return signIn(request);
+    if (url.pathname === '/dev/sign-in' && method === 'POST' && signIn.kind === 'development') return developmentSignIn(request);
     if (API_PATH.test(url.pathname)) return api(method, url, request.headers.authorization);
     if (method !== 'GET') return json(405, { error: `${method} is not supported here` });
-    return staffPageResponse(url.pathname, page, PAGE_CONFIG);
+    return staffPageResponse(url.pathname, page, pageConfig);
   };
 
   const server: Server = createServer((request, response) => {
