@@ -8,6 +8,9 @@ import { Construct } from 'constructs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
+/** Where Lambda unpacks a function's asset: files bundled beside the code are found here. */
+export const TASK_ROOT = '/var/task';
+
 /**
  * One ESM file with its dependencies, by the local esbuild (no Docker). The SDK is bundled too:
  * the version tested here is the version that runs, not the runtime's. CommonJS dependencies

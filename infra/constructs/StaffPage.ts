@@ -8,15 +8,13 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import type { StaffSignIn } from '../../functions/staffPage/StaffPageConfig.js';
 import { buildStaffPage } from '../../web/staff/build.js';
-import { PipelineFunction, PLAIN_BUNDLING } from './PipelineFunction.js';
+import { PipelineFunction, PLAIN_BUNDLING, TASK_ROOT } from './PipelineFunction.js';
 
 export interface StaffPageProps {
   readonly api: HttpApi;
   readonly signIn: StaffSignIn;
   readonly retain: boolean;
 }
-
-const TASK_ROOT = '/var/task';
 
 /**
  * The staff page on the API's own origin: GET / and GET /staff/{file}, answered by a small

@@ -2,10 +2,9 @@ import { createRequire } from 'node:module';
 import { basename, resolve } from 'node:path';
 import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { type FontConfig, type FontRole, resolveFontPath } from '../../functions/core/engine/fonts/fontConfig.js';
-import { PLAIN_BUNDLING } from './PipelineFunction.js';
+import { PLAIN_BUNDLING, TASK_ROOT } from './PipelineFunction.js';
 
 const require = createRequire(import.meta.url);
-const TASK_ROOT = '/var/task';
 
 /**
  * The fonts a Lambda carries: one file per face the templates use, plus a fallback for rare

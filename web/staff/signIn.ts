@@ -1,6 +1,7 @@
 import type { StaffPageConfig } from '../../functions/staffPage/StaffPageConfig.js';
 import { authorizeUrl, challengeOf, exchangeCode, randomVerifier, signOutUrl } from './oidcSignIn.js';
 import { sessionFromToken, type StaffSession, tokenGivesAccess } from './session.js';
+import { errorMessage } from './staffApi.js';
 
 const PENDING_KEY = 'staff-sign-in-pending';
 
@@ -10,7 +11,7 @@ const pageAddress = () => `${location.origin}/`;
 function sessionOrError(token: string): StaffSession {
   const session = sessionFromToken(token);
   if (session) return session;
-  throw new Error(tokenGivesAccess(token) ? '登录已过期，请重新登录。' : '此账号没有分配盟市，也不是公安厅工作人员，无权查看文书。请联系管理员。');
+  throw new Error(tokenGivesAccess(token) ? '登录已过期，请重新登录。' : errorMessage(403, undefined));
 }
 
 /** Starts sign-in: to the hosted UI (remembering the PKCE verifier), or a development token for the chosen identity. */
