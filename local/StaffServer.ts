@@ -31,7 +31,7 @@ async function readBody(request: IncomingMessage, limit: number): Promise<string
   let body = '';
   for await (const chunk of request) {
     body += String(chunk);
-    if (body.length > limit) throw new DevTokenError('request too large');
+    if (body.length > limit) throw new RangeError(`request body over ${limit} bytes`);
   }
   return body;
 }

@@ -1,15 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asSubmitted } from '../../functions/core/pipeline/asSubmitted.js';
-import { type LocalStack, startLocalStack } from '../../local/LocalStack.js';
-import { freePort } from '../../local/ports.js';
-import { waitForSettled } from '../../local/waitForSettled.js';
+import type { LocalStack } from '../../local/LocalStack.js';
 import { launchChromium } from '../support/chromium.js';
 import { exampleJson } from '../support/examples.js';
 import { type FakeOidcProvider, startFakeOidcProvider } from '../support/fakeOidcProvider.js';
+import { startStaffStack } from '../support/staffStack.js';
 
 /** The page's sign-in as it runs in AWS (authorization code with PKCE), against a stand-in hosted UI. */
 let stack: LocalStack;
@@ -19,17 +14,9 @@ let page: Page;
 
 beforeAll(async () => {
   provider = await startFakeOidcProvider({ clientId: 'staff-page', idToken: () => stack.api!.token({ sub: 'clerk-ordos', 'custom:region': '鄂尔多斯市', email: 'clerk@example.org' }) });
-  stack = await startLocalStack({
-    dynamodbPort: await freePort(),
-    s3Port: await freePort(),
-    apiPort: await freePort(),
-    dataDir: mkdtempSync(join(tmpdir(), 'hosted-sign-in-')),
-    logLevel: 'SILENT',
+  stack = await startStaffStack([exampleJson('merit-he-xia')], {
     staffSignIn: { kind: 'oidc', authorizeUrl: `${provider.url}/authorize`, tokenUrl: `${provider.url}/token`, logoutUrl: `${provider.url}/logout`, clientId: 'staff-page', scope: 'openid email' },
   });
-  await stack.approvals.submit(asSubmitted(exampleJson('merit-he-xia')));
-  await stack.approvals.approve('merit-he-xia', '审核专班');
-  await waitForSettled(stack.awards, ['merit-he-xia']);
   browser = await launchChromium();
   page = await browser.newPage();
 }, 180_000);

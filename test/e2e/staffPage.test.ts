@@ -1,16 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asSubmitted } from '../../functions/core/pipeline/asSubmitted.js';
-import { type LocalStack, startLocalStack } from '../../local/LocalStack.js';
-import { freePort } from '../../local/ports.js';
-import { waitForSettled } from '../../local/waitForSettled.js';
+import type { LocalStack } from '../../local/LocalStack.js';
 import { launchChromium } from '../support/chromium.js';
 import { exampleJson } from '../support/examples.js';
+import { startStaffStack } from '../support/staffStack.js';
 
 /**
  * The staff page in a real browser against the local stack: sign in as 鄂尔多斯市's staff, find
@@ -24,7 +21,6 @@ const screenshots = process.env.STAFF_PAGE_SCREENSHOTS;
 const heXia = exampleJson('merit-he-xia');
 // A second 鄂尔多斯市 award, revoked after its certificate was made.
 const revoked = { ...heXia, id: 'merit-ordos-revoked', recipient: { ...(heXia.recipient as object), name: '高志远' } };
-const ids = ['merit-he-xia', 'merit-he-jianhua', revoked.id];
 
 async function shot(name: string) {
   if (screenshots) await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
@@ -39,18 +35,7 @@ async function search(q: string) {
 const rowIds = () => page.$$eval('#award-rows tr[data-award]', (rows) => rows.map((row) => row.getAttribute('data-award')));
 
 beforeAll(async () => {
-  stack = await startLocalStack({
-    dynamodbPort: await freePort(),
-    s3Port: await freePort(),
-    apiPort: await freePort(),
-    dataDir: mkdtempSync(join(tmpdir(), 'staff-page-')),
-    logLevel: 'SILENT',
-  });
-  await stack.approvals.submit(asSubmitted(exampleJson('merit-he-xia')));
-  await stack.approvals.submit(asSubmitted(exampleJson('merit-he-jianhua')));
-  await stack.approvals.submit(asSubmitted(revoked as never));
-  for (const id of ids) await stack.approvals.approve(id, '审核专班');
-  await waitForSettled(stack.awards, ids);
+  stack = await startStaffStack([heXia, exampleJson('merit-he-jianhua'), revoked]);
   await stack.approvals.revoke(revoked.id, '经复核撤销');
   for (let tries = 0; !(await stack.awards.get(revoked.id))?.documents?.every((ref) => ref.withdrawn); tries += 1) {
     if (tries > 300) throw new Error('the revoked award’s certificate was never withdrawn');

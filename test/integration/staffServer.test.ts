@@ -1,28 +1,14 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asSubmitted } from '../../functions/core/pipeline/asSubmitted.js';
-import { type LocalStack, startLocalStack } from '../../local/LocalStack.js';
-import { freePort } from '../../local/ports.js';
-import { waitForSettled } from '../../local/waitForSettled.js';
+import type { LocalStack } from '../../local/LocalStack.js';
 import { exampleJson } from '../support/examples.js';
+import { startStaffStack } from '../support/staffStack.js';
 
 let stack: LocalStack;
 const ids = ['merit-he-xia', 'merit-he-jianhua'];
 
 beforeAll(async () => {
-  stack = await startLocalStack({
-    dynamodbPort: await freePort(),
-    s3Port: await freePort(),
-    apiPort: await freePort(),
-    dataDir: mkdtempSync(join(tmpdir(), 'staff-api-')),
-    logLevel: 'SILENT',
-  });
-  for (const id of ids) await stack.approvals.submit(asSubmitted(exampleJson(id)));
-  for (const id of ids) await stack.approvals.approve(id, '审核专班');
-  await waitForSettled(stack.awards, ids);
+  stack = await startStaffStack(ids.map(exampleJson));
 }, 120_000);
 
 afterAll(async () => {
