@@ -7,5 +7,7 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,
+    // Suites start DynamoDB Local (a JVM) in their hooks: on a busy machine that takes longer than 10 s.
+    hookTimeout: 120_000,
   },
 });

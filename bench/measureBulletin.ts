@@ -1,6 +1,6 @@
 import { statisticsBulletinView } from '../functions/core/documents/statisticsBulletinView.js';
 import { DocumentEngine } from '../functions/core/engine/DocumentEngine.js';
-import { storedAwardOf } from '../functions/core/pipeline/StoredAward.js';
+import { awardOfRecord } from '../functions/core/award/Award.js';
 import { changeDelta } from '../functions/core/statistics/changeDelta.js';
 import { compileFigures } from '../functions/core/statistics/compileFigures.js';
 import { compileKeptBulletin } from '../functions/core/statistics/compileKeptBulletin.js';
@@ -29,7 +29,7 @@ export async function measureBulletin(count = 100_000): Promise<BulletinBench> {
   // The kept counters, as the statistics function leaves them after every approval.
   const counters = new Map<string, Partial<Counters>>();
   for (const record of records) {
-    for (const { scope, delta } of changeDelta(undefined, storedAwardOf(record))) {
+    for (const { scope, delta } of changeDelta(undefined, awardOfRecord(record))) {
       const kept = counters.get(scope) ?? {};
       for (const [field, value] of Object.entries(delta)) kept[field as keyof Counters] = (kept[field as keyof Counters] ?? 0) + value;
       counters.set(scope, kept);

@@ -12,7 +12,6 @@ import { join } from 'node:path';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { asSubmitted } from '../functions/core/pipeline/asSubmitted.js';
 import type { RenderHandler } from '../functions/render/createRenderHandler.js';
 import { type LocalStack, startLocalStack } from '../local/LocalStack.js';
 import { freePort } from '../local/ports.js';
@@ -49,8 +48,8 @@ function storedTimes() {
 }
 
 async function run(stack: LocalStack, stored: Map<string, number>, prefix: string, count: number, perSecond: number | undefined): Promise<RunResult> {
-  const records = Array.from({ length: count }, (_, i) => asSubmitted({ ...exampleJson(TEMPLATES[i % TEMPLATES.length]!), id: `${prefix}-${i}` }));
-  for (const record of records) await stack.approvals.submit(record);
+  const records = [];
+  for (let i = 0; i < count; i++) records.push((await stack.approvals.submit({ ...exampleJson(TEMPLATES[i % TEMPLATES.length]!), id: `${prefix}-${i}` })).record);
   const approvedAt = new Map<string, number>();
   const started = performance.now();
   for (const [index, record] of records.entries()) {

@@ -5,11 +5,12 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { DynamoDbApprovals } from '../functions/adapters/dynamodb/DynamoDbApprovals.js';
-import { DynamoDbAwardRepository } from '../functions/adapters/dynamodb/DynamoDbAwardRepository.js';
+import { DynamoDbAwardStore } from '../functions/adapters/dynamodb/DynamoDbAwardStore.js';
+import { AwardWorkflow } from '../functions/core/award/AwardWorkflow.js';
 import { S3DocumentRepository } from '../functions/adapters/s3/S3DocumentRepository.js';
 import { AWARDS_TABLE } from '../functions/definitions/awardsTable.js';
 import { DOCUMENTS_BUCKET } from '../functions/definitions/documentsBucket.js';
+import { METRICS_NAMESPACE } from '../functions/definitions/metrics.js';
 import { RENDER_EVENT_SOURCE } from '../functions/definitions/renderEventSource.js';
 import { createRenderHandler, type RenderHandler } from '../functions/render/createRenderHandler.js';
 import { DynamoDbStatisticsRepository } from '../functions/adapters/dynamodb/DynamoDbStatisticsRepository.js';
@@ -56,8 +57,9 @@ export interface LocalStack {
   readonly info: LocalStackInfo;
   readonly dynamodb: DynamoDbLocal;
   readonly s3: S3Local;
-  readonly approvals: DynamoDbApprovals;
-  readonly awards: DynamoDbAwardRepository;
+  /** What approvers do (submit, approve, revoke, deliver, correct), as the approvers' tool does it. */
+  readonly approvals: AwardWorkflow;
+  readonly awards: DynamoDbAwardStore;
   readonly poller: StreamPoller;
   readonly statisticsPoller: StreamPoller;
   readonly statistics: DynamoDbStatisticsRepository;
@@ -95,12 +97,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
   // There is no CloudWatch here: the handler's metrics are counted nowhere rather than printed.
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
-  const awards = new DynamoDbAwardRepository(dynamodb.client, tableName);
+  const awards = new DynamoDbAwardStore(dynamodb.client, tableName);
   const handler = createRenderHandler({
     awards,
     documents: new S3DocumentRepository(s3.client, bucket),
     logger: new Logger({ serviceName: 'render', logLevel: options.logLevel ?? 'WARN' }),
-    metrics: new Metrics({ namespace: 'WartimeAwards', serviceName: 'render' }),
+    metrics: new Metrics({ namespace: METRICS_NAMESPACE, serviceName: 'render' }),
   });
   const poller = new StreamPoller({
     streams: dynamodb.streams,
@@ -157,7 +159,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     info,
     dynamodb,
     s3,
-    approvals: new DynamoDbApprovals(dynamodb.client, tableName),
+    approvals: new AwardWorkflow(awards),
     awards,
     poller,
     statisticsPoller,

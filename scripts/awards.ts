@@ -7,12 +7,14 @@
  *   npm run awards -- deliver <id> --at <iso> --place <text> [--by <name>]
  *   npm run awards -- correct <file.json>               a corrected record: a new document version
  *   npm run awards -- show <id>
- * Bad input prints one line and exits 1.
+ * Each change is written only if the award is still as it was read: one that lost a race to
+ * another change is refused and changes nothing. Bad input prints one line and exits 1.
  */
 import { parseArgs } from 'node:util';
-import { ApprovalError, DynamoDbApprovals } from '../functions/adapters/dynamodb/DynamoDbApprovals.js';
-import { asSubmitted } from '../functions/core/pipeline/asSubmitted.js';
-import { validateRecord } from '../functions/core/records/index.js';
+import { DynamoDbAwardStore } from '../functions/adapters/dynamodb/DynamoDbAwardStore.js';
+import { AwardRefusal } from '../functions/core/award/AwardRefusal.js';
+import { AwardWorkflow } from '../functions/core/award/AwardWorkflow.js';
+import { RecordFault } from '../functions/core/errors.js';
 import { readRecordFile } from './lib/readRecordFile.js';
 import { connect } from './lib/stackConnection.js';
 
@@ -31,7 +33,7 @@ async function main(): Promise<void> {
   const [command, ...args] = positionals;
   if (command === undefined) fail(USAGE);
   const { client, tableName } = connect(values.local);
-  const approvals = new DynamoDbApprovals(client, tableName);
+  const workflow = new AwardWorkflow(new DynamoDbAwardStore(client, tableName));
   const one = () => args[0] ?? fail(`${command} needs a record id`);
 
   switch (command) {
@@ -39,9 +41,8 @@ async function main(): Promise<void> {
       if (args.length === 0) fail('import needs a .json or .jsonl file');
       for (const file of args) {
         for (const { source, value } of readRecordFile(file)) {
-          const record = asSubmitted(value);
-          await approvals.submit(record);
-          console.log(`submitted ${record.id} (${source})`);
+          const award = await workflow.submit(value);
+          console.log(`submitted ${award.record.id} (${source})`);
         }
       }
       break;
@@ -50,14 +51,14 @@ async function main(): Promise<void> {
       if (args.length === 0) fail('approve needs record ids');
       const by = values.by ?? fail('approve needs --by <approver name>');
       for (const id of args) {
-        await approvals.approve(id, by);
+        await workflow.approve(id, by);
         console.log(`approved ${id}`);
       }
       break;
     }
     case 'revoke': {
       const id = one();
-      await approvals.revoke(id, values.reason ?? fail('revoke needs --reason <text>'));
+      await workflow.revoke(id, values.reason ?? fail('revoke needs --reason <text>'));
       console.log(`revoked ${id}`);
       break;
     }
@@ -66,27 +67,30 @@ async function main(): Promise<void> {
       const at = values.at ?? fail('deliver needs --at <ISO 8601 date-time>');
       if (Number.isNaN(Date.parse(at)) || !/T\d{2}:\d{2}/.test(at)) fail(`--at "${at}" is not an ISO 8601 date-time (e.g. 2020-03-04T10:00:00+08:00)`);
       const place = values.place ?? fail('deliver needs --place <text>');
-      await approvals.deliver(id, { at, place, ...(values.by ? { by: values.by } : {}) });
+      await workflow.deliver(id, { at, place, ...(values.by ? { by: values.by } : {}) });
       console.log(`recorded a delivery of ${id}`);
       break;
     }
     case 'correct': {
       const [file] = args;
       if (file === undefined) fail('correct needs a .json file');
-      for (const { value } of readRecordFile(file)) {
-        const current = await approvals.get((value as { id?: string }).id ?? fail(`${file}: the record has no id`));
-        if (!current) fail(`record ${(value as { id: string }).id} does not exist`);
-        // Validated as it will be stored: with the approval it already has.
-        const record = validateRecord({ ...(value as object), status: current.status, approvedAt: current.approvedAt, approvedBy: current.approvedBy, revokedAt: current.revokedAt, revocationReason: current.revocationReason });
-        console.log(`corrected ${record.id}: now version ${await approvals.correct(record)}`);
+      for (const { source, value } of readRecordFile(file)) {
+        // What `show` adds beside the record is not the corrector's to give.
+        const { revision: _r, documents: _d, rendering: _p, ...record } = value as Record<string, unknown>;
+        if (typeof record.id !== 'string') fail(`${source}: the record has no id`);
+        const id = record.id;
+        const award = await workflow.correct({ ...record, id });
+        console.log(`corrected ${id}: now version ${award.record.version}`);
       }
       break;
     }
     case 'show': {
       const id = one();
-      const item = await approvals.get(id);
-      if (!item) fail(`record ${id} does not exist`);
-      console.log(JSON.stringify(item, null, 2));
+      const award = await workflow.get(id);
+      if (!award) fail(`record ${id} does not exist`);
+      // The record as it can be corrected, with where the pipeline stands beside it.
+      const { record, revision, documents, rendering } = award;
+      console.log(JSON.stringify({ ...record, revision, documents, rendering }, null, 2));
       break;
     }
     default:
@@ -95,6 +99,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof ApprovalError || (error as Error).name === 'RecordValidationError' || error instanceof SyntaxError;
+  const known = error instanceof AwardRefusal || error instanceof RecordFault || error instanceof SyntaxError;
   fail(known ? (error as Error).message : `${(error as Error).name}: ${(error as Error).message}`);
 });

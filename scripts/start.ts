@@ -13,11 +13,10 @@ import { parseArgs } from 'node:util';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { S3BulletinArchive } from '../functions/adapters/s3/S3BulletinArchive.js';
 import { DocumentEngine } from '../functions/core/engine/DocumentEngine.js';
-import { asSubmitted } from '../functions/core/pipeline/asSubmitted.js';
 import { compileKeptBulletin } from '../functions/core/statistics/compileKeptBulletin.js';
 import { summarySentence } from '../functions/core/statistics/summarySentence.js';
 import { bulletinKey } from '../functions/definitions/documentsBucket.js';
-import type { StoredAward } from '../functions/core/pipeline/StoredAward.js';
+import type { Award } from '../functions/core/award/Award.js';
 import { DEVELOPMENT_IDENTITIES } from '../local/developmentIdentities.js';
 import { type LocalStack, startLocalStack } from '../local/LocalStack.js';
 import { waitForSettled } from '../local/waitForSettled.js';
@@ -35,10 +34,10 @@ function port(value: string, flag: string): number {
 }
 
 /** Waits until the pipeline has settled every record, drawing progress as documents appear. */
-async function awaitDocuments(stack: LocalStack, ids: readonly string[]): Promise<Map<string, StoredAward>> {
+async function awaitDocuments(stack: LocalStack, ids: readonly string[]): Promise<Map<string, Award>> {
   const bar = new ProgressBar(ids.length, 'records');
   const items = await waitForSettled(stack.awards, ids, {
-    onProgress: (settled) => bar.update(settled.size, `${[...settled.values()].reduce((sum, item) => sum + (item.documents?.length ?? 0), 0)} documents stored`),
+    onProgress: (settled) => bar.update(settled.size, `${[...settled.values()].reduce((sum, award) => sum + award.documents.length, 0)} documents stored`),
   });
   bar.finish();
   return items;
@@ -72,20 +71,20 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stopAndExit(143));
 
   const files = readdirSync('examples').filter((file) => file.endsWith('.json')).sort();
-  const records = files.flatMap((file) => readRecordFile(join('examples', file))).map(({ value }) => asSubmitted(value));
-  for (const record of records) await stack.approvals.submit(record);
+  const records = [];
+  for (const { value } of files.flatMap((file) => readRecordFile(join('examples', file)))) records.push((await stack.approvals.submit(value)).record);
   console.log(`submitted ${records.length} example records; approving them`);
   for (const record of records) await stack.approvals.approve(record.id, APPROVER);
 
   const items = await awaitDocuments(stack, records.map((record) => record.id));
   const rows: string[][] = [];
   for (const record of records) {
-    const item = items.get(record.id)!;
-    if (item.renderStatus === 'FAILED') {
-      rows.push([record.id, 'FAILED', item.failureReason ?? '', '']);
+    const award = items.get(record.id)!;
+    if (award.rendering.failure) {
+      rows.push([record.id, 'FAILED', award.rendering.failure.reason, '']);
       continue;
     }
-    for (const ref of item.documents ?? []) {
+    for (const ref of award.documents) {
       // A copy beside the bucket's own files, to open and print.
       const object = await stack.s3.client.send(new GetObjectCommand({ Bucket: stack.info.bucket, Key: ref.key }));
       const path = join(values.out, ref.key);
@@ -95,7 +94,7 @@ async function main(): Promise<void> {
     }
   }
   printTable(['record', 'document', 'file', 'bytes'], rows, [3]);
-  const failures = [...items.values()].filter((item) => item.renderStatus === 'FAILED').length;
+  const failures = [...items.values()].filter((award) => award.rendering.failure !== undefined).length;
   console.log(`${rows.length - failures} documents stored in s3://${stack.info.bucket} (copies under ${values.out}/)${failures ? `; ${failures} records failed` : ''}`);
 
   // The statistics bulletin as the schedule would compile it now, from the figures kept from the stream.

@@ -1,9 +1,11 @@
+import { TransientFault } from '../core/errors.js';
+
 /**
  * A storage call failed for reasons that are not the record's: throttling, a 5xx, a timeout, a
  * missing permission. The render function reports the record for a retry (and, past the retry
  * limit, to the on-failure queue) rather than marking it failed.
  */
-export class StoreError extends Error {
+export class StoreError extends TransientFault {
   override name = 'StoreError';
 }
 

@@ -1,10 +1,21 @@
 /**
- * The project's error hierarchy. Every error carries the context needed to act on it
- * and a message that says what to fix; none of them should reach a user as a stack trace.
+ * The project's faults. Each says whose fault it is, and so whether trying again can help:
+ * - a RecordFault is the record's own (invalid, a character no font has, text that does not fit):
+ *   retrying cannot help, so the award is marked FAILED with the reason and not retried;
+ * - a DeploymentFault is the deployment's (a template, a font, the subsetter): the record is
+ *   retried and an alarm raised, and it renders once the deployment is mended; never FAILED;
+ * - a TransientFault is the moment's (throttling, an S3 5xx, a timeout): retried.
+ * Callers decide by these classes, never by exclusion: an error of no class (a bug) is treated
+ * as the deployment's.
  */
-export class DocumentError extends Error {
-  override name = 'DocumentError';
-  /** The record the error is about, once it is known. */
+export abstract class Fault extends Error {
+  abstract readonly retried: boolean;
+}
+
+export class RecordFault extends Fault {
+  override name = 'RecordFault';
+  readonly retried = false;
+  /** The record the fault is about, once it is known. */
   readonly recordId: string | undefined;
   constructor(message: string, options?: { cause?: unknown; recordId?: string | undefined }) {
     super(message, options);
@@ -12,8 +23,18 @@ export class DocumentError extends Error {
   }
 }
 
+export class DeploymentFault extends Fault {
+  override name = 'DeploymentFault';
+  readonly retried = true;
+}
+
+export class TransientFault extends Fault {
+  override name = 'TransientFault';
+  readonly retried = true;
+}
+
 /** A template is malformed, or produced a layout the engine cannot read. */
-export class TemplateError extends DocumentError {
+export class TemplateError extends DeploymentFault {
   override name = 'TemplateError';
   constructor(
     readonly template: string,
@@ -25,8 +46,18 @@ export class TemplateError extends DocumentError {
   }
 }
 
+/** The font configuration points at a file that is missing or is not a usable TrueType font. */
+export class FontConfigurationError extends DeploymentFault {
+  override name = 'FontConfigurationError';
+}
+
+/** HarfBuzz could not subset a font: the font file or the subsetter is at fault, not the record. */
+export class SubsettingError extends DeploymentFault {
+  override name = 'SubsettingError';
+}
+
 /** No configured font can draw a character of a record's text. */
-export class MissingGlyphError extends DocumentError {
+export class MissingGlyphError extends RecordFault {
   override name = 'MissingGlyphError';
   readonly codePoint: string;
   constructor(
@@ -46,21 +77,9 @@ export class MissingGlyphError extends DocumentError {
   }
 }
 
-/** The font configuration points at a file that is missing or is not a usable TrueType font. */
-export class FontConfigurationError extends DocumentError {
-  override name = 'FontConfigurationError';
-}
-
 /** Content does not fit where the layout requires it to (e.g. a certificate that runs over a page). */
-export class LayoutOverflowError extends DocumentError {
+export class LayoutOverflowError extends RecordFault {
   override name = 'LayoutOverflowError';
 }
 
-/**
- * Whether an error is the record's own fault (invalid, a character no font has, text that does
- * not fit), so retrying cannot help; template and font faults are the deployment's, and are
- * retried once it is mended.
- */
-export function isRecordFault(error: unknown): error is DocumentError {
-  return error instanceof DocumentError && !(error instanceof TemplateError) && !(error instanceof FontConfigurationError);
-}
+export const isRecordFault = (error: unknown): error is RecordFault => error instanceof RecordFault;

@@ -4,13 +4,16 @@ import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import type { AwardRepository, DocumentRepository } from '../core/pipeline/ports.js';
-import { RenderPipeline } from '../core/pipeline/RenderPipeline.js';
-import type { StoredAward } from '../core/pipeline/StoredAward.js';
+import { awardFromItem } from '../adapters/dynamodb/awardItem.js';
+import type { Award } from '../core/award/Award.js';
+import type { AwardStore } from '../core/award/AwardStore.js';
 import type { DocumentEngine } from '../core/engine/DocumentEngine.js';
+import { isRecordFault, TransientFault } from '../core/errors.js';
+import type { DocumentRepository } from '../core/pipeline/ports.js';
+import { RenderPipeline } from '../core/pipeline/RenderPipeline.js';
 
 export interface RenderHandlerDependencies {
-  readonly awards: AwardRepository;
+  readonly awards: AwardStore;
   readonly documents: DocumentRepository;
   readonly logger: Logger;
   readonly metrics: Metrics;
@@ -39,15 +42,36 @@ export function createRenderHandler({ awards, documents, logger, metrics, engine
   });
   const processor = new BatchProcessor(EventType.DynamoDBStreams);
 
-  const processRecord = async (record: DynamoDBRecord) => {
+  /** The award a stream record shows; undefined (and logged) for other items and unreadable ones. */
+  const awardOf = (record: DynamoDBRecord): Award | undefined => {
     const image = record.dynamodb?.NewImage;
-    if (!image) return;
-    const item = unmarshall(image as Record<string, AttributeValue>) as StoredAward;
+    if (!image) return undefined;
     try {
-      const outcome = await pipeline.process(item);
-      logger.info('stream record processed', { recordId: item.id, version: item.version, action: outcome.action, ...('reason' in outcome && outcome.action === 'skipped' ? { reason: outcome.reason } : {}) });
+      return awardFromItem(unmarshall(image as Record<string, AttributeValue>));
     } catch (error) {
-      logger.warn('stream record will be retried', { recordId: item.id, version: item.version, error: (error as Error).message });
+      // An award item without a usable id, status or version cannot be judged or marked: set aside, never retried.
+      if (!isRecordFault(error)) throw error;
+      logger.error('award item cannot be read', { eventId: record.eventID, reason: error.message });
+      metrics.addMetric('InvalidRecords', MetricUnit.Count, 1);
+      return undefined;
+    }
+  };
+
+  const processRecord = async (record: DynamoDBRecord) => {
+    const award = awardOf(record);
+    if (!award) return;
+    const { id, version } = award.record;
+    try {
+      const outcome = await pipeline.process(award);
+      logger.info('stream record processed', { recordId: id, version, action: outcome.action, ...(outcome.action === 'skipped' ? { reason: outcome.reason } : {}) });
+    } catch (error) {
+      if (error instanceof TransientFault) {
+        logger.warn('stream record will be retried', { recordId: id, version, errorType: error.name, error: error.message });
+      } else {
+        // A template, font or subsetting fault, or a bug: retried, and alarmed, until the deployment is mended.
+        logger.error('deployment fault: stream record will be retried', { recordId: id, version, errorType: (error as Error).name, error: (error as Error).message });
+        metrics.addMetric('DeploymentFaults', MetricUnit.Count, 1);
+      }
       throw error;
     }
   };

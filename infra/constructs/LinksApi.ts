@@ -12,6 +12,7 @@ import { Construct } from 'constructs';
 import { DEPARTMENT_GROUP } from '../../functions/core/links/staffAccess.js';
 import type { StaffSignIn } from '../../functions/staffPage/StaffPageConfig.js';
 import { AWARDS_TABLE } from '../../functions/definitions/awardsTable.js';
+import { DOCUMENTS_BUCKET } from '../../functions/definitions/documentsBucket.js';
 import { PipelineFunction, PLAIN_BUNDLING } from './PipelineFunction.js';
 import { StaffPage } from './StaffPage.js';
 
@@ -66,7 +67,7 @@ export class LinksApi extends Construct {
     links.role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:GetItem'], resources: [props.table.tableArn] }));
     links.role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:Query'], resources: [byRegion] }));
     // Presigned links carry this role's signature: it must itself be allowed to read what it hands out.
-    links.role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [props.bucket.arnForObjects('awards/*'), props.bucket.arnForObjects('bulletins/*')] }));
+    links.role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [props.bucket.arnForObjects(`${DOCUMENTS_BUCKET.prefixes.awards}*`), props.bucket.arnForObjects(`${DOCUMENTS_BUCKET.prefixes.bulletins}*`)] }));
     links.role.addToPolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.bucket.bucketArn] }));
     const bucketId = Stack.of(this).resolve((props.bucket.node.defaultChild as CfnBucket).logicalId) as string;
     for (const prefix of ['awards', 'bulletins']) {

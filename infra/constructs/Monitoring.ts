@@ -9,6 +9,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Construct } from 'constructs';
+import { METRICS_NAMESPACE } from '../../functions/definitions/metrics.js';
 
 export interface MonitoringProps {
   readonly renderFunction: IFunction;
@@ -45,13 +46,16 @@ export class Monitoring extends Construct {
     this.action = new SnsAction(this.topic);
 
     const fn = props.renderFunction;
-    const invalidRecords = new Metric({ namespace: 'WartimeAwards', metricName: 'InvalidRecords', dimensionsMap: { service: 'render' }, statistic: 'Sum', period: FIVE_MINUTES });
-    const documentsRendered = new Metric({ namespace: 'WartimeAwards', metricName: 'DocumentsRendered', dimensionsMap: { service: 'render' }, statistic: 'Sum', period: FIVE_MINUTES });
+    const renderMetric = (metricName: string) => new Metric({ namespace: METRICS_NAMESPACE, metricName, dimensionsMap: { service: 'render' }, statistic: 'Sum', period: FIVE_MINUTES });
+    const invalidRecords = renderMetric('InvalidRecords');
+    const documentsRendered = renderMetric('DocumentsRendered');
+    const deploymentFaults = renderMetric('DeploymentFaults');
     const iteratorAge = fn.metric('IteratorAge', { statistic: 'Maximum', period: FIVE_MINUTES });
     const deadLetters = props.renderFailures.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum' });
 
     this.alarm('RenderErrors', fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }), 1, 'The render function failed (an exception, a timeout or out of memory).');
     this.alarm('InvalidRecords', invalidRecords, 1, 'Approved records could not be rendered: see renderStatus/failureReason on the records.');
+    this.alarm('DeploymentFaults', deploymentFaults, 1, 'A template, font or the subsetter failed: records are retried until the deployment is mended (see the render logs).');
     this.alarm('RenderFailuresQueue', deadLetters, 1, 'Stream records were given up on after their retries: they are in the render on-failure queue.');
     this.alarm('StreamIteratorAge', iteratorAge, Duration.minutes(5).toMilliseconds(), 'Approvals wait more than 5 minutes for their documents.');
     const serverErrors = props.api.metricServerError({ period: FIVE_MINUTES, statistic: 'Sum' });
@@ -60,7 +64,7 @@ export class Monitoring extends Construct {
     this.dashboard = new Dashboard(this, 'Dashboard', {
       widgets: [
         [
-          new GraphWidget({ title: 'Documents rendered / invalid records', left: [documentsRendered, invalidRecords], width: 12 }),
+          new GraphWidget({ title: 'Documents rendered / invalid records / deployment faults', left: [documentsRendered, invalidRecords, deploymentFaults], width: 12 }),
           new GraphWidget({ title: 'Render function: invocations, errors', left: [fn.metricInvocations({ period: FIVE_MINUTES }), fn.metricErrors({ period: FIVE_MINUTES })], width: 12 }),
         ],
         [

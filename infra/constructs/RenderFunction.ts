@@ -10,6 +10,8 @@ import { RENDER_FILTER_PATTERNS } from '../../functions/definitions/streamFilter
 import { engineBundle } from './engineBundling.js';
 import { PipelineFunction } from './PipelineFunction.js';
 import { subscribeToStream } from './streamEventSource.js';
+import { METRICS_NAMESPACE } from '../../functions/definitions/metrics.js';
+import { DOCUMENTS_BUCKET } from '../../functions/definitions/documentsBucket.js';
 
 export interface RenderFunctionProps {
   readonly table: Table;
@@ -44,7 +46,7 @@ export class RenderFunction extends Construct {
         AWARDS_TABLE_NAME: props.table.tableName,
         DOCUMENTS_BUCKET_NAME: props.bucket.bucketName,
         POWERTOOLS_SERVICE_NAME: 'render',
-        POWERTOOLS_METRICS_NAMESPACE: 'WartimeAwards',
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         POWERTOOLS_LOG_LEVEL: 'INFO',
       },
     });
@@ -61,7 +63,7 @@ export class RenderFunction extends Construct {
       new PolicyStatement({
         // HeadObject needs s3:GetObject; documents are only ever written under awards/.
         actions: ['s3:GetObject', 's3:PutObject', 's3:PutObjectTagging'],
-        resources: [props.bucket.arnForObjects('awards/*')],
+        resources: [props.bucket.arnForObjects(`${DOCUMENTS_BUCKET.prefixes.awards}*`)],
       }),
     );
 

@@ -10,6 +10,7 @@ import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FontConfig } from '../../functions/core/engine/fonts/fontConfig.js';
 import { STATISTICS_FILTER_PATTERNS } from '../../functions/definitions/streamFilters.js';
+import { DOCUMENTS_BUCKET } from '../../functions/definitions/documentsBucket.js';
 import { engineBundle } from './engineBundling.js';
 import { PipelineFunction, PLAIN_BUNDLING } from './PipelineFunction.js';
 import { subscribeToStream } from './streamEventSource.js';
@@ -74,7 +75,7 @@ export class StatisticsFunctions extends Construct {
     });
     this.bulletin = bulletin.function;
     bulletin.role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:BatchGetItem'], resources: [props.table.tableArn] }));
-    bulletin.role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [props.bucket.arnForObjects('bulletins/*')] }));
+    bulletin.role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [props.bucket.arnForObjects(`${DOCUMENTS_BUCKET.prefixes.bulletins}*`)] }));
     // Listing finds the previous bulletin; it also makes a missing object answer 404, not 403.
     bulletin.role.addToPolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.bucket.bucketArn] }));
     const bucketId = Stack.of(this).resolve((props.bucket.node.defaultChild as CfnBucket).logicalId) as string;

@@ -1,23 +1,11 @@
 import { createRequire } from 'node:module';
 import { basename, resolve } from 'node:path';
 import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { type FontConfig, type FontRole, resolveFontPath } from '../../functions/core/engine/fonts/fontConfig.js';
+import { DEFAULT_FONT_CONFIG, type FontConfig, type FontRole, resolveFontPath } from '../../functions/core/engine/fonts/fontConfig.js';
 import { PLAIN_BUNDLING, TASK_ROOT } from './PipelineFunction.js';
 
 const require = createRequire(import.meta.url);
 
-/**
- * The fonts a Lambda carries: one file per face the templates use, plus a fallback for rare
- * characters. The npm defaults add up to about 51 MB, which keeps the unzipped asset under 64 MB
- * (the default font config's second Sans fallbacks are left out for that reason).
- */
-export const LAMBDA_FONTS: FontConfig = {
-  songti: ['@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf', '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'],
-  fangsong: ['@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf', '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'],
-  kaiti: ['@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf', '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'],
-  xiaobiaosong: ['@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf', '@expo-google-fonts/noto-sans-sc/500Medium/NotoSansSC_500Medium.ttf'],
-  heiti: ['@expo-google-fonts/noto-sans-sc/500Medium/NotoSansSC_500Medium.ttf', '@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf'],
-};
 
 export interface EngineBundle {
   readonly bundling: BundlingOptions;
@@ -30,7 +18,8 @@ export interface EngineBundle {
  * the environment that points the engine at them.
  */
 export function engineBundle(fontOverrides: Partial<FontConfig> = {}): EngineBundle {
-  const fonts = { ...LAMBDA_FONTS, ...fontOverrides };
+  // The fonts the local stack uses (about 51 MB), with any the deployment names instead.
+  const fonts = { ...DEFAULT_FONT_CONFIG, ...fontOverrides };
   const files = [...new Set(Object.values(fonts).flat().map(resolveFontPath))];
   const inAsset = (file: string) => `${TASK_ROOT}/fonts/${basename(file)}`;
   const names = new Set(files.map((file) => basename(file)));

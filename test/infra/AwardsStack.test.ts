@@ -272,9 +272,10 @@ describe('the staff download API', () => {
 });
 
 describe('monitoring', () => {
-  it('alarms on render errors, invalid records, the on-failure queue, iterator age and API 5xx, to an encrypted topic with the given subscribers', () => {
+  it('alarms on render errors, invalid records, deployment faults, the on-failure queue, iterator age and API 5xx, to an encrypted topic with the given subscribers', () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
-    expect(alarms.map((a) => a.MetricName).sort()).toEqual(['5xx', 'ApproximateNumberOfMessagesVisible', 'Errors', 'InvalidRecords', 'IteratorAge']);
+    expect(alarms.map((a) => a.MetricName).sort()).toEqual(['5xx', 'ApproximateNumberOfMessagesVisible', 'DeploymentFaults', 'Errors', 'InvalidRecords', 'IteratorAge']);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'DeploymentFaults', Namespace: 'WartimeAwards', Dimensions: [{ Name: 'service', Value: 'render' }], Threshold: 1 });
     for (const alarm of alarms) expect(alarm.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^MonitoringAlarms/) }]);
     template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'duty@example.org' });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asSubmitted } from '../../functions/core/pipeline/asSubmitted.js';
+import { itemOfAward } from '../../functions/adapters/dynamodb/awardItem.js';
 import { type LocalStack, startLocalStack } from '../../local/LocalStack.js';
 import { freePort } from '../../local/ports.js';
 import { exampleJson } from '../support/examples.js';
@@ -28,10 +28,8 @@ afterAll(async () => {
 
 describe('the bundled render function', () => {
   it('renders and stores a document from its own asset: code, fonts, templates and HarfBuzz', async () => {
-    const record = asSubmitted({ ...exampleJson('merit-zhang-peng'), id: 'bundle-check' });
-    await stack.approvals.submit(record);
-    await stack.approvals.approve(record.id, '审核专班');
-    const item = await stack.awards.get(record.id);
+    const { record } = await stack.approvals.submit({ ...exampleJson('merit-zhang-peng'), id: 'bundle-check' });
+    const item = itemOfAward(await stack.approvals.approve(record.id, '审核专班'));
     // Lambda runs the asset from /var/task; here its fonts.json is pointed at the asset folder instead.
     const fonts = join(mkdtempSync(join(tmpdir(), 'fonts-')), 'fonts.json');
     writeFileSync(fonts, readFileSync(join(assetDir, 'fonts', 'fonts.json'), 'utf8').replaceAll('/var/task', assetDir));
@@ -64,6 +62,6 @@ describe('the bundled render function', () => {
     expect(head.ContentType).toBe('application/pdf');
     const object = await stack.s3.client.send(new GetObjectCommand({ Bucket: stack.info.bucket, Key: key }));
     expect(Buffer.from(await object.Body!.transformToByteArray()).subarray(0, 5).toString()).toBe('%PDF-');
-    expect((await stack.awards.get(record.id))!.renderStatus).toBe('RENDERED');
+    expect((await stack.awards.get(record.id))!.rendering.renderedVersion).toBe(1);
   }, 120_000);
 });

@@ -6,11 +6,11 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBBatchResponse } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentClient } from '../../functions/adapters/dynamodb/DynamoDbAwardRepository.js';
-import { asSubmitted } from '../../functions/core/pipeline/asSubmitted.js';
-import { storedAwardOf, type StoredAward } from '../../functions/core/pipeline/StoredAward.js';
+import { itemOfAward } from '../../functions/adapters/dynamodb/awardItem.js';
+import { documentClient } from '../../functions/adapters/dynamodb/documentClient.js';
+import { type Award, awardOfRecord } from '../../functions/core/award/Award.js';
+import { submit } from '../../functions/core/award/awardTransitions.js';
 import { type AwardRecord, LEAGUES_AND_CITIES, validateRecord } from '../../functions/core/records/index.js';
-import { recordJsonOf } from '../../functions/core/pipeline/StoredAward.js';
 import { REGION_SCOPE } from '../../functions/core/statistics/changeDelta.js';
 import { compileFigures } from '../../functions/core/statistics/compileFigures.js';
 import { figuresOfCounters } from '../../functions/core/statistics/counters.js';
@@ -79,7 +79,7 @@ async function startStack(configureS3: (client: S3Client) => void, twice: boolea
 const TEMPLATES = ['merit-zhang-peng', 'commendation-ce-ren', 'honorary-title-he-jianhua', 'telegram-sympathy-sun-dejian', 'merit-wulanchabu-hubei-escort-team'];
 
 function submittedRecord(index: number, template: string, changes: Record<string, unknown> = {}): AwardRecord {
-  return asSubmitted({ ...exampleJson(template), id: `it-${String(index).padStart(4, '0')}`, ...changes });
+  return submit({ ...exampleJson(template), id: `it-${String(index).padStart(4, '0')}`, ...changes }).record as unknown as AwardRecord;
 }
 
 async function listKeys(stack: LocalStack): Promise<string[]> {
@@ -100,7 +100,7 @@ describe('the pipeline against DynamoDB Local and the local S3 server', () => {
   const invalidIds: { id: string; reason: string }[] = [];
   const corrected: string[] = [];
   const revoked: string[] = [];
-  let settled: Map<string, StoredAward>;
+  let settled: Map<string, Award>;
 
   beforeAll(async () => {
     stack = await startStack(s3.configure, true);
@@ -116,7 +116,7 @@ describe('the pipeline against DynamoDB Local and the local S3 server', () => {
       const id = `it-${i}`;
       const broken = i < 490 ? { grade: 9 } : { recipient: { ...zhang.recipient, name: '张𠈌' } };
       const { approvedAt: _a, approvedBy: _b, ...json } = { ...zhang, ...broken, id, status: 'SUBMITTED' } as Record<string, unknown>;
-      await db.send(new PutCommand({ TableName: stack.info.tableName, Item: storedAwardOf(json as never) }));
+      await db.send(new PutCommand({ TableName: stack.info.tableName, Item: itemOfAward(awardOfRecord(json)) }));
       invalidIds.push({ id, reason: i < 490 ? 'grade: must be 1, 2 or 3' : 'no configured font can draw "𠈌" (U+2020C)' });
     }
     const all = [...valid.map((r) => r.id), ...invalidIds.map((r) => r.id)];
@@ -124,7 +124,7 @@ describe('the pipeline against DynamoDB Local and the local S3 server', () => {
     await waitForSettled(stack.awards, all, { timeoutMs: 240_000 });
     // Five corrections of approved certificates: each gets a second document version.
     for (const record of valid.filter((r) => r.kind === 'merit').slice(0, 5)) {
-      await stack.approvals.correct({ ...record, deed: `${(record as { deed: string }).deed}（更正）` } as AwardRecord);
+      await stack.approvals.correct({ ...record, deed: `${(record as { deed: string }).deed}（更正）` });
       corrected.push(record.id);
     }
     // Five revocations of approved commendations: documents stay, withdrawn; the figures drop them.
@@ -148,18 +148,18 @@ describe('the pipeline against DynamoDB Local and the local S3 server', () => {
       const item = settled.get(record.id)!;
       const kind = record.kind === 'commendation-order' ? 'commendation-order' : record.kind === 'praise-bulletin' ? 'praise-bulletin' : record.kind === 'telegram' ? 'telegram' : 'certificate';
       const versions = corrected.includes(record.id) ? [1, 2] : [1];
-      expect(item.renderStatus, record.id).toBe('RENDERED');
-      expect(item.documents!.map((d) => [d.kind, d.version, d.key]), record.id).toEqual(
+      expect(item.rendering, record.id).toEqual({ renderedVersion: versions.at(-1), renderedAt: expect.any(String) });
+      expect(item.documents.map((d) => [d.kind, d.version, d.key]), record.id).toEqual(
         versions.map((version) => [kind, version, `awards/${record.id}/${kind}-v${version}.pdf`]),
       );
-      expectedKeys.push(...item.documents!.map((d) => d.key));
+      expectedKeys.push(...item.documents.map((d) => d.key));
     }
     expect(await listKeys(stack)).toEqual(expectedKeys.sort());
   });
 
   it('numbers the orders and bulletins 1…40 in one gap-free sequence, each number once', () => {
     const numbered = valid.filter((r) => r.kind === 'commendation-order' || r.kind === 'praise-bulletin');
-    const numbers = numbered.map((record) => settled.get(record.id)!.documentNumber as string);
+    const numbers = numbered.map((record) => settled.get(record.id)!.record.documentNumber as string);
     expect(new Set(numbers).size).toBe(numbered.length);
     const serials = numbers.map((n) => Number(/^内公奖〔2020〕(\d+)号$/.exec(n)![1])).sort((a, b) => a - b);
     expect(serials).toEqual(Array.from({ length: numbered.length }, (_, i) => i + 1));
@@ -168,17 +168,18 @@ describe('the pipeline against DynamoDB Local and the local S3 server', () => {
   it('keeps the documents of revoked awards, withdrawn', () => {
     for (const id of revoked) {
       const item = settled.get(id)!;
-      expect(item.status, id).toBe('REVOKED');
-      expect(item.documents!.every((d) => d.withdrawn), id).toBe(true);
+      expect(item.record.status, id).toBe('REVOKED');
+      expect(item.documents.length, id).toBeGreaterThan(0);
+      expect(item.documents.every((d) => d.withdrawn), id).toBe(true);
     }
   });
 
   it('leaves invalid records failed with their reasons and no documents', () => {
     for (const { id, reason } of invalidIds) {
       const item = settled.get(id)!;
-      expect(item.renderStatus, id).toBe('FAILED');
-      expect(item.failureReason, id).toContain(reason);
-      expect(item.documents, id).toBeUndefined();
+      expect(item.rendering.failure?.version, id).toBe(1);
+      expect(item.rendering.failure?.reason, id).toContain(reason);
+      expect(item.documents, id).toEqual([]);
     }
   });
 
@@ -186,7 +187,7 @@ describe('the pipeline against DynamoDB Local and the local S3 server', () => {
     // Every approved award that is a valid record counts, also one whose certificate could not be drawn.
     const records = [...settled.values()].flatMap((item) => {
       try {
-        return [validateRecord(recordJsonOf(item))];
+        return [validateRecord(item.record)];
       } catch {
         return [];
       }
@@ -224,18 +225,20 @@ describe('the pipeline against DynamoDB Local and the local S3 server', () => {
   });
 });
 
-/** Fails the first write-back (the UpdateItem that stores document references) of chosen awards. */
+/** Fails the first write-back (the PutItem that stores document references) of chosen awards. */
 function failFirstWriteBack(ids: ReadonlySet<string>) {
   const seen = new Set<string>();
   const configure = (client: DynamoDBClient) => {
     client.middlewareStack.add(
       (next, context) => async (args) => {
-        // The document client's UpdateCommand reaches this stack before its key is marshalled.
-        const input = args.input as { Key?: { pk?: string | { S?: string } }; UpdateExpression?: string };
-        const pk = input.Key?.pk;
+        // The document client's PutCommand reaches this stack before its item is marshalled.
+        const input = args.input as { Item?: { pk?: string | { S?: string }; renderStatus?: string | { S?: string } } };
+        const pk = input.Item?.pk;
         const id = (typeof pk === 'string' ? pk : pk?.S)?.replace(/^AWARD#/, '');
-        const update = context.commandName === 'UpdateCommand' || context.commandName === 'UpdateItemCommand';
-        if (update && id && ids.has(id) && input.UpdateExpression?.includes('renderedVersion') && !seen.has(id)) {
+        const status = input.Item?.renderStatus;
+        const writeBack = (typeof status === 'string' ? status : status?.S) === 'RENDERED';
+        const put = context.commandName === 'PutCommand' || context.commandName === 'PutItemCommand';
+        if (put && id && ids.has(id) && writeBack && !seen.has(id)) {
           seen.add(id);
           throw Object.assign(new Error('injected throttling'), { name: 'ProvisionedThroughputExceededException', $metadata: { httpStatusCode: 400 } });
         }
@@ -271,7 +274,7 @@ describe('storage failures in part of a batch', () => {
       for (const record of records) await stack.approvals.submit(record);
       for (const record of records) await stack.approvals.approve(record.id, APPROVER);
       const settled = await waitForSettled(stack.awards, records.map((r) => r.id), { timeoutMs: 60_000 });
-      for (const record of records) expect(settled.get(record.id)!.renderStatus, record.id).toBe('RENDERED');
+      for (const record of records) expect(settled.get(record.id)!.rendering.renderedVersion, record.id).toBe(1);
       for (const [key, attempts] of s3.puts) expect(attempts, key).toBe(failing.has(key) ? 2 : 1);
       expect(writeBacks.failed.size).toBe(writeBackFailing.length);
       for (const record of writeBackFailing) expect(s3.puts.get(keyOf(record)), record.id).toBe(1);

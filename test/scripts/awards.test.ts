@@ -60,18 +60,18 @@ describe('npm run awards', () => {
     writeFileSync(corrected, JSON.stringify({ ...exampleJson('merit-zhang-peng'), deed: '在疫情防控一线表现突出' }));
     expect(awards('correct', corrected)).toMatchObject({ status: 0, stdout: 'corrected merit-zhang-peng: now version 2' });
     const [v2] = [...(await waitForSettled(stack.awards, ['merit-zhang-peng'])).values()];
-    expect(v2!.documents!.map((d) => d.key)).toEqual(['awards/merit-zhang-peng/certificate-v1.pdf', 'awards/merit-zhang-peng/certificate-v2.pdf']);
+    expect(v2!.documents.map((d) => d.key)).toEqual(['awards/merit-zhang-peng/certificate-v1.pdf', 'awards/merit-zhang-peng/certificate-v2.pdf']);
     // The correction keeps the deliveries recorded before it.
     const before = (exampleJson('merit-zhang-peng').deliveries as unknown[]).length;
-    expect(v2!.deliveries).toHaveLength(before + 1);
-    expect(v2!.deliveries).toContainEqual({ at: '2020-03-04T10:00:00+08:00', place: '小区检查点' });
+    expect(v2!.record.deliveries).toHaveLength(before + 1);
+    expect(v2!.record.deliveries).toContainEqual({ at: '2020-03-04T10:00:00+08:00', place: '小区检查点' });
     expect(awards('revoke', 'merit-he-xia', '--reason', '核查不实')).toMatchObject({ status: 0, stdout: 'revoked merit-he-xia' });
     // The documents stay, withdrawn: on the record and in an S3 tag.
     const withdrawn = await waitFor(async () => {
       const item = await stack.awards.get('merit-he-xia');
-      return item?.documents?.every((d) => d.withdrawn) ? item : undefined;
+      return item && item.documents.length > 0 && item.documents.every((d) => d.withdrawn) ? item : undefined;
     });
-    const key = withdrawn.documents![0]!.key;
+    const key = withdrawn.documents[0]!.key;
     const tags = await stack.s3.client.send(new GetObjectTaggingCommand({ Bucket: stack.info.bucket, Key: key }));
     expect(tags.TagSet).toEqual([{ Key: 'withdrawn', Value: 'true' }]);
     expect((await stack.s3.client.send(new HeadObjectCommand({ Bucket: stack.info.bucket, Key: key }))).ContentType).toBe('application/pdf');
@@ -84,10 +84,10 @@ describe('npm run awards', () => {
     writeFileSync(bad, JSON.stringify({ id: 'x1', kind: 'merit' }));
     const cases: [string[], string][] = [
       [['import', bad], 'error: record x1: authority: required'],
-      [['approve', 'merit-he-xia', '--by', '审核专班'], 'error: cannot approve record merit-he-xia: it is REVOKED'],
+      [['approve', 'merit-he-xia', '--by', '审核专班'], 'error: cannot approve award merit-he-xia: it is REVOKED, and only a SUBMITTED award can be; nothing was changed'],
       [['approve', 'merit-he-xia'], 'error: approve needs --by <approver name>'],
       [['deliver', 'merit-zhang-peng', '--at', 'yesterday', '--place', 'x'], 'error: --at "yesterday" is not an ISO 8601 date-time'],
-      [['deliver', 'merit-zhang-peng', '--at', '2020-03-04T10:00', '--place', 'x'], 'error: delivery of merit-zhang-peng: at: must be an ISO 8601 date-time'],
+      [['deliver', 'merit-zhang-peng', '--at', '2020-03-04T10:00', '--place', 'x'], 'error: cannot record a delivery of award merit-zhang-peng: at: must be an ISO 8601 date-time'],
       [['show', 'no-such-record'], 'error: record no-such-record does not exist'],
       [['frobnicate'], 'error: unknown command "frobnicate"'],
     ];

@@ -1,7 +1,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { asSubmitted } from '../../functions/core/pipeline/asSubmitted.js';
 import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../local/LocalStack.js';
 import { freePort } from '../../local/ports.js';
 import { waitForSettled } from '../../local/waitForSettled.js';
@@ -20,7 +19,7 @@ export async function startStaffStack(records: readonly Record<string, unknown>[
     ...options,
   });
   const ids = records.map((record) => String(record.id));
-  for (const record of records) await stack.approvals.submit(asSubmitted(record));
+  for (const record of records) await stack.approvals.submit(record);
   for (const id of ids) await stack.approvals.approve(id, '审核专班');
   await waitForSettled(stack.awards, ids);
   return stack;

@@ -2,10 +2,12 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { BadLinkRequest } from '../../core/links/linkRequest.js';
 import type { AwardQueries } from '../../core/links/LinksService.js';
-import type { StoredAward } from '../../core/pipeline/StoredAward.js';
+import type { Award } from '../../core/award/Award.js';
 import { AWARDS_TABLE, ITEM_TYPES } from '../../definitions/awardsTable.js';
 import { storeError } from '../StoreError.js';
-import { documentClient, DynamoDbAwardRepository } from './DynamoDbAwardRepository.js';
+import { readableAward } from './awardItem.js';
+import { documentClient } from './documentClient.js';
+import { DynamoDbAwardStore } from './DynamoDbAwardStore.js';
 
 const [BY_REGION] = AWARDS_TABLE.indexes;
 
@@ -24,21 +26,21 @@ function decodeCursor(cursor: string | undefined, region: string): Record<string
 /** The links API's reads: a region's awards through the byRegion index, page by page, and one award by id. */
 export class DynamoDbAwardQueries implements AwardQueries {
   private readonly db: DynamoDBDocumentClient;
-  private readonly awards: DynamoDbAwardRepository;
+  private readonly awards: DynamoDbAwardStore;
 
   constructor(
     client: DynamoDBClient,
     private readonly tableName: string,
   ) {
     this.db = documentClient(client);
-    this.awards = new DynamoDbAwardRepository(client, tableName);
+    this.awards = new DynamoDbAwardStore(client, tableName);
   }
 
-  get(id: string): Promise<StoredAward | undefined> {
+  get(id: string): Promise<Award | undefined> {
     return this.awards.get(id);
   }
 
-  async listByRegion(region: string, options: { status?: string; q?: string; cursor?: string; limit: number }): Promise<{ items: StoredAward[]; cursor?: string }> {
+  async listByRegion(region: string, options: { status?: string; q?: string; cursor?: string; limit: number }): Promise<{ items: Award[]; cursor?: string }> {
     const filters = ['itemType = :award'];
     const values: Record<string, unknown> = { ':region': region, ':award': ITEM_TYPES.award };
     const names: Record<string, string> = { '#region': BY_REGION.partitionKey.name };
@@ -69,7 +71,7 @@ export class DynamoDbAwardQueries implements AwardQueries {
       );
       const next = page.LastEvaluatedKey;
       return {
-        items: (page.Items ?? []) as StoredAward[],
+        items: (page.Items ?? []).map(readableAward).filter((award) => award !== undefined),
         ...(next ? { cursor: Buffer.from(JSON.stringify(next), 'utf8').toString('base64url') } : {}),
       };
     } catch (error) {

@@ -4,7 +4,7 @@ import { appliedChangeKey, ITEM_TYPES, statisticsKey } from '../../definitions/a
 import type { ScopeDelta } from '../../core/statistics/changeDelta.js';
 import type { Counters } from '../../core/statistics/counters.js';
 import { storeError } from '../StoreError.js';
-import { documentClient } from './DynamoDbAwardRepository.js';
+import { documentClient } from './documentClient.js';
 
 /** How long the marker of a counted change is kept: past the stream's 24 h retention, so no redelivery outlives it. */
 const APPLIED_MARKER_SECONDS = 2 * 24 * 60 * 60;

@@ -37,7 +37,7 @@ export class S3BulletinArchive implements BulletinArchive, BulletinIndex {
     let token: string | undefined;
     try {
       do {
-        const page: ListObjectsV2CommandOutput = await this.s3.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: 'bulletins/', ContinuationToken: token }));
+        const page: ListObjectsV2CommandOutput = await this.s3.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: DOCUMENTS_BUCKET.prefixes.bulletins, ContinuationToken: token }));
         for (const { Key } of page.Contents ?? []) if (Key?.endsWith(extension)) keys.push(Key);
         token = page.NextContinuationToken;
       } while (token);

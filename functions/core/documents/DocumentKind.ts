@@ -24,7 +24,7 @@ const DOCUMENTS: { readonly [K in RecordKind]: readonly { readonly kind: Documen
 
 export interface PlannedDocument {
   readonly kind: DocumentKind;
-  /** The template's data; throws a DocumentError when the record lacks what the document prints. */
+  /** The template's data; throws a RecordFault when the record lacks what the document prints. */
   view(): object;
 }
 

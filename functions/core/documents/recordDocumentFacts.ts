@@ -1,10 +1,10 @@
-import { DocumentError } from '../errors.js';
+import { RecordFault } from '../errors.js';
 import type { AwardRecord, CommendationOrderRecord, PraiseBulletinRecord } from '../records/index.js';
 
 /** Documents exist from approval: their date and PDF metadata date are the approval time. */
 export function approvalTime(record: AwardRecord): string {
   if (record.approvedAt === undefined) {
-    throw new DocumentError(`record ${record.id}: approvedAt: required to render documents (they are issued on approval)`, { recordId: record.id });
+    throw new RecordFault(`record ${record.id}: approvedAt: required to render documents (they are issued on approval)`, { recordId: record.id });
   }
   return record.approvedAt;
 }
@@ -17,7 +17,7 @@ export function identityOf(record: AwardRecord, kind: string): string {
 export function documentNumberOf(record: CommendationOrderRecord | PraiseBulletinRecord, documentName: string): string {
   approvalTime(record);
   if (record.documentNumber === undefined) {
-    throw new DocumentError(
+    throw new RecordFault(
       `record ${record.id}: documentNumber: required to render a ${documentName} (a number is allocated on approval)`,
       { recordId: record.id },
     );

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DocumentEngine } from '../engine/DocumentEngine.js';
-import { DocumentError, isRecordFault, MissingGlyphError } from '../errors.js';
+import { MissingGlyphError, RecordFault } from '../errors.js';
 import type { AwardRecord } from '../records/index.js';
 import { type DocumentKind, plannedDocuments } from './DocumentKind.js';
 
@@ -44,8 +44,8 @@ export async function renderRecordDocuments(record: AwardRecord, engine: Documen
         throw new MissingGlyphError(error.character, error.fontRole, record.id, fieldContaining(record, error.character) ?? `template ${kind}.hbs`);
       }
       // The record's own faults learn which record and document they are about; the rest pass unchanged.
-      if (!isRecordFault(error) || error.recordId !== undefined) throw error;
-      throw new DocumentError(`record ${record.id}: ${kind}: ${error.message}`, { cause: error, recordId: record.id });
+      if (!(error instanceof RecordFault) || error.recordId !== undefined) throw error;
+      throw new RecordFault(`record ${record.id}: ${kind}: ${error.message}`, { cause: error, recordId: record.id });
     }
   }
   return documents;

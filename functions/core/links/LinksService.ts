@@ -1,12 +1,12 @@
 import { DOCUMENT_TITLES, type DocumentKind } from '../documents/DocumentKind.js';
-import type { DocumentRef, StoredAward } from '../pipeline/StoredAward.js';
+import type { Award, AwardRecordFields, DocumentRef } from '../award/Award.js';
 import { maySee, type StaffAccess } from './staffAccess.js';
 import { BadLinkRequest, type LinkRequest } from './linkRequest.js';
 
 /** What the links API reads: award items by region (a page at a time) and one by id. */
 export interface AwardQueries {
-  listByRegion(region: string, options: { status?: string; q?: string; cursor?: string; limit: number }): Promise<{ items: StoredAward[]; cursor?: string }>;
-  get(id: string): Promise<StoredAward | undefined>;
+  listByRegion(region: string, options: { status?: string; q?: string; cursor?: string; limit: number }): Promise<{ items: Award[]; cursor?: string }>;
+  get(id: string): Promise<Award | undefined>;
 }
 
 /** Short-lived signed GET links that download under a given file name. */
@@ -29,7 +29,7 @@ export class NotFound extends Error {
 }
 
 /** The name a document downloads under: 荣誉证书-何建华.pdf, 嘉奖令-内公奖〔2020〕1号.pdf. */
-export function documentFileName(item: StoredAward, ref: DocumentRef): string {
+export function documentFileName(item: AwardRecordFields, ref: DocumentRef): string {
   const title = DOCUMENT_TITLES[ref.kind as DocumentKind] ?? ref.kind;
   const recipient = item.recipient as { name?: string } | undefined;
   const subject = recipient?.name ?? (item.documentNumber as string | undefined) ?? (item.addressee as string | undefined)?.replace(/[：:]$/, '') ?? item.id;
@@ -44,21 +44,21 @@ function currentDocuments(documents: readonly DocumentRef[]): DocumentRef[] {
 }
 
 /** Whom a record is for, as the staff page lists it: the recipient, a telegram's title and addressee (唁电 致何建华同志家属), else the title. */
-function displayName(item: StoredAward): string {
+function displayName(item: AwardRecordFields): string {
   const recipient = (item.recipient as { name?: string } | undefined)?.name;
   const addressee = item.kind === 'telegram' ? (item.addressee as string | undefined)?.replace(/[：:]$/, '') : undefined;
   const title = item.title as string | undefined;
   return recipient ?? (title && addressee ? `${title} 致${addressee}` : title) ?? item.id;
 }
 
-const summary = (item: StoredAward) => ({
-  id: item.id,
-  kind: item.kind,
-  region: item.region,
-  status: item.status,
-  name: displayName(item),
-  approvedAt: item.approvedAt,
-  documents: currentDocuments(item.documents ?? []).map(({ kind, version, pages, withdrawn }) => ({ kind, version, pages, withdrawn: withdrawn === true })),
+const summary = ({ record, documents }: Award) => ({
+  id: record.id,
+  kind: record.kind,
+  region: record.region,
+  status: record.status,
+  name: displayName(record),
+  approvedAt: record.approvedAt,
+  documents: currentDocuments(documents).map(({ kind, version, pages, withdrawn }) => ({ kind, version, pages, withdrawn: withdrawn === true })),
 });
 
 /**
@@ -79,20 +79,20 @@ export class LinksService {
   }
 
   async documents(access: StaffAccess, id: string) {
-    const item = await this.deps.awards.get(id);
-    if (!item || !maySee(access, String(item.region))) throw new NotFound(`award ${id} not found`);
+    const award = await this.deps.awards.get(id);
+    if (!award || !maySee(access, String(award.record.region))) throw new NotFound(`award ${id} not found`);
     const documents = [];
-    for (const ref of currentDocuments(item.documents ?? [])) {
+    for (const ref of currentDocuments(award.documents)) {
       const { kind, version, sha256, pages } = ref;
       if (ref.withdrawn) {
         documents.push({ kind, version, sha256, pages, withdrawn: true });
         continue;
       }
-      const { url, expiresAt } = await this.deps.links.link(ref.key, documentFileName(item, ref));
+      const { url, expiresAt } = await this.deps.links.link(ref.key, documentFileName(award.record, ref));
       this.deps.audit.linkIssued({ subject: access.subject, recordId: id, key: ref.key, expiresAt });
       documents.push({ kind, version, sha256, pages, withdrawn: false, url, expiresAt });
     }
-    return { id, status: item.status, documents };
+    return { id, status: award.record.status, documents };
   }
 
   /** Statistics bulletins cover the whole region, so every member of staff may read them. */

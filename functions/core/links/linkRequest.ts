@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RECORD_STATUSES, REGIONS } from '../records/index.js';
+import { RECORD_ID_PATTERN } from '../records/constants.js';
 
 /** A request the links API answers, read and checked before anything reaches DynamoDB. */
 export type LinkRequest =
@@ -20,7 +21,7 @@ const listQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 
-const RECORD_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
 
 /** Reads method, path and query string parameters of an HTTP API event into a LinkRequest. */
 export function parseLinkRequest(method: string, path: string, query: Readonly<Record<string, string | undefined>> = {}): LinkRequest {
@@ -33,7 +34,7 @@ export function parseLinkRequest(method: string, path: string, query: Readonly<R
   if (documents) {
     noQuery();
     const id = decodeURIComponent(documents[1]!);
-    if (!RECORD_ID.test(id)) throw new BadLinkRequest('id: must be 1 to 64 letters, digits, "_" or "-", starting with a letter or digit');
+    if (!RECORD_ID_PATTERN.test(id)) throw new BadLinkRequest('id: must be 1 to 64 letters, digits, "_" or "-", starting with a letter or digit');
     return { route: 'award-documents', id };
   }
   if (path === '/bulletins') {

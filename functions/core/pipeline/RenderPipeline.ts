@@ -1,12 +1,13 @@
 import { documentKey } from '../../definitions/documentsBucket.js';
-import { ITEM_TYPES } from '../../definitions/awardsTable.js';
+import type { Award, DocumentRef } from '../award/Award.js';
+import type { AwardStore } from '../award/AwardStore.js';
+import { assignNumber, pendingWithdrawal, recordFailed, recordRendered, withdrawDocuments } from '../award/renderTransitions.js';
 import { renderRecordDocuments } from '../documents/renderRecordDocuments.js';
 import type { DocumentEngine } from '../engine/DocumentEngine.js';
-import { DocumentError, isRecordFault } from '../errors.js';
+import { isRecordFault, RecordFault, TransientFault } from '../errors.js';
 import { type AwardRecord, validateRecord } from '../records/index.js';
-import { formatDocumentNumber, numberingYear } from './documentNumber.js';
-import type { AwardRepository, DocumentRepository, PipelineLog, PipelineMetrics } from './ports.js';
-import { type DocumentRef, recordJsonOf, type StoredAward } from './StoredAward.js';
+import { formatDocumentNumber, numberingYear, parseDocumentNumber } from './documentNumber.js';
+import type { DocumentRepository, PipelineLog, PipelineMetrics } from './ports.js';
 
 /** What became of one change to an award. */
 export type Outcome =
@@ -16,7 +17,7 @@ export type Outcome =
   | { readonly action: 'skipped'; readonly reason: string };
 
 export interface PipelineDependencies {
-  readonly awards: AwardRepository;
+  readonly awards: AwardStore;
   readonly documents: DocumentRepository;
   readonly engine?: DocumentEngine;
   readonly log: PipelineLog;
@@ -24,18 +25,30 @@ export interface PipelineDependencies {
   readonly now?: () => Date;
 }
 
+/** How often the pipeline reads an award again when another change reached it first. */
+const MAX_ATTEMPTS = 8;
+/** How often a number is tried again when another order took the same serial first. */
+const MAX_SERIAL_ATTEMPTS = 25;
+
+/** The award moved under the pipeline: read it again and decide afresh. */
+const CHANGED = Symbol('changed');
+type Step<T> = T | typeof CHANGED;
+
 /** Official documents carry a 文号 from their authority's yearly sequence. */
 function needsNumber(record: AwardRecord): record is Extract<AwardRecord, { kind: 'commendation-order' | 'praise-bulletin' }> {
   return record.kind === 'commendation-order' || record.kind === 'praise-bulletin';
 }
 
+const skipped = (reason: string): Outcome => ({ action: 'skipped', reason });
+
 /**
- * The decisions the render function makes for one award item as the stream shows it now.
- * Every step is idempotent, so a redelivered or retried change does nothing twice: a version
- * already rendered is skipped, a stored object is not written again, a number is not allocated
- * again. A record that can never be rendered (invalid, or a character no font has) is marked
- * FAILED with its reason and not retried; anything else (throttling, S3 errors) is thrown for
- * the caller to retry.
+ * The decisions the render function makes for one award as it is now (a redelivered or retried
+ * stream record shows it as it was). Each write is one of the award's transitions, stored on the
+ * condition that the award has not changed since it was read; when it has (a revocation, a
+ * correction, a delivery), the pipeline reads it again and decides afresh — so a revocation that
+ * lands while documents are made gets them withdrawn, never left valid. Every step is idempotent:
+ * a version already rendered is skipped, a stored object is not written again, a number is not
+ * given twice. Only the record's own faults mark it FAILED; everything else is thrown, to retry.
  */
 export class RenderPipeline {
   private readonly now: () => Date;
@@ -44,92 +57,115 @@ export class RenderPipeline {
     this.now = deps.now ?? (() => new Date());
   }
 
-  /** Acts on an award item as a stream record shows it. */
-  async process(image: StoredAward): Promise<Outcome> {
-    if (image.itemType !== ITEM_TYPES.award) return { action: 'skipped', reason: `not an award item (${image.itemType})` };
-    // A redelivered or retried record shows the item as it was: act on it as it is now.
-    const item = await this.deps.awards.get(image.id);
-    if (item === undefined) return { action: 'skipped', reason: 'the award no longer exists' };
-    if (item.version > image.version) return { action: 'skipped', reason: `superseded by version ${item.version}` };
-    if (item.status === 'REVOKED') return this.withdraw(item);
-    if (item.status !== 'APPROVED') return { action: 'skipped', reason: `status is ${item.status}` };
-    if ((item.renderedVersion ?? 0) >= item.version) return { action: 'skipped', reason: `version ${item.version} already rendered` };
-    if (item.renderStatus === 'FAILED' && item.failedVersion === item.version) {
-      return { action: 'skipped', reason: `version ${item.version} already failed` };
+  /** Acts on an award, given as a stream record shows it. */
+  async process(seen: Award): Promise<Outcome> {
+    const { id } = seen.record;
+    // Documents this call stored that are not yet recorded on the award: withdrawn if it was revoked meanwhile.
+    const stored: DocumentRef[] = [];
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const award = await this.deps.awards.get(id);
+      if (award === undefined) return skipped('the award no longer exists');
+      if (award.record.version > seen.record.version && stored.length === 0) return skipped(`superseded by version ${award.record.version}`);
+      const outcome = await this.step(award, stored);
+      if (outcome !== CHANGED) return outcome;
     }
+    throw new TransientFault(`award ${id} changed ${MAX_ATTEMPTS} times while the pipeline acted on it: retried later`);
+  }
+
+  private async step(award: Award, stored: DocumentRef[]): Promise<Step<Outcome>> {
+    const { record, rendering } = award;
+    if (record.status === 'REVOKED') return this.withdraw(award, stored);
+    if (record.status !== 'APPROVED') return skipped(`status is ${record.status}`);
+    if ((rendering.renderedVersion ?? 0) >= record.version) return skipped(`version ${record.version} already rendered`);
+    if (rendering.failure?.version === record.version) return skipped(`version ${record.version} already failed`);
     try {
-      const record = validateRecord(recordJsonOf(item));
-      return await this.render(await this.numbered(record));
+      const numbered = await this.numbered(award, validateRecord(record));
+      return numbered === CHANGED ? CHANGED : await this.render(numbered.award, numbered.record, stored);
     } catch (error) {
-      // Only the record's own faults are final; storage, network, font and template trouble is retried.
+      // Only the record's own faults are final; storage, template, font and subsetting trouble is retried.
       if (!isRecordFault(error)) throw error;
-      return this.fail(item, error);
+      return this.fail(award, error);
     }
   }
 
-  private async numbered(record: AwardRecord): Promise<AwardRecord> {
-    if (!needsNumber(record)) return record;
+  private async numbered(award: Award, record: AwardRecord): Promise<Step<{ award: Award; record: AwardRecord }>> {
+    if (!needsNumber(record)) return { award, record };
     const code = record.authority.code;
     if (code === undefined) {
-      throw new DocumentError(`record ${record.id}: authority.code: required to number a ${record.kind} (e.g. 内公奖)`, { recordId: record.id });
+      throw new RecordFault(`record ${record.id}: authority.code: required to number a ${record.kind} (e.g. 内公奖)`, { recordId: record.id });
     }
     const year = numberingYear(record.issuedAt);
-    if (record.documentNumber === undefined) {
-      // A number is given only to an order whose documents can be made: try them first with a
-      // number as wide as any, so a missing glyph or an overflow fails before a number is spent.
-      await renderRecordDocuments({ ...record, documentNumber: formatDocumentNumber(code, year, 9999) }, this.deps.engine);
+    if (record.documentNumber !== undefined) {
+      await this.checkHeld(record.id, record.documentNumber, code, year);
+      return { award, record };
     }
-    const { documentNumber, allocated } = await this.deps.awards.allocateDocumentNumber({ recordId: record.id, version: record.version, code, year });
-    if (allocated) this.deps.metrics.count('NumbersAllocated');
-    return { ...record, documentNumber };
+    // A number is given only to an order whose documents can be made: try them first with a
+    // number as wide as any, so a missing glyph or an overflow fails before a number is spent.
+    await renderRecordDocuments({ ...record, documentNumber: formatDocumentNumber(code, year, 9999) }, this.deps.engine);
+    for (let attempt = 1; attempt <= MAX_SERIAL_ATTEMPTS; attempt++) {
+      const serial = await this.deps.awards.nextSerial(code, year);
+      const documentNumber = formatDocumentNumber(code, year, serial);
+      const next = assignNumber(award, documentNumber);
+      const result = await this.deps.awards.saveNumbered(award, next, { code, year, serial });
+      if (result === 'changed') return CHANGED;
+      if (result === 'saved') {
+        this.deps.metrics.count('NumbersAllocated');
+        return { award: next, record: { ...record, documentNumber } };
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+    }
+    throw new TransientFault(`giving a ${code} ${year} number to ${record.id}: still contended after ${MAX_SERIAL_ATTEMPTS} attempts`);
   }
 
-  private async render(record: AwardRecord): Promise<Outcome> {
+  /**
+   * A number already on the record stands only if this table's sequence gave it to this record;
+   * one that came with the record from elsewhere would collide with the sequence.
+   */
+  private async checkHeld(id: string, documentNumber: string, code: string, year: number): Promise<void> {
+    const place = parseDocumentNumber(documentNumber);
+    const ours = place !== undefined && place.code === code && place.year === year && (await this.deps.awards.holderOf(place)) === id;
+    if (!ours) {
+      throw new RecordFault(`record ${id}: documentNumber: ${documentNumber} was not given to this record by the pipeline: remove it (numbers are given on approval)`, {
+        recordId: id,
+      });
+    }
+  }
+
+  private async render(award: Award, record: AwardRecord, stored: DocumentRef[]): Promise<Step<Outcome>> {
     const rendered = await renderRecordDocuments(record, this.deps.engine);
     const renderedAt = this.now().toISOString();
     const refs: DocumentRef[] = [];
     for (const document of rendered) {
       const key = documentKey(record.id, document.kind, document.version);
-      const stored = await this.deps.documents.put({ key, bytes: document.bytes, sha256: document.sha256, recordId: record.id, kind: document.kind, version: document.version });
-      if (stored === 'already-stored') this.deps.log.info('document already stored', { recordId: record.id, key });
-      refs.push({ kind: document.kind, version: document.version, key, sha256: document.sha256, pages: document.pages, bytes: document.bytes.byteLength, renderedAt });
+      const result = await this.deps.documents.put({ key, bytes: document.bytes, sha256: document.sha256, recordId: record.id, kind: document.kind, version: document.version });
+      if (result === 'already-stored') this.deps.log.info('document already stored', { recordId: record.id, key });
+      const ref = { kind: document.kind, version: document.version, key, sha256: document.sha256, pages: document.pages, bytes: document.bytes.byteLength, renderedAt };
+      refs.push(ref);
+      if (!stored.some((earlier) => earlier.key === key)) stored.push(ref);
     }
-    const result = await this.deps.awards.markRendered(record.id, record.version, refs, renderedAt);
-    if (result === 'revoked') return this.withdrawStored(record.id, refs, renderedAt);
-    if (result !== 'written') return { action: 'skipped', reason: result === 'superseded' ? 'a correction arrived meanwhile' : `version ${record.version} already rendered` };
+    if ((await this.deps.awards.save(award, recordRendered(award, refs, renderedAt))) === 'changed') return CHANGED;
     this.deps.metrics.count('DocumentsRendered', refs.length);
     this.deps.log.info('documents stored', { recordId: record.id, version: record.version, keys: refs.map((ref) => ref.key) });
     return { action: 'rendered', documents: refs };
   }
 
-  private async fail(item: StoredAward, error: DocumentError): Promise<Outcome> {
+  private async fail(award: Award, error: RecordFault): Promise<Step<Outcome>> {
     const reason = error.message;
-    await this.deps.awards.markFailed(item.id, item.version, reason);
+    if ((await this.deps.awards.save(award, recordFailed(award, reason))) === 'changed') return CHANGED;
     this.deps.metrics.count('InvalidRecords');
-    this.deps.log.error('record cannot be rendered', { recordId: item.id, version: item.version, errorType: error.name, reason });
+    this.deps.log.error('record cannot be rendered', { recordId: award.record.id, version: award.record.version, errorType: error.name, reason });
     return { action: 'failed', reason };
   }
 
-  /** The award was revoked while its documents were made: they are kept, withdrawn, like any others. */
-  private async withdrawStored(id: string, refs: readonly DocumentRef[], withdrawnAt: string): Promise<Outcome> {
-    for (const ref of refs) await this.deps.documents.markWithdrawn(ref.key);
-    const current = await this.deps.awards.get(id);
-    const documents = [...(current?.documents ?? []), ...refs.map((ref) => ({ ...ref, withdrawn: true, withdrawnAt }))];
-    await this.deps.awards.markWithdrawn(id, documents);
-    this.deps.metrics.count('DocumentsWithdrawn', refs.length);
-    this.deps.log.info('award revoked while rendering: documents stored withdrawn', { recordId: id, keys: refs.map((ref) => ref.key) });
-    return { action: 'withdrawn', documents: refs.length };
-  }
-
-  private async withdraw(item: StoredAward): Promise<Outcome> {
-    const pending = (item.documents ?? []).filter((ref) => !ref.withdrawn);
-    if (pending.length === 0) return { action: 'skipped', reason: 'no documents to withdraw' };
-    const withdrawnAt = this.now().toISOString();
+  /** A revoked award keeps its documents, withdrawn: those on the award and any this call stored for it. */
+  private async withdraw(award: Award, stored: readonly DocumentRef[]): Promise<Step<Outcome>> {
+    const recorded = new Set(award.documents.map((ref) => ref.key));
+    const pending = [...pendingWithdrawal(award), ...stored.filter((ref) => !recorded.has(ref.key))];
+    if (pending.length === 0) return skipped('no documents to withdraw');
     for (const ref of pending) await this.deps.documents.markWithdrawn(ref.key);
-    const documents = (item.documents ?? []).map((ref) => (ref.withdrawn ? ref : { ...ref, withdrawn: true, withdrawnAt }));
-    await this.deps.awards.markWithdrawn(item.id, documents);
+    if ((await this.deps.awards.save(award, withdrawDocuments(award, this.now().toISOString(), stored))) === 'changed') return CHANGED;
     this.deps.metrics.count('DocumentsWithdrawn', pending.length);
-    this.deps.log.info('documents withdrawn', { recordId: item.id, keys: pending.map((ref) => ref.key) });
+    this.deps.log.info('documents withdrawn', { recordId: award.record.id, keys: pending.map((ref) => ref.key) });
     return { action: 'withdrawn', documents: pending.length };
   }
 }

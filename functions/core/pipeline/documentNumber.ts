@@ -9,3 +9,9 @@ export function formatDocumentNumber(code: string, year: number, serial: number)
 export function numberingYear(issuedAt: string): number {
   return beijingTime(issuedAt).year;
 }
+
+/** The sequence place of a number written as formatDocumentNumber writes it; undefined for any other text. */
+export function parseDocumentNumber(documentNumber: string): { code: string; year: number; serial: number } | undefined {
+  const match = /^(.+)〔(\d{4})〕([1-9]\d*)号$/.exec(documentNumber);
+  return match ? { code: match[1]!, year: Number(match[2]), serial: Number(match[3]) } : undefined;
+}

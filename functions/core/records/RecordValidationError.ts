@@ -1,4 +1,4 @@
-import { DocumentError } from '../errors.js';
+import { RecordFault } from '../errors.js';
 
 /** One problem with a record: the field path in dot/index notation and the rule it breaks. */
 export interface RecordIssue {
@@ -7,7 +7,7 @@ export interface RecordIssue {
 }
 
 /** A record's JSON does not match the record contract; `issues` lists every problem found. */
-export class RecordValidationError extends DocumentError {
+export class RecordValidationError extends RecordFault {
   override name = 'RecordValidationError';
   constructor(
     recordId: string | undefined,

@@ -1,5 +1,4 @@
-import { ITEM_TYPES } from '../../definitions/awardsTable.js';
-import { recordJsonOf } from '../pipeline/StoredAward.js';
+import type { Award } from '../award/Award.js';
 import { type AwardRecord, LEAGUES_AND_CITIES, validateRecord } from '../records/index.js';
 import { COUNTER_FIELDS, type CounterField, type Counters, countersOf } from './counters.js';
 import { figuresOf } from './recordContribution.js';
@@ -10,13 +9,13 @@ export const REGION_SCOPE = '全区';
 /** Counts as of now: every approval and delivery so far, no revocation yet to come. */
 const NOW_AND_LATER = new Date(8.64e15);
 
-/** What one stored item adds to each scope's counters now; invalid records and other items add nothing. */
-function contribution(item: Record<string, unknown> | undefined): Map<string, Counters> {
+/** What one award adds to each scope's counters now; an invalid record adds nothing. */
+function contribution(award: Award | undefined): Map<string, Counters> {
   const scopes = new Map<string, Counters>();
-  if (item?.itemType !== ITEM_TYPES.award) return scopes;
+  if (award === undefined) return scopes;
   let record: AwardRecord;
   try {
-    record = validateRecord(recordJsonOf(item));
+    record = validateRecord(award.record);
   } catch {
     return scopes;
   }
@@ -32,19 +31,19 @@ export interface ScopeDelta {
 }
 
 /**
- * How one change to the awards table (old image → new image) moves the kept figures: the new
- * image's contribution minus the old one's, per scope, leaving out what does not move. An
+ * How one change to an award (as it was → as it is) moves the kept figures: the new
+ * state's contribution minus the old one's, per scope, leaving out what does not move. An
  * approval adds, a revocation subtracts, a correction moving an award to another 盟市 does both,
  * and the render function's own write-backs move nothing.
  */
-export function changeDelta(oldItem: Record<string, unknown> | undefined, newItem: Record<string, unknown> | undefined): ScopeDelta[] {
-  const before = contribution(oldItem);
-  const after = contribution(newItem);
+export function changeDelta(before: Award | undefined, after: Award | undefined): ScopeDelta[] {
+  const was = contribution(before);
+  const is = contribution(after);
   const deltas: ScopeDelta[] = [];
-  for (const scope of new Set([...before.keys(), ...after.keys()])) {
+  for (const scope of new Set([...was.keys(), ...is.keys()])) {
     const delta: Partial<Counters> = {};
     for (const field of COUNTER_FIELDS) {
-      const change = (after.get(scope)?.[field] ?? 0) - (before.get(scope)?.[field] ?? 0);
+      const change = (is.get(scope)?.[field] ?? 0) - (was.get(scope)?.[field] ?? 0);
       if (change !== 0) delta[field as CounterField] = change;
     }
     if (Object.keys(delta).length > 0) deltas.push({ scope, delta });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentFileName, LinksService, NotFound } from '../../../functions/core/links/LinksService.js';
-import { storedAwardOf, type StoredAward } from '../../../functions/core/pipeline/StoredAward.js';
+import { type Award, awardOfRecord } from '../../../functions/core/award/Award.js';
 import type { StaffAccess } from '../../../functions/core/links/staffAccess.js';
 import { exampleJson } from '../../support/examples.js';
 
@@ -14,18 +14,18 @@ const ref = (version: number, extra: Record<string, unknown> = {}) => ({
   renderedAt: '2020-03-02T00:00:00Z',
   ...extra,
 });
-const heXia = { ...storedAwardOf(exampleJson('merit-he-xia') as never), documents: [ref(1), ref(2)] } as StoredAward;
-const regionStaff: StaffAccess = { scope: 'region', region: heXia.region as never, subject: 'clerk-1' };
+const heXia: Award = { ...awardOfRecord(exampleJson('merit-he-xia')), documents: [ref(1), ref(2)] };
+const regionStaff: StaffAccess = { scope: 'region', region: heXia.record.region as never, subject: 'clerk-1' };
 const otherRegion: StaffAccess = { scope: 'region', region: '兴安盟', subject: 'clerk-2' };
 const department: StaffAccess = { scope: 'department', subject: 'hr-1' };
 
-function service(items: StoredAward[]) {
+function service(items: Award[]) {
   const audit: unknown[] = [];
   const listed: unknown[] = [];
   const links = new LinksService({
     awards: {
-      get: async (id) => items.find((item) => item.id === id),
-      listByRegion: async (region, options) => (listed.push({ region, ...options }), { items: items.filter((item) => item.region === region) }),
+      get: async (id) => items.find((item) => item.record.id === id),
+      listByRegion: async (region, options) => (listed.push({ region, ...options }), { items: items.filter((item) => item.record.region === region) }),
     },
     links: { link: async (key, fileName) => ({ url: `https://signed.example/${key}?name=${encodeURIComponent(fileName)}`, expiresAt: '2020-03-02T00:15:00Z' }) },
     audit: { linkIssued: (entry) => audit.push(entry) },
@@ -61,7 +61,7 @@ describe('LinksService', () => {
   });
 
   it('lists withdrawn documents as withdrawn, without a link', async () => {
-    const revoked = { ...heXia, status: 'REVOKED', documents: [ref(1, { withdrawn: true, withdrawnAt: '2020-04-01T00:00:00Z' })] } as StoredAward;
+    const revoked: Award = { ...heXia, record: { ...heXia.record, status: 'REVOKED' }, documents: [ref(1, { withdrawn: true, withdrawnAt: '2020-04-01T00:00:00Z' })] };
     const { links, audit } = service([revoked]);
     expect((await links.documents(regionStaff, 'merit-he-xia')).documents).toEqual([{ kind: 'certificate', version: 1, sha256: 'sha-1', pages: 1, withdrawn: true }]);
     expect(audit).toEqual([]);
@@ -71,18 +71,18 @@ describe('LinksService', () => {
     const { links, listed } = service([heXia]);
     const own = await links.listAwards(regionStaff, { route: 'list-awards', limit: 25, q: '贺' });
     expect(own.items.map((item) => [item.id, item.name, item.documents])).toEqual([['merit-he-xia', '贺霞', [{ kind: 'certificate', version: 2, pages: 1, withdrawn: false }]]]);
-    expect(listed).toEqual([{ region: heXia.region, limit: 25, q: '贺' }]);
+    expect(listed).toEqual([{ region: heXia.record.region, limit: 25, q: '贺' }]);
     expect((await links.listAwards(regionStaff, { route: 'list-awards', region: '兴安盟', limit: 25 })).items).toEqual([]);
     await expect(links.listAwards(department, { route: 'list-awards', limit: 25 })).rejects.toThrow('region: required');
   });
 
   it('lists a telegram by its title and addressee and an order by its title', async () => {
-    const telegram = storedAwardOf(exampleJson('telegram-condolence-he-jianhua') as never);
-    const order = storedAwardOf(exampleJson('commendation-order-2020-12') as never);
+    const telegram = awardOfRecord(exampleJson('telegram-condolence-he-jianhua'));
+    const order = awardOfRecord(exampleJson('commendation-order-2020-12'));
     const { links } = service([telegram, order]);
     const names = async (region: string) => (await links.listAwards(department, { route: 'list-awards', region, limit: 25 })).items.map((item) => item.name);
     expect(await names('兴安盟')).toEqual(['唁电 致何建华同志家属']);
-    expect(await names(String(order.region))).toEqual([order.title]);
+    expect(await names(String(order.record.region))).toEqual([order.record.title]);
   });
 
   it('gives every member of staff the bulletins, audited', async () => {
@@ -93,8 +93,8 @@ describe('LinksService', () => {
   });
 
   it('names downloads after the document and its subject', () => {
-    const order = { ...storedAwardOf(exampleJson('commendation-order-2020-12') as never), documentNumber: '内公奖〔2020〕1号' } as StoredAward;
-    expect(documentFileName(order, { ...ref(1), kind: 'commendation-order' })).toBe('嘉奖令-内公奖〔2020〕1号.pdf');
-    expect(documentFileName(heXia, ref(1))).toBe('荣誉证书-贺霞.pdf');
+    const order = awardOfRecord({ ...exampleJson('commendation-order-2020-12'), documentNumber: '内公奖〔2020〕1号' });
+    expect(documentFileName(order.record, { ...ref(1), kind: 'commendation-order' })).toBe('嘉奖令-内公奖〔2020〕1号.pdf');
+    expect(documentFileName(heXia.record, ref(1))).toBe('荣誉证书-贺霞.pdf');
   });
 });

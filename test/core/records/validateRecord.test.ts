@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DocumentError } from '../../../functions/core/errors.js';
+import { RecordFault } from '../../../functions/core/errors.js';
 import { validateRecord } from '../../../functions/core/records/index.js';
 import { commendationOrderInput, meritInput } from './recordFactory.js';
 import { validationErrorFor } from './validationError.js';
@@ -20,7 +20,7 @@ describe('validateRecord', () => {
     const recipient = { type: 'individual', role: '民警', unit: '乌海市公安局' };
     const error = validationErrorFor(meritInput({ recipient, grade: 4 }));
     expect(error.name).toBe('RecordValidationError');
-    expect(error).toBeInstanceOf(DocumentError);
+    expect(error).toBeInstanceOf(RecordFault);
     expect(error.recordId).toBe('merit-test');
     expect(error.message).toBe('record merit-test: recipient.name: required; grade: must be 1, 2 or 3');
     expect(error.issues).toEqual([

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { storedAwardOf } from '../../../functions/core/pipeline/StoredAward.js';
+import { type Award, awardOfRecord } from '../../../functions/core/award/Award.js';
 import { changeDelta, REGION_SCOPE } from '../../../functions/core/statistics/changeDelta.js';
 import { exampleJson } from '../../support/examples.js';
 
-const item = (changes: Record<string, unknown> = {}) => ({ ...storedAwardOf(exampleJson('merit-zhang-peng') as never), ...changes }) as Record<string, unknown>;
+const item = (changes: Record<string, unknown> = {}): Award => awardOfRecord({ ...exampleJson('merit-zhang-peng'), ...changes });
 const submitted = item({ status: 'SUBMITTED', approvedAt: undefined, approvedBy: undefined });
 const approved = item();
 
@@ -31,16 +31,15 @@ describe('changeDelta', () => {
   });
 
   it('counts a delivery recorded on an approved award', () => {
-    const delivered = item({ deliveries: [...(approved.deliveries as unknown[]), { at: '2020-03-05T10:00:00+08:00', place: '检查点' }] });
+    const delivered = item({ deliveries: [...(approved.record.deliveries as unknown[]), { at: '2020-03-05T10:00:00+08:00', place: '检查点' }] });
     expect(changeDelta(approved, delivered)).toEqual([
       { scope: REGION_SCOPE, delta: { deliveries: 1 } },
       { scope: '呼伦贝尔市', delta: { deliveries: 1 } },
     ]);
   });
 
-  it('moves nothing for the render function’s write-back, an invalid record, or another kind of item', () => {
-    expect(changeDelta(approved, { ...approved, renderedVersion: 1, documents: [] })).toEqual([]);
+  it('moves nothing for the render function’s write-back or an invalid record', () => {
+    expect(changeDelta(approved, { ...approved, revision: 2, rendering: { renderedVersion: 1, renderedAt: '2020-03-02T00:00:00Z' } })).toEqual([]);
     expect(changeDelta(undefined, item({ grade: 9 }))).toEqual([]);
-    expect(changeDelta(undefined, { pk: 'COUNTER#内公奖#2020', itemType: 'NUMBER_COUNTER', lastSerial: 3 })).toEqual([]);
   });
 });

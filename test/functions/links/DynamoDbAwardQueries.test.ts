@@ -13,7 +13,8 @@ beforeEach(() => ddb.reset());
 describe('DynamoDbAwardQueries', () => {
   it('reads a region through the byRegion index, filtered by status and search, a page at a time', async () => {
     const last = { region: '兴安盟', id: 'merit-he-jianhua', pk: 'AWARD#merit-he-jianhua' };
-    ddb.on(QueryCommand).resolvesOnce({ Items: [{ id: 'merit-he-jianhua' }], LastEvaluatedKey: last }).resolves({ Items: [] });
+    const item = { pk: 'AWARD#merit-he-jianhua', itemType: 'AWARD', revision: 2, id: 'merit-he-jianhua', kind: 'merit', status: 'APPROVED', version: 1, region: '兴安盟' };
+    ddb.on(QueryCommand).resolvesOnce({ Items: [item], LastEvaluatedKey: last }).resolves({ Items: [] });
     const first = await queries.listByRegion('兴安盟', { status: 'APPROVED', q: '何', limit: 10 });
     const input = ddb.commandCalls(QueryCommand)[0]!.args[0].input;
     expect(input).toMatchObject({
@@ -23,7 +24,7 @@ describe('DynamoDbAwardQueries', () => {
       ExpressionAttributeValues: { ':region': '兴安盟', ':award': 'AWARD', ':status': 'APPROVED', ':q': '何' },
       Limit: 10,
     });
-    expect(first.items).toEqual([{ id: 'merit-he-jianhua' }]);
+    expect(first.items).toEqual([{ revision: 2, record: { id: 'merit-he-jianhua', kind: 'merit', status: 'APPROVED', version: 1, region: '兴安盟' }, documents: [], rendering: {} }]);
     await queries.listByRegion('兴安盟', { limit: 10, cursor: first.cursor! });
     expect(ddb.commandCalls(QueryCommand)[1]!.args[0].input.ExclusiveStartKey).toEqual(last);
   });

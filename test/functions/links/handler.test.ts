@@ -1,24 +1,24 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { describe, expect, it } from 'vitest';
 import { LinksService } from '../../../functions/core/links/LinksService.js';
-import { storedAwardOf, type StoredAward } from '../../../functions/core/pipeline/StoredAward.js';
+import { type Award, awardOfRecord } from '../../../functions/core/award/Award.js';
 import { createLinksHandler } from '../../../functions/links/createLinksHandler.js';
 import { exampleJson } from '../../support/examples.js';
 
-const heXia = {
-  ...storedAwardOf(exampleJson('merit-he-xia') as never),
+const heXia: Award = {
+  ...awardOfRecord(exampleJson('merit-he-xia')),
   documents: [{ kind: 'certificate', version: 1, key: 'awards/merit-he-xia/certificate-v1.pdf', sha256: 'abc', pages: 1, bytes: 1, renderedAt: '2020-03-02T00:00:00Z' }],
-} as StoredAward;
-const failing = { ...heXia, id: 'boom' } as StoredAward;
+};
+const failing: Award = { ...heXia, record: { ...heXia.record, id: 'boom' } };
 
 const handler = createLinksHandler({
   service: new LinksService({
     awards: {
       get: async (id) => {
         if (id === 'boom') throw new Error('ProvisionedThroughputExceededException');
-        return [heXia, failing].find((item) => item.id === id);
+        return [heXia, failing].find((item) => item.record.id === id);
       },
-      listByRegion: async (region) => ({ items: [heXia].filter((item) => item.region === region) }),
+      listByRegion: async (region) => ({ items: [heXia].filter((item) => item.record.region === region) }),
     },
     links: { link: async (key) => ({ url: `https://signed.example/${key}`, expiresAt: '2020-03-02T00:15:00Z' }) },
     audit: { linkIssued: () => {} },
@@ -31,7 +31,7 @@ const request = (path: string, claims?: Record<string, unknown>, query?: Record<
   handler({ rawPath: path, queryStringParameters: query, requestContext: { http: { method }, ...(claims ? { authorizer: { jwt: { claims } } } : {}) } });
 const body = (result: { body?: string }) => JSON.parse(result.body!) as Record<string, unknown>;
 
-const ownStaff = { sub: 'clerk-1', 'custom:region': heXia.region };
+const ownStaff = { sub: 'clerk-1', 'custom:region': heXia.record.region };
 const otherStaff = { sub: 'clerk-2', 'custom:region': '兴安盟' };
 const department = { sub: 'hr-1', 'cognito:groups': '[department]' };
 
@@ -45,7 +45,7 @@ describe('links handler: who sees what', () => {
 
   it('gives the department’s staff any region', async () => {
     expect((await request('/awards/merit-he-xia/documents', department)).statusCode).toBe(200);
-    expect(body(await request('/awards', department, { region: heXia.region as string })).items).toHaveLength(1);
+    expect(body(await request('/awards', department, { region: heXia.record.region as string })).items).toHaveLength(1);
   });
 
   it('answers another region’s award with the same 404 as a missing one', async () => {

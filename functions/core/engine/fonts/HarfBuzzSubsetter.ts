@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { DocumentError } from '../../errors.js';
+import { SubsettingError } from '../../errors.js';
 
 interface SubsetExports {
   memory: WebAssembly.Memory;
@@ -80,7 +80,7 @@ export class HarfBuzzSubsetter {
   subset(face: SubsettableFace, codePoints: Iterable<number>): Uint8Array {
     const hb = this.hb;
     const input = hb.hb_subset_input_create_or_fail();
-    if (input === 0) throw new DocumentError('hb-subset: out of memory creating a subset input');
+    if (input === 0) throw new SubsettingError('hb-subset: out of memory creating a subset input');
     try {
       const unicodes = hb.hb_subset_input_unicode_set(input);
       for (const codePoint of codePoints) hb.hb_set_add(unicodes, codePoint);
@@ -89,7 +89,7 @@ export class HarfBuzzSubsetter {
       hb.hb_set_clear(hb.hb_subset_input_set(input, SETS_LAYOUT_FEATURE_TAG));
       hb.hb_subset_input_set_flags(input, FLAGS_NO_HINTING);
       const result = hb.hb_subset_or_fail(face.pointer, input);
-      if (result === 0) throw new DocumentError(`hb-subset failed for ${face.source}`);
+      if (result === 0) throw new SubsettingError(`hb-subset failed for ${face.source}`);
       const blob = hb.hb_face_reference_blob(result);
       const length = hb.hb_blob_get_length(blob);
       const bytes = new Uint8Array(hb.memory.buffer, hb.hb_blob_get_data(blob, 0), length).slice();

@@ -1,0 +1,133 @@
+import { type DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Award } from '../../core/award/Award.js';
+import type { AwardStore, SequencePlace } from '../../core/award/AwardStore.js';
+import { RecordFault } from '../../core/errors.js';
+import { formatDocumentNumber } from '../../core/pipeline/documentNumber.js';
+import { awardKey, claimKey, counterKey, ITEM_TYPES } from '../../definitions/awardsTable.js';
+import { isConditionalCheckFailure, storeError } from '../StoreError.js';
+import { awardFromItem, itemOfAward } from './awardItem.js';
+import { documentClient } from './documentClient.js';
+
+const isItemTooLarge = (error: unknown) => {
+  const e = error as { name?: string; message?: string };
+  return e.name === 'ValidationException' && /item size/i.test(e.message ?? '');
+};
+
+const tooLarge = (id: string, cause: unknown) =>
+  new RecordFault(`record ${id}: too large for the awards table (DynamoDB items hold 400 KB): split it`, { recordId: id, cause });
+
+/** The condition that a stored award is still at the revision a change was made from. */
+function unchangedSince(read: Award) {
+  // Items written before revisions existed (or by hand) have none: they count as revision 0.
+  return read.revision === 0
+    ? { ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revision)' }
+    : { ConditionExpression: 'revision = :read', ExpressionAttributeValues: { ':read': read.revision } };
+}
+
+function assertNext(read: Award, next: Award): void {
+  if (next.revision !== read.revision + 1 || next.record.id !== read.record.id) {
+    throw new Error(`award ${read.record.id}: a change must lead from revision ${read.revision} to ${read.revision + 1}`);
+  }
+}
+
+/** Awards in the DynamoDB awards table, every change conditioned on the revision it was made from. */
+export class DynamoDbAwardStore implements AwardStore {
+  private readonly db: DynamoDBDocumentClient;
+
+  constructor(
+    client: DynamoDBClient,
+    private readonly tableName: string,
+  ) {
+    this.db = documentClient(client);
+  }
+
+  async get(id: string): Promise<Award | undefined> {
+    return awardFromItem(await this.getItem(awardKey(id)));
+  }
+
+  async create(award: Award): Promise<boolean> {
+    try {
+      await this.db.send(new PutCommand({ TableName: this.tableName, Item: itemOfAward(award), ConditionExpression: 'attribute_not_exists(pk)' }));
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailure(error)) return false;
+      if (isItemTooLarge(error)) throw tooLarge(award.record.id, error);
+      throw storeError(`storing award ${award.record.id}`, error);
+    }
+  }
+
+  async save(read: Award, next: Award): Promise<'saved' | 'changed'> {
+    assertNext(read, next);
+    try {
+      await this.db.send(new PutCommand({ TableName: this.tableName, Item: itemOfAward(next), ...unchangedSince(read) }));
+      return 'saved';
+    } catch (error) {
+      if (isConditionalCheckFailure(error)) return 'changed';
+      if (isItemTooLarge(error)) throw tooLarge(read.record.id, error);
+      throw storeError(`saving award ${read.record.id} (revision ${next.revision})`, error);
+    }
+  }
+
+  /**
+   * One transaction moves the sequence's counter to the serial, claims the number and saves the
+   * award holding it, each under a condition: the number is given exactly when the award gets
+   * it, so a crash between steps leaves no gap and a retry finds the number on the award.
+   */
+  async saveNumbered(read: Award, next: Award, { code, year, serial }: SequencePlace): Promise<'saved' | 'changed' | 'taken'> {
+    assertNext(read, next);
+    const id = read.record.id;
+    const documentNumber = formatDocumentNumber(code, year, serial);
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { pk: counterKey(code, year), itemType: ITEM_TYPES.counter, code, year, lastSerial: serial },
+                ...(serial === 1
+                  ? { ConditionExpression: 'attribute_not_exists(pk)' }
+                  : { ConditionExpression: 'lastSerial = :previous', ExpressionAttributeValues: { ':previous': serial - 1 } }),
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { pk: claimKey(code, year, serial), itemType: ITEM_TYPES.claim, documentNumber, recordId: id },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            { Put: { TableName: this.tableName, Item: itemOfAward(next), ...unchangedSince(read) } },
+          ],
+        }),
+      );
+      return 'saved';
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw storeError(`giving ${documentNumber} to ${id}`, error);
+      const [counter, claim, award] = (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
+      if (award === 'ConditionalCheckFailed') return 'changed';
+      if ([counter, claim, award].includes('ValidationError')) throw tooLarge(id, error);
+      // Another order took this serial first, or wrote at the same moment: the caller looks again.
+      if ([counter, claim].includes('ConditionalCheckFailed') || [counter, claim, award].includes('TransactionConflict')) return 'taken';
+      throw storeError(`giving ${documentNumber} to ${id} (${[counter, claim, award].join(', ')})`, error);
+    }
+  }
+
+  async nextSerial(code: string, year: number): Promise<number> {
+    const counter = await this.getItem(counterKey(code, year));
+    return ((counter?.lastSerial as number | undefined) ?? 0) + 1;
+  }
+
+  async holderOf({ code, year, serial }: SequencePlace): Promise<string | undefined> {
+    return (await this.getItem(claimKey(code, year, serial)))?.recordId as string | undefined;
+  }
+
+  private async getItem(pk: string): Promise<Record<string, unknown> | undefined> {
+    try {
+      return (await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk }, ConsistentRead: true }))).Item;
+    } catch (error) {
+      throw storeError(`reading ${pk}`, error);
+    }
+  }
+}

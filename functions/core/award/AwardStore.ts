@@ -1,0 +1,31 @@
+import type { Award } from './Award.js';
+
+/** One place in a document-number sequence: the authority's code, the year and the serial. */
+export interface SequencePlace {
+  readonly code: string;
+  readonly year: number;
+  readonly serial: number;
+}
+
+/**
+ * Where awards are kept. Every write of a change is conditioned on the revision the change was
+ * made from (`read.revision`): when another change got there first, nothing is written and the
+ * answer is 'changed', for the caller to read again and decide afresh.
+ */
+export interface AwardStore {
+  /** A strongly consistent read; undefined when there is no such award. */
+  get(id: string): Promise<Award | undefined>;
+  /** Stores a new award; false when the id is taken. */
+  create(award: Award): Promise<boolean>;
+  /** Replaces `read` by `next` (revision read + 1) unless the award changed since it was read. */
+  save(read: Award, next: Award): Promise<'saved' | 'changed'>;
+  /**
+   * Saves an award that receives a 文号 together with the sequence moving to that serial and the
+   * number's claim, all or nothing: 'taken' when another order got that serial first.
+   */
+  saveNumbered(read: Award, next: Award, place: SequencePlace): Promise<'saved' | 'changed' | 'taken'>;
+  /** The next serial of a sequence (the last one given, plus one). */
+  nextSerial(code: string, year: number): Promise<number>;
+  /** Which award a serial of a sequence was given to, if any. */
+  holderOf(place: SequencePlace): Promise<string | undefined>;
+}

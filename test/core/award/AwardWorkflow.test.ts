@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { AwardChangedMeanwhile, AwardRefusal } from '../../../functions/core/award/AwardRefusal.js';
+import { AwardWorkflow } from '../../../functions/core/award/AwardWorkflow.js';
+import { assignNumber, recordRendered } from '../../../functions/core/award/renderTransitions.js';
+import { exampleJson } from '../../support/examples.js';
+import { InMemoryAwardStore } from '../../support/InMemoryAwardStore.js';
+import { PausingAwardStore } from '../../support/PausingAwardStore.js';
+
+const now = () => new Date('2020-03-02T09:00:00+08:00');
+const ref = { kind: 'certificate', version: 1, key: 'awards/merit-zhang-peng/certificate-v1.pdf', sha256: 'x', pages: 1, bytes: 1, renderedAt: 't' };
+
+async function approvedAward() {
+  const store = new InMemoryAwardStore();
+  const workflow = new AwardWorkflow(store, now);
+  await workflow.submit(exampleJson('merit-zhang-peng'));
+  await workflow.approve('merit-zhang-peng', '审核专班');
+  return { store, workflow };
+}
+
+describe('AwardWorkflow', () => {
+  it('refuses to import a record twice, and to change an award that does not exist', async () => {
+    const { workflow } = await approvedAward();
+    await expect(workflow.submit(exampleJson('merit-zhang-peng'))).rejects.toThrow('record merit-zhang-peng already exists: correct it instead of importing it again');
+    await expect(workflow.revoke('no-such-award', '核查不实')).rejects.toThrow(new AwardRefusal('no-such-award', 'cannot revoke award no-such-award: it does not exist'));
+  });
+
+  it('applies its rule again when only the pipeline wrote between its read and its write', async () => {
+    const { store } = await approvedAward();
+    const pausing = new PausingAwardStore(store);
+    const held = pausing.holdNextWrite();
+    const revoking = new AwardWorkflow(pausing, now).revoke('merit-zhang-peng', '核查不实');
+    await held.reached;
+    const read = (await store.get('merit-zhang-peng'))!;
+    await store.save(read, recordRendered(read, [ref], 't'));
+    held.release();
+    const revoked = await revoking;
+    expect(revoked.record.status).toBe('REVOKED');
+    // The documents the pipeline recorded meanwhile are kept, for it to withdraw.
+    expect((await store.get('merit-zhang-peng'))!).toMatchObject({ revision: 4, documents: [ref], record: { status: 'REVOKED' } });
+  });
+
+  it('counts a 文号 given meanwhile as the pipeline’s, and keeps it on the correction', async () => {
+    const store = new InMemoryAwardStore();
+    const workflow = new AwardWorkflow(store, now);
+    const { documentNumber: _n, ...json } = exampleJson('commendation-order-2020-12');
+    await workflow.submit(json);
+    await workflow.approve(String(json.id), '审核专班');
+    const pausing = new PausingAwardStore(store);
+    const held = pausing.holdNextWrite();
+    const correcting = new AwardWorkflow(pausing, now).correct({ ...json, id: String(json.id), title: '关于表彰（更正）的命令' });
+    await held.reached;
+    const read = (await store.get(String(json.id)))!;
+    await store.save(read, assignNumber(read, '内公奖〔2020〕1号'));
+    held.release();
+    expect((await correcting).record).toMatchObject({ version: 2, documentNumber: '内公奖〔2020〕1号', title: '关于表彰（更正）的命令' });
+  });
+
+  it('refuses, changing nothing, when another approver’s change landed meanwhile', async () => {
+    const { store } = await approvedAward();
+    const pausing = new PausingAwardStore(store);
+    const held = pausing.holdNextWrite();
+    const delivering = new AwardWorkflow(pausing, now).deliver('merit-zhang-peng', { at: '2020-03-04T10:00:00+08:00', place: '小区检查点' });
+    await held.reached;
+    await new AwardWorkflow(store, now).revoke('merit-zhang-peng', '核查不实');
+    const before = await store.get('merit-zhang-peng');
+    held.release();
+    const refusal = await delivering.catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(AwardChangedMeanwhile);
+    expect((refusal as Error).message).toBe(
+      'cannot record a delivery of award merit-zhang-peng: the award changed meanwhile (now REVOKED, version 1); nothing was changed — look at it again (show) and decide',
+    );
+    expect(await store.get('merit-zhang-peng')).toEqual(before);
+  });
+});

@@ -1,0 +1,46 @@
+import type { Award } from '../../functions/core/award/Award.js';
+import type { AwardStore, SequencePlace } from '../../functions/core/award/AwardStore.js';
+
+const copy = <T>(value: T): T => structuredClone(value);
+
+/** The award store's contract in memory, revision guard included: the port the unit tests run the core against. */
+export class InMemoryAwardStore implements AwardStore {
+  readonly awards = new Map<string, Award>();
+  readonly counters = new Map<string, number>();
+  readonly claims = new Map<string, string>();
+
+  async get(id: string): Promise<Award | undefined> {
+    const award = this.awards.get(id);
+    return award && copy(award);
+  }
+
+  async create(award: Award): Promise<boolean> {
+    if (this.awards.has(award.record.id)) return false;
+    this.awards.set(award.record.id, copy(award));
+    return true;
+  }
+
+  async save(read: Award, next: Award): Promise<'saved' | 'changed'> {
+    if (this.awards.get(read.record.id)?.revision !== read.revision) return 'changed';
+    this.awards.set(next.record.id, copy(next));
+    return 'saved';
+  }
+
+  async saveNumbered(read: Award, next: Award, { code, year, serial }: SequencePlace): Promise<'saved' | 'changed' | 'taken'> {
+    if (this.awards.get(read.record.id)?.revision !== read.revision) return 'changed';
+    const sequence = `${code}#${year}`;
+    if ((this.counters.get(sequence) ?? 0) !== serial - 1 || this.claims.has(`${sequence}#${serial}`)) return 'taken';
+    this.counters.set(sequence, serial);
+    this.claims.set(`${sequence}#${serial}`, read.record.id);
+    this.awards.set(next.record.id, copy(next));
+    return 'saved';
+  }
+
+  async nextSerial(code: string, year: number): Promise<number> {
+    return (this.counters.get(`${code}#${year}`) ?? 0) + 1;
+  }
+
+  async holderOf({ code, year, serial }: SequencePlace): Promise<string | undefined> {
+    return this.claims.get(`${code}#${year}#${serial}`);
+  }
+}

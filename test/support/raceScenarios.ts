@@ -1,0 +1,146 @@
+import { expect } from 'vitest';
+import type { Award } from '../../functions/core/award/Award.js';
+import { AwardChangedMeanwhile, AwardRefusal } from '../../functions/core/award/AwardRefusal.js';
+import type { AwardStore } from '../../functions/core/award/AwardStore.js';
+import { AwardWorkflow } from '../../functions/core/award/AwardWorkflow.js';
+import { RenderPipeline } from '../../functions/core/pipeline/RenderPipeline.js';
+import { exampleJson } from './examples.js';
+import { InMemoryAwardStore } from './InMemoryAwardStore.js';
+import { InMemoryDocuments } from './InMemoryDocuments.js';
+import { PausingAwardStore } from './PausingAwardStore.js';
+
+/** One clock for every run, so that two runs of the same changes give the same awards. */
+const now = () => new Date('2020-03-02T09:00:00+08:00');
+const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+
+/** What one side of a race acts through: an approver's workflow and the render pipeline over the same store. */
+interface Actors {
+  readonly workflow: AwardWorkflow;
+  readonly pipeline: RenderPipeline;
+}
+
+function actors(store: AwardStore, documents: InMemoryDocuments): Actors {
+  return { workflow: new AwardWorkflow(store, now), pipeline: new RenderPipeline({ awards: store, documents, log: quiet, metrics: { count: () => {} }, now }) };
+}
+
+type Act = (actors: Actors, id: string) => Promise<unknown>;
+
+const corrected = (id: string) => ({ ...exampleJson('merit-zhang-peng'), id, deed: '在疫情防控一线表现突出' });
+/** The acts that race, each as an approver, a clerk or the stream would do it. */
+export const ACTS = {
+  approve: (({ workflow }, id) => workflow.approve(id, '审核专班')) as Act,
+  secondApproval: (({ workflow }, id) => workflow.approve(id, '政治部')) as Act,
+  revoke: (({ workflow }, id) => workflow.revoke(id, '核查不实')) as Act,
+  correct: (({ workflow }, id) => workflow.correct(corrected(id))) as Act,
+  deliver: (({ workflow }, id) => workflow.deliver(id, { at: '2020-03-04T10:00:00+08:00', place: '小区检查点' })) as Act,
+  render: (async ({ pipeline, workflow }, id) => pipeline.process((await workflow.get(id))!)) as Act,
+};
+export type ActName = keyof typeof ACTS;
+
+export interface RaceScenario {
+  /** Where the award starts. */
+  readonly start: 'SUBMITTED' | 'APPROVED' | 'RENDERED';
+  /** Held between its read and its write … */
+  readonly first: ActName;
+  /** … while this one lands in the window. */
+  readonly second: ActName;
+  /** Which one is refused, if either, and a part of what it is told. */
+  readonly refused?: { readonly act: 'first' | 'second'; readonly says: string };
+}
+
+/** Each pair of concurrent transitions the award's life allows, each way round. */
+export const RACES: readonly RaceScenario[] = [
+  { start: 'RENDERED', first: 'correct', second: 'revoke', refused: { act: 'first', says: 'the award changed meanwhile (now REVOKED, version 1); nothing was changed' } },
+  { start: 'RENDERED', first: 'revoke', second: 'correct', refused: { act: 'first', says: 'the award changed meanwhile (now APPROVED, version 2); nothing was changed' } },
+  { start: 'SUBMITTED', first: 'correct', second: 'approve', refused: { act: 'first', says: 'the award changed meanwhile (now APPROVED, version 1); nothing was changed' } },
+  { start: 'SUBMITTED', first: 'approve', second: 'correct', refused: { act: 'first', says: 'the award changed meanwhile (now SUBMITTED, version 2); nothing was changed' } },
+  { start: 'SUBMITTED', first: 'approve', second: 'secondApproval', refused: { act: 'first', says: 'the award changed meanwhile (now APPROVED, version 1); nothing was changed' } },
+  { start: 'SUBMITTED', first: 'approve', second: 'revoke', refused: { act: 'second', says: 'it is SUBMITTED, and only a APPROVED award can be; nothing was changed' } },
+  { start: 'RENDERED', first: 'revoke', second: 'approve', refused: { act: 'second', says: 'it is APPROVED, and only a SUBMITTED award can be; nothing was changed' } },
+  { start: 'RENDERED', first: 'deliver', second: 'correct', refused: { act: 'first', says: 'the award changed meanwhile (now APPROVED, version 2); nothing was changed' } },
+  { start: 'RENDERED', first: 'correct', second: 'deliver', refused: { act: 'first', says: 'the award changed meanwhile (now APPROVED, version 1); nothing was changed' } },
+  // The pipeline's write-back against a revocation, each way round: neither is refused (the revoker
+  // only waited on bookkeeping), and the documents end withdrawn either way.
+  { start: 'APPROVED', first: 'render', second: 'revoke' },
+  { start: 'APPROVED', first: 'revoke', second: 'render' },
+  { start: 'APPROVED', first: 'render', second: 'correct' },
+];
+
+export const raceName = ({ start, first, second }: RaceScenario) => `${first} held after its read, ${second} lands meanwhile (from ${start})`;
+
+async function setUp(start: RaceScenario['start'], { workflow, pipeline }: Actors, id: string): Promise<void> {
+  await workflow.submit({ ...exampleJson('merit-zhang-peng'), id });
+  if (start === 'SUBMITTED') return;
+  await workflow.approve(id, '审核专班');
+  if (start === 'RENDERED') await pipeline.process((await workflow.get(id))!);
+}
+
+/** The pipeline acts on the award as it now is until nothing is left to do, as the stream's later records would make it. */
+async function drain({ pipeline, workflow }: Actors, id: string): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    const outcome = await pipeline.process((await workflow.get(id))!);
+    if (outcome.action === 'skipped') return;
+  }
+}
+
+/** What a person can see of an award: its record and which documents it has, withdrawn or not. */
+const visible = (award: Award | undefined) => award && { record: award.record, documents: award.documents.map(({ key, version, withdrawn }) => ({ key, version, withdrawn: withdrawn === true })) };
+
+const settle = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error as Error);
+
+/** The end states that the acts give one after the other: each alone, and both in either order. */
+async function serialEndStates(scenario: RaceScenario, id: string): Promise<unknown[]> {
+  const orders: ActName[][] = [[scenario.first], [scenario.second], [scenario.first, scenario.second], [scenario.second, scenario.first]];
+  const states = [];
+  for (const order of orders) {
+    const store = new InMemoryAwardStore();
+    const serial = actors(store, new InMemoryDocuments());
+    await setUp(scenario.start, serial, id);
+    for (const act of order) await settle(ACTS[act](serial, id));
+    await drain(serial, id);
+    states.push(visible(await store.get(id)));
+  }
+  return states;
+}
+
+/**
+ * Runs one race over a store: the first act is held between its read and its write, the second
+ * lands in that window, then the first goes on. The end state must be one that the acts give one
+ * after the other, the refused act must say so and change nothing, and a revoked award must end
+ * with every document withdrawn, in storage as on the award.
+ */
+export async function runRace(scenario: RaceScenario, store: AwardStore, id: string): Promise<void> {
+  const documents = new InMemoryDocuments();
+  const plain = actors(store, documents);
+  await setUp(scenario.start, plain, id);
+  const pausing = new PausingAwardStore(store);
+  const held = pausing.holdNextWrite();
+  const first = settle(ACTS[scenario.first](actors(pausing, documents), id));
+  await held.reached;
+  const second = await settle(ACTS[scenario.second](plain, id));
+  held.release();
+  const results = { first: await first, second };
+  await drain(plain, id);
+
+  const end = await store.get(id);
+  expect(await serialEndStates(scenario, id)).toContainEqual(visible(end));
+  for (const side of ['first', 'second'] as const) {
+    const error = results[side];
+    if (scenario.refused?.act === side) {
+      expect(error, `${side} is refused`).toBeInstanceOf(AwardRefusal);
+      expect(error!.message).toContain(scenario.refused.says);
+      if (side === 'first') expect(error).toBeInstanceOf(AwardChangedMeanwhile);
+    } else {
+      expect(error, `${side} succeeds`).toBeUndefined();
+    }
+  }
+  if (end!.record.status === 'REVOKED') {
+    expect(end!.documents.length).toBeGreaterThan(0);
+    for (const ref of end!.documents) {
+      expect(ref.withdrawn, ref.key).toBe(true);
+      expect(documents.withdrawn.has(ref.key), ref.key).toBe(true);
+    }
+  }
+  // Nothing stored is left unaccounted for on a revoked award.
+  if (end!.record.status === 'REVOKED') for (const key of documents.objects.keys()) expect(documents.withdrawn.has(key), key).toBe(true);
+}
