@@ -12,6 +12,12 @@ import type { DocumentEngine } from '../core/engine/DocumentEngine.js';
 export interface RenderHandlerDependencies {
   readonly awards: AwardRepository;
   readonly documents: DocumentRepository;
+  /**
+   * The stack's own authority (CDK context authorityName, authorityCode): its code is for numbering
+   * its orders and praise bulletins whose record gives no authority.code. The pipeline does not
+   * take it yet; until it does, such a record fails as before.
+   */
+  readonly authority?: { readonly name: string; readonly code: string };
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly engine?: DocumentEngine;

@@ -14,6 +14,8 @@ import { subscribeToStream } from './streamEventSource.js';
 export interface RenderFunctionProps {
   readonly table: Table;
   readonly bucket: Bucket;
+  /** The stack's own authority, whose code numbers its records that give none. */
+  readonly authority: { readonly name: string; readonly code: string };
   readonly fonts?: Partial<FontConfig>;
   readonly retain: boolean;
 }
@@ -43,6 +45,8 @@ export class RenderFunction extends Construct {
         ...environment,
         AWARDS_TABLE_NAME: props.table.tableName,
         DOCUMENTS_BUCKET_NAME: props.bucket.bucketName,
+        AUTHORITY_NAME: props.authority.name,
+        AUTHORITY_CODE: props.authority.code,
         POWERTOOLS_SERVICE_NAME: 'render',
         POWERTOOLS_METRICS_NAMESPACE: 'WartimeAwards',
         POWERTOOLS_LOG_LEVEL: 'INFO',
