@@ -20,7 +20,13 @@ export class AwardsStack extends Stack {
     const retain = config.retainData;
     const { table } = new AwardsTable(this, 'Awards', { retain });
     const { bucket } = new DocumentsBucket(this, 'Documents', { retain });
-    const render = new RenderFunction(this, 'Render', { table, bucket, retain, ...(config.fontFiles ? { fonts: config.fontFiles } : {}) });
+    const render = new RenderFunction(this, 'Render', {
+      table,
+      bucket,
+      authority: { name: config.authorityName, code: config.authorityCode },
+      retain,
+      ...(config.fontFiles ? { fonts: config.fontFiles } : {}),
+    });
     const statistics = new StatisticsFunctions(this, 'Statistics', {
       table,
       bucket,

@@ -39,6 +39,8 @@ export interface LocalStackOptions {
   readonly bucket?: string;
   /** Powertools log level of the render function (its JSON lines go to stdout). */
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+  /** The deployment's own authority, as cdk.json's context names it: it numbers its records that give no code. */
+  readonly authority?: { readonly name: string; readonly code: string };
   /** Tests wrap the handler (to deliver every batch twice) or the S3 client (to inject failures). */
   readonly wrapHandler?: (handler: RenderHandler) => RenderHandler;
   readonly wrapStatisticsHandler?: (handler: StatisticsHandler) => StatisticsHandler;
@@ -101,6 +103,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const handler = createRenderHandler({
     awards,
     documents: new S3DocumentRepository(s3.client, bucket),
+    authority: options.authority,
     logger: new Logger({ serviceName: 'render', logLevel: options.logLevel ?? 'WARN' }),
     metrics: new Metrics({ namespace: METRICS_NAMESPACE, serviceName: 'render' }),
   });

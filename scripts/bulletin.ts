@@ -1,16 +1,25 @@
 /**
- * The statistics bulletin from a file of records, without AWS:
+ * The statistics bulletin from files of records, without AWS:
  *   npm run bulletin -- --records <file.jsonl|file.json>... --cutoff <iso> [--since <iso>] [--out <dir>]
- * Prints the summary sentence and writes <out>/bulletins/<cut-off>.pdf and .json. Records that
- * fail validation are reported one line each and left out; the exit code is then 1.
+ * Prints the summary sentence and writes <out>/bulletins/<cut-off>.pdf and .json.
+ * The files may hold several versions of one record (an export of the table's history): only the
+ * highest version of each id counts (version 1 when absent), as in the kept figures, in any order.
+ * A version that appears twice with different content is refused (exit code 2), naming both lines.
+ * Records that fail validation are reported one line each and left out; the exit code is then 1.
+ * An invalid highest version is such a record: its id then counts nothing, as in the kept figures,
+ * and its earlier versions are not checked, since they do not count either way.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { statisticsBulletinView } from '../functions/core/documents/statisticsBulletinView.js';
 import { DocumentEngine } from '../functions/core/engine/DocumentEngine.js';
 import { type AwardRecord, validateRecord } from '../functions/core/records/index.js';
+import { recordBaseShape } from '../functions/core/records/recordBaseShape.js';
 import { compileFigures } from '../functions/core/statistics/compileFigures.js';
+import { ConflictingVersionsError } from '../functions/core/statistics/ConflictingVersionsError.js';
+import { latestVersions, type RecordVersion } from '../functions/core/statistics/latestVersions.js';
 import { summarySentence } from '../functions/core/statistics/summarySentence.js';
 import { bulletinKey } from '../functions/definitions/documentsBucket.js';
 import { readRecordFile } from './lib/readRecordFile.js';
@@ -37,18 +46,35 @@ if (values.since !== undefined && !(isDateTime(values.since) && Date.parse(value
   fail(`--since "${values.since}" must be an ISO 8601 date-time before the cut-off`);
 }
 
-const records: AwardRecord[] = [];
 let invalid = 0;
-for (const file of files) {
-  for (const { source, value } of readRecordFile(file)) {
-    try {
-      records.push(validateRecord(value));
-    } catch (error) {
-      invalid += 1;
-      console.error(`error: ${source}: ${(error as Error).message}`);
-    }
+function validOrReported(source: string, value: unknown): AwardRecord[] {
+  try {
+    return [validateRecord(value)];
+  } catch (error) {
+    invalid += 1;
+    console.error(`error: ${source}: ${(error as Error).message}`);
+    return [];
   }
 }
+
+/** Which record and version a line is (version 1 when absent), read before the rest of it is checked. */
+const placeInHistory = z.looseObject({ id: recordBaseShape.id, version: recordBaseShape.version });
+const versions: RecordVersion<object>[] = [];
+for (const { source, value } of files.flatMap((file) => readRecordFile(file))) {
+  const place = placeInHistory.safeParse(value);
+  // A line with no readable id or version cannot be placed in a history: it is reported as invalid.
+  if (!place.success) validOrReported(source, value);
+  // The line with its version written out, so that a line without one equals its twin that says 1.
+  else versions.push({ source, id: place.data.id, version: place.data.version, content: place.data });
+}
+let latest: RecordVersion<object>[];
+try {
+  latest = latestVersions(versions);
+} catch (error) {
+  if (error instanceof ConflictingVersionsError) fail(error.message);
+  throw error;
+}
+const records = latest.flatMap(({ source, content }) => validOrReported(source, content));
 
 const figures = compileFigures(records, cutoff, values.since);
 console.log(summarySentence(figures.region));

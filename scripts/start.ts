@@ -7,7 +7,7 @@
  * With --once it stops when every document is stored (for CI and scripts); otherwise it keeps
  * running for `npm run awards -- --local …`, until Ctrl-C.
  */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
@@ -17,6 +17,7 @@ import { compileKeptBulletin } from '../functions/core/statistics/compileKeptBul
 import { summarySentence } from '../functions/core/statistics/summarySentence.js';
 import { bulletinKey } from '../functions/definitions/documentsBucket.js';
 import type { Award } from '../functions/core/award/Award.js';
+import { stackConfigFrom } from '../infra/config/StackConfig.js';
 import { DEVELOPMENT_IDENTITIES } from '../local/developmentIdentities.js';
 import { type LocalStack, startLocalStack } from '../local/LocalStack.js';
 import { waitForSettled } from '../local/waitForSettled.js';
@@ -25,7 +26,12 @@ import { printTable } from './lib/printTable.js';
 import { readRecordFile } from './lib/readRecordFile.js';
 
 const APPROVER = '自治区公安厅政治部人事训练处战时表彰审核专班';
-const AUTHORITY = '内蒙古自治区公安厅';
+/** The deployment's own authority, as cdk.json configures the stack: the local stack numbers and signs as it does. */
+function ownAuthority(): { name: string; code: string } {
+  const { context } = JSON.parse(readFileSync('cdk.json', 'utf8')) as { context: Record<string, unknown> };
+  const config = stackConfigFrom((key) => context[key]);
+  return { name: config.authorityName, code: config.authorityCode };
+}
 
 function port(value: string, flag: string): number {
   const number = Number(value);
@@ -54,11 +60,13 @@ async function main(): Promise<void> {
       out: { type: 'string', default: 'out' },
     },
   });
+  const authority = ownAuthority();
   const stack = await startLocalStack({
     dynamodbPort: port(values['dynamodb-port'], 'dynamodb-port'),
     s3Port: port(values['s3-port'], 's3-port'),
     apiPort: port(values['api-port'], 'api-port'),
     dataDir: values.data,
+    authority,
     logLevel: 'ERROR',
     announce: true,
   });
@@ -104,7 +112,7 @@ async function main(): Promise<void> {
     figures: stack.statistics,
     archive: new S3BulletinArchive(stack.s3.client, stack.info.bucket),
     engine: DocumentEngine.shared(),
-    authority: { name: AUTHORITY },
+    authority: { name: authority.name },
   });
   const bulletinPath = join(values.out, bulletinKey(cutoff, 'pdf'));
   const stored = await stack.s3.client.send(new GetObjectCommand({ Bucket: stack.info.bucket, Key: bulletinKey(cutoff, 'pdf') }));

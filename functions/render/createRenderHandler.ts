@@ -15,6 +15,11 @@ import { RenderPipeline } from '../core/pipeline/RenderPipeline.js';
 export interface RenderHandlerDependencies {
   readonly awards: AwardStore;
   readonly documents: DocumentRepository;
+  /**
+   * The stack's own authority (CDK context authorityName, authorityCode): its code is for numbering
+   * its orders and praise bulletins whose record gives no authority.code.
+   */
+  readonly authority?: { readonly name: string; readonly code: string };
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly engine?: DocumentEngine;
@@ -28,11 +33,12 @@ export type RenderHandler = (event: DynamoDBStreamEvent, context?: Context) => P
  * it and the records after it on its shard are retried. Built from its dependencies so that
  * Lambda and the local stack run the same code over different clients.
  */
-export function createRenderHandler({ awards, documents, logger, metrics, engine }: RenderHandlerDependencies): RenderHandler {
+export function createRenderHandler({ awards, documents, authority, logger, metrics, engine }: RenderHandlerDependencies): RenderHandler {
   const pipeline = new RenderPipeline({
     awards,
     documents,
     engine,
+    authority,
     log: {
       info: (message, fields) => logger.info(message, fields ?? {}),
       warn: (message, fields) => logger.warn(message, fields ?? {}),

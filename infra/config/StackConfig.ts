@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { LEAGUES_AND_CITIES } from '../../functions/core/records/index.js';
 import { FONT_ROLES } from '../../functions/core/engine/fonts/fontConfig.js';
 
 /** SigV4 presigned URLs live at most seven days. */
 const MAX_LINK_SECONDS = 7 * 24 * 60 * 60;
 
 const stackConfigSchema = z.strictObject({
+  /** The stack's own authority: it issues the statistics bulletin. */
   authorityName: z.string().trim().min(1).default('内蒙古自治区公安厅'),
+  /** Its 机关代字: numbers its orders and praise bulletins whose record gives no authority.code. */
   authorityCode: z.string().trim().min(1).default('内公奖'),
-  regions: z.array(z.enum(LEAGUES_AND_CITIES, { error: `must be one of the 12 盟市: ${LEAGUES_AND_CITIES.join(', ')}` })).min(1).default([...LEAGUES_AND_CITIES]),
   /** EventBridge Scheduler expression for the statistics bulletin, in `scheduleTimezone`. */
   bulletinSchedule: z.string().regex(/^(cron\(.+\)|rate\(\d+ (minute|minutes|hour|hours|day|days)\))$/, 'must be cron(…) or rate(…)').default('cron(0 8 * * ? *)'),
   scheduleTimezone: z.string().min(1).default('Asia/Shanghai'),

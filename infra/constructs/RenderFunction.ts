@@ -16,6 +16,8 @@ import { DOCUMENTS_BUCKET } from '../../functions/definitions/documentsBucket.js
 export interface RenderFunctionProps {
   readonly table: Table;
   readonly bucket: Bucket;
+  /** The stack's own authority, whose code numbers its records that give none. */
+  readonly authority: { readonly name: string; readonly code: string };
   readonly fonts?: Partial<FontConfig>;
   readonly retain: boolean;
 }
@@ -45,6 +47,8 @@ export class RenderFunction extends Construct {
         ...environment,
         AWARDS_TABLE_NAME: props.table.tableName,
         DOCUMENTS_BUCKET_NAME: props.bucket.bucketName,
+        AUTHORITY_NAME: props.authority.name,
+        AUTHORITY_CODE: props.authority.code,
         POWERTOOLS_SERVICE_NAME: 'render',
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         POWERTOOLS_LOG_LEVEL: 'INFO',

@@ -72,6 +72,7 @@ describe('the staff page', () => {
     await page.click('button[data-award="merit-he-xia"]');
     const link = page.locator('tr[data-documents-of="merit-he-xia"] a.download[data-kind="certificate"]');
     await link.waitFor();
+    expect(await page.textContent('tr[data-documents-of="merit-he-xia"] .document-title')).toBe('荣誉证书');
     await shot('3-documents');
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe('荣誉证书-贺霞.pdf');

@@ -94,6 +94,12 @@ describe('the render function', () => {
     });
   });
 
+  it('knows the stack’s own authority and its code, for numbering that authority’s records that give no code', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'render', AUTHORITY_NAME: '内蒙古自治区公安厅', AUTHORITY_CODE: '内公奖' }) },
+    });
+  });
+
   it('reads the stream through the shared filter, with partial batch responses, bisection, limits and an on-failure queue', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       StartingPosition: 'TRIM_HORIZON',
@@ -187,9 +193,13 @@ describe('the statistics bulletin', () => {
     template.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ AUTHORITY_NAME: '内蒙古自治区公安厅' }) } });
   });
 
-  it('takes the schedule and time zone from context', () => {
-    const custom = synthesizeApp({ bulletinSchedule: 'cron(0 20 ? * FRI *)', scheduleTimezone: 'Asia/Urumqi' }).template;
+  it('takes the schedule, time zone and authority from context (the authority’s code for the render function)', () => {
+    const custom = synthesizeApp({ bulletinSchedule: 'cron(0 20 ? * FRI *)', scheduleTimezone: 'Asia/Urumqi', authorityName: '乌海市公安局', authorityCode: '乌公奖' }).template;
     custom.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(0 20 ? * FRI *)', ScheduleExpressionTimezone: 'Asia/Urumqi' });
+    custom.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'bulletin', AUTHORITY_NAME: '乌海市公安局' }) } });
+    custom.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'render', AUTHORITY_NAME: '乌海市公安局', AUTHORITY_CODE: '乌公奖' }) },
+    });
   }, 120_000);
 });
 
@@ -303,7 +313,7 @@ describe('configuration from context', () => {
     expect(() => stackConfigFrom(context({ linkLifetimeSeconds: 700000 }))).toThrow('linkLifetimeSeconds: must be at most 604800 (the SigV4 maximum)');
     expect(() => stackConfigFrom(context({ alarmEmails: ['not-an-address'] }))).toThrow('alarmEmails.0: must be an e-mail address');
     expect(() => stackConfigFrom(context({ bulletinSchedule: 'every day' }))).toThrow('bulletinSchedule: must be cron(…) or rate(…)');
-    expect(() => stackConfigFrom(context({ regions: ['兴安盟', '北京市'] }))).toThrow('regions.1: must be one of the 12 盟市');
+    expect(() => stackConfigFrom(context({ authorityCode: '  ' }))).toThrow('authorityCode: ');
     expect(() => stackConfigFrom(context({ linkLifetimeSeconds: '[' }))).toThrow(StackConfigError);
     expect(() => stackConfigFrom(context({ jwtIssuer: 'https://issuer.example.org' }))).toThrow('jwtAudience: required with jwtIssuer');
     expect(() => stackConfigFrom(context({ jwtIssuer: 'https://issuer.example.org', jwtAudience: ['page'] }))).toThrow('staffSignIn: required with jwtIssuer');

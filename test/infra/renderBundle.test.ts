@@ -43,6 +43,8 @@ describe('the bundled render function', () => {
         PATH: process.env.PATH,
         AWARDS_TABLE_NAME: stack.info.tableName,
         DOCUMENTS_BUCKET_NAME: stack.info.bucket,
+        AUTHORITY_NAME: '内蒙古自治区公安厅',
+        AUTHORITY_CODE: '内公奖',
         AWS_ENDPOINT_URL_DYNAMODB: stack.info.dynamodbEndpoint,
         AWS_ENDPOINT_URL_S3: stack.info.s3Endpoint,
         AWS_S3_FORCE_PATH_STYLE: 'true',

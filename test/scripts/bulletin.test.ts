@@ -4,27 +4,45 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LEAGUES_AND_CITIES } from '../../functions/core/records/index.js';
+import { type AwardRecord, LEAGUES_AND_CITIES, REGIONS } from '../../functions/core/records/index.js';
 import { compileFigures } from '../../functions/core/statistics/compileFigures.js';
+import { summarySentence } from '../../functions/core/statistics/summarySentence.js';
 import { pdfText } from '../support/poppler.js';
+import { collectiveRecipient, individualRecipient } from '../core/statistics/exampleRecords.js';
+import { SeededRandom } from '../core/statistics/seededRandom.js';
 import { SEED_CUTOFF, SEED_SENTENCE, seedRecords } from '../core/statistics/seedRecords.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bulletin-'));
 const recordsFile = join(dir, 'records.jsonl');
 const records = seedRecords();
 
-async function bulletin(out: string) {
-  const { stdout } = await promisify(execFile)(join('node_modules', '.bin', 'tsx'), ['scripts/bulletin.ts', '--records', recordsFile, '--cutoff', SEED_CUTOFF, '--out', out], {
-    encoding: 'utf8',
-  });
+function writeRecords(name: string, lines: readonly object[]): string {
+  const path = join(dir, name);
+  writeFileSync(path, lines.map((line) => JSON.stringify(line)).join('\n'));
+  return path;
+}
+
+/** The script's exit code and output, whether it succeeded or not. */
+async function run(files: readonly string[], out: string) {
+  const args = ['scripts/bulletin.ts', ...files.flatMap((file) => ['--records', file]), '--cutoff', SEED_CUTOFF, '--out', out];
+  return promisify(execFile)(join('node_modules', '.bin', 'tsx'), args, { encoding: 'utf8' }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+  );
+}
+
+/** A bulletin run that wrote its PDF and JSON (exit code 0, or 1 with invalid records left out). */
+async function bulletin(out: string, files: readonly string[] = [recordsFile]) {
+  const { code, stdout, stderr } = await run(files, out);
+  if (code > 1) throw new Error(`npm run bulletin exited with ${code}: ${stderr}`);
   const base = join(out, 'bulletins', `${new Date(SEED_CUTOFF).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`);
-  return { stdout, pdf: readFileSync(`${base}.pdf`), json: JSON.parse(readFileSync(`${base}.json`, 'utf8')) as unknown };
+  return { code, stdout, stderr, pdf: readFileSync(`${base}.pdf`), json: JSON.parse(readFileSync(`${base}.json`, 'utf8')) as unknown };
 }
 
 let first: Awaited<ReturnType<typeof bulletin>>;
 
 beforeAll(async () => {
-  writeFileSync(recordsFile, records.map((record) => JSON.stringify(record)).join('\n'));
+  writeRecords('records.jsonl', records);
   first = await bulletin(join(dir, 'a'));
 }, 120_000);
 
@@ -50,4 +68,83 @@ describe('npm run bulletin', () => {
     const second = await bulletin(join(dir, 'b'));
     expect(second.pdf.equals(first.pdf)).toBe(true);
   }, 120_000);
+});
+
+describe('npm run bulletin on an export of the table’s history', () => {
+  // The table as it is now: every third seed record corrected once or twice.
+  const latest: AwardRecord[] = records.map((record, i) => (i % 3 === 0 ? { ...record, version: 2 + (i % 2) } : record));
+  /** An earlier version, counted differently were it to count: another 盟市, the other kind of recipient. */
+  const earlier = (record: AwardRecord, version: number): object => {
+    const changed = { ...record, version, region: REGIONS[(REGIONS.indexOf(record.region) + version) % REGIONS.length]! };
+    if ('recipient' in record) Object.assign(changed, { recipient: record.recipient.type === 'individual' ? collectiveRecipient : individualRecipient });
+    // A first version may not say its version at all: it is version 1.
+    if (version === 1 && record.id.endsWith('0')) delete (changed as { version?: number }).version;
+    return changed;
+  };
+  const earlierVersions = latest.flatMap((record) => Array.from({ length: record.version - 1 }, (_, i) => earlier(record, i + 1)));
+  const history = [...latest, ...earlierVersions];
+  const shuffled = (seed: number) => {
+    const random = new SeededRandom(seed);
+    const lines = [...history];
+    for (let i = lines.length - 1; i > 0; i -= 1) {
+      const j = random.int(i + 1);
+      [lines[i], lines[j]] = [lines[j]!, lines[i]!];
+    }
+    return lines;
+  };
+  const orders: Record<string, string[]> = {
+    'earlier versions appended': [writeRecords('appended.jsonl', history)],
+    reversed: [writeRecords('reversed.jsonl', [...history].reverse())],
+    'seeded shuffle 1': [writeRecords('shuffle-1.jsonl', shuffled(1))],
+    // Versions of one award may also be spread over several files.
+    'seeded shuffle 20200310, over two files': (() => {
+      const lines = shuffled(20200310);
+      return [writeRecords('shuffle-2a.jsonl', lines.slice(0, 1000)), writeRecords('shuffle-2b.jsonl', lines.slice(1000))];
+    })(),
+  };
+  let ofLatest: Awaited<ReturnType<typeof bulletin>>;
+  const ofHistory = new Map<string, Awaited<ReturnType<typeof bulletin>>>();
+
+  beforeAll(async () => {
+    // Enough earlier versions that the two-file split puts versions of one award in both files.
+    expect(earlierVersions.length).toBeGreaterThan(1000);
+    const runs = await Promise.all([bulletin(join(dir, 'latest'), [writeRecords('latest.jsonl', latest)]), ...Object.values(orders).map((files, i) => bulletin(join(dir, `history-${i}`), files))]);
+    ofLatest = runs[0]!;
+    Object.keys(orders).forEach((name, i) => ofHistory.set(name, runs[i + 1]!));
+  }, 180_000);
+
+  it('counts a file of the latest versions as the seed', () => {
+    expect(ofLatest.code).toBe(0);
+    expect(ofLatest.stdout.trim()).toBe(SEED_SENTENCE);
+  });
+
+  it.each(Object.keys(orders))('gives the same sentence and figures with the earlier versions added, %s', (name) => {
+    const run = ofHistory.get(name)!;
+    expect(run.stderr).not.toContain('error:');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(ofLatest.stdout);
+    expect(run.json).toEqual(ofLatest.json);
+  });
+
+  it('reports an invalid latest version and counts nothing of its award, as the kept figures do', async () => {
+    const award = latest.find((record) => record.kind === 'merit' && record.status === 'APPROVED' && record.version === 2)!;
+    const broken = { ...award, version: 3, recipient: undefined };
+    const file = writeRecords('broken-latest.jsonl', [...history, broken]);
+    const result = await bulletin(join(dir, 'broken'), [file]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`error: broken-latest.jsonl:${history.length + 1}: `);
+    expect(result.stderr.match(/^error:/gm)).toHaveLength(1);
+    const without = compileFigures(latest.filter((record) => record.id !== award.id), SEED_CUTOFF);
+    expect(result.stdout.trim()).toBe(summarySentence(without.region));
+    expect(result.stdout.trim()).not.toBe(SEED_SENTENCE);
+  }, 120_000);
+
+  it('refuses one version with two contents, naming the award, the version and both lines', async () => {
+    const award = latest[3]!;
+    const file = writeRecords('conflict.jsonl', [...history, { ...award, region: award.region === '兴安盟' ? '包头市' : '兴安盟' }]);
+    const result = await run([file], join(dir, 'conflict'));
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`error: record ${award.id} version ${award.version} appears twice with different content, in conflict.jsonl:4 and conflict.jsonl:${history.length + 1}`);
+  }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { dateText, documentFacts, documentTitle, kindName, linkValidity, statusName } from './chineseText.js';
+import { dateText, documentFacts, kindName, linkValidity, statusName } from './chineseText.js';
 import { h } from './dom.js';
 import type { AwardSummary, DocumentLink } from './staffApi.js';
 
@@ -34,7 +34,7 @@ export function documentList(status: string, documents: readonly DocumentLink[],
     { class: 'documents' },
     ...documents.map((document) => {
       const facts = documentFacts(document);
-      const title = h('span', { class: 'document-title' }, documentTitle(document.kind));
+      const title = h('span', { class: 'document-title' }, document.title);
       if (document.withdrawn || !document.url) {
         return h('li', { class: 'withdrawn' }, title, facts && h('span', { class: 'facts' }, facts), h('span', { class: 'note' }, '已撤回（表彰已撤销），不可下载'));
       }

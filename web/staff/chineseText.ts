@@ -1,11 +1,9 @@
-import { DOCUMENT_TITLES, type DocumentKind } from '../../functions/core/documents/documentTitles.js';
 import { arabicDate, beijingTime } from '../../functions/core/engine/templates/chineseDates.js';
 import { RECORD_KIND_NAMES, RECORD_STATUS_NAMES, type RecordKind, type RecordStatus } from '../../functions/core/records/constants.js';
 
 /** What the page prints for the API's codes: the names staff use, never the codes themselves. */
 export const kindName = (kind: string): string => RECORD_KIND_NAMES[kind as RecordKind] ?? kind;
 export const statusName = (status: string): string => RECORD_STATUS_NAMES[status as RecordStatus] ?? status;
-export const documentTitle = (kind: string): string => DOCUMENT_TITLES[kind as DocumentKind] ?? kind;
 
 /** 2020年2月14日, in Beijing time as the documents print it; a dash when there is no date. */
 export const dateText = (iso: string | undefined): string => (iso ? arabicDate(iso) : '—');

@@ -2,6 +2,8 @@
 
 export interface DocumentSummary {
   readonly kind: string;
+  /** What staff call the document (荣誉证书, 唁电 …): the API names it from the record, as the download is named. */
+  readonly title: string;
   readonly version: number;
   readonly pages?: number;
   readonly withdrawn: boolean;

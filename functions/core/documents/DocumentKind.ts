@@ -5,7 +5,7 @@ import { praiseBulletinView } from './praiseBulletinView.js';
 import type { DocumentKind } from './documentTitles.js';
 import { telegramView } from './telegramView.js';
 
-export { DOCUMENT_KINDS, DOCUMENT_TITLES, type DocumentKind } from './documentTitles.js';
+export { DOCUMENT_KINDS, documentTitle, type DocumentKind } from './documentTitles.js';
 
 type RecordOf<K extends RecordKind> = Extract<AwardRecord, { kind: K }>;
 

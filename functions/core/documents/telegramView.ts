@@ -1,4 +1,5 @@
 import type { TelegramRecord } from '../records/index.js';
+import { documentTitle } from './documentTitles.js';
 import { approvalTime, identityOf } from './recordDocumentFacts.js';
 
 /** What `templates/telegram.hbs` prints (慰问电 / 唁电). */
@@ -6,7 +7,7 @@ export function telegramView(record: TelegramRecord) {
   return {
     metadata: {
       title: `${record.title} — ${record.addressee.replace(/[：:]$/, '')}`,
-      subject: record.variant === 'condolence' ? '唁电' : '慰问电',
+      subject: documentTitle('telegram', record),
       date: approvalTime(record),
       identity: identityOf(record, 'telegram'),
     },

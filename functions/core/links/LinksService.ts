@@ -1,5 +1,5 @@
-import { DOCUMENT_TITLES, type DocumentKind } from '../documents/DocumentKind.js';
 import type { Award, AwardRecordFields, DocumentRef } from '../award/Award.js';
+import { documentTitle } from '../documents/documentTitles.js';
 import { maySee, type StaffAccess } from './staffAccess.js';
 import { BadLinkRequest, type LinkRequest } from './linkRequest.js';
 
@@ -28,9 +28,9 @@ export class NotFound extends Error {
   override name = 'NotFound';
 }
 
-/** The name a document downloads under: 荣誉证书-何建华.pdf, 嘉奖令-内公奖〔2020〕1号.pdf. */
+/** The name a document downloads under: 荣誉证书-何建华.pdf, 嘉奖令-内公奖〔2020〕1号.pdf, 唁电-何建华同志家属.pdf. */
 export function documentFileName(item: AwardRecordFields, ref: DocumentRef): string {
-  const title = DOCUMENT_TITLES[ref.kind as DocumentKind] ?? ref.kind;
+  const title = documentTitle(ref.kind, item);
   const recipient = item.recipient as { name?: string } | undefined;
   const subject = recipient?.name ?? (item.documentNumber as string | undefined) ?? (item.addressee as string | undefined)?.replace(/[：:]$/, '') ?? item.id;
   return `${title}-${subject}${ref.version > 1 ? `-v${ref.version}` : ''}.pdf`;
@@ -58,7 +58,7 @@ const summary = ({ record, documents }: Award) => ({
   status: record.status,
   name: displayName(record),
   approvedAt: record.approvedAt,
-  documents: currentDocuments(documents).map(({ kind, version, pages, withdrawn }) => ({ kind, version, pages, withdrawn: withdrawn === true })),
+  documents: currentDocuments(documents).map(({ kind, version, pages, withdrawn }) => ({ kind, title: documentTitle(kind, record), version, pages, withdrawn: withdrawn === true })),
 });
 
 /**
@@ -84,13 +84,14 @@ export class LinksService {
     const documents = [];
     for (const ref of currentDocuments(award.documents)) {
       const { kind, version, sha256, pages } = ref;
+      const title = documentTitle(kind, award.record);
       if (ref.withdrawn) {
-        documents.push({ kind, version, sha256, pages, withdrawn: true });
+        documents.push({ kind, title, version, sha256, pages, withdrawn: true });
         continue;
       }
       const { url, expiresAt } = await this.deps.links.link(ref.key, documentFileName(award.record, ref));
       this.deps.audit.linkIssued({ subject: access.subject, recordId: id, key: ref.key, expiresAt });
-      documents.push({ kind, version, sha256, pages, withdrawn: false, url, expiresAt });
+      documents.push({ kind, title, version, sha256, pages, withdrawn: false, url, expiresAt });
     }
     return { id, status: award.record.status, documents };
   }

@@ -20,6 +20,8 @@ export interface PipelineDependencies {
   readonly awards: AwardStore;
   readonly documents: DocumentRepository;
   readonly engine?: DocumentEngine;
+  /** The deployment's own authority: its code numbers its records that give none. */
+  readonly authority?: { readonly name: string; readonly code: string } | undefined;
   readonly log: PipelineLog;
   readonly metrics: PipelineMetrics;
   readonly now?: () => Date;
@@ -90,7 +92,10 @@ export class RenderPipeline {
 
   private async numbered(award: Award, record: AwardRecord): Promise<Step<{ award: Award; record: AwardRecord }>> {
     if (!needsNumber(record)) return { award, record };
-    const code = record.authority.code;
+    // Only the deployment's own authority borrows its code: another's record must bring its own,
+    // or it would take a place in the department's sequence.
+    const own = this.deps.authority;
+    const code = record.authority.code ?? (own !== undefined && record.authority.name === own.name ? own.code : undefined);
     if (code === undefined) {
       throw new RecordFault(`record ${record.id}: authority.code: required to number a ${record.kind} (e.g. 内公奖)`, { recordId: record.id });
     }

@@ -15,7 +15,7 @@ function parseInstant(value: string, name: 'cutoff' | 'since'): Date {
 /**
  * The statistics bulletin's figures as of `cutoff`: the whole region, each 盟市 (all 12, in the
  * official order, zero or not), and the period since the previous bulletin's cut-off `since`.
- * Pass each record once, in its latest version.
+ * Pass each record once, in its latest version (latestVersions picks them from a history).
  */
 export function compileFigures(records: readonly AwardRecord[], cutoff: string, since?: string): BulletinFigures {
   const asOf = parseInstant(cutoff, 'cutoff');

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { certificateView } from '../../../functions/core/documents/certificateView.js';
 import { commendationOrderView } from '../../../functions/core/documents/commendationOrderView.js';
+import { telegramView } from '../../../functions/core/documents/telegramView.js';
 import { documentsFor } from '../../../functions/core/documents/DocumentKind.js';
-import type { CommendationOrderRecord, RecipientAwardRecord } from '../../../functions/core/records/index.js';
+import type { CommendationOrderRecord, RecipientAwardRecord, TelegramRecord } from '../../../functions/core/records/index.js';
 import { exampleJson, exampleRecord } from '../../support/examples.js';
 
 const award = (name: string, changes: Record<string, unknown> = {}) => exampleRecord(name, changes) as RecipientAwardRecord;
@@ -46,5 +47,10 @@ describe('what documents print', () => {
     expect(documentsFor(exampleRecord('commendation-order-2020-12'))).toEqual(['commendation-order']);
     expect(documentsFor(exampleRecord('telegram-sympathy-sun-dejian'))).toEqual(['telegram']);
     expect(documentsFor(exampleRecord('praise-bulletin-2020-18'))).toEqual(['praise-bulletin']);
+  });
+
+  it('gives a telegram’s PDF the subject its variant names: 唁电 or 慰问电', () => {
+    const subject = (name: string) => telegramView(exampleRecord(name) as TelegramRecord).metadata.subject;
+    expect([subject('telegram-condolence-he-jianhua'), subject('telegram-sympathy-sun-dejian')]).toEqual(['唁电', '慰问电']);
   });
 });

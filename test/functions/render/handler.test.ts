@@ -170,6 +170,32 @@ describe('render handler', () => {
     expect(addMetric).toHaveBeenCalledWith('NumbersAllocated', 'Count', 1);
   });
 
+  it('numbers a record of its own authority that gives no code with the deployment’s code, and no other authority’s', async () => {
+    const numbering = createRenderHandler({
+      awards: new DynamoDbAwardStore(new DynamoDBClient({ region: 'cn-north-1' }), 'awards'),
+      documents: new S3DocumentRepository(new S3Client({ region: 'cn-north-1' }), 'documents'),
+      authority: { name: '内蒙古自治区公安厅', code: '内公奖' },
+      logger: new Logger({ serviceName: 'render', logLevel: 'SILENT' }),
+      metrics,
+    });
+    const { documentNumber: _given, authority: _a, ...json } = exampleJson('praise-bulletin-2020-18');
+    const own = itemOfAward(awardOfRecord({ ...json, id: 'own', authority: { name: '内蒙古自治区公安厅' } }, 3));
+    const other = itemOfAward(awardOfRecord({ ...json, id: 'other', authority: { name: '乌海市公安局' } }, 3));
+    const coded = itemOfAward(awardOfRecord({ ...json, id: 'coded', authority: { name: '内蒙古自治区公安厅', code: '内公通' } }, 3));
+    ddb.on(GetCommand).resolves({});
+    ddb.on(TransactWriteCommand).resolves({});
+    const result = await numbering(streamEvent(approved(own), approved(other), approved(coded)));
+    expect(result.batchItemFailures).toEqual([]);
+    const numbers = ddb.commandCalls(TransactWriteCommand).map((c) => c.args[0].input.TransactItems![2]!.Put!.Item!);
+    expect(numbers.map((item) => [item.id, item.documentNumber])).toEqual([
+      ['own', '内公奖〔2020〕1号'],
+      ['coded', '内公通〔2020〕1号'],
+    ]);
+    expect(writes().find((write) => write.Item!.id === 'other')!.Item!.failureReason).toBe(
+      'record other: authority.code: required to number a praise-bulletin (e.g. 内公奖)',
+    );
+  });
+
   it('gives a redelivered or corrected order the number it already holds', async () => {
     const { documentNumber: _given, ...json } = exampleJson('commendation-order-2020-12');
     const order = itemOfAward(awardOfRecord(json, 3));
