@@ -31,7 +31,8 @@ export async function measureBulletin(count = 100_000): Promise<BulletinBench> {
   for (const record of records) {
     for (const { scope, delta } of changeDelta(undefined, awardOfRecord(record))) {
       const kept = counters.get(scope) ?? {};
-      for (const [field, value] of Object.entries(delta)) kept[field as keyof Counters] = (kept[field as keyof Counters] ?? 0) + value;
+      for (const [field, value] of Object.entries(delta))
+        kept[field as keyof Counters] = (kept[field as keyof Counters] ?? 0) + value;
       counters.set(scope, kept);
     }
   }

@@ -20,7 +20,10 @@ export interface IterationPlan {
  * shared engine, fonts loaded once per process) and times each whole call. Each record yields
  * exactly one document.
  */
-export async function measureRecordRendering(recordFor: (i: number) => AwardRecord, plan: IterationPlan): Promise<DocumentMeasurement> {
+export async function measureRecordRendering(
+  recordFor: (i: number) => AwardRecord,
+  plan: IterationPlan,
+): Promise<DocumentMeasurement> {
   const { samplesMs, results } = await timeIterations(async (i) => {
     const [document] = await renderRecordDocuments(recordFor(i));
     if (!document) throw new Error(`record ${recordFor(i).id} produced no document`);

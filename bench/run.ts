@@ -68,16 +68,77 @@ function ratiosOf(ours: DocumentMeasurement, peers: PeerResults) {
   };
 }
 
-function evaluateTargets(docs: DocumentResults, cold: ColdStartSummary, ratios: ReturnType<typeof ratiosOf>): TargetResult[] {
+function evaluateTargets(
+  docs: DocumentResults,
+  cold: ColdStartSummary,
+  ratios: ReturnType<typeof ratiosOf>,
+): TargetResult[] {
   return [
-    { key: 'certificateP50', label: 'certificate warm p50', actual: docs.certificate.p50, limit: 8, bound: 'max', unit: 'ms' } as const,
-    { key: 'oursOverTypst', label: 'ours / Typst (p50)', actual: ratios.oursOverTypst, limit: 2.5, bound: 'max', unit: '×' } as const,
-    { key: 'pdfmakeOverOurs', label: 'pdfmake / ours (p50)', actual: ratios.pdfmakeOverOurs, limit: 6, bound: 'min', unit: '×' } as const,
-    { key: 'coldStart', label: 'cold start (spawn→first PDF, median)', actual: cold.spawnToResultMs, limit: 400, bound: 'max', unit: 'ms' } as const,
-    { key: 'certificateBytes', label: 'certificate size', actual: docs.certificate.bytes, limit: 60_000, bound: 'max', unit: 'bytes' } as const,
-    { key: 'orderBytesPerPage', label: 'commendation order per page', actual: docs.commendationOrder.bytesPerPage, limit: 30_000, bound: 'max', unit: 'bytes' } as const,
-    { key: 'order300BytesPerPage', label: `${LARGE_ORDER_AWARDEES}-awardee order per page`, actual: docs.commendationOrder300.bytesPerPage, limit: 30_000, bound: 'max', unit: 'bytes' } as const,
-    { key: 'order300P50', label: `${LARGE_ORDER_AWARDEES}-awardee order p50`, actual: docs.commendationOrder300.p50, limit: 1000, bound: 'max', strict: true, unit: 'ms' } as const,
+    {
+      key: 'certificateP50',
+      label: 'certificate warm p50',
+      actual: docs.certificate.p50,
+      limit: 8,
+      bound: 'max',
+      unit: 'ms',
+    } as const,
+    {
+      key: 'oursOverTypst',
+      label: 'ours / Typst (p50)',
+      actual: ratios.oursOverTypst,
+      limit: 2.5,
+      bound: 'max',
+      unit: '×',
+    } as const,
+    {
+      key: 'pdfmakeOverOurs',
+      label: 'pdfmake / ours (p50)',
+      actual: ratios.pdfmakeOverOurs,
+      limit: 6,
+      bound: 'min',
+      unit: '×',
+    } as const,
+    {
+      key: 'coldStart',
+      label: 'cold start (spawn→first PDF, median)',
+      actual: cold.spawnToResultMs,
+      limit: 400,
+      bound: 'max',
+      unit: 'ms',
+    } as const,
+    {
+      key: 'certificateBytes',
+      label: 'certificate size',
+      actual: docs.certificate.bytes,
+      limit: 60_000,
+      bound: 'max',
+      unit: 'bytes',
+    } as const,
+    {
+      key: 'orderBytesPerPage',
+      label: 'commendation order per page',
+      actual: docs.commendationOrder.bytesPerPage,
+      limit: 30_000,
+      bound: 'max',
+      unit: 'bytes',
+    } as const,
+    {
+      key: 'order300BytesPerPage',
+      label: `${LARGE_ORDER_AWARDEES}-awardee order per page`,
+      actual: docs.commendationOrder300.bytesPerPage,
+      limit: 30_000,
+      bound: 'max',
+      unit: 'bytes',
+    } as const,
+    {
+      key: 'order300P50',
+      label: `${LARGE_ORDER_AWARDEES}-awardee order p50`,
+      actual: docs.commendationOrder300.p50,
+      limit: 1000,
+      bound: 'max',
+      strict: true,
+      unit: 'ms',
+    } as const,
   ].map(evaluate);
 }
 
@@ -97,10 +158,28 @@ function printDocumentTable(docs: DocumentResults, peers: PeerResults): void {
   console.log('-'.repeat(widths.reduce((a, b) => a + b + 2, -2)));
   for (const kind of Object.keys(PLANS) as (keyof typeof PLANS)[]) {
     const d = docs[kind];
-    console.log(row([LABELS[kind], String(d.iterations), ms(d.p50), ms(d.p95), int(d.bytes), String(d.pages), int(d.bytesPerPage)], widths));
+    console.log(
+      row(
+        [LABELS[kind], String(d.iterations), ms(d.p50), ms(d.p95), int(d.bytes), String(d.pages), int(d.bytesPerPage)],
+        widths,
+      ),
+    );
   }
   for (const [name, peer] of Object.entries(peers)) {
-    console.log(row([`peer: ${name} certificate`, String(peer.iterations), ms(peer.p50), ms(peer.p95), int(peer.bytes), '1', int(peer.bytes)], widths));
+    console.log(
+      row(
+        [
+          `peer: ${name} certificate`,
+          String(peer.iterations),
+          ms(peer.p50),
+          ms(peer.p95),
+          int(peer.bytes),
+          '1',
+          int(peer.bytes),
+        ],
+        widths,
+      ),
+    );
   }
 }
 
@@ -116,11 +195,18 @@ function printColdStart(cold: ColdStartSummary): void {
 
 function printTargets(targets: TargetResult[]): void {
   for (const t of targets) {
-    const actual = t.unit === '×' ? times(t.actual) : t.unit === 'ms' ? `${ms(t.actual)} ms` : `${int(t.actual)} ${t.unit}`;
-    console.log(`  ${t.pass ? 'PASS' : 'FAIL'}  ${t.label.padEnd(34)} ${actual.padStart(14)}   target ${describeBound(t)}`);
+    const actual =
+      t.unit === '×' ? times(t.actual) : t.unit === 'ms' ? `${ms(t.actual)} ms` : `${int(t.actual)} ${t.unit}`;
+    console.log(
+      `  ${t.pass ? 'PASS' : 'FAIL'}  ${t.label.padEnd(34)} ${actual.padStart(14)}   target ${describeBound(t)}`,
+    );
   }
   const failed = targets.filter((t) => !t.pass);
-  console.log(failed.length === 0 ? '  all targets met' : `  *** ${failed.length} target(s) FAILED: ${failed.map((t) => t.key).join(', ')} ***`);
+  console.log(
+    failed.length === 0
+      ? '  all targets met'
+      : `  *** ${failed.length} target(s) FAILED: ${failed.map((t) => t.key).join(', ')} ***`,
+  );
 }
 
 /** Rounds every number to 2 decimals so the JSON line stays readable. */
@@ -132,13 +218,17 @@ function roundedJson(value: unknown): string {
 
 const gcExposed = typeof (globalThis as { gc?: unknown }).gc === 'function';
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-progress(`node ${process.version}, ${os.cpus().length} × ${cpu}, load ${os.loadavg()[0]!.toFixed(2)}, gc ${gcExposed ? 'exposed' : 'not exposed'}`);
+progress(
+  `node ${process.version}, ${os.cpus().length} × ${cpu}, load ${os.loadavg()[0]!.toFixed(2)}, gc ${gcExposed ? 'exposed' : 'not exposed'}`,
+);
 
 // Cold start first, while this process has loaded nothing heavy and leaves the CPU to the probes.
 progress(`cold start: bundling bench/coldStart.ts, then ${COLD_RUNS} fresh processes`);
 const cold = await measureColdStart(COLD_RUNS);
 const docs = await measureOurDocuments();
-progress(`peers: pdfmake and Typst, ${PLANS.certificate.warmup} warm-up + ${PLANS.certificate.iterations} timed certificates each`);
+progress(
+  `peers: pdfmake and Typst, ${PLANS.certificate.warmup} warm-up + ${PLANS.certificate.iterations} timed certificates each`,
+);
 const peers = await measurePeers(PLANS.certificate);
 const ratios = ratiosOf(docs.certificate, peers);
 progress('bulletin: 100,000 generated awards, kept counters against a full recount');
@@ -147,7 +237,9 @@ const targets = evaluateTargets(docs, cold, ratios);
 
 console.log(`\nnpm run bench — node ${process.version}, ${os.cpus().length} × ${cpu}\n`);
 printDocumentTable(docs, peers);
-console.log(`\nours/typst = ${times(ratios.oursOverTypst)}   pdfmake/ours = ${times(ratios.pdfmakeOverOurs)}   (certificate warm p50)\n`);
+console.log(
+  `\nours/typst = ${times(ratios.oursOverTypst)}   pdfmake/ours = ${times(ratios.pdfmakeOverOurs)}   (certificate warm p50)\n`,
+);
 printColdStart(cold);
 console.log(
   `\nbulletin, ${bulletin.awards.toLocaleString('en-US')} awards: from kept figures ${bulletin.kept.itemsRead} items in ${bulletin.kept.requests} request, ${ms(bulletin.kept.ms)} ms to figures and PDF;` +
@@ -162,6 +254,8 @@ console.log(
     bulletin,
     peers,
     ratios,
-    targets: Object.fromEntries(targets.map((t) => [t.key, { actual: t.actual, limit: describeBound(t), pass: t.pass }])),
+    targets: Object.fromEntries(
+      targets.map((t) => [t.key, { actual: t.actual, limit: describeBound(t), pass: t.pass }]),
+    ),
   }),
 );

@@ -53,16 +53,28 @@ export class AwardsStack extends Stack {
       alarmEmails: config.alarmEmails,
     });
 
-    new CfnOutput(this, 'AwardsTableName', { value: table.tableName, description: 'Set AWARDS_TABLE_NAME to this for npm run awards' });
+    new CfnOutput(this, 'AwardsTableName', {
+      value: table.tableName,
+      description: 'Set AWARDS_TABLE_NAME to this for npm run awards',
+    });
     new CfnOutput(this, 'DocumentsBucketName', { value: bucket.bucketName });
     new CfnOutput(this, 'RenderFailuresQueueUrl', { value: render.failures.queueUrl });
     new CfnOutput(this, 'AlarmTopicArn', { value: monitoring.topic.topicArn });
-    new CfnOutput(this, 'StaffPageUrl', { value: links.pageUrl, description: 'The staff page: staff sign in here and download documents' });
+    new CfnOutput(this, 'StaffPageUrl', {
+      value: links.pageUrl,
+      description: 'The staff page: staff sign in here and download documents',
+    });
     new CfnOutput(this, 'ApiUrl', { value: links.api.apiEndpoint, description: 'The staff download API' });
     if (links.userPool && links.userPoolClient) {
-      new CfnOutput(this, 'UserPoolId', { value: links.userPool.userPoolId, description: 'Create staff here: custom:region = their 盟市, or the department group' });
+      new CfnOutput(this, 'UserPoolId', {
+        value: links.userPool.userPoolId,
+        description: 'Create staff here: custom:region = their 盟市, or the department group',
+      });
       new CfnOutput(this, 'UserPoolClientId', { value: links.userPoolClient.userPoolClientId });
     }
-    new CfnOutput(this, 'BulletinFunctionName', { value: statistics.bulletin.functionName, description: 'Invoke with {"cutoff": "<ISO time>"} for a bulletin off the schedule' });
+    new CfnOutput(this, 'BulletinFunctionName', {
+      value: statistics.bulletin.functionName,
+      description: 'Invoke with {"cutoff": "<ISO time>"} for a bulletin off the schedule',
+    });
   }
 }

@@ -79,9 +79,12 @@ function assertJavaAvailable(): void {
     );
   }
   if (result.error !== undefined || result.status !== 0) {
-    throw new LocalStackError(`DynamoDB Local needs a working Java runtime, and \`java -version\` failed: ${(result.stderr || result.error?.message || '').trim()}`, {
-      cause: result.error,
-    });
+    throw new LocalStackError(
+      `DynamoDB Local needs a working Java runtime, and \`java -version\` failed: ${(result.stderr || result.error?.message || '').trim()}`,
+      {
+        cause: result.error,
+      },
+    );
   }
 }
 
@@ -92,7 +95,9 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, output: () 
   try {
     for (;;) {
       if (child.exitCode !== null || child.signalCode !== null) {
-        throw new LocalStackError(`DynamoDB Local exited (${child.exitCode ?? child.signalCode}) before it was ready; its last output:\n${output()}`);
+        throw new LocalStackError(
+          `DynamoDB Local exited (${child.exitCode ?? child.signalCode}) before it was ready; its last output:\n${output()}`,
+        );
       }
       try {
         await probe.send(new DescribeTableCommand({ TableName: 'readiness-probe' }));
@@ -101,7 +106,9 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, output: () 
         if ((error as Error).name === 'ResourceNotFoundException') return;
       }
       if (Date.now() > deadline) {
-        throw new LocalStackError(`DynamoDB Local did not answer on ${endpoint} within ${READY_TIMEOUT_MS / 1000} s; its last output:\n${output()}`);
+        throw new LocalStackError(
+          `DynamoDB Local did not answer on ${endpoint} within ${READY_TIMEOUT_MS / 1000} s; its last output:\n${output()}`,
+        );
       }
       await sleep(100);
     }
@@ -114,7 +121,12 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, output: () 
 function keepLastLines(child: ChildProcess, count: number): () => string {
   const lines: string[] = [];
   const collect = (chunk: Buffer) => {
-    lines.push(...chunk.toString('utf8').split('\n').filter((line) => line.trim() !== ''));
+    lines.push(
+      ...chunk
+        .toString('utf8')
+        .split('\n')
+        .filter((line) => line.trim() !== ''),
+    );
     lines.splice(0, Math.max(0, lines.length - count));
   };
   child.stdout?.on('data', collect);

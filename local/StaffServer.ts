@@ -22,9 +22,16 @@ interface Answer {
   readonly body: string;
 }
 
-const json = (status: number, body: unknown): Answer => ({ status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }, body: JSON.stringify(body) });
+const json = (status: number, body: unknown): Answer => ({
+  status,
+  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+  body: JSON.stringify(body),
+});
 
-const DEVELOPMENT_SIGN_IN: StaffSignIn = { kind: 'development', identities: DEVELOPMENT_IDENTITIES.map(({ id, label }) => ({ id, label })) };
+const DEVELOPMENT_SIGN_IN: StaffSignIn = {
+  kind: 'development',
+  identities: DEVELOPMENT_IDENTITIES.map(({ id, label }) => ({ id, label })),
+};
 const API_PATH = /^\/(awards|bulletins)(\/|$)/;
 
 async function readBody(request: IncomingMessage, limit: number): Promise<string> {
@@ -44,12 +51,21 @@ async function readBody(request: IncomingMessage, limit: number): Promise<string
  * the development identities (unless an OIDC sign-in is given, as the browser test of the hosted
  * UI's round trip does).
  */
-export async function startStaffServer({ port, handler, signIn = DEVELOPMENT_SIGN_IN }: { port: number; handler: LinksHandler; signIn?: StaffSignIn }): Promise<StaffServer> {
+export async function startStaffServer({
+  port,
+  handler,
+  signIn = DEVELOPMENT_SIGN_IN,
+}: {
+  port: number;
+  handler: LinksHandler;
+  signIn?: StaffSignIn;
+}): Promise<StaffServer> {
   await assertPortFree(port, '--api-port');
   const pageConfig: StaffPageConfig = { signIn };
   const secret = randomBytes(32).toString('hex');
   const page = buildStaffPage();
-  const token = (claims: Record<string, unknown>, lifetimeSeconds?: number) => signDevToken(claims, secret, lifetimeSeconds === undefined ? {} : { lifetimeSeconds });
+  const token = (claims: Record<string, unknown>, lifetimeSeconds?: number) =>
+    signDevToken(claims, secret, lifetimeSeconds === undefined ? {} : { lifetimeSeconds });
 
   const api = async (method: string, url: URL, authorization: string | undefined): Promise<Answer> => {
     const bearer = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
@@ -67,7 +83,11 @@ export async function startStaffServer({ port, handler, signIn = DEVELOPMENT_SIG
       queryStringParameters: Object.fromEntries(url.searchParams),
       requestContext: { http: { method }, ...(claims ? { authorizer: { jwt: { claims } } } : {}) },
     });
-    return { status: result.statusCode ?? 200, headers: (result.headers ?? {}) as Record<string, string>, body: String(result.body ?? '') };
+    return {
+      status: result.statusCode ?? 200,
+      headers: (result.headers ?? {}) as Record<string, string>,
+      body: String(result.body ?? ''),
+    };
   };
 
   const developmentSignIn = async (request: IncomingMessage): Promise<Answer> => {
@@ -85,7 +105,8 @@ export async function startStaffServer({ port, handler, signIn = DEVELOPMENT_SIG
   const respond = async (request: IncomingMessage): Promise<Answer> => {
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
     const method = request.method ?? 'GET';
-    if (url.pathname === '/dev/sign-in' && method === 'POST' && signIn.kind === 'development') return developmentSignIn(request);
+    if (url.pathname === '/dev/sign-in' && method === 'POST' && signIn.kind === 'development')
+      return developmentSignIn(request);
     if (API_PATH.test(url.pathname)) return api(method, url, request.headers.authorization);
     if (method !== 'GET') return json(405, { error: `${method} is not supported here` });
     return staffPageResponse(url.pathname, page, pageConfig);

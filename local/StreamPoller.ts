@@ -1,4 +1,10 @@
-import { DescribeStreamCommand, GetRecordsCommand, GetShardIteratorCommand, type DynamoDBStreamsClient, type Shard } from '@aws-sdk/client-dynamodb-streams';
+import {
+  DescribeStreamCommand,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type DynamoDBStreamsClient,
+  type Shard,
+} from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { matchesFilter } from '../functions/definitions/streamFilters.js';
 import { LocalStackError } from './LocalStackError.js';
@@ -100,7 +106,9 @@ export class StreamPoller {
     this.onError = options.onError ?? printStreamError;
     this.startingPosition = options.startingPosition ?? 'TRIM_HORIZON';
     if (!Number.isInteger(this.batchSize) || this.batchSize < 1 || this.batchSize > 1000) {
-      throw new LocalStackError(`batchSize ${this.batchSize} is out of range: pass a whole number from 1 to 1000 (GetRecords returns at most 1000)`);
+      throw new LocalStackError(
+        `batchSize ${this.batchSize} is out of range: pass a whole number from 1 to 1000 (GetRecords returns at most 1000)`,
+      );
     }
     if (!Number.isInteger(this.maxRetries) || this.maxRetries < 0) {
       throw new LocalStackError(`maxRetries ${this.maxRetries} is out of range: pass a whole number, 0 or more`);
@@ -120,7 +128,8 @@ export class StreamPoller {
     this.wake?.();
     await this.loop;
     this.loop = undefined;
-    for (const waiter of this.waiters.splice(0)) waiter.reject(new LocalStackError('the stream poller was stopped before it was idle'));
+    for (const waiter of this.waiters.splice(0))
+      waiter.reject(new LocalStackError('the stream poller was stopped before it was idle'));
   }
 
   /**
@@ -128,7 +137,8 @@ export class StreamPoller {
    * flight, by reads that began after this call: records written before it have been handled.
    */
   idle(): Promise<void> {
-    if (!this.running) return Promise.reject(new LocalStackError('the stream poller is not running: call start() before idle()'));
+    if (!this.running)
+      return Promise.reject(new LocalStackError('the stream poller is not running: call start() before idle()'));
     return new Promise((resolve, reject) => this.waiters.push({ after: this.cycles, resolve, reject }));
   }
 
@@ -140,7 +150,9 @@ export class StreamPoller {
       const failures: unknown[] = [];
       try {
         if (this.needsDescribe) await this.describeShards();
-        const ready = [...this.shards.values()].filter((shard) => shard.parentId === undefined || !this.shards.has(shard.parentId));
+        const ready = [...this.shards.values()].filter(
+          (shard) => shard.parentId === undefined || !this.shards.has(shard.parentId),
+        );
         // allSettled, not all: a shard whose read failed must not start a new cycle while
         // another shard's batch is still in flight.
         const settled = await Promise.allSettled(ready.map((shard) => this.step(shard)));
@@ -149,7 +161,9 @@ export class StreamPoller {
         if (results.every((result) => result === 'caught-up')) this.resolveWaiters(cycle);
         // Go on at once while there is work; otherwise sleep until a retry is due or it is time to poll.
         if (!results.includes('progress')) {
-          const due = ready.filter((_, index) => results[index] === 'waiting').map((shard) => shard.retryAt - Date.now());
+          const due = ready
+            .filter((_, index) => results[index] === 'waiting')
+            .map((shard) => shard.retryAt - Date.now());
           pauseMs = Math.max(0, Math.min(this.pollIntervalMs, ...due));
         }
       } catch (error) {
@@ -183,7 +197,9 @@ export class StreamPoller {
     shard.iterator ??= await this.shardIterator(shard);
     let response;
     try {
-      response = await this.streams.send(new GetRecordsCommand({ ShardIterator: shard.iterator, Limit: this.batchSize }));
+      response = await this.streams.send(
+        new GetRecordsCommand({ ShardIterator: shard.iterator, Limit: this.batchSize }),
+      );
     } catch (error) {
       if ((error as Error).name === 'ExpiredIteratorException') {
         shard.iterator = undefined;
@@ -197,7 +213,9 @@ export class StreamPoller {
     if (records.length === 0) return shard.closed ? 'progress' : 'caught-up';
     shard.lastSequenceNumber = records.at(-1)?.dynamodb?.SequenceNumber;
     // Records the filter rejects are dropped, as Lambda drops them: never delivered, never retried.
-    shard.pending = records.map((record) => toLambdaStreamRecord(record, this.streamArn)).filter((record) => this.filter(record));
+    shard.pending = records
+      .map((record) => toLambdaStreamRecord(record, this.streamArn))
+      .filter((record) => this.filter(record));
     if (shard.pending.length > 0) await this.invoke(shard);
     return 'progress';
   }
@@ -208,7 +226,8 @@ export class StreamPoller {
     let error: unknown;
     try {
       failedAt = firstFailure(batch, await this.handler({ Records: batch }));
-      if (failedAt !== undefined) error = new Error(`the handler's batch response reported ${describeFailure(batch, failedAt)} as failed`);
+      if (failedAt !== undefined)
+        error = new Error(`the handler's batch response reported ${describeFailure(batch, failedAt)} as failed`);
     } catch (thrown) {
       error = thrown;
       failedAt = WHOLE_BATCH;
@@ -262,8 +281,11 @@ export class StreamPoller {
       shard.lastSequenceNumber === undefined
         ? { ShardIteratorType: shard.initialPosition }
         : { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER' as const, SequenceNumber: shard.lastSequenceNumber };
-    const { ShardIterator } = await this.streams.send(new GetShardIteratorCommand({ StreamArn: this.streamArn, ShardId: shard.id, ...position }));
-    if (ShardIterator === undefined) throw new LocalStackError(`GetShardIterator returned no iterator for shard ${shard.id} of ${this.streamArn}`);
+    const { ShardIterator } = await this.streams.send(
+      new GetShardIteratorCommand({ StreamArn: this.streamArn, ShardId: shard.id, ...position }),
+    );
+    if (ShardIterator === undefined)
+      throw new LocalStackError(`GetShardIterator returned no iterator for shard ${shard.id} of ${this.streamArn}`);
     return ShardIterator;
   }
 
@@ -271,7 +293,9 @@ export class StreamPoller {
     const shards: Shard[] = [];
     let exclusiveStartShardId: string | undefined;
     do {
-      const { StreamDescription } = await this.streams.send(new DescribeStreamCommand({ StreamArn: this.streamArn, ExclusiveStartShardId: exclusiveStartShardId }));
+      const { StreamDescription } = await this.streams.send(
+        new DescribeStreamCommand({ StreamArn: this.streamArn, ExclusiveStartShardId: exclusiveStartShardId }),
+      );
       shards.push(...(StreamDescription?.Shards ?? []));
       exclusiveStartShardId = StreamDescription?.LastEvaluatedShardId;
     } while (exclusiveStartShardId !== undefined);
@@ -331,12 +355,16 @@ export class StreamPoller {
 function firstFailure(batch: DynamoDBRecord[], response: DynamoDBBatchResponse | void): number | undefined {
   const failures = response?.batchItemFailures ?? [];
   if (failures.length === 0) return undefined;
-  const positions = failures.map((failure) => batch.findIndex((record) => record.dynamodb?.SequenceNumber === failure?.itemIdentifier));
+  const positions = failures.map((failure) =>
+    batch.findIndex((record) => record.dynamodb?.SequenceNumber === failure?.itemIdentifier),
+  );
   return positions.includes(-1) ? WHOLE_BATCH : Math.min(...positions);
 }
 
 function describeFailure(batch: DynamoDBRecord[], failedAt: number): string {
-  return failedAt === WHOLE_BATCH ? 'an item identifier not in the batch' : `record ${batch[failedAt]?.dynamodb?.SequenceNumber}`;
+  return failedAt === WHOLE_BATCH
+    ? 'an item identifier not in the batch'
+    : `record ${batch[failedAt]?.dynamodb?.SequenceNumber}`;
 }
 
 function partition<T>(items: T[], predicate: (item: T) => boolean): [T[], T[]] {

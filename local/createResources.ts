@@ -66,7 +66,10 @@ function createTableInput(definition: TableDefinition, tableName: string): Creat
   for (const keyed of [definition, ...definition.indexes]) {
     for (const key of keysOf(keyed)) attributes.set(key.name, key.type);
   }
-  const AttributeDefinitions: AttributeDefinition[] = [...attributes].map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType }));
+  const AttributeDefinitions: AttributeDefinition[] = [...attributes].map(([AttributeName, AttributeType]) => ({
+    AttributeName,
+    AttributeType,
+  }));
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
@@ -90,17 +93,22 @@ function keysOf(keyed: KeyedDefinition): KeyDefinition[] {
 }
 
 function keySchema(keyed: KeyedDefinition): KeySchemaElement[] {
-  return keysOf(keyed).map((key, position) => ({ AttributeName: key.name, KeyType: position === 0 ? 'HASH' : 'RANGE' }));
+  return keysOf(keyed).map((key, position) => ({
+    AttributeName: key.name,
+    KeyType: position === 0 ? 'HASH' : 'RANGE',
+  }));
 }
 
 /** What differs between an existing table and the definition, in words, or undefined. */
 function describeDrift(definition: TableDefinition, table: TableDescription): string | undefined {
-  const keys = (schema: KeySchemaElement[] | undefined) => JSON.stringify((schema ?? []).map((key) => [key.AttributeName, key.KeyType]));
+  const keys = (schema: KeySchemaElement[] | undefined) =>
+    JSON.stringify((schema ?? []).map((key) => [key.AttributeName, key.KeyType]));
   if (keys(table.KeySchema) !== keys(keySchema(definition))) return `its key schema is ${keys(table.KeySchema)}`;
   for (const index of definition.indexes) {
     const existing = table.GlobalSecondaryIndexes?.find((gsi) => gsi.IndexName === index.name);
     if (existing === undefined) return `it has no index ${index.name}`;
-    if (keys(existing.KeySchema) !== keys(keySchema(index))) return `its index ${index.name} has the key schema ${keys(existing.KeySchema)}`;
+    if (keys(existing.KeySchema) !== keys(keySchema(index)))
+      return `its index ${index.name} has the key schema ${keys(existing.KeySchema)}`;
   }
   const stream = table.StreamSpecification;
   if (!stream?.StreamEnabled || table.LatestStreamArn === undefined) return 'it has no stream';
@@ -115,7 +123,9 @@ async function waitUntilActive(client: DynamoDBClient, tableName: string): Promi
     const indexesActive = (Table?.GlobalSecondaryIndexes ?? []).every((index) => index.IndexStatus === 'ACTIVE');
     if (Table !== undefined && Table.TableStatus === 'ACTIVE' && indexesActive) return Table;
     if (Date.now() > deadline) {
-      throw new LocalStackError(`table ${tableName} is still ${Table?.TableStatus ?? 'missing'} after ${ACTIVE_TIMEOUT_MS / 1000} s: check the DynamoDB endpoint's output`);
+      throw new LocalStackError(
+        `table ${tableName} is still ${Table?.TableStatus ?? 'missing'} after ${ACTIVE_TIMEOUT_MS / 1000} s: check the DynamoDB endpoint's output`,
+      );
     }
     await sleep(100);
   }

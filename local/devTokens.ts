@@ -12,7 +12,11 @@ export class DevTokenError extends Error {
 const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const signature = (data: string, secret: string) => createHmac('sha256', secret).update(data).digest('base64url');
 
-export function signDevToken(claims: Record<string, unknown>, secret: string, { now = new Date(), lifetimeSeconds = 8 * 3600 } = {}): string {
+export function signDevToken(
+  claims: Record<string, unknown>,
+  secret: string,
+  { now = new Date(), lifetimeSeconds = 8 * 3600 } = {},
+): string {
   const issuedAt = Math.floor(now.getTime() / 1000);
   const data = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ ...claims, iat: issuedAt, exp: issuedAt + lifetimeSeconds })}`;
   return `${data}.${signature(data, secret)}`;
@@ -28,7 +32,8 @@ export function verifyDevToken(token: string, secret: string, now: Date = new Da
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new DevTokenError('bad signature');
   let claims: Record<string, unknown>;
   try {
-    if ((JSON.parse(Buffer.from(header, 'base64url').toString()) as { alg?: string }).alg !== 'HS256') throw new DevTokenError('unexpected algorithm');
+    if ((JSON.parse(Buffer.from(header, 'base64url').toString()) as { alg?: string }).alg !== 'HS256')
+      throw new DevTokenError('unexpected algorithm');
     claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
   } catch (error) {
     if (error instanceof DevTokenError) throw error;

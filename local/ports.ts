@@ -15,8 +15,15 @@ export async function assertPortFree(port: number, flagName: string): Promise<vo
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new LocalStackError(`port ${port} is in use: stop what holds it or pass ${flagName} <port>`, { cause: error });
-    if (code === 'EACCES') throw new LocalStackError(`port ${port} needs privileges to listen on: pass ${flagName} <port> with a port above 1023`, { cause: error });
+    if (code === 'EADDRINUSE')
+      throw new LocalStackError(`port ${port} is in use: stop what holds it or pass ${flagName} <port>`, {
+        cause: error,
+      });
+    if (code === 'EACCES')
+      throw new LocalStackError(
+        `port ${port} needs privileges to listen on: pass ${flagName} <port> with a port above 1023`,
+        { cause: error },
+      );
     throw error;
   } finally {
     if (server.listening) await new Promise((resolve) => server.close(resolve));
@@ -32,6 +39,7 @@ export async function freePort(): Promise<number> {
   });
   const address = server.address();
   await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === 'string') throw new LocalStackError('the OS assigned no TCP port on 127.0.0.1');
+  if (address === null || typeof address === 'string')
+    throw new LocalStackError('the OS assigned no TCP port on 127.0.0.1');
   return address.port;
 }

@@ -11,7 +11,9 @@ type Image = Record<string, AttributeValue>;
 export function toLambdaStreamRecord(record: _Record, eventSourceARN: string): DynamoDBRecord {
   const change = record.dynamodb ?? {};
   const dynamodb: StreamRecord = {
-    ...(change.ApproximateCreationDateTime === undefined ? {} : { ApproximateCreationDateTime: Math.floor(change.ApproximateCreationDateTime.getTime() / 1000) }),
+    ...(change.ApproximateCreationDateTime === undefined
+      ? {}
+      : { ApproximateCreationDateTime: Math.floor(change.ApproximateCreationDateTime.getTime() / 1000) }),
     ...(change.Keys === undefined ? {} : { Keys: toImage(change.Keys) }),
     ...(change.NewImage === undefined ? {} : { NewImage: toImage(change.NewImage) }),
     ...(change.OldImage === undefined ? {} : { OldImage: toImage(change.OldImage) }),
@@ -28,7 +30,9 @@ export function toLambdaStreamRecord(record: _Record, eventSourceARN: string): D
     dynamodb,
     eventSourceARN,
     // Present only on deletions made by TTL, as in Lambda's events.
-    ...(record.userIdentity === undefined ? {} : { userIdentity: { type: record.userIdentity.Type, principalId: record.userIdentity.PrincipalId } }),
+    ...(record.userIdentity === undefined
+      ? {}
+      : { userIdentity: { type: record.userIdentity.Type, principalId: record.userIdentity.PrincipalId } }),
   };
 }
 

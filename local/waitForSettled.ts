@@ -8,7 +8,11 @@ import type { AwardStore } from '../functions/core/award/AwardStore.js';
 export async function waitForSettled(
   awards: Pick<AwardStore, 'get'>,
   ids: readonly string[],
-  { onProgress, timeoutMs = 120_000, pollMs = 100 }: { onProgress?: (settled: ReadonlyMap<string, Award>) => void; timeoutMs?: number; pollMs?: number } = {},
+  {
+    onProgress,
+    timeoutMs = 120_000,
+    pollMs = 100,
+  }: { onProgress?: (settled: ReadonlyMap<string, Award>) => void; timeoutMs?: number; pollMs?: number } = {},
 ): Promise<Map<string, Award>> {
   const settled = new Map<string, Award>();
   const deadline = Date.now() + timeoutMs;
@@ -22,7 +26,9 @@ export async function waitForSettled(
     if (settled.size === ids.length) return settled;
     if (Date.now() > deadline) {
       const pending = ids.filter((id) => !settled.has(id));
-      throw new Error(`${pending.length} awards not settled after ${timeoutMs} ms: ${pending.slice(0, 5).join(', ')}${pending.length > 5 ? ', …' : ''}`);
+      throw new Error(
+        `${pending.length} awards not settled after ${timeoutMs} ms: ${pending.slice(0, 5).join(', ')}${pending.length > 5 ? ', …' : ''}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }

@@ -18,7 +18,8 @@ import { RecordFault } from '../functions/core/errors.js';
 import { readRecordFile } from './lib/readRecordFile.js';
 import { connect } from './lib/stackConnection.js';
 
-const USAGE = 'usage: npm run awards -- <import|approve|revoke|deliver|correct|show> … [--local] (see scripts/awards.ts)';
+const USAGE =
+  'usage: npm run awards -- <import|approve|revoke|deliver|correct|show> … [--local] (see scripts/awards.ts)';
 
 function fail(message: string): never {
   console.error(`error: ${message}`);
@@ -28,7 +29,13 @@ function fail(message: string): never {
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { local: { type: 'boolean', default: false }, by: { type: 'string' }, reason: { type: 'string' }, at: { type: 'string' }, place: { type: 'string' } },
+    options: {
+      local: { type: 'boolean', default: false },
+      by: { type: 'string' },
+      reason: { type: 'string' },
+      at: { type: 'string' },
+      place: { type: 'string' },
+    },
   });
   const [command, ...args] = positionals;
   if (command === undefined) fail(USAGE);
@@ -65,7 +72,8 @@ async function main(): Promise<void> {
     case 'deliver': {
       const id = one();
       const at = values.at ?? fail('deliver needs --at <ISO 8601 date-time>');
-      if (Number.isNaN(Date.parse(at)) || !/T\d{2}:\d{2}/.test(at)) fail(`--at "${at}" is not an ISO 8601 date-time (e.g. 2020-03-04T10:00:00+08:00)`);
+      if (Number.isNaN(Date.parse(at)) || !/T\d{2}:\d{2}/.test(at))
+        fail(`--at "${at}" is not an ISO 8601 date-time (e.g. 2020-03-04T10:00:00+08:00)`);
       const place = values.place ?? fail('deliver needs --place <text>');
       await workflow.deliver(id, { at, place, ...(values.by ? { by: values.by } : {}) });
       console.log(`recorded a delivery of ${id}`);

@@ -78,7 +78,10 @@ const records = latest.flatMap(({ source, content }) => validOrReported(source, 
 
 const figures = compileFigures(records, cutoff, values.since);
 console.log(summarySentence(figures.region));
-const { bytes, pages } = await DocumentEngine.shared().render('statistics-bulletin', statisticsBulletinView(figures, { name: values.authority }));
+const { bytes, pages } = await DocumentEngine.shared().render(
+  'statistics-bulletin',
+  statisticsBulletinView(figures, { name: values.authority }),
+);
 for (const [extension, content] of [
   ['pdf', bytes],
   ['json', `${JSON.stringify(figures, null, 2)}\n`],
@@ -86,6 +89,8 @@ for (const [extension, content] of [
   const path = join(values.out, bulletinKey(cutoff, extension));
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, content);
-  console.error(`${path}\t${typeof content === 'string' ? Buffer.byteLength(content) : content.length} bytes${extension === 'pdf' ? `\t${pages} page${pages === 1 ? '' : 's'}` : ''}`);
+  console.error(
+    `${path}\t${typeof content === 'string' ? Buffer.byteLength(content) : content.length} bytes${extension === 'pdf' ? `\t${pages} page${pages === 1 ? '' : 's'}` : ''}`,
+  );
 }
 process.exit(invalid > 0 ? 1 : 0);

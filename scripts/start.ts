@@ -35,7 +35,8 @@ function ownAuthority(): { name: string; code: string } {
 
 function port(value: string, flag: string): number {
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 1 || number > 65535) throw new Error(`--${flag} "${value}" is not a port number`);
+  if (!Number.isInteger(number) || number < 1 || number > 65535)
+    throw new Error(`--${flag} "${value}" is not a port number`);
   return number;
 }
 
@@ -43,7 +44,11 @@ function port(value: string, flag: string): number {
 async function awaitDocuments(stack: LocalStack, ids: readonly string[]): Promise<Map<string, Award>> {
   const bar = new ProgressBar(ids.length, 'records');
   const items = await waitForSettled(stack.awards, ids, {
-    onProgress: (settled) => bar.update(settled.size, `${[...settled.values()].reduce((sum, award) => sum + award.documents.length, 0)} documents stored`),
+    onProgress: (settled) =>
+      bar.update(
+        settled.size,
+        `${[...settled.values()].reduce((sum, award) => sum + award.documents.length, 0)} documents stored`,
+      ),
   });
   bar.finish();
   return items;
@@ -70,7 +75,9 @@ async function main(): Promise<void> {
     logLevel: 'ERROR',
     announce: true,
   });
-  console.log(`DynamoDB Local ${stack.info.dynamodbEndpoint} (table ${stack.info.tableName}), S3 ${stack.info.s3Endpoint} (bucket ${stack.info.bucket})`);
+  console.log(
+    `DynamoDB Local ${stack.info.dynamodbEndpoint} (table ${stack.info.tableName}), S3 ${stack.info.s3Endpoint} (bucket ${stack.info.bucket})`,
+  );
   const stopAndExit = async (code: number) => {
     await stack.stop();
     process.exit(code);
@@ -78,13 +85,19 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stopAndExit(130));
   process.once('SIGTERM', () => void stopAndExit(143));
 
-  const files = readdirSync('examples').filter((file) => file.endsWith('.json')).sort();
+  const files = readdirSync('examples')
+    .filter((file) => file.endsWith('.json'))
+    .sort();
   const records = [];
-  for (const { value } of files.flatMap((file) => readRecordFile(join('examples', file)))) records.push((await stack.approvals.submit(value)).record);
+  for (const { value } of files.flatMap((file) => readRecordFile(join('examples', file))))
+    records.push((await stack.approvals.submit(value)).record);
   console.log(`submitted ${records.length} example records; approving them`);
   for (const record of records) await stack.approvals.approve(record.id, APPROVER);
 
-  const items = await awaitDocuments(stack, records.map((record) => record.id));
+  const items = await awaitDocuments(
+    stack,
+    records.map((record) => record.id),
+  );
   const rows: string[][] = [];
   for (const record of records) {
     const award = items.get(record.id)!;
@@ -103,7 +116,9 @@ async function main(): Promise<void> {
   }
   printTable(['record', 'document', 'file', 'bytes'], rows, [3]);
   const failures = [...items.values()].filter((award) => award.rendering.failure !== undefined).length;
-  console.log(`${rows.length - failures} documents stored in s3://${stack.info.bucket} (copies under ${values.out}/)${failures ? `; ${failures} records failed` : ''}`);
+  console.log(
+    `${rows.length - failures} documents stored in s3://${stack.info.bucket} (copies under ${values.out}/)${failures ? `; ${failures} records failed` : ''}`,
+  );
 
   // The statistics bulletin as the schedule would compile it now, from the figures kept from the stream.
   await stack.statisticsPoller.idle();
@@ -115,7 +130,9 @@ async function main(): Promise<void> {
     authority: { name: authority.name },
   });
   const bulletinPath = join(values.out, bulletinKey(cutoff, 'pdf'));
-  const stored = await stack.s3.client.send(new GetObjectCommand({ Bucket: stack.info.bucket, Key: bulletinKey(cutoff, 'pdf') }));
+  const stored = await stack.s3.client.send(
+    new GetObjectCommand({ Bucket: stack.info.bucket, Key: bulletinKey(cutoff, 'pdf') }),
+  );
   mkdirSync(dirname(bulletinPath), { recursive: true });
   writeFileSync(bulletinPath, await stored.Body!.transformToByteArray());
   console.log(`statistics bulletin → ${bulletinPath}\n${summarySentence(bulletin.figures.region)}`);
@@ -123,9 +140,15 @@ async function main(): Promise<void> {
   if (values.once) return stopAndExit(failures > 0 ? 1 : 0);
   const api = stack.api!;
   console.log(`staff page: ${api.url}/ — open it in a browser and sign in as the department's or a 盟市's staff`);
-  const token = api.token(DEVELOPMENT_IDENTITIES.find((identity) => identity.claims['custom:region'] === '兴安盟')!.claims);
-  console.log(`staff API, for scripts (兴安盟 staff, token valid 8 h):\n  curl -H 'authorization: Bearer ${token}' '${api.url}/awards?q=%E4%BD%95'`);
-  console.log('the local stack keeps running: try `npm run awards -- --local show <id>` or `… approve <id> --by <name>`; Ctrl-C stops it');
+  const token = api.token(
+    DEVELOPMENT_IDENTITIES.find((identity) => identity.claims['custom:region'] === '兴安盟')!.claims,
+  );
+  console.log(
+    `staff API, for scripts (兴安盟 staff, token valid 8 h):\n  curl -H 'authorization: Bearer ${token}' '${api.url}/awards?q=%E4%BD%95'`,
+  );
+  console.log(
+    'the local stack keeps running: try `npm run awards -- --local show <id>` or `… approve <id> --by <name>`; Ctrl-C stops it',
+  );
 }
 
 main().catch((error: unknown) => {

@@ -21,7 +21,10 @@ interface PdfmakeServer {
   setFonts(fonts: Record<string, { normal: string; bold: string }>): void;
   setUrlAccessPolicy(callback: (url: string) => boolean): void;
   setLocalAccessPolicy(callback: (path: string) => boolean): void;
-  createPdf(docDefinition: Record<string, unknown>, options?: Record<string, unknown>): {
+  createPdf(
+    docDefinition: Record<string, unknown>,
+    options?: Record<string, unknown>,
+  ): {
     getBuffer(): Promise<Buffer>;
   };
 }
@@ -109,10 +112,7 @@ export class PdfmakeCertificateRenderer {
   /** Loads pdfmake and reads the two font files into memory, once. */
   static async create(): Promise<PdfmakeCertificateRenderer> {
     const pdfmake = require('pdfmake') as PdfmakeServer;
-    const [regular, bold] = await Promise.all([
-      readFile(NOTO_SERIF_SC_REGULAR),
-      readFile(NOTO_SERIF_SC_BOLD),
-    ]);
+    const [regular, bold] = await Promise.all([readFile(NOTO_SERIF_SC_REGULAR), readFile(NOTO_SERIF_SC_BOLD)]);
     pdfmake.virtualfs.writeFileSync(VFS_REGULAR, regular);
     pdfmake.virtualfs.writeFileSync(VFS_BOLD, bold);
     pdfmake.setFonts({ [FAMILY]: { normal: VFS_REGULAR, bold: VFS_BOLD } });

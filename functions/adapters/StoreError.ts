@@ -16,7 +16,8 @@ export function storeError(operation: string, error: unknown): StoreError {
   return new StoreError(`${operation}: ${sdk.name ?? 'Error'}: ${sdk.message ?? String(error)}`, { cause: error });
 }
 
-export const isConditionalCheckFailure = (error: unknown) => (error as { name?: string }).name === 'ConditionalCheckFailedException';
+export const isConditionalCheckFailure = (error: unknown) =>
+  (error as { name?: string }).name === 'ConditionalCheckFailedException';
 
 /** S3 says the object is not there (NoSuchKey from GetObject, NotFound or a bare 404 from HeadObject). */
 export const isNotFound = (error: unknown) => {

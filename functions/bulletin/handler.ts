@@ -14,7 +14,10 @@ const required = (name: string) => requiredEnvironment(name, 'bulletin');
 const logger = new Logger({ serviceName: 'bulletin' });
 const deps = {
   figures: new DynamoDbStatisticsRepository(new DynamoDBClient({}), required('AWARDS_TABLE_NAME')),
-  archive: new S3BulletinArchive(new S3Client({ forcePathStyle: process.env.AWS_S3_FORCE_PATH_STYLE === 'true' }), required('DOCUMENTS_BUCKET_NAME')),
+  archive: new S3BulletinArchive(
+    new S3Client({ forcePathStyle: process.env.AWS_S3_FORCE_PATH_STYLE === 'true' }),
+    required('DOCUMENTS_BUCKET_NAME'),
+  ),
   engine: DocumentEngine.shared(),
   authority: { name: required('AUTHORITY_NAME') },
 };
@@ -26,9 +29,16 @@ const deps = {
  */
 export async function handler(event: { cutoff?: string } = {}) {
   const cutoff = event.cutoff ?? new Date().toISOString();
-  if (Number.isNaN(Date.parse(cutoff))) throw new Error(`bulletin function: cutoff "${cutoff}" is not an ISO 8601 date-time`);
+  if (Number.isNaN(Date.parse(cutoff)))
+    throw new Error(`bulletin function: cutoff "${cutoff}" is not an ISO 8601 date-time`);
   const { figures, compiled } = await compileKeptBulletin(cutoff, deps);
-  const result = { cutoff, compiled, pdf: bulletinKey(cutoff, 'pdf'), json: bulletinKey(cutoff, 'json'), summary: summarySentence(figures.region) };
+  const result = {
+    cutoff,
+    compiled,
+    pdf: bulletinKey(cutoff, 'pdf'),
+    json: bulletinKey(cutoff, 'json'),
+    summary: summarySentence(figures.region),
+  };
   logger.info('statistics bulletin', result);
   return result;
 }

@@ -21,7 +21,13 @@ export const AWARDS_TABLE = {
   timeToLiveAttribute: 'expiresAt',
 } as const;
 
-export const ITEM_TYPES = { award: 'AWARD', counter: 'NUMBER_COUNTER', claim: 'NUMBER_CLAIM', statistics: 'STATISTICS', appliedChange: 'APPLIED_CHANGE' } as const;
+export const ITEM_TYPES = {
+  award: 'AWARD',
+  counter: 'NUMBER_COUNTER',
+  claim: 'NUMBER_CLAIM',
+  statistics: 'STATISTICS',
+  appliedChange: 'APPLIED_CHANGE',
+} as const;
 
 export const awardKey = (id: string) => `AWARD#${id}`;
 export const counterKey = (code: string, year: number) => `COUNTER#${code}#${year}`;

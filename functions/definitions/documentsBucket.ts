@@ -16,6 +16,9 @@ export function documentKey(recordId: string, kind: string, version: number): st
 
 /** bulletins/<cut-off>.pdf|.json, the cut-off in compact UTC (20200305T000000Z): one pair per cut-off. */
 export function bulletinKey(cutoff: string, extension: 'pdf' | 'json'): string {
-  const compact = new Date(cutoff).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const compact = new Date(cutoff)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
   return `${DOCUMENTS_BUCKET.prefixes.bulletins}${compact}.${extension}`;
 }

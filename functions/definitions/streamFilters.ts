@@ -28,13 +28,18 @@ const matchesValue = (value: unknown, matcher: Matcher) =>
 function matches(value: unknown, pattern: Pattern | readonly Matcher[]): boolean {
   if (Array.isArray(pattern)) return (pattern as readonly Matcher[]).some((matcher) => matchesValue(value, matcher));
   if (typeof value !== 'object' || value === null) return false;
-  return Object.entries(pattern as Pattern).every(([key, inner]) => matches((value as Record<string, unknown>)[key], inner));
+  return Object.entries(pattern as Pattern).every(([key, inner]) =>
+    matches((value as Record<string, unknown>)[key], inner),
+  );
 }
 
 /**
  * Lambda's event-filtering semantics for the patterns above (exact values or prefixes in lists,
  * nested fields, patterns OR-ed): a record passes when any pattern matches it.
  */
-export function matchesFilter(record: unknown, patterns: readonly Pattern[] = RENDER_FILTER_PATTERNS as unknown as readonly Pattern[]): boolean {
+export function matchesFilter(
+  record: unknown,
+  patterns: readonly Pattern[] = RENDER_FILTER_PATTERNS as unknown as readonly Pattern[],
+): boolean {
   return patterns.some((pattern) => matches(record, pattern));
 }

@@ -1,11 +1,14 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { BadLinkRequest, parseLinkRequest } from '../core/links/linkRequest.js';
-import { LinksService, NotFound } from '../core/links/LinksService.js';
+import { type LinksService, NotFound } from '../core/links/LinksService.js';
 import { staffAccessFromClaims } from '../core/links/staffAccess.js';
 
 type LinksEvent = Pick<APIGatewayProxyEventV2WithJWTAuthorizer, 'rawPath' | 'queryStringParameters'> & {
-  readonly requestContext: { readonly http: { readonly method: string }; readonly authorizer?: { readonly jwt?: { readonly claims?: Record<string, unknown> } } };
+  readonly requestContext: {
+    readonly http: { readonly method: string };
+    readonly authorizer?: { readonly jwt?: { readonly claims?: Record<string, unknown> } };
+  };
 };
 
 export type LinksHandler = (event: LinksEvent) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -25,9 +28,14 @@ export function createLinksHandler({ service, logger }: { service: LinksService;
     const claims = event.requestContext.authorizer?.jwt?.claims;
     if (!claims) return json(401, { error: 'sign in first: no verified token came with the request' });
     const access = staffAccessFromClaims(claims);
-    if (!access) return json(403, { error: 'this account is neither department staff nor staff of one of the 12 盟市' });
+    if (!access)
+      return json(403, { error: 'this account is neither department staff nor staff of one of the 12 盟市' });
     try {
-      const request = parseLinkRequest(event.requestContext.http.method, event.rawPath, event.queryStringParameters ?? {});
+      const request = parseLinkRequest(
+        event.requestContext.http.method,
+        event.rawPath,
+        event.queryStringParameters ?? {},
+      );
       switch (request.route) {
         case 'list-awards':
           return json(200, await service.listAwards(access, request));

@@ -21,7 +21,10 @@ export const handler = createLinksHandler({
     links: new S3DocumentLinks(s3, bucket, Number(process.env.LINK_LIFETIME_SECONDS ?? 900)),
     bulletins: new S3BulletinArchive(s3, bucket),
     // Who got which document when: one structured line per link, with no personal data but the ids.
-    audit: { linkIssued: (entry) => logger.info('audit: link issued', { audit: true, ...entry, issuedAt: new Date().toISOString() }) },
+    audit: {
+      linkIssued: (entry) =>
+        logger.info('audit: link issued', { audit: true, ...entry, issuedAt: new Date().toISOString() }),
+    },
   }),
   logger,
 });

@@ -33,7 +33,14 @@ export type RenderHandler = (event: DynamoDBStreamEvent, context?: Context) => P
  * it and the records after it on its shard are retried. Built from its dependencies so that
  * Lambda and the local stack run the same code over different clients.
  */
-export function createRenderHandler({ awards, documents, authority, logger, metrics, engine }: RenderHandlerDependencies): RenderHandler {
+export function createRenderHandler({
+  awards,
+  documents,
+  authority,
+  logger,
+  metrics,
+  engine,
+}: RenderHandlerDependencies): RenderHandler {
   const pipeline = new RenderPipeline({
     awards,
     documents,
@@ -69,13 +76,28 @@ export function createRenderHandler({ awards, documents, authority, logger, metr
     const { id, version } = award.record;
     try {
       const outcome = await pipeline.process(award);
-      logger.info('stream record processed', { recordId: id, version, action: outcome.action, ...(outcome.action === 'skipped' ? { reason: outcome.reason } : {}) });
+      logger.info('stream record processed', {
+        recordId: id,
+        version,
+        action: outcome.action,
+        ...(outcome.action === 'skipped' ? { reason: outcome.reason } : {}),
+      });
     } catch (error) {
       if (error instanceof TransientFault) {
-        logger.warn('stream record will be retried', { recordId: id, version, errorType: error.name, error: error.message });
+        logger.warn('stream record will be retried', {
+          recordId: id,
+          version,
+          errorType: error.name,
+          error: error.message,
+        });
       } else {
         // A template, font or subsetting fault, or a bug: retried, and alarmed, until the deployment is mended.
-        logger.error('deployment fault: stream record will be retried', { recordId: id, version, errorType: (error as Error).name, error: (error as Error).message });
+        logger.error('deployment fault: stream record will be retried', {
+          recordId: id,
+          version,
+          errorType: (error as Error).name,
+          error: (error as Error).message,
+        });
         metrics.addMetric('DeploymentFaults', MetricUnit.Count, 1);
       }
       throw error;
@@ -85,7 +107,10 @@ export function createRenderHandler({ awards, documents, authority, logger, metr
   return async (event, context) => {
     try {
       // A batch that fails whole is reported item by item like any other, rather than thrown.
-      return await processPartialResponse(event, processRecord, processor, { ...(context === undefined ? {} : { context }), throwOnFullBatchFailure: false });
+      return await processPartialResponse(event, processRecord, processor, {
+        ...(context === undefined ? {} : { context }),
+        throwOnFullBatchFailure: false,
+      });
     } finally {
       // A batch of skips has nothing to report; publishing would only log a warning.
       if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();

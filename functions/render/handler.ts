@@ -14,7 +14,10 @@ const required = (name: string) => requiredEnvironment(name, 'render');
 export const handler = createRenderHandler({
   awards: new DynamoDbAwardStore(new DynamoDBClient({}), required('AWARDS_TABLE_NAME')),
   // S3-compatible endpoints (the local stack's server, MinIO) want path-style addressing.
-  documents: new S3DocumentRepository(new S3Client({ forcePathStyle: process.env.AWS_S3_FORCE_PATH_STYLE === 'true' }), required('DOCUMENTS_BUCKET_NAME')),
+  documents: new S3DocumentRepository(
+    new S3Client({ forcePathStyle: process.env.AWS_S3_FORCE_PATH_STYLE === 'true' }),
+    required('DOCUMENTS_BUCKET_NAME'),
+  ),
   authority: { name: required('AUTHORITY_NAME'), code: required('AUTHORITY_CODE') },
   logger: new Logger({ serviceName: 'render' }),
   metrics: new Metrics({ namespace: METRICS_NAMESPACE, serviceName: 'render' }),

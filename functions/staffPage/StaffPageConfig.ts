@@ -4,7 +4,14 @@
  * identity picked from a list.
  */
 export type StaffSignIn =
-  | { readonly kind: 'oidc'; readonly authorizeUrl: string; readonly tokenUrl: string; readonly logoutUrl?: string; readonly clientId: string; readonly scope: string }
+  | {
+      readonly kind: 'oidc';
+      readonly authorizeUrl: string;
+      readonly tokenUrl: string;
+      readonly logoutUrl?: string;
+      readonly clientId: string;
+      readonly scope: string;
+    }
   | { readonly kind: 'development'; readonly identities: readonly { readonly id: string; readonly label: string }[] };
 
 export interface StaffPageConfig {

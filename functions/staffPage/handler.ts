@@ -11,7 +11,9 @@ const files = new Map(readdirSync(directory).map((name) => [name, readFileSync(j
 const config = JSON.parse(requiredEnvironment('STAFF_PAGE_CONFIG', 'staff page')) as StaffPageConfig;
 
 /** Lambda entry point for the staff page's routes (GET / and GET /staff/{file}), which need no token. */
-export const handler = async (event: Pick<APIGatewayProxyEventV2, 'rawPath'>): Promise<APIGatewayProxyStructuredResultV2> => {
+export const handler = async (
+  event: Pick<APIGatewayProxyEventV2, 'rawPath'>,
+): Promise<APIGatewayProxyStructuredResultV2> => {
   const { status, headers, body } = staffPageResponse(event.rawPath, files, config);
   return { statusCode: status, headers, body };
 };

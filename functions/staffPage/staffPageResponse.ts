@@ -37,7 +37,16 @@ export function staffPageResponse(path: string, files: StaffPageFiles, config: S
   const headers = securityHeaders(config);
   const name = path === '/' ? 'index.html' : /^\/staff\/([a-z0-9-]+\.(?:js|css|json))$/.exec(path)?.[1];
   const body = name === 'config.json' ? JSON.stringify(config) : name === undefined ? undefined : files.get(name);
-  if (name === undefined || body === undefined) return { status: 404, headers: { ...headers, 'content-type': CONTENT_TYPES.html! }, body: '<!doctype html><meta charset="utf-8"><title>未找到</title><p>未找到此页面。<a href="/">返回文书下载</a></p>' };
+  if (name === undefined || body === undefined)
+    return {
+      status: 404,
+      headers: { ...headers, 'content-type': CONTENT_TYPES.html! },
+      body: '<!doctype html><meta charset="utf-8"><title>未找到</title><p>未找到此页面。<a href="/">返回文书下载</a></p>',
+    };
   // The page shell and its configuration change with a deployment; the script and style are small.
-  return { status: 200, headers: { ...headers, 'content-type': CONTENT_TYPES[name.split('.').pop()!]!, 'cache-control': 'no-cache' }, body };
+  return {
+    status: 200,
+    headers: { ...headers, 'content-type': CONTENT_TYPES[name.split('.').pop()!]!, 'cache-control': 'no-cache' },
+    body,
+  };
 }

@@ -10,14 +10,21 @@ import { changeDelta } from '../core/statistics/changeDelta.js';
 export type StatisticsHandler = (event: DynamoDBStreamEvent, context?: Context) => Promise<DynamoDBBatchResponse>;
 
 /** The award an image shows; an item that is no award, or an unreadable one, counts nothing. */
-const awardIn = (image: unknown) => (image ? readableAward(unmarshall(image as Record<string, AttributeValue>)) : undefined);
+const awardIn = (image: unknown) =>
+  image ? readableAward(unmarshall(image as Record<string, AttributeValue>)) : undefined;
 
 /**
  * Keeps the bulletin's figures up to date from the awards table's stream: each change to an
  * award moves the counters of the whole region and of its 盟市 by the difference it makes,
  * exactly once (a redelivered change is recognised by its event id).
  */
-export function createStatisticsHandler({ statistics, logger }: { statistics: DynamoDbStatisticsRepository; logger: Logger }): StatisticsHandler {
+export function createStatisticsHandler({
+  statistics,
+  logger,
+}: {
+  statistics: DynamoDbStatisticsRepository;
+  logger: Logger;
+}): StatisticsHandler {
   const processor = new BatchProcessor(EventType.DynamoDBStreams);
   const processRecord = async (record: DynamoDBRecord) => {
     const deltas = changeDelta(awardIn(record.dynamodb?.OldImage), awardIn(record.dynamodb?.NewImage));
@@ -26,5 +33,9 @@ export function createStatisticsHandler({ statistics, logger }: { statistics: Dy
     const result = await statistics.apply(changeId, deltas);
     logger.info('figures counted', { changeId, result, scopes: deltas.map((d) => d.scope) });
   };
-  return (event, context) => processPartialResponse(event, processRecord, processor, { ...(context === undefined ? {} : { context }), throwOnFullBatchFailure: false });
+  return (event, context) =>
+    processPartialResponse(event, processRecord, processor, {
+      ...(context === undefined ? {} : { context }),
+      throwOnFullBatchFailure: false,
+    });
 }

@@ -10,9 +10,17 @@ const stackConfigSchema = z.strictObject({
   /** Its 机关代字: numbers its orders and praise bulletins whose record gives no authority.code. */
   authorityCode: z.string().trim().min(1).default('内公奖'),
   /** EventBridge Scheduler expression for the statistics bulletin, in `scheduleTimezone`. */
-  bulletinSchedule: z.string().regex(/^(cron\(.+\)|rate\(\d+ (minute|minutes|hour|hours|day|days)\))$/, 'must be cron(…) or rate(…)').default('cron(0 8 * * ? *)'),
+  bulletinSchedule: z
+    .string()
+    .regex(/^(cron\(.+\)|rate\(\d+ (minute|minutes|hour|hours|day|days)\))$/, 'must be cron(…) or rate(…)')
+    .default('cron(0 8 * * ? *)'),
   scheduleTimezone: z.string().min(1).default('Asia/Shanghai'),
-  linkLifetimeSeconds: z.number().int().min(1).max(MAX_LINK_SECONDS, `must be at most ${MAX_LINK_SECONDS} (the SigV4 maximum)`).default(900),
+  linkLifetimeSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_LINK_SECONDS, `must be at most ${MAX_LINK_SECONDS} (the SigV4 maximum)`)
+    .default(900),
   /** Licensed font files to bundle instead of the npm fonts: role → local .ttf paths. */
   fontFiles: z.partialRecord(z.enum(FONT_ROLES), z.array(z.string().min(1)).min(1)).optional(),
   alarmEmails: z.array(z.email('must be an e-mail address')).default([]),
@@ -21,7 +29,12 @@ const stackConfigSchema = z.strictObject({
   jwtAudience: z.array(z.string().min(1)).optional(),
   /** With jwtIssuer: the issuer's endpoints the staff page signs in through (authorization code with PKCE). */
   staffSignIn: z
-    .strictObject({ authorizeUrl: z.url(), tokenUrl: z.url(), logoutUrl: z.url().optional(), scope: z.string().min(1).default('openid') })
+    .strictObject({
+      authorizeUrl: z.url(),
+      tokenUrl: z.url(),
+      logoutUrl: z.url().optional(),
+      scope: z.string().min(1).default('openid'),
+    })
     .optional(),
   /** The Cognito hosted UI's domain prefix; unique in the AWS region (default wartime-awards-<account id>). */
   cognitoDomainPrefix: z
@@ -64,10 +77,14 @@ export function stackConfigFrom(tryGetContext: (key: string) => unknown): StackC
     throw new StackConfigError(`invalid CDK context: ${problems.join('; ')}`);
   }
   if (parsed.data.jwtIssuer !== undefined && (parsed.data.jwtAudience ?? []).length === 0) {
-    throw new StackConfigError('invalid CDK context: jwtAudience: required with jwtIssuer (the client ids the issuer mints tokens for)');
+    throw new StackConfigError(
+      'invalid CDK context: jwtAudience: required with jwtIssuer (the client ids the issuer mints tokens for)',
+    );
   }
   if (parsed.data.jwtIssuer !== undefined && parsed.data.staffSignIn === undefined) {
-    throw new StackConfigError('invalid CDK context: staffSignIn: required with jwtIssuer ({"authorizeUrl", "tokenUrl"} of the issuer, for the staff page)');
+    throw new StackConfigError(
+      'invalid CDK context: staffSignIn: required with jwtIssuer ({"authorizeUrl", "tokenUrl"} of the issuer, for the staff page)',
+    );
   }
   return parsed.data;
 }

@@ -3,7 +3,8 @@ import { AttributeType, BillingMode, StreamViewType, Table, TableEncryption } fr
 import { Construct } from 'constructs';
 import { AWARDS_TABLE } from '../../functions/definitions/awardsTable.js';
 
-const attributeType = (type: 'S' | 'N' | 'B') => (type === 'S' ? AttributeType.STRING : type === 'N' ? AttributeType.NUMBER : AttributeType.BINARY);
+const attributeType = (type: 'S' | 'N' | 'B') =>
+  type === 'S' ? AttributeType.STRING : type === 'N' ? AttributeType.NUMBER : AttributeType.BINARY;
 
 /**
  * The awards table, from the definition the local stack uses too: on-demand, point-in-time

@@ -2,7 +2,15 @@ import { Aws, Duration, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-li
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { AccountRecovery, CfnUserPoolGroup, Mfa, OAuthScope, StringAttribute, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import {
+  AccountRecovery,
+  CfnUserPoolGroup,
+  Mfa,
+  OAuthScope,
+  StringAttribute,
+  UserPool,
+  type UserPoolClient,
+} from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -24,7 +32,12 @@ export interface LinksApiProps {
   readonly jwtIssuer?: string;
   readonly jwtAudience?: readonly string[];
   /** With jwtIssuer: where the staff page signs in (the issuer's authorization and token endpoints). */
-  readonly staffSignIn?: { readonly authorizeUrl: string; readonly tokenUrl: string; readonly logoutUrl?: string; readonly scope: string };
+  readonly staffSignIn?: {
+    readonly authorizeUrl: string;
+    readonly tokenUrl: string;
+    readonly logoutUrl?: string;
+    readonly scope: string;
+  };
   /** The hosted UI's domain prefix (https://<prefix>.auth.<region>.amazoncognito.com); unique per region. */
   readonly cognitoDomainPrefix?: string;
   readonly retain: boolean;
@@ -67,7 +80,15 @@ export class LinksApi extends Construct {
     links.role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:GetItem'], resources: [props.table.tableArn] }));
     links.role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:Query'], resources: [byRegion] }));
     // Presigned links carry this role's signature: it must itself be allowed to read what it hands out.
-    links.role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [props.bucket.arnForObjects(`${DOCUMENTS_BUCKET.prefixes.awards}*`), props.bucket.arnForObjects(`${DOCUMENTS_BUCKET.prefixes.bulletins}*`)] }));
+    links.role.addToPolicy(
+      new PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: [
+          props.bucket.arnForObjects(`${DOCUMENTS_BUCKET.prefixes.awards}*`),
+          props.bucket.arnForObjects(`${DOCUMENTS_BUCKET.prefixes.bulletins}*`),
+        ],
+      }),
+    );
     links.role.addToPolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.bucket.bucketArn] }));
     const bucketId = Stack.of(this).resolve((props.bucket.node.defaultChild as CfnBucket).logicalId) as string;
     for (const prefix of ['awards', 'bulletins']) {
@@ -78,9 +99,17 @@ export class LinksApi extends Construct {
     }
 
     // The API first: the hosted UI sends staff back to its address, and the authorizer then names the client.
-    this.api = new HttpApi(this, 'Api', { createDefaultStage: false, description: 'Short-lived download links for staff, and the staff page' });
+    this.api = new HttpApi(this, 'Api', {
+      createDefaultStage: false,
+      description: 'Short-lived download links for staff, and the staff page',
+    });
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_YEAR, removalPolicy });
-    new HttpStage(this, 'Stage', { httpApi: this.api, stageName: '$default', autoDeploy: true, accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) } });
+    new HttpStage(this, 'Stage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
+    });
     const pageAddress = `${this.api.apiEndpoint}/`;
 
     let issuer = props.jwtIssuer;
@@ -92,7 +121,13 @@ export class LinksApi extends Construct {
         signInAliases: { email: true },
         mfa: Mfa.REQUIRED,
         mfaSecondFactor: { otp: true, sms: false },
-        passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true },
+        passwordPolicy: {
+          minLength: 12,
+          requireDigits: true,
+          requireLowercase: true,
+          requireUppercase: true,
+          requireSymbols: true,
+        },
         accountRecovery: AccountRecovery.EMAIL_ONLY,
         // The 盟市 a member of staff works for; the department's staff are in the department group.
         customAttributes: { region: new StringAttribute({ mutable: true, maxLen: 16 }) },
@@ -100,14 +135,22 @@ export class LinksApi extends Construct {
       });
       Validations.of(this.userPool).acknowledge({
         id: 'AwsSolutions-COG8',
-        reason: 'The Plus feature plan is a cost the deployment decides on: the pool has a handful of administrator-created staff accounts with MFA required.',
+        reason:
+          'The Plus feature plan is a cost the deployment decides on: the pool has a handful of administrator-created staff accounts with MFA required.',
       });
       Validations.of(this.userPool).acknowledge({
         id: 'AwsSolutions-COG3',
-        reason: 'Threat protection needs the Cognito Plus feature plan, a cost the deployment decides on; sign-in already requires MFA and an administrator-created account.',
+        reason:
+          'Threat protection needs the Cognito Plus feature plan, a cost the deployment decides on; sign-in already requires MFA and an administrator-created account.',
       });
-      new CfnUserPoolGroup(this, 'DepartmentGroup', { userPoolId: this.userPool.userPoolId, groupName: DEPARTMENT_GROUP, description: 'Department staff: every region' });
-      const domain = this.userPool.addDomain('HostedUi', { cognitoDomain: { domainPrefix: props.cognitoDomainPrefix ?? Fn.join('-', ['wartime-awards', Aws.ACCOUNT_ID]) } });
+      new CfnUserPoolGroup(this, 'DepartmentGroup', {
+        userPoolId: this.userPool.userPoolId,
+        groupName: DEPARTMENT_GROUP,
+        description: 'Department staff: every region',
+      });
+      const domain = this.userPool.addDomain('HostedUi', {
+        cognitoDomain: { domainPrefix: props.cognitoDomainPrefix ?? Fn.join('-', ['wartime-awards', Aws.ACCOUNT_ID]) },
+      });
       this.userPoolClient = this.userPool.addClient('StaffPage', {
         authFlows: { userSrp: true },
         generateSecret: false,
@@ -133,13 +176,15 @@ export class LinksApi extends Construct {
         scope: 'openid email profile',
       };
     } else {
-      if (!props.staffSignIn) throw new Error('LinksApi: staffSignIn is required with jwtIssuer (the staff page signs in there)');
+      if (!props.staffSignIn)
+        throw new Error('LinksApi: staffSignIn is required with jwtIssuer (the staff page signs in there)');
       signIn = { kind: 'oidc', ...props.staffSignIn, clientId: audience[0]! };
     }
 
     const authorizer = new HttpJwtAuthorizer('StaffJwt', issuer, { jwtAudience: audience });
     const integration = new HttpLambdaIntegration('Links', this.function);
-    for (const path of ['/awards', '/awards/{id}/documents', '/bulletins']) this.api.addRoutes({ path, methods: [HttpMethod.GET], integration, authorizer });
+    for (const path of ['/awards', '/awards/{id}/documents', '/bulletins'])
+      this.api.addRoutes({ path, methods: [HttpMethod.GET], integration, authorizer });
     this.page = new StaffPage(this, 'Page', { api: this.api, signIn, retain: props.retain });
     this.pageUrl = pageAddress;
   }

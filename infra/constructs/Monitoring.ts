@@ -1,5 +1,12 @@
 import { Duration } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, Dashboard, GraphWidget, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import {
+  Alarm,
+  ComparisonOperator,
+  Dashboard,
+  GraphWidget,
+  Metric,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -33,7 +40,10 @@ export class Monitoring extends Construct {
   constructor(scope: Construct, id: string, props: MonitoringProps) {
     super(scope, id);
     // CloudWatch cannot publish to a topic under the AWS-managed SNS key: the topic has a key of its own.
-    const key = new Key(this, 'TopicKey', { enableKeyRotation: true, description: 'Encrypts the award pipeline alarm topic' });
+    const key = new Key(this, 'TopicKey', {
+      enableKeyRotation: true,
+      description: 'Encrypts the award pipeline alarm topic',
+    });
     key.addToResourcePolicy(
       new PolicyStatement({
         actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
@@ -41,35 +51,94 @@ export class Monitoring extends Construct {
         resources: ['*'],
       }),
     );
-    this.topic = new Topic(this, 'Alarms', { masterKey: key, enforceSSL: true, displayName: 'Wartime awards pipeline alarms' });
+    this.topic = new Topic(this, 'Alarms', {
+      masterKey: key,
+      enforceSSL: true,
+      displayName: 'Wartime awards pipeline alarms',
+    });
     for (const email of props.alarmEmails) this.topic.addSubscription(new EmailSubscription(email));
     this.action = new SnsAction(this.topic);
 
     const fn = props.renderFunction;
-    const renderMetric = (metricName: string) => new Metric({ namespace: METRICS_NAMESPACE, metricName, dimensionsMap: { service: 'render' }, statistic: 'Sum', period: FIVE_MINUTES });
+    const renderMetric = (metricName: string) =>
+      new Metric({
+        namespace: METRICS_NAMESPACE,
+        metricName,
+        dimensionsMap: { service: 'render' },
+        statistic: 'Sum',
+        period: FIVE_MINUTES,
+      });
     const invalidRecords = renderMetric('InvalidRecords');
     const documentsRendered = renderMetric('DocumentsRendered');
     const deploymentFaults = renderMetric('DeploymentFaults');
     const iteratorAge = fn.metric('IteratorAge', { statistic: 'Maximum', period: FIVE_MINUTES });
-    const deadLetters = props.renderFailures.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum' });
+    const deadLetters = props.renderFailures.metricApproximateNumberOfMessagesVisible({
+      period: FIVE_MINUTES,
+      statistic: 'Maximum',
+    });
 
-    this.alarm('RenderErrors', fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }), 1, 'The render function failed (an exception, a timeout or out of memory).');
-    this.alarm('InvalidRecords', invalidRecords, 1, 'Approved records could not be rendered: see renderStatus/failureReason on the records.');
-    this.alarm('DeploymentFaults', deploymentFaults, 1, 'A template, font or the subsetter failed: records are retried until the deployment is mended (see the render logs).');
-    this.alarm('RenderFailuresQueue', deadLetters, 1, 'Stream records were given up on after their retries: they are in the render on-failure queue.');
-    this.alarm('StreamIteratorAge', iteratorAge, Duration.minutes(5).toMilliseconds(), 'Approvals wait more than 5 minutes for their documents.');
+    this.alarm(
+      'RenderErrors',
+      fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }),
+      1,
+      'The render function failed (an exception, a timeout or out of memory).',
+    );
+    this.alarm(
+      'InvalidRecords',
+      invalidRecords,
+      1,
+      'Approved records could not be rendered: see renderStatus/failureReason on the records.',
+    );
+    this.alarm(
+      'DeploymentFaults',
+      deploymentFaults,
+      1,
+      'A template, font or the subsetter failed: records are retried until the deployment is mended (see the render logs).',
+    );
+    this.alarm(
+      'RenderFailuresQueue',
+      deadLetters,
+      1,
+      'Stream records were given up on after their retries: they are in the render on-failure queue.',
+    );
+    this.alarm(
+      'StreamIteratorAge',
+      iteratorAge,
+      Duration.minutes(5).toMilliseconds(),
+      'Approvals wait more than 5 minutes for their documents.',
+    );
     const serverErrors = props.api.metricServerError({ period: FIVE_MINUTES, statistic: 'Sum' });
     this.alarm('Api5xx', serverErrors, 1, 'The staff download API answered with server errors.');
 
     this.dashboard = new Dashboard(this, 'Dashboard', {
       widgets: [
         [
-          new GraphWidget({ title: 'Documents rendered / invalid records / deployment faults', left: [documentsRendered, invalidRecords, deploymentFaults], width: 12 }),
-          new GraphWidget({ title: 'Render function: invocations, errors', left: [fn.metricInvocations({ period: FIVE_MINUTES }), fn.metricErrors({ period: FIVE_MINUTES })], width: 12 }),
+          new GraphWidget({
+            title: 'Documents rendered / invalid records / deployment faults',
+            left: [documentsRendered, invalidRecords, deploymentFaults],
+            width: 12,
+          }),
+          new GraphWidget({
+            title: 'Render function: invocations, errors',
+            left: [fn.metricInvocations({ period: FIVE_MINUTES }), fn.metricErrors({ period: FIVE_MINUTES })],
+            width: 12,
+          }),
         ],
         [
-          new GraphWidget({ title: 'Render duration (p50, p95)', left: [fn.metricDuration({ statistic: 'p50', period: FIVE_MINUTES }), fn.metricDuration({ statistic: 'p95', period: FIVE_MINUTES })], width: 12 }),
-          new GraphWidget({ title: 'Stream iterator age / on-failure queue', left: [iteratorAge], right: [deadLetters], width: 12 }),
+          new GraphWidget({
+            title: 'Render duration (p50, p95)',
+            left: [
+              fn.metricDuration({ statistic: 'p50', period: FIVE_MINUTES }),
+              fn.metricDuration({ statistic: 'p95', period: FIVE_MINUTES }),
+            ],
+            width: 12,
+          }),
+          new GraphWidget({
+            title: 'Stream iterator age / on-failure queue',
+            left: [iteratorAge],
+            right: [deadLetters],
+            width: 12,
+          }),
         ],
         [new GraphWidget({ title: 'Staff API: 5xx', left: [serverErrors], width: 12 })],
       ],

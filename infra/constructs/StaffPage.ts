@@ -35,7 +35,10 @@ export class StaffPage extends Construct {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (_input: string, output: string) => [`mkdir -p '${output}/staff'`, `cp '${built}'/* '${output}/staff/'`],
+          afterBundling: (_input: string, output: string) => [
+            `mkdir -p '${output}/staff'`,
+            `cp '${built}'/* '${output}/staff/'`,
+          ],
         },
       },
       // Serves a few kilobytes from memory.
@@ -49,12 +52,25 @@ export class StaffPage extends Construct {
     });
     this.function = page.function;
     const integration = new HttpLambdaIntegration('StaffPage', this.function);
-    const routes = props.api.addRoutes({ path: '/', methods: [HttpMethod.GET], integration, authorizer: new HttpNoneAuthorizer() });
-    routes.push(...props.api.addRoutes({ path: '/staff/{file}', methods: [HttpMethod.GET], integration, authorizer: new HttpNoneAuthorizer() }));
+    const routes = props.api.addRoutes({
+      path: '/',
+      methods: [HttpMethod.GET],
+      integration,
+      authorizer: new HttpNoneAuthorizer(),
+    });
+    routes.push(
+      ...props.api.addRoutes({
+        path: '/staff/{file}',
+        methods: [HttpMethod.GET],
+        integration,
+        authorizer: new HttpNoneAuthorizer(),
+      }),
+    );
     for (const route of routes) {
       Validations.of(route).acknowledge({
         id: 'AwsSolutions-APIG4',
-        reason: 'The staff page itself (HTML, script, style, sign-in settings) is public so that staff can load it and sign in; every route that reads awards or hands out links requires the JWT.',
+        reason:
+          'The staff page itself (HTML, script, style, sign-in settings) is public so that staff can load it and sign in; every route that reads awards or hands out links requires the JWT.',
       });
     }
   }

@@ -44,7 +44,11 @@ export class StatisticsFunctions extends Construct {
       memorySize: 256,
       timeout: Duration.seconds(30),
       retain: props.retain,
-      environment: { AWARDS_TABLE_NAME: props.table.tableName, POWERTOOLS_SERVICE_NAME: 'statistics', POWERTOOLS_LOG_LEVEL: 'INFO' },
+      environment: {
+        AWARDS_TABLE_NAME: props.table.tableName,
+        POWERTOOLS_SERVICE_NAME: 'statistics',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+      },
     });
     this.counter = counter.function;
     counter.role.addToPolicy(
@@ -74,8 +78,15 @@ export class StatisticsFunctions extends Construct {
       },
     });
     this.bulletin = bulletin.function;
-    bulletin.role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:BatchGetItem'], resources: [props.table.tableArn] }));
-    bulletin.role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [props.bucket.arnForObjects(`${DOCUMENTS_BUCKET.prefixes.bulletins}*`)] }));
+    bulletin.role.addToPolicy(
+      new PolicyStatement({ actions: ['dynamodb:BatchGetItem'], resources: [props.table.tableArn] }),
+    );
+    bulletin.role.addToPolicy(
+      new PolicyStatement({
+        actions: ['s3:GetObject', 's3:PutObject'],
+        resources: [props.bucket.arnForObjects(`${DOCUMENTS_BUCKET.prefixes.bulletins}*`)],
+      }),
+    );
     // Listing finds the previous bulletin; it also makes a missing object answer 404, not 403.
     bulletin.role.addToPolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.bucket.bucketArn] }));
     const bucketId = Stack.of(this).resolve((props.bucket.node.defaultChild as CfnBucket).logicalId) as string;
@@ -87,13 +98,16 @@ export class StatisticsFunctions extends Construct {
     new Schedule(this, 'Schedule', {
       schedule: ScheduleExpression.expression(props.schedule, TimeZone.of(props.timezone)),
       description: 'Compiles the statistics bulletin; each run is cut off at its scheduled time',
-      target: new LambdaInvoke(this.bulletin, { input: ScheduleTargetInput.fromObject({ cutoff: ContextAttribute.scheduledTime }) }),
+      target: new LambdaInvoke(this.bulletin, {
+        input: ScheduleTargetInput.fromObject({ cutoff: ContextAttribute.scheduledTime }),
+      }),
     });
     // The scheduler's role is created at stack level; the finding names this function alone.
     const functionId = Stack.of(this).resolve((this.bulletin.node.defaultChild as CfnFunction).logicalId) as string;
     Validations.of(Stack.of(this)).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${functionId}.Arn>:*]`,
-      reason: 'The schedule may invoke the bulletin function and its versions: lambda:InvokeFunction on <function>:*, no other resource.',
+      reason:
+        'The schedule may invoke the bulletin function and its versions: lambda:InvokeFunction on <function>:*, no other resource.',
     });
   }
 }

@@ -1,11 +1,15 @@
 import { createRequire } from 'node:module';
 import { basename, resolve } from 'node:path';
 import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { DEFAULT_FONT_CONFIG, type FontConfig, type FontRole, resolveFontPath } from '../../functions/core/engine/fonts/fontConfig.js';
+import {
+  DEFAULT_FONT_CONFIG,
+  type FontConfig,
+  type FontRole,
+  resolveFontPath,
+} from '../../functions/core/engine/fonts/fontConfig.js';
 import { PLAIN_BUNDLING, TASK_ROOT } from './PipelineFunction.js';
 
 const require = createRequire(import.meta.url);
-
 
 export interface EngineBundle {
   readonly bundling: BundlingOptions;
@@ -23,9 +27,13 @@ export function engineBundle(fontOverrides: Partial<FontConfig> = {}): EngineBun
   const files = [...new Set(Object.values(fonts).flat().map(resolveFontPath))];
   const inAsset = (file: string) => `${TASK_ROOT}/fonts/${basename(file)}`;
   const names = new Set(files.map((file) => basename(file)));
-  if (names.size !== files.length) throw new Error('two configured font files share a file name: rename one, the bundle keeps them side by side');
+  if (names.size !== files.length)
+    throw new Error('two configured font files share a file name: rename one, the bundle keeps them side by side');
   const assetConfig = Object.fromEntries(
-    (Object.entries(fonts) as [FontRole, readonly string[]][]).map(([role, entries]) => [role, entries.map((entry) => inAsset(resolveFontPath(entry)))]),
+    (Object.entries(fonts) as [FontRole, readonly string[]][]).map(([role, entries]) => [
+      role,
+      entries.map((entry) => inAsset(resolveFontPath(entry))),
+    ]),
   );
   const wasm = require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm');
   const templates = resolve(import.meta.dirname, '../../templates');

@@ -11,7 +11,13 @@ import { RENDER_EVENT_SOURCE } from '../../functions/definitions/renderEventSour
  * poller uses): its filter, partial batch responses, bisection, a retry limit, a maximum record
  * age, and the on-failure queue.
  */
-export function subscribeToStream(fn: IFunction, role: IRole, table: Table, failures: Queue, patterns: readonly object[]): void {
+export function subscribeToStream(
+  fn: IFunction,
+  role: IRole,
+  table: Table,
+  failures: Queue,
+  patterns: readonly object[],
+): void {
   fn.addEventSource(
     new DynamoEventSource(table, {
       startingPosition: StartingPosition[RENDER_EVENT_SOURCE.startingPosition],

@@ -1,12 +1,22 @@
 /** Display width of a string in a terminal: CJK characters take two columns. */
 function columns(text: string): number {
   let width = 0;
-  for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(char) ? 2 : 1;
+  for (const char of text)
+    width +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(
+        char,
+      )
+        ? 2
+        : 1;
   return width;
 }
 
 /** Prints rows under a header, columns padded to line up (numbers to the right). */
-export function printTable(header: readonly string[], rows: readonly (readonly string[])[], numeric: readonly number[] = []): void {
+export function printTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  numeric: readonly number[] = [],
+): void {
   const widths = header.map((title, i) => Math.max(columns(title), ...rows.map((row) => columns(row[i] ?? ''))));
   const pad = (text: string, i: number) => {
     const space = ' '.repeat(widths[i]! - columns(text));

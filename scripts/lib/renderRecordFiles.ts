@@ -21,7 +21,11 @@ export interface RenderReport {
  * Validates and renders each record of the files into `<out>/<record id>/<kind>-v<version>.pdf`
  * (the layout of the S3 bucket). A record that fails writes nothing and does not stop the others.
  */
-export async function renderRecordFiles(files: readonly string[], outDir: string, onWritten: (doc: WrittenDocument) => void = () => {}): Promise<RenderReport> {
+export async function renderRecordFiles(
+  files: readonly string[],
+  outDir: string,
+  onWritten: (doc: WrittenDocument) => void = () => {},
+): Promise<RenderReport> {
   const report: RenderReport = { written: [], failures: [] };
   for (const file of files) {
     let records;

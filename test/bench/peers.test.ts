@@ -5,11 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  exampleCertificateFields,
-  varyFields,
-  type CertificateFields,
-} from '../../bench/peers/CertificateFields.js';
+import { exampleCertificateFields, varyFields, type CertificateFields } from '../../bench/peers/CertificateFields.js';
 import { PdfmakeCertificateRenderer } from '../../bench/peers/PdfmakeCertificateRenderer.js';
 import { TypstCertificateRenderer } from '../../bench/peers/TypstCertificateRenderer.js';
 

@@ -13,9 +13,19 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  provider = await startFakeOidcProvider({ clientId: 'staff-page', idToken: () => stack.api!.token({ sub: 'clerk-ordos', 'custom:region': '鄂尔多斯市', email: 'clerk@example.org' }) });
+  provider = await startFakeOidcProvider({
+    clientId: 'staff-page',
+    idToken: () => stack.api!.token({ sub: 'clerk-ordos', 'custom:region': '鄂尔多斯市', email: 'clerk@example.org' }),
+  });
   stack = await startStaffStack([exampleJson('merit-he-xia')], {
-    staffSignIn: { kind: 'oidc', authorizeUrl: `${provider.url}/authorize`, tokenUrl: `${provider.url}/token`, logoutUrl: `${provider.url}/logout`, clientId: 'staff-page', scope: 'openid email' },
+    staffSignIn: {
+      kind: 'oidc',
+      authorizeUrl: `${provider.url}/authorize`,
+      tokenUrl: `${provider.url}/token`,
+      logoutUrl: `${provider.url}/logout`,
+      clientId: 'staff-page',
+      scope: 'openid email',
+    },
   });
   browser = await launchChromium();
   page = await browser.newPage();
@@ -35,7 +45,9 @@ describe('signing in through the hosted UI', () => {
     await page.click('#hosted-sign-in');
     await page.waitForSelector('#award-rows tr[data-award]');
     expect(await page.textContent('#who-label')).toBe('鄂尔多斯市 · clerk@example.org');
-    expect(await page.$$eval('#award-rows tr[data-award]', (rows) => rows.map((row) => row.getAttribute('data-award')))).toEqual(['merit-he-xia']);
+    expect(
+      await page.$$eval('#award-rows tr[data-award]', (rows) => rows.map((row) => row.getAttribute('data-award'))),
+    ).toEqual(['merit-he-xia']);
     expect(page.url()).toBe(`${stack.api!.url}/`);
     expect(provider.redeemed).toEqual([{ clientId: 'staff-page', pkce: true }]);
   });

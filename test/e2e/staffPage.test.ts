@@ -32,7 +32,8 @@ async function search(q: string) {
   await page.waitForFunction(() => document.getElementById('result-summary')?.textContent !== '正在加载…');
 }
 
-const rowIds = () => page.$$eval('#award-rows tr[data-award]', (rows) => rows.map((row) => row.getAttribute('data-award')));
+const rowIds = () =>
+  page.$$eval('#award-rows tr[data-award]', (rows) => rows.map((row) => row.getAttribute('data-award')));
 
 beforeAll(async () => {
   stack = await startStaffStack([heXia, exampleJson('merit-he-jianhua'), revoked]);
@@ -43,7 +44,9 @@ beforeAll(async () => {
   }
   if (screenshots) mkdirSync(screenshots, { recursive: true });
   browser = await launchChromium();
-  page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1200, height: 800 }, locale: 'zh-CN' })).newPage();
+  page = await (
+    await browser.newContext({ acceptDownloads: true, viewport: { width: 1200, height: 800 }, locale: 'zh-CN' })
+  ).newPage();
 }, 180_000);
 
 afterAll(async () => {
@@ -77,7 +80,9 @@ describe('the staff page', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe('荣誉证书-贺霞.pdf');
     const bytes = readFileSync((await download.path())!);
-    const ref = (await stack.awards.get('merit-he-xia'))!.documents!.find((document) => document.kind === 'certificate')!;
+    const ref = (await stack.awards.get('merit-he-xia'))!.documents!.find(
+      (document) => document.kind === 'certificate',
+    )!;
     const stored = await stack.s3.client.send(new GetObjectCommand({ Bucket: stack.info.bucket, Key: ref.key }));
     const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
     expect(sha256(bytes)).toBe(sha256(await stored.Body!.transformToByteArray()));
@@ -102,7 +107,8 @@ describe('the staff page', () => {
     // Asked for directly with the page's own token, the award answers as a missing one would.
     const status = await page.evaluate(async () => {
       const token = sessionStorage.getItem('staff-session-token');
-      return (await fetch('/awards/merit-he-jianhua/documents', { headers: { authorization: `Bearer ${token}` } })).status;
+      return (await fetch('/awards/merit-he-jianhua/documents', { headers: { authorization: `Bearer ${token}` } }))
+        .status;
     });
     expect(status).toBe(404);
   });

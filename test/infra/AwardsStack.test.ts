@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { App, Stack } from 'aws-cdk-lib';
+import { App, type Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -56,11 +56,23 @@ describe('the documents bucket', () => {
     template.hasResource('AWS::S3::Bucket', {
       DeletionPolicy: 'Retain',
       Properties: Match.objectLike({
-        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
-        BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+        },
         VersioningConfiguration: { Status: 'Enabled' },
-        LoggingConfiguration: Match.objectLike({ DestinationBucketName: Match.anyValue(), LogFilePrefix: 'documents/' }),
-        LifecycleConfiguration: { Rules: [Match.objectLike({ NoncurrentVersionExpiration: { NoncurrentDays: 365 }, Status: 'Enabled' })] },
+        LoggingConfiguration: Match.objectLike({
+          DestinationBucketName: Match.anyValue(),
+          LogFilePrefix: 'documents/',
+        }),
+        LifecycleConfiguration: {
+          Rules: [Match.objectLike({ NoncurrentVersionExpiration: { NoncurrentDays: 365 }, Status: 'Enabled' })],
+        },
       }),
     });
   });
@@ -70,7 +82,11 @@ describe('the documents bucket', () => {
     expect(Object.keys(policies)).toHaveLength(2);
     for (const policy of Object.values(policies)) {
       expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
-        expect.objectContaining({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        expect.objectContaining({
+          Effect: 'Deny',
+          Action: 's3:*',
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        }),
       );
     }
   });
@@ -96,7 +112,13 @@ describe('the render function', () => {
 
   it('knows the stack’s own authority and its code, for numbering that authority’s records that give no code', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'render', AUTHORITY_NAME: '内蒙古自治区公安厅', AUTHORITY_CODE: '内公奖' }) },
+      Environment: {
+        Variables: Match.objectLike({
+          POWERTOOLS_SERVICE_NAME: 'render',
+          AUTHORITY_NAME: '内蒙古自治区公安厅',
+          AUTHORITY_CODE: '内公奖',
+        }),
+      },
     });
   });
 
@@ -108,15 +130,23 @@ describe('the render function', () => {
       BisectBatchOnFunctionError: true,
       MaximumRetryAttempts: 10,
       MaximumRecordAgeInSeconds: 86400,
-      DestinationConfig: { OnFailure: { Destination: Match.objectLike({ 'Fn::GetAtt': [Match.stringLikeRegexp('RenderFailures'), 'Arn'] }) } },
+      DestinationConfig: {
+        OnFailure: {
+          Destination: Match.objectLike({ 'Fn::GetAtt': [Match.stringLikeRegexp('RenderFailures'), 'Arn'] }),
+        },
+      },
     });
     template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 1209600 });
     const queuePolicy = Object.values(template.findResources('AWS::SQS::QueuePolicy'))[0]!;
-    expect(queuePolicy.Properties.PolicyDocument.Statement).toContainEqual(expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
+    expect(queuePolicy.Properties.PolicyDocument.Statement).toContainEqual(
+      expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+    );
   });
 
   it('may read and write award items and write documents under awards/, and nothing more', () => {
-    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[] }[]);
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+      (policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[] }[],
+    );
     const actions = new Set(statements.flatMap((statement) => [statement.Action].flat()));
     expect(actions).toEqual(
       new Set([
@@ -141,20 +171,32 @@ describe('the render function', () => {
         'lambda:InvokeFunction',
       ]),
     );
-    const objects = statements.find((statement) => [statement.Action].flat().includes('s3:PutObject')) as unknown as { Resource: unknown };
+    const objects = statements.find((statement) => [statement.Action].flat().includes('s3:PutObject')) as unknown as {
+      Resource: unknown;
+    };
     expect(JSON.stringify(objects.Resource)).toContain('/awards/*');
   });
 
   it('grants no "*" action on "*" resources anywhere, nor any managed policy', () => {
     const documents = [
       ...Object.values(template.findResources('AWS::IAM::Policy')).map((r) => r.Properties.PolicyDocument),
-      ...Object.values(template.findResources('AWS::IAM::Role')).flatMap((r) => (r.Properties.Policies ?? []).map((p: { PolicyDocument: unknown }) => p.PolicyDocument)),
+      ...Object.values(template.findResources('AWS::IAM::Role')).flatMap((r) =>
+        (r.Properties.Policies ?? []).map((p: { PolicyDocument: unknown }) => p.PolicyDocument),
+      ),
     ];
     for (const document of documents) {
-      for (const statement of document.Statement as { Effect: string; Action: string | string[]; Resource: unknown }[]) {
+      for (const statement of document.Statement as {
+        Effect: string;
+        Action: string | string[];
+        Resource: unknown;
+      }[]) {
         const actions = [statement.Action].flat();
         const resources = [statement.Resource].flat();
-        if (statement.Effect === 'Allow') expect(actions.some((a) => a === '*' || a.endsWith(':*')) && resources.includes('*'), JSON.stringify(statement)).toBe(false);
+        if (statement.Effect === 'Allow')
+          expect(
+            actions.some((a) => a === '*' || a.endsWith(':*')) && resources.includes('*'),
+            JSON.stringify(statement),
+          ).toBe(false);
       }
     }
     for (const role of Object.values(template.findResources('AWS::IAM::Role'))) {
@@ -163,7 +205,9 @@ describe('the render function', () => {
   });
 
   it('bundles into an asset under 64 MB unzipped', () => {
-    const manifest = JSON.parse(readFileSync(join(synthesized.outdir, 'WartimeAwards.assets.json'), 'utf8')) as { files: Record<string, { source: { path: string; packaging?: string } }> };
+    const manifest = JSON.parse(readFileSync(join(synthesized.outdir, 'WartimeAwards.assets.json'), 'utf8')) as {
+      files: Record<string, { source: { path: string; packaging?: string } }>;
+    };
     const sizes = Object.values(manifest.files)
       .filter((file) => file.source.packaging === 'zip')
       .map((file) => directorySize(join(synthesized.outdir, file.source.path)));
@@ -181,7 +225,9 @@ describe('the statistics bulletin', () => {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       BisectBatchOnFunctionError: true,
     });
-    template.hasResourceProperties('AWS::DynamoDB::Table', { TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true } });
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
   });
 
   it('compiles on the configured schedule in Asia/Shanghai time, cut off at the scheduled time', () => {
@@ -190,15 +236,35 @@ describe('the statistics bulletin', () => {
       ScheduleExpressionTimezone: 'Asia/Shanghai',
       Target: Match.objectLike({ Input: JSON.stringify({ cutoff: '<aws.scheduler.scheduled-time>' }) }),
     });
-    template.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ AUTHORITY_NAME: '内蒙古自治区公安厅' }) } });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ AUTHORITY_NAME: '内蒙古自治区公安厅' }) },
+    });
   });
 
   it('takes the schedule, time zone and authority from context (the authority’s code for the render function)', () => {
-    const custom = synthesizeApp({ bulletinSchedule: 'cron(0 20 ? * FRI *)', scheduleTimezone: 'Asia/Urumqi', authorityName: '乌海市公安局', authorityCode: '乌公奖' }).template;
-    custom.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(0 20 ? * FRI *)', ScheduleExpressionTimezone: 'Asia/Urumqi' });
-    custom.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'bulletin', AUTHORITY_NAME: '乌海市公安局' }) } });
+    const custom = synthesizeApp({
+      bulletinSchedule: 'cron(0 20 ? * FRI *)',
+      scheduleTimezone: 'Asia/Urumqi',
+      authorityName: '乌海市公安局',
+      authorityCode: '乌公奖',
+    }).template;
+    custom.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 20 ? * FRI *)',
+      ScheduleExpressionTimezone: 'Asia/Urumqi',
+    });
     custom.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'render', AUTHORITY_NAME: '乌海市公安局', AUTHORITY_CODE: '乌公奖' }) },
+      Environment: {
+        Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'bulletin', AUTHORITY_NAME: '乌海市公安局' }),
+      },
+    });
+    custom.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          POWERTOOLS_SERVICE_NAME: 'render',
+          AUTHORITY_NAME: '乌海市公安局',
+          AUTHORITY_CODE: '乌公奖',
+        }),
+      },
     });
   }, 120_000);
 });
@@ -207,7 +273,10 @@ describe('the staff download API', () => {
   it('needs a JWT from the stack’s own user pool on every data route, and logs access', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
-      JwtConfiguration: { Issuer: Match.objectLike({ 'Fn::Join': Match.anyValue() }), Audience: [Match.objectLike({ Ref: Match.stringLikeRegexp('StaffPage') })] },
+      JwtConfiguration: {
+        Issuer: Match.objectLike({ 'Fn::Join': Match.anyValue() }),
+        Audience: [Match.objectLike({ Ref: Match.stringLikeRegexp('StaffPage') })],
+      },
     });
     const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
     expect(Object.fromEntries(routes.map((r) => [r.RouteKey, r.AuthorizationType]))).toEqual({
@@ -218,14 +287,24 @@ describe('the staff download API', () => {
       'GET /': 'NONE',
       'GET /staff/{file}': 'NONE',
     });
-    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { StageName: '$default', AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }) });
-    template.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON', AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+    });
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+    });
     template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'department' });
-    template.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ LINK_LIFETIME_SECONDS: '900' }) } });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ LINK_LIFETIME_SECONDS: '900' }) },
+    });
   });
 
   it('signs staff in through the hosted UI with the authorization code flow, back to the page on the API’s address', () => {
-    const pageAddress = { 'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.stringLikeRegexp('LinksApi'), 'ApiEndpoint'] }, '/']] };
+    const pageAddress = {
+      'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.stringLikeRegexp('LinksApi'), 'ApiEndpoint'] }, '/']],
+    };
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       AllowedOAuthFlows: ['code'],
       AllowedOAuthScopes: ['openid', 'email', 'profile'],
@@ -233,9 +312,13 @@ describe('the staff download API', () => {
       CallbackURLs: [pageAddress],
       LogoutURLs: [pageAddress],
     });
-    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: { 'Fn::Join': ['-', ['wartime-awards', { Ref: 'AWS::AccountId' }]] } });
+    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      Domain: { 'Fn::Join': ['-', ['wartime-awards', { Ref: 'AWS::AccountId' }]] },
+    });
     template.hasOutput('StaffPageUrl', { Value: pageAddress });
-    const page = Object.values(template.findResources('AWS::Lambda::Function')).find((fn) => fn.Properties.Environment?.Variables?.STAFF_PAGE_CONFIG)!;
+    const page = Object.values(template.findResources('AWS::Lambda::Function')).find(
+      (fn) => fn.Properties.Environment?.Variables?.STAFF_PAGE_CONFIG,
+    )!;
     const config = JSON.stringify(page.Properties.Environment.Variables.STAFF_PAGE_CONFIG);
     expect(config).toContain('.amazoncognito.com/oauth2/token');
     expect(config).toContain('\\"kind\\":\\"oidc\\"');
@@ -244,13 +327,28 @@ describe('the staff download API', () => {
   it('carries the built staff page in the page function’s asset, and serves it from there', async () => {
     const assetDir = functionAssetDir(synthesized, 'STAFF_PAGE_DIR');
     expect(readdirSync(join(assetDir, 'staff')).sort()).toEqual(['app.js', 'index.html', 'style.css']);
-    const config = { signIn: { kind: 'oidc', authorizeUrl: 'https://hr.example.org/authorize', tokenUrl: 'https://hr.example.org/token', clientId: 'c', scope: 'openid' } };
+    const config = {
+      signIn: {
+        kind: 'oidc',
+        authorizeUrl: 'https://hr.example.org/authorize',
+        tokenUrl: 'https://hr.example.org/token',
+        clientId: 'c',
+        scope: 'openid',
+      },
+    };
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ['--input-type=module', '-e', `const { handler } = await import(${JSON.stringify(join(assetDir, 'index.mjs'))}); for (const rawPath of ['/', '/staff/app.js', '/staff/config.json', '/nothing']) { const r = await handler({ rawPath }); console.log(JSON.stringify([r.statusCode, r.headers['content-type'], r.body.length, r.headers['content-security-policy']])); }`],
+      [
+        '--input-type=module',
+        '-e',
+        `const { handler } = await import(${JSON.stringify(join(assetDir, 'index.mjs'))}); for (const rawPath of ['/', '/staff/app.js', '/staff/config.json', '/nothing']) { const r = await handler({ rawPath }); console.log(JSON.stringify([r.statusCode, r.headers['content-type'], r.body.length, r.headers['content-security-policy']])); }`,
+      ],
       { env: { ...process.env, STAFF_PAGE_DIR: join(assetDir, 'staff'), STAFF_PAGE_CONFIG: JSON.stringify(config) } },
     );
-    const answers = stdout.trim().split('\n').map((line) => JSON.parse(line) as [number, string, number, string]);
+    const answers = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as [number, string, number, string]);
     expect(answers.map(([status, type]) => [status, type])).toEqual([
       [200, 'text/html; charset=utf-8'],
       [200, 'text/javascript; charset=utf-8'],
@@ -265,16 +363,29 @@ describe('the staff download API', () => {
     const custom = synthesizeApp({
       jwtIssuer: 'https://login.example.org',
       jwtAudience: '["staff-page"]',
-      staffSignIn: '{"authorizeUrl": "https://login.example.org/authorize", "tokenUrl": "https://login.example.org/token"}',
+      staffSignIn:
+        '{"authorizeUrl": "https://login.example.org/authorize", "tokenUrl": "https://login.example.org/token"}',
       linkLifetimeSeconds: '600',
     }).template;
     custom.resourceCountIs('AWS::Cognito::UserPool', 0);
-    custom.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { JwtConfiguration: { Issuer: 'https://login.example.org', Audience: ['staff-page'] } });
-    custom.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ LINK_LIFETIME_SECONDS: '600' }) } });
+    custom.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      JwtConfiguration: { Issuer: 'https://login.example.org', Audience: ['staff-page'] },
+    });
+    custom.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ LINK_LIFETIME_SECONDS: '600' }) },
+    });
     custom.hasResourceProperties('AWS::Lambda::Function', {
       Environment: {
         Variables: Match.objectLike({
-          STAFF_PAGE_CONFIG: JSON.stringify({ signIn: { kind: 'oidc', authorizeUrl: 'https://login.example.org/authorize', tokenUrl: 'https://login.example.org/token', scope: 'openid', clientId: 'staff-page' } }),
+          STAFF_PAGE_CONFIG: JSON.stringify({
+            signIn: {
+              kind: 'oidc',
+              authorizeUrl: 'https://login.example.org/authorize',
+              tokenUrl: 'https://login.example.org/token',
+              scope: 'openid',
+              clientId: 'staff-page',
+            },
+          }),
         }),
       },
     });
@@ -284,9 +395,22 @@ describe('the staff download API', () => {
 describe('monitoring', () => {
   it('alarms on render errors, invalid records, deployment faults, the on-failure queue, iterator age and API 5xx, to an encrypted topic with the given subscribers', () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
-    expect(alarms.map((a) => a.MetricName).sort()).toEqual(['5xx', 'ApproximateNumberOfMessagesVisible', 'DeploymentFaults', 'Errors', 'InvalidRecords', 'IteratorAge']);
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'DeploymentFaults', Namespace: 'WartimeAwards', Dimensions: [{ Name: 'service', Value: 'render' }], Threshold: 1 });
-    for (const alarm of alarms) expect(alarm.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^MonitoringAlarms/) }]);
+    expect(alarms.map((a) => a.MetricName).sort()).toEqual([
+      '5xx',
+      'ApproximateNumberOfMessagesVisible',
+      'DeploymentFaults',
+      'Errors',
+      'InvalidRecords',
+      'IteratorAge',
+    ]);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'DeploymentFaults',
+      Namespace: 'WartimeAwards',
+      Dimensions: [{ Name: 'service', Value: 'render' }],
+      Threshold: 1,
+    });
+    for (const alarm of alarms)
+      expect(alarm.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^MonitoringAlarms/) }]);
     template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'duty@example.org' });
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
@@ -310,20 +434,36 @@ describe('cdk-nag', () => {
 describe('configuration from context', () => {
   it('fails with the key and the rule for bad values', () => {
     const context = (values: Record<string, unknown>) => (key: string) => values[key];
-    expect(() => stackConfigFrom(context({ linkLifetimeSeconds: 700000 }))).toThrow('linkLifetimeSeconds: must be at most 604800 (the SigV4 maximum)');
-    expect(() => stackConfigFrom(context({ alarmEmails: ['not-an-address'] }))).toThrow('alarmEmails.0: must be an e-mail address');
-    expect(() => stackConfigFrom(context({ bulletinSchedule: 'every day' }))).toThrow('bulletinSchedule: must be cron(…) or rate(…)');
+    expect(() => stackConfigFrom(context({ linkLifetimeSeconds: 700000 }))).toThrow(
+      'linkLifetimeSeconds: must be at most 604800 (the SigV4 maximum)',
+    );
+    expect(() => stackConfigFrom(context({ alarmEmails: ['not-an-address'] }))).toThrow(
+      'alarmEmails.0: must be an e-mail address',
+    );
+    expect(() => stackConfigFrom(context({ bulletinSchedule: 'every day' }))).toThrow(
+      'bulletinSchedule: must be cron(…) or rate(…)',
+    );
     expect(() => stackConfigFrom(context({ authorityCode: '  ' }))).toThrow('authorityCode: ');
     expect(() => stackConfigFrom(context({ linkLifetimeSeconds: '[' }))).toThrow(StackConfigError);
-    expect(() => stackConfigFrom(context({ jwtIssuer: 'https://issuer.example.org' }))).toThrow('jwtAudience: required with jwtIssuer');
-    expect(() => stackConfigFrom(context({ jwtIssuer: 'https://issuer.example.org', jwtAudience: ['page'] }))).toThrow('staffSignIn: required with jwtIssuer');
-    expect(() => stackConfigFrom(context({ cognitoDomainPrefix: 'My_Awards' }))).toThrow('cognitoDomainPrefix: must be lower-case letters');
-    expect(() => stackConfigFrom(context({ cognitoDomainPrefix: 'awards-cognito' }))).toThrow('cognitoDomainPrefix: must not contain aws, amazon or cognito');
+    expect(() => stackConfigFrom(context({ jwtIssuer: 'https://issuer.example.org' }))).toThrow(
+      'jwtAudience: required with jwtIssuer',
+    );
+    expect(() => stackConfigFrom(context({ jwtIssuer: 'https://issuer.example.org', jwtAudience: ['page'] }))).toThrow(
+      'staffSignIn: required with jwtIssuer',
+    );
+    expect(() => stackConfigFrom(context({ cognitoDomainPrefix: 'My_Awards' }))).toThrow(
+      'cognitoDomainPrefix: must be lower-case letters',
+    );
+    expect(() => stackConfigFrom(context({ cognitoDomainPrefix: 'awards-cognito' }))).toThrow(
+      'cognitoDomainPrefix: must not contain aws, amazon or cognito',
+    );
     expect(() => buildApp(new App({ context: { retainData: 'maybe' } }))).toThrow(/retainData/);
   });
 
   it('reads -c values given as strings', () => {
-    const config = stackConfigFrom((key) => ({ linkLifetimeSeconds: '600', alarmEmails: '["a@example.org"]', retainData: 'false' })[key]);
+    const config = stackConfigFrom(
+      (key) => ({ linkLifetimeSeconds: '600', alarmEmails: '["a@example.org"]', retainData: 'false' })[key],
+    );
     expect(config).toMatchObject({ linkLifetimeSeconds: 600, alarmEmails: ['a@example.org'], retainData: false });
   });
 });

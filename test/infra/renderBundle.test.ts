@@ -17,7 +17,12 @@ let assetDir: string;
 
 beforeAll(async () => {
   assetDir = functionAssetDir(synthesizeApp(), 'POWERTOOLS_SERVICE_NAME', 'render');
-  stack = await startLocalStack({ dynamodbPort: await freePort(), s3Port: await freePort(), dataDir: mkdtempSync(join(tmpdir(), 'bundle-')), logLevel: 'SILENT' });
+  stack = await startLocalStack({
+    dynamodbPort: await freePort(),
+    s3Port: await freePort(),
+    dataDir: mkdtempSync(join(tmpdir(), 'bundle-')),
+    logLevel: 'SILENT',
+  });
   // The stack's own poller would render first: this test wants the bundle to do it.
   await stack.poller.stop();
 }, 180_000);
@@ -33,7 +38,14 @@ describe('the bundled render function', () => {
     // Lambda runs the asset from /var/task; here its fonts.json is pointed at the asset folder instead.
     const fonts = join(mkdtempSync(join(tmpdir(), 'fonts-')), 'fonts.json');
     writeFileSync(fonts, readFileSync(join(assetDir, 'fonts', 'fonts.json'), 'utf8').replaceAll('/var/task', assetDir));
-    const event = { Records: [{ eventName: 'MODIFY', dynamodb: { NewImage: marshall(item, { removeUndefinedValues: true }), SequenceNumber: '1' } }] };
+    const event = {
+      Records: [
+        {
+          eventName: 'MODIFY',
+          dynamodb: { NewImage: marshall(item, { removeUndefinedValues: true }), SequenceNumber: '1' },
+        },
+      ],
+    };
     const script = `const { handler } = await import(${JSON.stringify(join(assetDir, 'index.mjs'))}); console.log(JSON.stringify(await handler(${JSON.stringify(event)})));`;
     // Asynchronously: the S3 server runs in this process and must keep answering.
     const child = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
@@ -63,7 +75,11 @@ describe('the bundled render function', () => {
     const head = await stack.s3.client.send(new HeadObjectCommand({ Bucket: stack.info.bucket, Key: key }));
     expect(head.ContentType).toBe('application/pdf');
     const object = await stack.s3.client.send(new GetObjectCommand({ Bucket: stack.info.bucket, Key: key }));
-    expect(Buffer.from(await object.Body!.transformToByteArray()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await object.Body!.transformToByteArray())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     expect((await stack.awards.get(record.id))!.rendering.renderedVersion).toBe(1);
   }, 120_000);
 });

@@ -38,7 +38,12 @@ function instrumentS3(failFirstPutOf: ReadonlySet<string> = new Set()) {
           const attempt = (puts.get(key) ?? 0) + 1;
           puts.set(key, attempt);
           if (attempt === 1 && failFirstPutOf.has(key)) {
-            throw new S3ServiceException({ name: 'InternalError', $fault: 'server', $metadata: { httpStatusCode: 500 }, message: 'injected failure' });
+            throw new S3ServiceException({
+              name: 'InternalError',
+              $fault: 'server',
+              $metadata: { httpStatusCode: 500 },
+              message: 'injected failure',
+            });
           }
         }
         return next(args);
@@ -53,12 +58,14 @@ function instrumentS3(failFirstPutOf: ReadonlySet<string> = new Set()) {
  * Every stream batch reaches the handler twice, as a redelivery would. (Lambda never runs two
  * batches of one shard at once, so the second comes after the first.)
  */
-const deliverTwice = (handler: (event: never, context?: never) => Promise<DynamoDBBatchResponse>) => async (event: never, context?: never) => {
-  const first = await handler(event, context);
-  const second = await handler(event, context);
-  const failed = new Set([...first.batchItemFailures, ...second.batchItemFailures].map((f) => f.itemIdentifier));
-  return { batchItemFailures: [...failed].map((itemIdentifier) => ({ itemIdentifier })) };
-};
+const deliverTwice =
+  (handler: (event: never, context?: never) => Promise<DynamoDBBatchResponse>) =>
+  async (event: never, context?: never) => {
+    const first = await handler(event, context);
+    const second = await handler(event, context);
+    const failed = new Set([...first.batchItemFailures, ...second.batchItemFailures].map((f) => f.itemIdentifier));
+    return { batchItemFailures: [...failed].map((itemIdentifier) => ({ itemIdentifier })) };
+  };
 
 /** Each stack keeps its S3 files in a folder of its own, removed with it. */
 const dataDir = () => mkdtempSync(join(tmpdir(), 'awards-stack-'));
@@ -76,17 +83,26 @@ async function startStack(configureS3: (client: S3Client) => void, twice: boolea
   });
 }
 
-const TEMPLATES = ['merit-zhang-peng', 'commendation-ce-ren', 'honorary-title-he-jianhua', 'telegram-sympathy-sun-dejian', 'merit-wulanchabu-hubei-escort-team'];
+const TEMPLATES = [
+  'merit-zhang-peng',
+  'commendation-ce-ren',
+  'honorary-title-he-jianhua',
+  'telegram-sympathy-sun-dejian',
+  'merit-wulanchabu-hubei-escort-team',
+];
 
 function submittedRecord(index: number, template: string, changes: Record<string, unknown> = {}): AwardRecord {
-  return submit({ ...exampleJson(template), id: `it-${String(index).padStart(4, '0')}`, ...changes }).record as unknown as AwardRecord;
+  return submit({ ...exampleJson(template), id: `it-${String(index).padStart(4, '0')}`, ...changes })
+    .record as unknown as AwardRecord;
 }
 
 async function listKeys(stack: LocalStack): Promise<string[]> {
   const keys: string[] = [];
   let token: string | undefined;
   do {
-    const page = await stack.s3.client.send(new ListObjectsV2Command({ Bucket: stack.info.bucket, Prefix: 'awards/', ContinuationToken: token }));
+    const page = await stack.s3.client.send(
+      new ListObjectsV2Command({ Bucket: stack.info.bucket, Prefix: 'awards/', ContinuationToken: token }),
+    );
     keys.push(...(page.Contents ?? []).map((object) => object.Key!));
     token = page.NextContinuationToken;
   } while (token);
@@ -115,9 +131,16 @@ describe('the pipeline against DynamoDB Local and the local S3 server', () => {
     for (let i = 480; i < 500; i++) {
       const id = `it-${i}`;
       const broken = i < 490 ? { grade: 9 } : { recipient: { ...zhang.recipient, name: '张𠈌' } };
-      const { approvedAt: _a, approvedBy: _b, ...json } = { ...zhang, ...broken, id, status: 'SUBMITTED' } as Record<string, unknown>;
+      const {
+        approvedAt: _a,
+        approvedBy: _b,
+        ...json
+      } = { ...zhang, ...broken, id, status: 'SUBMITTED' } as Record<string, unknown>;
       await db.send(new PutCommand({ TableName: stack.info.tableName, Item: itemOfAward(awardOfRecord(json)) }));
-      invalidIds.push({ id, reason: i < 490 ? 'grade: must be 1, 2 or 3' : 'no configured font can draw "𠈌" (U+2020C)' });
+      invalidIds.push({
+        id,
+        reason: i < 490 ? 'grade: must be 1, 2 or 3' : 'no configured font can draw "𠈌" (U+2020C)',
+      });
     }
     const all = [...valid.map((r) => r.id), ...invalidIds.map((r) => r.id)];
     for (const id of all) await stack.approvals.approve(id, APPROVER);
@@ -146,12 +169,20 @@ describe('the pipeline against DynamoDB Local and the local S3 server', () => {
     const expectedKeys: string[] = [];
     for (const record of valid) {
       const item = settled.get(record.id)!;
-      const kind = record.kind === 'commendation-order' ? 'commendation-order' : record.kind === 'praise-bulletin' ? 'praise-bulletin' : record.kind === 'telegram' ? 'telegram' : 'certificate';
+      const kind =
+        record.kind === 'commendation-order'
+          ? 'commendation-order'
+          : record.kind === 'praise-bulletin'
+            ? 'praise-bulletin'
+            : record.kind === 'telegram'
+              ? 'telegram'
+              : 'certificate';
       const versions = corrected.includes(record.id) ? [1, 2] : [1];
       expect(item.rendering, record.id).toEqual({ renderedVersion: versions.at(-1), renderedAt: expect.any(String) });
-      expect(item.documents.map((d) => [d.kind, d.version, d.key]), record.id).toEqual(
-        versions.map((version) => [kind, version, `awards/${record.id}/${kind}-v${version}.pdf`]),
-      );
+      expect(
+        item.documents.map((d) => [d.kind, d.version, d.key]),
+        record.id,
+      ).toEqual(versions.map((version) => [kind, version, `awards/${record.id}/${kind}-v${version}.pdf`]));
       expectedKeys.push(...item.documents.map((d) => d.key));
     }
     expect(await listKeys(stack)).toEqual(expectedKeys.sort());
@@ -170,7 +201,10 @@ describe('the pipeline against DynamoDB Local and the local S3 server', () => {
       const item = settled.get(id)!;
       expect(item.record.status, id).toBe('REVOKED');
       expect(item.documents.length, id).toBeGreaterThan(0);
-      expect(item.documents.every((d) => d.withdrawn), id).toBe(true);
+      expect(
+        item.documents.every((d) => d.withdrawn),
+        id,
+      ).toBe(true);
     }
   });
 
@@ -196,14 +230,20 @@ describe('the pipeline against DynamoDB Local and the local S3 server', () => {
     const recount = compileFigures(records, '2100-01-01T00:00:00Z');
     const kept = await stack.statistics.read([REGION_SCOPE, ...LEAGUES_AND_CITIES]);
     expect(figuresOfCounters(kept.get(REGION_SCOPE) ?? {})).toEqual(recount.region);
-    for (const league of LEAGUES_AND_CITIES) expect(figuresOfCounters(kept.get(league) ?? {}), league).toEqual(recount.byLeague[league]);
+    for (const league of LEAGUES_AND_CITIES)
+      expect(figuresOfCounters(kept.get(league) ?? {}), league).toEqual(recount.byLeague[league]);
     expect(recount.region.merit.total).toBeGreaterThan(0);
   });
 
   it('compiles the scheduled bulletin from 13 kept counters, once per cut-off', async () => {
     const reads: number[] = [];
     const figures = { read: (scopes: readonly string[]) => (reads.push(scopes.length), stack.statistics.read(scopes)) };
-    const deps = { figures, archive: new S3BulletinArchive(stack.s3.client, stack.info.bucket), engine: DocumentEngine.shared(), authority: { name: '内蒙古自治区公安厅' } };
+    const deps = {
+      figures,
+      archive: new S3BulletinArchive(stack.s3.client, stack.info.bucket),
+      engine: DocumentEngine.shared(),
+      authority: { name: '内蒙古自治区公安厅' },
+    };
     const cutoff = '2100-01-01T00:00:00Z';
     const first = await compileKeptBulletin(cutoff, deps);
     expect(first.compiled).toBe(true);
@@ -214,8 +254,12 @@ describe('the pipeline against DynamoDB Local and the local S3 server', () => {
     const later = await compileKeptBulletin('2100-01-02T00:00:00Z', deps);
     expect(later.figures.since).toBe(cutoff);
     expect(later.figures.period.merit.total).toBe(0);
-    const pdf = await stack.s3.client.send(new GetObjectCommand({ Bucket: stack.info.bucket, Key: bulletinKey(cutoff, 'pdf') }));
-    expect(pdfText(await pdf.Body!.transformToByteArray()).replace(/\s+/g, '')).toContain(summarySentence(first.figures.region));
+    const pdf = await stack.s3.client.send(
+      new GetObjectCommand({ Bucket: stack.info.bucket, Key: bulletinKey(cutoff, 'pdf') }),
+    );
+    expect(pdfText(await pdf.Body!.transformToByteArray()).replace(/\s+/g, '')).toContain(
+      summarySentence(first.figures.region),
+    );
   });
 
   it('wrote no object twice, though every batch was delivered twice', () => {
@@ -240,7 +284,10 @@ function failFirstWriteBack(ids: ReadonlySet<string>) {
         const put = context.commandName === 'PutCommand' || context.commandName === 'PutItemCommand';
         if (put && id && ids.has(id) && writeBack && !seen.has(id)) {
           seen.add(id);
-          throw Object.assign(new Error('injected throttling'), { name: 'ProvisionedThroughputExceededException', $metadata: { httpStatusCode: 400 } });
+          throw Object.assign(new Error('injected throttling'), {
+            name: 'ProvisionedThroughputExceededException',
+            $metadata: { httpStatusCode: 400 },
+          });
         }
         return next(args);
       },
@@ -273,7 +320,11 @@ describe('storage failures in part of a batch', () => {
     try {
       for (const record of records) await stack.approvals.submit(record);
       for (const record of records) await stack.approvals.approve(record.id, APPROVER);
-      const settled = await waitForSettled(stack.awards, records.map((r) => r.id), { timeoutMs: 60_000 });
+      const settled = await waitForSettled(
+        stack.awards,
+        records.map((r) => r.id),
+        { timeoutMs: 60_000 },
+      );
       for (const record of records) expect(settled.get(record.id)!.rendering.renderedVersion, record.id).toBe(1);
       for (const [key, attempts] of s3.puts) expect(attempts, key).toBe(failing.has(key) ? 2 : 1);
       expect(writeBacks.failed.size).toBe(writeBackFailing.length);

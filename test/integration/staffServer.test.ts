@@ -16,25 +16,32 @@ afterAll(async () => {
 });
 
 const ordos = { sub: 'clerk-ordos', 'custom:region': '鄂尔多斯市' };
-const get = (path: string, token?: string) => fetch(`${stack.api!.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+const get = (path: string, token?: string) =>
+  fetch(`${stack.api!.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
 
 describe('the local staff server', () => {
   it('lists a region’s awards and hands out a link whose download is the stored PDF under its Chinese name', async () => {
     const token = stack.api!.token(ordos);
     const list = (await (await get('/awards', token)).json()) as { items: { id: string }[] };
     expect(list.items.map((item) => item.id)).toEqual(['merit-he-xia']);
-    const answer = (await (await get('/awards/merit-he-xia/documents', token)).json()) as { documents: { url: string; sha256: string }[] };
+    const answer = (await (await get('/awards/merit-he-xia/documents', token)).json()) as {
+      documents: { url: string; sha256: string }[];
+    };
     const [document] = answer.documents;
     const download = await fetch(document!.url);
     expect(download.status).toBe(200);
     const bytes = Buffer.from(await download.arrayBuffer());
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(document!.sha256);
-    expect(decodeURIComponent(new URL(document!.url).searchParams.get('response-content-disposition')!)).toContain("filename*=UTF-8''荣誉证书-贺霞.pdf");
+    expect(decodeURIComponent(new URL(document!.url).searchParams.get('response-content-disposition')!)).toContain(
+      "filename*=UTF-8''荣誉证书-贺霞.pdf",
+    );
   });
 
   it('searches a region’s awards by name as DynamoDB evaluates the filter', async () => {
     const token = stack.api!.token(ordos);
-    const found = (await (await get(`/awards?q=${encodeURIComponent('贺')}`, token)).json()) as { items: { id: string }[] };
+    const found = (await (await get(`/awards?q=${encodeURIComponent('贺')}`, token)).json()) as {
+      items: { id: string }[];
+    };
     expect(found.items.map((item) => item.id)).toEqual(['merit-he-xia']);
     const none = (await (await get(`/awards?q=${encodeURIComponent('何建华')}`, token)).json()) as { items: unknown[] };
     expect(none.items).toEqual([]);
@@ -43,8 +50,12 @@ describe('the local staff server', () => {
   it('hides another region’s award, and refuses missing, forged and expired tokens', async () => {
     expect((await get('/awards/merit-he-jianhua/documents', stack.api!.token(ordos))).status).toBe(404);
     expect((await get('/awards')).status).toBe(401);
-    expect(((await (await get('/awards', `${stack.api!.token(ordos)}x`)).json()) as { error: string }).error).toBe('sign in again: bad signature');
-    expect(((await (await get('/awards', stack.api!.token(ordos, 0))).json()) as { error: string }).error).toBe('sign in again: expired token');
+    expect(((await (await get('/awards', `${stack.api!.token(ordos)}x`)).json()) as { error: string }).error).toBe(
+      'sign in again: bad signature',
+    );
+    expect(((await (await get('/awards', stack.api!.token(ordos, 0))).json()) as { error: string }).error).toBe(
+      'sign in again: expired token',
+    );
   });
 
   it('serves the staff page and its development sign-in settings on the same origin', async () => {
@@ -52,21 +63,29 @@ describe('the local staff server', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("connect-src 'self';");
     expect(await page.text()).toContain('<title>战时表彰文书下载</title>');
-    const config = (await (await get('/staff/config.json')).json()) as { signIn: { kind: string; identities: { id: string; label: string }[] } };
+    const config = (await (await get('/staff/config.json')).json()) as {
+      signIn: { kind: string; identities: { id: string; label: string }[] };
+    };
     expect(config.signIn.kind).toBe('development');
     expect(config.signIn.identities.map((identity) => identity.label)).toHaveLength(13);
     expect((await get('/staff/app.js')).headers.get('content-type')).toBe('text/javascript; charset=utf-8');
   });
 
   it('signs in as a development identity, and refuses an unknown one', async () => {
-    const signIn = (body: string) => fetch(`${stack.api!.url}/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    const config = (await (await get('/staff/config.json')).json()) as { signIn: { identities: { id: string; label: string }[] } };
+    const signIn = (body: string) =>
+      fetch(`${stack.api!.url}/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const config = (await (await get('/staff/config.json')).json()) as {
+      signIn: { identities: { id: string; label: string }[] };
+    };
     const ordosStaff = config.signIn.identities.find((identity) => identity.label === '鄂尔多斯市工作人员')!;
     const { token } = (await (await signIn(JSON.stringify({ identity: ordosStaff.id }))).json()) as { token: string };
     const list = (await (await get('/awards', token)).json()) as { items: { id: string }[] };
     expect(list.items.map((item) => item.id)).toEqual(['merit-he-xia']);
     const unknown = await signIn(JSON.stringify({ identity: 'administrator' }));
-    expect([unknown.status, ((await unknown.json()) as { error: string }).error]).toEqual([400, 'unknown development identity: administrator']);
+    expect([unknown.status, ((await unknown.json()) as { error: string }).error]).toEqual([
+      400,
+      'unknown development identity: administrator',
+    ]);
     expect((await signIn('not json')).status).toBe(400);
   });
 });

@@ -23,7 +23,9 @@ describe('startDynamoDbLocal', () => {
 
   it('answers on 127.0.0.1 with clients for the table and its streams', async () => {
     expect(dynamo.endpoint).toBe(`http://127.0.0.1:${port}`);
-    await expect(dynamo.client.send(new DescribeTableCommand({ TableName: 'missing' }))).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+    await expect(dynamo.client.send(new DescribeTableCommand({ TableName: 'missing' }))).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+    });
   });
 
   it('refuses a port in use, naming the flag', async () => {
@@ -65,7 +67,13 @@ describe('startDynamoDbLocal', () => {
           ]),
         ]),
       );
-      expect(Table?.GlobalSecondaryIndexes?.map((index) => ({ name: index.IndexName, keys: index.KeySchema, projection: index.Projection?.ProjectionType }))).toEqual(
+      expect(
+        Table?.GlobalSecondaryIndexes?.map((index) => ({
+          name: index.IndexName,
+          keys: index.KeySchema,
+          projection: index.Projection?.ProjectionType,
+        })),
+      ).toEqual(
         AWARDS_TABLE.indexes.map((index) => ({
           name: index.name,
           keys: [

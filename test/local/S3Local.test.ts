@@ -25,14 +25,22 @@ describe('startS3Local', () => {
 
   it('serves the documents bucket, and creating it again is fine', async () => {
     await createDocumentsBucket(s3.client, DOCUMENTS_BUCKET.defaultName);
-    await expect(s3.client.send(new HeadBucketCommand({ Bucket: DOCUMENTS_BUCKET.defaultName }))).resolves.toBeDefined();
+    await expect(
+      s3.client.send(new HeadBucketCommand({ Bucket: DOCUMENTS_BUCKET.defaultName })),
+    ).resolves.toBeDefined();
   });
 
   it('round-trips an object with its content type and metadata, byte for byte', async () => {
     const key = documentKey('2020-NM-0001', 'certificate', 1);
     const body = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x00, 0xff, 0x0a]);
     await s3.client.send(
-      new PutObjectCommand({ Bucket: DOCUMENTS_BUCKET.defaultName, Key: key, Body: body, ContentType: DOCUMENTS_BUCKET.contentType, Metadata: { version: '1' } }),
+      new PutObjectCommand({
+        Bucket: DOCUMENTS_BUCKET.defaultName,
+        Key: key,
+        Body: body,
+        ContentType: DOCUMENTS_BUCKET.contentType,
+        Metadata: { version: '1' },
+      }),
     );
     const object = await s3.client.send(new GetObjectCommand({ Bucket: DOCUMENTS_BUCKET.defaultName, Key: key }));
     expect(object.ContentType).toBe(DOCUMENTS_BUCKET.contentType);
@@ -41,6 +49,8 @@ describe('startS3Local', () => {
   });
 
   it('refuses a port in use, naming the flag', async () => {
-    await expect(startS3Local({ port, directory })).rejects.toThrow(`port ${port} is in use: stop what holds it or pass --s3-port <port>`);
+    await expect(startS3Local({ port, directory })).rejects.toThrow(
+      `port ${port} is in use: stop what holds it or pass --s3-port <port>`,
+    );
   });
 });

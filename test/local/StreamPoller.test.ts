@@ -17,7 +17,13 @@ afterAll(async () => {
   await dynamo?.stop();
 });
 
-const award = (id: string, status: string) => ({ pk: awardKey(id), itemType: ITEM_TYPES.award, id, region: '150000', status });
+const award = (id: string, status: string) => ({
+  pk: awardKey(id),
+  itemType: ITEM_TYPES.award,
+  id,
+  region: '150000',
+  status,
+});
 
 /** A fresh table per test, so each stream holds only that test's writes. */
 let tables = 0;
@@ -61,7 +67,14 @@ async function harness(): Promise<Harness> {
       await dynamo.client.send(new DeleteItemCommand({ TableName: tableName, Key: marshall({ pk: awardKey(id) }) }));
     },
     poll(handler, options = {}) {
-      poller = new StreamPoller({ streams: dynamo.streams, streamArn, handler, pollIntervalMs: 10, onDeadLetter: () => {}, ...options });
+      poller = new StreamPoller({
+        streams: dynamo.streams,
+        streamArn,
+        handler,
+        pollIntervalMs: 10,
+        onDeadLetter: () => {},
+        ...options,
+      });
       poller.start();
       return poller;
     },
@@ -69,7 +82,9 @@ async function harness(): Promise<Harness> {
 }
 
 /** A handler that records every event it is given and answers with `respond`. */
-function recordingHandler(respond: (event: DynamoDBStreamEvent, call: number) => DynamoDBBatchResponse | void = () => undefined) {
+function recordingHandler(
+  respond: (event: DynamoDBStreamEvent, call: number) => DynamoDBBatchResponse | void = () => undefined,
+) {
   const calls: DynamoDBRecord[][] = [];
   const handler = async (event: DynamoDBStreamEvent) => {
     calls.push(event.Records);
@@ -113,7 +128,9 @@ describe('StreamPoller', () => {
     expect(insert?.dynamodb?.ApproximateCreationDateTime).toBeLessThanOrEqual(before + 60);
     expect(modify?.dynamodb?.OldImage).toEqual(marshall(award('2020-NM-0001', 'APPROVED')));
     expect(modify?.dynamodb?.NewImage).toEqual(marshall(award('2020-NM-0001', 'REVOKED')));
-    expect(BigInt(modify?.dynamodb?.SequenceNumber ?? 0)).toBeGreaterThan(BigInt(insert?.dynamodb?.SequenceNumber ?? 0));
+    expect(BigInt(modify?.dynamodb?.SequenceNumber ?? 0)).toBeGreaterThan(
+      BigInt(insert?.dynamodb?.SequenceNumber ?? 0),
+    );
   });
 
   it('drops what the render filter rejects: counters, awards not approved or revoked, removals', async () => {
@@ -139,7 +156,9 @@ describe('StreamPoller', () => {
     const table = await harness();
     for (const n of [1, 2, 3]) await table.put(award(`2020-NM-000${n}`, 'APPROVED'));
     const { ids, handler } = recordingHandler((event, call) =>
-      call === 1 ? { batchItemFailures: [{ itemIdentifier: event.Records[1]?.dynamodb?.SequenceNumber ?? '' }] } : undefined,
+      call === 1
+        ? { batchItemFailures: [{ itemIdentifier: event.Records[1]?.dynamodb?.SequenceNumber ?? '' }] }
+        : undefined,
     );
     await table.poll(handler).idle();
     expect(ids()).toEqual([
@@ -166,10 +185,13 @@ describe('StreamPoller', () => {
     for (const n of [1, 2, 3]) await table.put(award(`2020-NM-000${n}`, 'APPROVED'));
     const { ids, handler } = recordingHandler((event) => {
       const poison = event.Records.find((record) => record.dynamodb?.NewImage?.id?.S === '2020-NM-0002');
-      return poison === undefined ? undefined : { batchItemFailures: [{ itemIdentifier: poison.dynamodb?.SequenceNumber ?? '' }] };
+      return poison === undefined
+        ? undefined
+        : { batchItemFailures: [{ itemIdentifier: poison.dynamodb?.SequenceNumber ?? '' }] };
     });
     const deadLetters: { id: string | undefined; error: unknown }[] = [];
-    const onDeadLetter = (record: DynamoDBRecord, error: unknown) => deadLetters.push({ id: record.dynamodb?.NewImage?.id?.S, error });
+    const onDeadLetter = (record: DynamoDBRecord, error: unknown) =>
+      deadLetters.push({ id: record.dynamodb?.NewImage?.id?.S, error });
     await table.poll(handler, { maxRetries: 2, onDeadLetter }).idle();
 
     expect(ids()).toEqual([
@@ -185,14 +207,24 @@ describe('StreamPoller', () => {
     const table = await harness();
     for (const n of [1, 2, 3, 4]) await table.put(award(`2020-NM-000${n}`, 'APPROVED'));
     const { ids, handler } = recordingHandler((event) => {
-      if (event.Records.some((record) => record.dynamodb?.NewImage?.id?.S === '2020-NM-0003')) throw new Error('cannot render 2020-NM-0003');
+      if (event.Records.some((record) => record.dynamodb?.NewImage?.id?.S === '2020-NM-0003'))
+        throw new Error('cannot render 2020-NM-0003');
     });
     const deadLetters: (string | undefined)[] = [];
-    await table.poll(handler, { maxRetries: 1, onDeadLetter: (record) => deadLetters.push(record.dynamodb?.NewImage?.id?.S) }).idle();
+    await table
+      .poll(handler, { maxRetries: 1, onDeadLetter: (record) => deadLetters.push(record.dynamodb?.NewImage?.id?.S) })
+      .idle();
 
     expect(deadLetters).toEqual(['2020-NM-0003']);
     const all = ['2020-NM-0001', '2020-NM-0002', '2020-NM-0003', '2020-NM-0004'];
-    expect(ids()).toEqual([all, all, ['2020-NM-0001', '2020-NM-0002'], ['2020-NM-0003', '2020-NM-0004'], ['2020-NM-0003'], ['2020-NM-0004']]);
+    expect(ids()).toEqual([
+      all,
+      all,
+      ['2020-NM-0001', '2020-NM-0002'],
+      ['2020-NM-0003', '2020-NM-0004'],
+      ['2020-NM-0003'],
+      ['2020-NM-0004'],
+    ]);
   });
 
   it('prints a dead-lettered record as one JSON line on stderr by default', async () => {

@@ -36,7 +36,13 @@ async function pollUntilIdle(client: DynamoDBStreamsClient): Promise<{ delivered
   const handler = async (event: DynamoDBStreamEvent) => {
     delivered.push(...event.Records.map((record) => record.dynamodb?.SequenceNumber ?? ''));
   };
-  const poller = new StreamPoller({ streams: client, streamArn: STREAM_ARN, handler, pollIntervalMs: 5, onError: (error) => errors.push(error) });
+  const poller = new StreamPoller({
+    streams: client,
+    streamArn: STREAM_ARN,
+    handler,
+    pollIntervalMs: 5,
+    onError: (error) => errors.push(error),
+  });
   poller.start();
   try {
     await poller.idle();
@@ -48,7 +54,10 @@ async function pollUntilIdle(client: DynamoDBStreamsClient): Promise<{ delivered
 
 describe('StreamPoller across shards', () => {
   it('reads a closed parent shard to its end before its child, and resumes after the last record when an iterator expires', async () => {
-    const client = new DynamoDBStreamsClient({ region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const client = new DynamoDBStreamsClient({
+      region: 'local',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
     const streams = mockClient(client);
     streams.on(DescribeStreamCommand).resolves({
       StreamDescription: {
@@ -58,24 +67,49 @@ describe('StreamPoller across shards', () => {
         ],
       },
     });
-    streams.on(GetShardIteratorCommand, { ShardId: 'parent', ShardIteratorType: 'TRIM_HORIZON' }).resolves({ ShardIterator: 'parent-1' });
-    streams.on(GetShardIteratorCommand, { ShardId: 'parent', ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: '1' }).resolves({ ShardIterator: 'parent-3' });
-    streams.on(GetShardIteratorCommand, { ShardId: 'child', ShardIteratorType: 'TRIM_HORIZON' }).resolves({ ShardIterator: 'child-1' });
-    streams.on(GetRecordsCommand, { ShardIterator: 'parent-1' }).resolves({ Records: [approved('1')], NextShardIterator: 'parent-2' });
-    streams.on(GetRecordsCommand, { ShardIterator: 'parent-2' }).rejects(new ExpiredIteratorException({ message: 'Iterator expired', $metadata: {} }));
+    streams
+      .on(GetShardIteratorCommand, { ShardId: 'parent', ShardIteratorType: 'TRIM_HORIZON' })
+      .resolves({ ShardIterator: 'parent-1' });
+    streams
+      .on(GetShardIteratorCommand, {
+        ShardId: 'parent',
+        ShardIteratorType: 'AFTER_SEQUENCE_NUMBER',
+        SequenceNumber: '1',
+      })
+      .resolves({ ShardIterator: 'parent-3' });
+    streams
+      .on(GetShardIteratorCommand, { ShardId: 'child', ShardIteratorType: 'TRIM_HORIZON' })
+      .resolves({ ShardIterator: 'child-1' });
+    streams
+      .on(GetRecordsCommand, { ShardIterator: 'parent-1' })
+      .resolves({ Records: [approved('1')], NextShardIterator: 'parent-2' });
+    streams
+      .on(GetRecordsCommand, { ShardIterator: 'parent-2' })
+      .rejects(new ExpiredIteratorException({ message: 'Iterator expired', $metadata: {} }));
     // No next iterator: the shard is closed and this was its last record.
     streams.on(GetRecordsCommand, { ShardIterator: 'parent-3' }).resolves({ Records: [approved('2')] });
-    streams.on(GetRecordsCommand, { ShardIterator: 'child-1' }).resolves({ Records: [approved('3')], NextShardIterator: 'child-2' });
+    streams
+      .on(GetRecordsCommand, { ShardIterator: 'child-1' })
+      .resolves({ Records: [approved('3')], NextShardIterator: 'child-2' });
     streams.on(GetRecordsCommand, { ShardIterator: 'child-2' }).resolves({ Records: [], NextShardIterator: 'child-2' });
 
     const { delivered, errors } = await pollUntilIdle(client);
     expect(errors).toEqual([]);
     expect(delivered).toEqual(['1', '2', '3']);
-    expect(streams.commandCalls(GetRecordsCommand).map((call) => call.args[0].input.ShardIterator)).toEqual(['parent-1', 'parent-2', 'parent-3', 'child-1', 'child-2']);
+    expect(streams.commandCalls(GetRecordsCommand).map((call) => call.args[0].input.ShardIterator)).toEqual([
+      'parent-1',
+      'parent-2',
+      'parent-3',
+      'child-1',
+      'child-2',
+    ]);
   });
 
   it('reports a failed read to onError and tries again', async () => {
-    const client = new DynamoDBStreamsClient({ region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const client = new DynamoDBStreamsClient({
+      region: 'local',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
     const streams = mockClient(client);
     streams.on(DescribeStreamCommand).resolves({ StreamDescription: { Shards: [{ ShardId: 'only' }] } });
     streams.on(GetShardIteratorCommand).resolves({ ShardIterator: 'only-1' });

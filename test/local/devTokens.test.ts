@@ -10,7 +10,9 @@ describe('development tokens', () => {
   it('verify what they signed, until they expire', () => {
     const token = signDevToken(claims, secret, { now, lifetimeSeconds: 600 });
     expect(verifyDevToken(token, secret, now)).toMatchObject(claims);
-    expect(thrown(DevTokenError, () => verifyDevToken(token, secret, new Date(now.getTime() + 601_000))).message).toBe('expired token');
+    expect(thrown(DevTokenError, () => verifyDevToken(token, secret, new Date(now.getTime() + 601_000))).message).toBe(
+      'expired token',
+    );
   });
 
   it('refuse a token signed with another secret, altered, or malformed', () => {

@@ -53,7 +53,9 @@ describe('toLambdaStreamRecord', () => {
           NewImage: {
             seal: { B: bytes },
             seals: { BS: [bytes] },
-            nested: { M: { list: { L: [{ B: bytes }, { N: '1.5' }, { NULL: true }, { BOOL: false }, { SS: ['a'] }] } } },
+            nested: {
+              M: { list: { L: [{ B: bytes }, { N: '1.5' }, { NULL: true }, { BOOL: false }, { SS: ['a'] }] } },
+            },
           },
         },
       }),
@@ -67,12 +69,21 @@ describe('toLambdaStreamRecord', () => {
   });
 
   it('leaves out the images a REMOVE or a KEYS_ONLY stream does not have', () => {
-    const record = toLambdaStreamRecord(sdkRecord({ eventName: 'REMOVE', dynamodb: { Keys: { pk: { S: 'AWARD#1' } }, SequenceNumber: '1', SizeBytes: 9, StreamViewType: 'KEYS_ONLY' } }), STREAM_ARN);
+    const record = toLambdaStreamRecord(
+      sdkRecord({
+        eventName: 'REMOVE',
+        dynamodb: { Keys: { pk: { S: 'AWARD#1' } }, SequenceNumber: '1', SizeBytes: 9, StreamViewType: 'KEYS_ONLY' },
+      }),
+      STREAM_ARN,
+    );
     expect(Object.keys(record.dynamodb ?? {})).toEqual(['Keys', 'SequenceNumber', 'SizeBytes', 'StreamViewType']);
   });
 
   it('keeps the identity of a deletion by TTL, as Lambda does', () => {
-    const record = toLambdaStreamRecord(sdkRecord({ eventName: 'REMOVE', userIdentity: { Type: 'Service', PrincipalId: 'dynamodb.amazonaws.com' } }), STREAM_ARN);
+    const record = toLambdaStreamRecord(
+      sdkRecord({ eventName: 'REMOVE', userIdentity: { Type: 'Service', PrincipalId: 'dynamodb.amazonaws.com' } }),
+      STREAM_ARN,
+    );
     expect(record.userIdentity).toEqual({ type: 'Service', principalId: 'dynamodb.amazonaws.com' });
   });
 });

@@ -41,7 +41,12 @@ async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs = 20_00
 }
 
 beforeAll(async () => {
-  stack = await startLocalStack({ dynamodbPort: await freePort(), s3Port: await freePort(), dataDir: dir, logLevel: 'SILENT' });
+  stack = await startLocalStack({
+    dynamodbPort: await freePort(),
+    s3Port: await freePort(),
+    dataDir: dir,
+    logLevel: 'SILENT',
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -51,21 +56,38 @@ afterAll(async () => {
 describe('npm run awards', () => {
   it('imports, approves, records a delivery, corrects, revokes and shows a record', async () => {
     const file = join(dir, 'records.jsonl');
-    writeFileSync(file, ['merit-zhang-peng', 'merit-he-xia'].map((name) => JSON.stringify(exampleJson(name))).join('\n'));
-    expect(awards('import', file)).toMatchObject({ status: 0, stdout: 'submitted merit-zhang-peng (records.jsonl:1)\nsubmitted merit-he-xia (records.jsonl:2)' });
+    writeFileSync(
+      file,
+      ['merit-zhang-peng', 'merit-he-xia'].map((name) => JSON.stringify(exampleJson(name))).join('\n'),
+    );
+    expect(awards('import', file)).toMatchObject({
+      status: 0,
+      stdout: 'submitted merit-zhang-peng (records.jsonl:1)\nsubmitted merit-he-xia (records.jsonl:2)',
+    });
     expect(awards('approve', 'merit-zhang-peng', 'merit-he-xia', '--by', '审核专班')).toMatchObject({ status: 0 });
     await waitForSettled(stack.awards, ['merit-zhang-peng', 'merit-he-xia']);
-    expect(awards('deliver', 'merit-zhang-peng', '--at', '2020-03-04T10:00:00+08:00', '--place', '小区检查点').status).toBe(0);
+    expect(
+      awards('deliver', 'merit-zhang-peng', '--at', '2020-03-04T10:00:00+08:00', '--place', '小区检查点').status,
+    ).toBe(0);
     const corrected = join(dir, 'corrected.json');
     writeFileSync(corrected, JSON.stringify({ ...exampleJson('merit-zhang-peng'), deed: '在疫情防控一线表现突出' }));
-    expect(awards('correct', corrected)).toMatchObject({ status: 0, stdout: 'corrected merit-zhang-peng: now version 2' });
+    expect(awards('correct', corrected)).toMatchObject({
+      status: 0,
+      stdout: 'corrected merit-zhang-peng: now version 2',
+    });
     const [v2] = [...(await waitForSettled(stack.awards, ['merit-zhang-peng'])).values()];
-    expect(v2!.documents.map((d) => d.key)).toEqual(['awards/merit-zhang-peng/certificate-v1.pdf', 'awards/merit-zhang-peng/certificate-v2.pdf']);
+    expect(v2!.documents.map((d) => d.key)).toEqual([
+      'awards/merit-zhang-peng/certificate-v1.pdf',
+      'awards/merit-zhang-peng/certificate-v2.pdf',
+    ]);
     // The correction keeps the deliveries recorded before it.
     const before = (exampleJson('merit-zhang-peng').deliveries as unknown[]).length;
     expect(v2!.record.deliveries).toHaveLength(before + 1);
     expect(v2!.record.deliveries).toContainEqual({ at: '2020-03-04T10:00:00+08:00', place: '小区检查点' });
-    expect(awards('revoke', 'merit-he-xia', '--reason', '核查不实')).toMatchObject({ status: 0, stdout: 'revoked merit-he-xia' });
+    expect(awards('revoke', 'merit-he-xia', '--reason', '核查不实')).toMatchObject({
+      status: 0,
+      stdout: 'revoked merit-he-xia',
+    });
     // The documents stay, withdrawn: on the record and in an S3 tag.
     const withdrawn = await waitFor(async () => {
       const item = await stack.awards.get('merit-he-xia');
@@ -74,7 +96,9 @@ describe('npm run awards', () => {
     const key = withdrawn.documents[0]!.key;
     const tags = await stack.s3.client.send(new GetObjectTaggingCommand({ Bucket: stack.info.bucket, Key: key }));
     expect(tags.TagSet).toEqual([{ Key: 'withdrawn', Value: 'true' }]);
-    expect((await stack.s3.client.send(new HeadObjectCommand({ Bucket: stack.info.bucket, Key: key }))).ContentType).toBe('application/pdf');
+    expect(
+      (await stack.s3.client.send(new HeadObjectCommand({ Bucket: stack.info.bucket, Key: key }))).ContentType,
+    ).toBe('application/pdf');
     const shown = JSON.parse(awards('show', 'merit-he-xia').stdout) as { status: string; approvedBy: string };
     expect(shown).toMatchObject({ status: 'REVOKED', approvedBy: '审核专班', revocationReason: '核查不实' });
   }, 120_000);
@@ -84,10 +108,19 @@ describe('npm run awards', () => {
     writeFileSync(bad, JSON.stringify({ id: 'x1', kind: 'merit' }));
     const cases: [string[], string][] = [
       [['import', bad], 'error: record x1: authority: required'],
-      [['approve', 'merit-he-xia', '--by', '审核专班'], 'error: cannot approve award merit-he-xia: it is REVOKED, and only a SUBMITTED award can be; nothing was changed'],
+      [
+        ['approve', 'merit-he-xia', '--by', '审核专班'],
+        'error: cannot approve award merit-he-xia: it is REVOKED, and only a SUBMITTED award can be; nothing was changed',
+      ],
       [['approve', 'merit-he-xia'], 'error: approve needs --by <approver name>'],
-      [['deliver', 'merit-zhang-peng', '--at', 'yesterday', '--place', 'x'], 'error: --at "yesterday" is not an ISO 8601 date-time'],
-      [['deliver', 'merit-zhang-peng', '--at', '2020-03-04T10:00', '--place', 'x'], 'error: cannot record a delivery of award merit-zhang-peng: at: must be an ISO 8601 date-time'],
+      [
+        ['deliver', 'merit-zhang-peng', '--at', 'yesterday', '--place', 'x'],
+        'error: --at "yesterday" is not an ISO 8601 date-time',
+      ],
+      [
+        ['deliver', 'merit-zhang-peng', '--at', '2020-03-04T10:00', '--place', 'x'],
+        'error: cannot record a delivery of award merit-zhang-peng: at: must be an ISO 8601 date-time',
+      ],
       [['show', 'no-such-record'], 'error: record no-such-record does not exist'],
       [['frobnicate'], 'error: unknown command "frobnicate"'],
     ];

@@ -24,10 +24,21 @@ function writeRecords(name: string, lines: readonly object[]): string {
 
 /** The script's exit code and output, whether it succeeded or not. */
 async function run(files: readonly string[], out: string) {
-  const args = ['scripts/bulletin.ts', ...files.flatMap((file) => ['--records', file]), '--cutoff', SEED_CUTOFF, '--out', out];
+  const args = [
+    'scripts/bulletin.ts',
+    ...files.flatMap((file) => ['--records', file]),
+    '--cutoff',
+    SEED_CUTOFF,
+    '--out',
+    out,
+  ];
   return promisify(execFile)(join('node_modules', '.bin', 'tsx'), args, { encoding: 'utf8' }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({
+      code: error.code,
+      stdout: error.stdout,
+      stderr: error.stderr,
+    }),
   );
 }
 
@@ -35,8 +46,21 @@ async function run(files: readonly string[], out: string) {
 async function bulletin(out: string, files: readonly string[] = [recordsFile]) {
   const { code, stdout, stderr } = await run(files, out);
   if (code > 1) throw new Error(`npm run bulletin exited with ${code}: ${stderr}`);
-  const base = join(out, 'bulletins', `${new Date(SEED_CUTOFF).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`);
-  return { code, stdout, stderr, pdf: readFileSync(`${base}.pdf`), json: JSON.parse(readFileSync(`${base}.json`, 'utf8')) as unknown };
+  const base = join(
+    out,
+    'bulletins',
+    `${new Date(SEED_CUTOFF)
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}/, '')}`,
+  );
+  return {
+    code,
+    stdout,
+    stderr,
+    pdf: readFileSync(`${base}.pdf`),
+    json: JSON.parse(readFileSync(`${base}.json`, 'utf8')) as unknown,
+  };
 }
 
 let first: Awaited<ReturnType<typeof bulletin>>;
@@ -59,7 +83,9 @@ describe('npm run bulletin', () => {
     const table = pdfText(first.pdf, '-layout');
     const figures = compileFigures(records, SEED_CUTOFF);
     const row = (name: string, f: typeof figures.region) =>
-      new RegExp(`${name}\\s+${f.merit.total}\\s+${f.commendation.total}\\s+${f.deliveries}\\s+${f.commendationOrders}\\s+${f.telegrams}\\s+${f.praise.bulletins}\\s`);
+      new RegExp(
+        `${name}\\s+${f.merit.total}\\s+${f.commendation.total}\\s+${f.deliveries}\\s+${f.commendationOrders}\\s+${f.telegrams}\\s+${f.praise.bulletins}\\s`,
+      );
     expect(table).toMatch(row('全区合计', figures.region));
     for (const league of LEAGUES_AND_CITIES) expect(table, league).toMatch(row(league, figures.byLeague[league]));
   });
@@ -72,16 +98,27 @@ describe('npm run bulletin', () => {
 
 describe('npm run bulletin on an export of the table’s history', () => {
   // The table as it is now: every third seed record corrected once or twice.
-  const latest: AwardRecord[] = records.map((record, i) => (i % 3 === 0 ? { ...record, version: 2 + (i % 2) } : record));
+  const latest: AwardRecord[] = records.map((record, i) =>
+    i % 3 === 0 ? { ...record, version: 2 + (i % 2) } : record,
+  );
   /** An earlier version, counted differently were it to count: another 盟市, the other kind of recipient. */
   const earlier = (record: AwardRecord, version: number): object => {
-    const changed = { ...record, version, region: REGIONS[(REGIONS.indexOf(record.region) + version) % REGIONS.length]! };
-    if ('recipient' in record) Object.assign(changed, { recipient: record.recipient.type === 'individual' ? collectiveRecipient : individualRecipient });
+    const changed = {
+      ...record,
+      version,
+      region: REGIONS[(REGIONS.indexOf(record.region) + version) % REGIONS.length]!,
+    };
+    if ('recipient' in record)
+      Object.assign(changed, {
+        recipient: record.recipient.type === 'individual' ? collectiveRecipient : individualRecipient,
+      });
     // A first version may not say its version at all: it is version 1.
     if (version === 1 && record.id.endsWith('0')) delete (changed as { version?: number }).version;
     return changed;
   };
-  const earlierVersions = latest.flatMap((record) => Array.from({ length: record.version - 1 }, (_, i) => earlier(record, i + 1)));
+  const earlierVersions = latest.flatMap((record) =>
+    Array.from({ length: record.version - 1 }, (_, i) => earlier(record, i + 1)),
+  );
   const history = [...latest, ...earlierVersions];
   const shuffled = (seed: number) => {
     const random = new SeededRandom(seed);
@@ -99,7 +136,10 @@ describe('npm run bulletin on an export of the table’s history', () => {
     // Versions of one award may also be spread over several files.
     'seeded shuffle 20200310, over two files': (() => {
       const lines = shuffled(20200310);
-      return [writeRecords('shuffle-2a.jsonl', lines.slice(0, 1000)), writeRecords('shuffle-2b.jsonl', lines.slice(1000))];
+      return [
+        writeRecords('shuffle-2a.jsonl', lines.slice(0, 1000)),
+        writeRecords('shuffle-2b.jsonl', lines.slice(1000)),
+      ];
     })(),
   };
   let ofLatest: Awaited<ReturnType<typeof bulletin>>;
@@ -108,7 +148,10 @@ describe('npm run bulletin on an export of the table’s history', () => {
   beforeAll(async () => {
     // Enough earlier versions that the two-file split puts versions of one award in both files.
     expect(earlierVersions.length).toBeGreaterThan(1000);
-    const runs = await Promise.all([bulletin(join(dir, 'latest'), [writeRecords('latest.jsonl', latest)]), ...Object.values(orders).map((files, i) => bulletin(join(dir, `history-${i}`), files))]);
+    const runs = await Promise.all([
+      bulletin(join(dir, 'latest'), [writeRecords('latest.jsonl', latest)]),
+      ...Object.values(orders).map((files, i) => bulletin(join(dir, `history-${i}`), files)),
+    ]);
     ofLatest = runs[0]!;
     Object.keys(orders).forEach((name, i) => ofHistory.set(name, runs[i + 1]!));
   }, 180_000);
@@ -127,24 +170,34 @@ describe('npm run bulletin on an export of the table’s history', () => {
   });
 
   it('reports an invalid latest version and counts nothing of its award, as the kept figures do', async () => {
-    const award = latest.find((record) => record.kind === 'merit' && record.status === 'APPROVED' && record.version === 2)!;
+    const award = latest.find(
+      (record) => record.kind === 'merit' && record.status === 'APPROVED' && record.version === 2,
+    )!;
     const broken = { ...award, version: 3, recipient: undefined };
     const file = writeRecords('broken-latest.jsonl', [...history, broken]);
     const result = await bulletin(join(dir, 'broken'), [file]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`error: broken-latest.jsonl:${history.length + 1}: `);
     expect(result.stderr.match(/^error:/gm)).toHaveLength(1);
-    const without = compileFigures(latest.filter((record) => record.id !== award.id), SEED_CUTOFF);
+    const without = compileFigures(
+      latest.filter((record) => record.id !== award.id),
+      SEED_CUTOFF,
+    );
     expect(result.stdout.trim()).toBe(summarySentence(without.region));
     expect(result.stdout.trim()).not.toBe(SEED_SENTENCE);
   }, 120_000);
 
   it('refuses one version with two contents, naming the award, the version and both lines', async () => {
     const award = latest[3]!;
-    const file = writeRecords('conflict.jsonl', [...history, { ...award, region: award.region === '兴安盟' ? '包头市' : '兴安盟' }]);
+    const file = writeRecords('conflict.jsonl', [
+      ...history,
+      { ...award, region: award.region === '兴安盟' ? '包头市' : '兴安盟' },
+    ]);
     const result = await run([file], join(dir, 'conflict'));
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain(`error: record ${award.id} version ${award.version} appears twice with different content, in conflict.jsonl:4 and conflict.jsonl:${history.length + 1}`);
+    expect(result.stderr).toContain(
+      `error: record ${award.id} version ${award.version} appears twice with different content, in conflict.jsonl:4 and conflict.jsonl:${history.length + 1}`,
+    );
   }, 60_000);
 });

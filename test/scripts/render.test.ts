@@ -21,7 +21,9 @@ describe('npm run render', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(new RegExp(`^${out}/merit-zhang-peng/certificate-v1\\.pdf\\t\\d+ bytes\\t1 page$`));
     expect(lines[1]).toMatch(/commendation-order-2020-12\/commendation-order-v1\.pdf\t\d+ bytes\t\d+ pages?$/);
-    const pdfinfo = execFileSync('pdfinfo', [join(out, 'merit-zhang-peng', 'certificate-v1.pdf')], { encoding: 'utf8' });
+    const pdfinfo = execFileSync('pdfinfo', [join(out, 'merit-zhang-peng', 'certificate-v1.pdf')], {
+      encoding: 'utf8',
+    });
     expect(pdfinfo).toMatch(/Pages:\s+1/);
   });
 
@@ -45,6 +47,8 @@ describe('npm run render', () => {
     expect(readdirSync(join(out, 'merit-he-xia'))).toEqual(['certificate-v1.pdf']);
     // Another process, the same bytes: output depends on the record alone.
     const [inProcess] = await renderRecordDocuments(exampleRecord('merit-he-xia'));
-    expect(readFileSync(join(out, 'merit-he-xia', 'certificate-v1.pdf')).equals(Buffer.from(inProcess!.bytes))).toBe(true);
+    expect(readFileSync(join(out, 'merit-he-xia', 'certificate-v1.pdf')).equals(Buffer.from(inProcess!.bytes))).toBe(
+      true,
+    );
   });
 });

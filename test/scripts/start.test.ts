@@ -9,7 +9,20 @@ describe('npm start -- --once', () => {
   it('renders every example through the local stack, prints where each document is, and exits 0', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'awards-start-'));
     const out = join(dir, 'out');
-    const args = ['scripts/start.ts', '--once', '--dynamodb-port', String(await freePort()), '--s3-port', String(await freePort()), '--api-port', String(await freePort()), '--data', join(dir, 'data'), '--out', out];
+    const args = [
+      'scripts/start.ts',
+      '--once',
+      '--dynamodb-port',
+      String(await freePort()),
+      '--s3-port',
+      String(await freePort()),
+      '--api-port',
+      String(await freePort()),
+      '--data',
+      join(dir, 'data'),
+      '--out',
+      out,
+    ];
     const result = spawnSync(join('node_modules', '.bin', 'tsx'), args, { encoding: 'utf8', timeout: 120_000 });
     expect(result.status, result.stderr).toBe(0);
     const examples = readdirSync('examples').filter((file) => file.endsWith('.json'));

@@ -26,7 +26,11 @@ export class InMemoryAwardStore implements AwardStore {
     return 'saved';
   }
 
-  async saveNumbered(read: Award, next: Award, { code, year, serial }: SequencePlace): Promise<'saved' | 'changed' | 'taken'> {
+  async saveNumbered(
+    read: Award,
+    next: Award,
+    { code, year, serial }: SequencePlace,
+  ): Promise<'saved' | 'changed' | 'taken'> {
     if (this.awards.get(read.record.id)?.revision !== read.revision) return 'changed';
     const sequence = `${code}#${year}`;
     if ((this.counters.get(sequence) ?? 0) !== serial - 1 || this.claims.has(`${sequence}#${serial}`)) return 'taken';

@@ -1,6 +1,6 @@
 import { inflateSync } from 'node:zlib';
 import * as fontkit from 'fontkit';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, type PDFRef } from 'pdf-lib';
+import { type PDFArray, PDFDict, PDFDocument, PDFName, type PDFRawStream, type PDFRef } from 'pdf-lib';
 
 export interface EmbeddedFontProgram {
   readonly baseFont: string;
@@ -31,7 +31,8 @@ export async function embeddedFontPrograms(bytes: Uint8Array): Promise<EmbeddedF
     const toUnicode = context.lookup(object.get(PDFName.of('ToUnicode')) as PDFRef) as PDFRawStream;
     const cmap = Buffer.from(streamBytes(toUnicode)).toString('latin1');
     const cidToGid = descendant.get(PDFName.of('CIDToGIDMap'));
-    const gidMap = cidToGid === PDFName.of('Identity') ? undefined : streamBytes(context.lookup(cidToGid as PDFRef) as PDFRawStream);
+    const gidMap =
+      cidToGid === PDFName.of('Identity') ? undefined : streamBytes(context.lookup(cidToGid as PDFRef) as PDFRawStream);
     const glyphOf = (cid: number) => (gidMap ? (gidMap[2 * cid]! << 8) | gidMap[2 * cid + 1]! : cid);
     const glyphs = new Map<string, number>();
     for (const [, code, utf16] of cmap.matchAll(/<([0-9A-F]{4})> <([0-9A-F]+)>/g)) {

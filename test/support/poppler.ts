@@ -34,6 +34,12 @@ export function pdfFonts(bytes: Uint8Array): PdfFontRow[] {
       const columns = line.trim().split(/\s+/);
       // name, type words…, encoding, emb, sub, uni, object, generation
       const [emb, sub, uni] = columns.slice(-5, -2);
-      return { name: columns[0]!, type: columns.slice(1, -6).join(' '), embedded: emb === 'yes', subset: sub === 'yes', unicode: uni === 'yes' };
+      return {
+        name: columns[0]!,
+        type: columns.slice(1, -6).join(' '),
+        embedded: emb === 'yes',
+        subset: sub === 'yes',
+        unicode: uni === 'yes',
+      };
     });
 }

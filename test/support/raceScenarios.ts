@@ -20,7 +20,10 @@ interface Actors {
 }
 
 function actors(store: AwardStore, documents: InMemoryDocuments): Actors {
-  return { workflow: new AwardWorkflow(store, now), pipeline: new RenderPipeline({ awards: store, documents, log: quiet, metrics: { count: () => {} }, now }) };
+  return {
+    workflow: new AwardWorkflow(store, now),
+    pipeline: new RenderPipeline({ awards: store, documents, log: quiet, metrics: { count: () => {} }, now }),
+  };
 }
 
 type Act = (actors: Actors, id: string) => Promise<unknown>;
@@ -32,7 +35,8 @@ export const ACTS = {
   secondApproval: (({ workflow }, id) => workflow.approve(id, '政治部')) as Act,
   revoke: (({ workflow }, id) => workflow.revoke(id, '核查不实')) as Act,
   correct: (({ workflow }, id) => workflow.correct(corrected(id))) as Act,
-  deliver: (({ workflow }, id) => workflow.deliver(id, { at: '2020-03-04T10:00:00+08:00', place: '小区检查点' })) as Act,
+  deliver: (({ workflow }, id) =>
+    workflow.deliver(id, { at: '2020-03-04T10:00:00+08:00', place: '小区检查点' })) as Act,
   render: (async ({ pipeline, workflow }, id) => pipeline.process((await workflow.get(id))!)) as Act,
 };
 export type ActName = keyof typeof ACTS;
@@ -50,15 +54,60 @@ export interface RaceScenario {
 
 /** Each pair of concurrent transitions the award's life allows, each way round. */
 export const RACES: readonly RaceScenario[] = [
-  { start: 'RENDERED', first: 'correct', second: 'revoke', refused: { act: 'first', says: 'the award changed meanwhile (now REVOKED, version 1); nothing was changed' } },
-  { start: 'RENDERED', first: 'revoke', second: 'correct', refused: { act: 'first', says: 'the award changed meanwhile (now APPROVED, version 2); nothing was changed' } },
-  { start: 'SUBMITTED', first: 'correct', second: 'approve', refused: { act: 'first', says: 'the award changed meanwhile (now APPROVED, version 1); nothing was changed' } },
-  { start: 'SUBMITTED', first: 'approve', second: 'correct', refused: { act: 'first', says: 'the award changed meanwhile (now SUBMITTED, version 2); nothing was changed' } },
-  { start: 'SUBMITTED', first: 'approve', second: 'secondApproval', refused: { act: 'first', says: 'the award changed meanwhile (now APPROVED, version 1); nothing was changed' } },
-  { start: 'SUBMITTED', first: 'approve', second: 'revoke', refused: { act: 'second', says: 'it is SUBMITTED, and only a APPROVED award can be; nothing was changed' } },
-  { start: 'RENDERED', first: 'revoke', second: 'approve', refused: { act: 'second', says: 'it is APPROVED, and only a SUBMITTED award can be; nothing was changed' } },
-  { start: 'RENDERED', first: 'deliver', second: 'correct', refused: { act: 'first', says: 'the award changed meanwhile (now APPROVED, version 2); nothing was changed' } },
-  { start: 'RENDERED', first: 'correct', second: 'deliver', refused: { act: 'first', says: 'the award changed meanwhile (now APPROVED, version 1); nothing was changed' } },
+  {
+    start: 'RENDERED',
+    first: 'correct',
+    second: 'revoke',
+    refused: { act: 'first', says: 'the award changed meanwhile (now REVOKED, version 1); nothing was changed' },
+  },
+  {
+    start: 'RENDERED',
+    first: 'revoke',
+    second: 'correct',
+    refused: { act: 'first', says: 'the award changed meanwhile (now APPROVED, version 2); nothing was changed' },
+  },
+  {
+    start: 'SUBMITTED',
+    first: 'correct',
+    second: 'approve',
+    refused: { act: 'first', says: 'the award changed meanwhile (now APPROVED, version 1); nothing was changed' },
+  },
+  {
+    start: 'SUBMITTED',
+    first: 'approve',
+    second: 'correct',
+    refused: { act: 'first', says: 'the award changed meanwhile (now SUBMITTED, version 2); nothing was changed' },
+  },
+  {
+    start: 'SUBMITTED',
+    first: 'approve',
+    second: 'secondApproval',
+    refused: { act: 'first', says: 'the award changed meanwhile (now APPROVED, version 1); nothing was changed' },
+  },
+  {
+    start: 'SUBMITTED',
+    first: 'approve',
+    second: 'revoke',
+    refused: { act: 'second', says: 'it is SUBMITTED, and only a APPROVED award can be; nothing was changed' },
+  },
+  {
+    start: 'RENDERED',
+    first: 'revoke',
+    second: 'approve',
+    refused: { act: 'second', says: 'it is APPROVED, and only a SUBMITTED award can be; nothing was changed' },
+  },
+  {
+    start: 'RENDERED',
+    first: 'deliver',
+    second: 'correct',
+    refused: { act: 'first', says: 'the award changed meanwhile (now APPROVED, version 2); nothing was changed' },
+  },
+  {
+    start: 'RENDERED',
+    first: 'correct',
+    second: 'deliver',
+    refused: { act: 'first', says: 'the award changed meanwhile (now APPROVED, version 1); nothing was changed' },
+  },
   // The pipeline's write-back against a revocation, each way round: neither is refused (the revoker
   // only waited on bookkeeping), and the documents end withdrawn either way.
   { start: 'APPROVED', first: 'render', second: 'revoke' },
@@ -66,7 +115,8 @@ export const RACES: readonly RaceScenario[] = [
   { start: 'APPROVED', first: 'render', second: 'correct' },
 ];
 
-export const raceName = ({ start, first, second }: RaceScenario) => `${first} held after its read, ${second} lands meanwhile (from ${start})`;
+export const raceName = ({ start, first, second }: RaceScenario) =>
+  `${first} held after its read, ${second} lands meanwhile (from ${start})`;
 
 async function setUp(start: RaceScenario['start'], { workflow, pipeline }: Actors, id: string): Promise<void> {
   await workflow.submit({ ...exampleJson('merit-zhang-peng'), id });
@@ -84,13 +134,26 @@ async function drain({ pipeline, workflow }: Actors, id: string): Promise<void> 
 }
 
 /** What a person can see of an award: its record and which documents it has, withdrawn or not. */
-const visible = (award: Award | undefined) => award && { record: award.record, documents: award.documents.map(({ key, version, withdrawn }) => ({ key, version, withdrawn: withdrawn === true })) };
+const visible = (award: Award | undefined) =>
+  award && {
+    record: award.record,
+    documents: award.documents.map(({ key, version, withdrawn }) => ({ key, version, withdrawn: withdrawn === true })),
+  };
 
-const settle = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error as Error);
+const settle = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error as Error,
+  );
 
 /** The end states that the acts give one after the other: each alone, and both in either order. */
 async function serialEndStates(scenario: RaceScenario, id: string): Promise<unknown[]> {
-  const orders: ActName[][] = [[scenario.first], [scenario.second], [scenario.first, scenario.second], [scenario.second, scenario.first]];
+  const orders: ActName[][] = [
+    [scenario.first],
+    [scenario.second],
+    [scenario.first, scenario.second],
+    [scenario.second, scenario.first],
+  ];
   const states = [];
   for (const order of orders) {
     const store = new InMemoryAwardStore();
@@ -142,5 +205,6 @@ export async function runRace(scenario: RaceScenario, store: AwardStore, id: str
     }
   }
   // Nothing stored is left unaccounted for on a revoked award.
-  if (end!.record.status === 'REVOKED') for (const key of documents.objects.keys()) expect(documents.withdrawn.has(key), key).toBe(true);
+  if (end!.record.status === 'REVOKED')
+    for (const key of documents.objects.keys()) expect(documents.withdrawn.has(key), key).toBe(true);
 }

@@ -9,7 +9,10 @@ import { waitForSettled } from '../../local/waitForSettled.js';
  * A quiet local stack on free ports with the staff page and API, in which these records have
  * been submitted, approved and rendered: what every staff-facing test starts from.
  */
-export async function startStaffStack(records: readonly Record<string, unknown>[], options: Partial<LocalStackOptions> = {}): Promise<LocalStack> {
+export async function startStaffStack(
+  records: readonly Record<string, unknown>[],
+  options: Partial<LocalStackOptions> = {},
+): Promise<LocalStack> {
   const stack = await startLocalStack({
     dynamodbPort: await freePort(),
     s3Port: await freePort(),

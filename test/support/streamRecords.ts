@@ -4,8 +4,12 @@ import type { AttributeValue as LambdaAttributeValue, DynamoDBRecord, DynamoDBSt
 let sequence = 100;
 
 /** A DynamoDB stream record as Lambda delivers it, for an item's new (and optional old) image. */
-export function streamRecord(newItem: Record<string, unknown>, options: { oldItem?: Record<string, unknown>; eventName?: 'INSERT' | 'MODIFY' | 'REMOVE' } = {}): DynamoDBRecord {
-  const image = (item: Record<string, unknown>) => marshall(item, { removeUndefinedValues: true }) as Record<string, LambdaAttributeValue>;
+export function streamRecord(
+  newItem: Record<string, unknown>,
+  options: { oldItem?: Record<string, unknown>; eventName?: 'INSERT' | 'MODIFY' | 'REMOVE' } = {},
+): DynamoDBRecord {
+  const image = (item: Record<string, unknown>) =>
+    marshall(item, { removeUndefinedValues: true }) as Record<string, LambdaAttributeValue>;
   sequence += 1;
   return {
     eventID: `event-${sequence}`,

@@ -21,8 +21,14 @@ export function synthesizeApp(context: Record<string, unknown> = {}): Synthesize
 }
 
 /** The folder of a function's asset in the cloud assembly, found through its code's S3 key (the asset's hash). */
-export function functionAssetDir({ outdir, template }: Pick<SynthesizedApp, 'outdir' | 'template'>, environmentVariable: string, value?: string): string {
-  const manifest = JSON.parse(readFileSync(join(outdir, 'WartimeAwards.assets.json'), 'utf8')) as { files: Record<string, { source: { path: string } }> };
+export function functionAssetDir(
+  { outdir, template }: Pick<SynthesizedApp, 'outdir' | 'template'>,
+  environmentVariable: string,
+  value?: string,
+): string {
+  const manifest = JSON.parse(readFileSync(join(outdir, 'WartimeAwards.assets.json'), 'utf8')) as {
+    files: Record<string, { source: { path: string } }>;
+  };
   const fn = Object.values(template.findResources('AWS::Lambda::Function')).find((candidate) => {
     const variables = candidate.Properties.Environment?.Variables ?? {};
     return environmentVariable in variables && (value === undefined || variables[environmentVariable] === value);

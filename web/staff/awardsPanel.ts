@@ -21,11 +21,18 @@ export function startAwardsPanel(session: StaffSession, api: StaffApi, failed: (
   const region = byId<HTMLSelectElement>('region');
   regionField.hidden = session.access.scope !== 'department';
   if (session.access.scope === 'department' && region.options.length === 0) {
-    region.append(...[...LEAGUES_AND_CITIES, '自治区'].map((name) => h('option', { value: name }, name === '自治区' ? '自治区（厅本级）' : name)));
+    region.append(
+      ...[...LEAGUES_AND_CITIES, '自治区'].map((name) =>
+        h('option', { value: name }, name === '自治区' ? '自治区（厅本级）' : name),
+      ),
+    );
   }
   const status = byId<HTMLSelectElement>('status');
   if (status.options.length === 0) {
-    status.append(h('option', { value: '' }, '全部状态'), ...RECORD_STATUSES.map((code) => h('option', { value: code }, statusName(code))));
+    status.append(
+      h('option', { value: '' }, '全部状态'),
+      ...RECORD_STATUSES.map((code) => h('option', { value: code }, statusName(code))),
+    );
   }
 
   const body = byId('award-rows');
@@ -51,7 +58,15 @@ export function startAwardsPanel(session: StaffSession, api: StaffApi, failed: (
         const fresh = (await api.documents(award.id)).documents.find((candidate) => candidate.kind === document.kind);
         if (fresh?.url) location.assign(fresh.url);
       };
-      const cell = h('td', { colspan: '6' }, documentList(answer.status, answer.documents, (document, event) => void download(document, event).catch(failed)));
+      const cell = h(
+        'td',
+        { colspan: '6' },
+        documentList(
+          answer.status,
+          answer.documents,
+          (document, event) => void download(document, event).catch(failed),
+        ),
+      );
       row.after(h('tr', { class: 'documents-row', 'data-documents-of': award.id }, cell));
       button.setAttribute('aria-expanded', 'true');
     } catch (error) {
@@ -73,7 +88,11 @@ export function startAwardsPanel(session: StaffSession, api: StaffApi, failed: (
       let pages = 0;
       do {
         const page = await api.listAwards({ ...query, ...(cursor ? { cursor } : {}) });
-        body.append(...page.items.map((award) => awardRow(award, (shownAward, row, button) => void showDocuments(shownAward, row, button))));
+        body.append(
+          ...page.items.map((award) =>
+            awardRow(award, (shownAward, row, button) => void showDocuments(shownAward, row, button)),
+          ),
+        );
         shown += page.items.length;
         cursor = page.cursor;
         pages += 1;
@@ -94,7 +113,11 @@ export function startAwardsPanel(session: StaffSession, api: StaffApi, failed: (
     event.preventDefault();
     showNotice(undefined);
     const q = byId<HTMLInputElement>('q').value.trim();
-    query = { ...(session.access.scope === 'department' ? { region: region.value } : {}), ...(status.value ? { status: status.value } : {}), ...(q ? { q } : {}) };
+    query = {
+      ...(session.access.scope === 'department' ? { region: region.value } : {}),
+      ...(status.value ? { status: status.value } : {}),
+      ...(q ? { q } : {}),
+    };
     void load(true);
   };
   more.onclick = () => void load(false);

@@ -3,8 +3,15 @@ import { h } from './dom.js';
 import type { AwardSummary, DocumentLink } from './staffApi.js';
 
 /** One row per award; its documents open in a row beneath it when asked for. */
-export function awardRow(award: AwardSummary, onShowDocuments: (award: AwardSummary, row: HTMLTableRowElement, button: HTMLButtonElement) => void): HTMLTableRowElement {
-  const button = h('button', { type: 'button', class: 'link-button', 'aria-expanded': 'false', 'data-award': award.id }, `文书（${award.documents.length}）`);
+export function awardRow(
+  award: AwardSummary,
+  onShowDocuments: (award: AwardSummary, row: HTMLTableRowElement, button: HTMLButtonElement) => void,
+): HTMLTableRowElement {
+  const button = h(
+    'button',
+    { type: 'button', class: 'link-button', 'aria-expanded': 'false', 'data-award': award.id },
+    `文书（${award.documents.length}）`,
+  );
   const row = h(
     'tr',
     { 'data-award': award.id },
@@ -27,7 +34,11 @@ export function noDocumentsText(status: string): string {
 }
 
 /** The documents of one award: a download link each, or why there is none. */
-export function documentList(status: string, documents: readonly DocumentLink[], onDownload: (document: DocumentLink, event: MouseEvent) => void): HTMLElement {
+export function documentList(
+  status: string,
+  documents: readonly DocumentLink[],
+  onDownload: (document: DocumentLink, event: MouseEvent) => void,
+): HTMLElement {
   if (documents.length === 0) return h('p', { class: 'empty' }, noDocumentsText(status));
   return h(
     'ul',
@@ -36,11 +47,24 @@ export function documentList(status: string, documents: readonly DocumentLink[],
       const facts = documentFacts(document);
       const title = h('span', { class: 'document-title' }, document.title);
       if (document.withdrawn || !document.url) {
-        return h('li', { class: 'withdrawn' }, title, facts && h('span', { class: 'facts' }, facts), h('span', { class: 'note' }, '已撤回（表彰已撤销），不可下载'));
+        return h(
+          'li',
+          { class: 'withdrawn' },
+          title,
+          facts && h('span', { class: 'facts' }, facts),
+          h('span', { class: 'note' }, '已撤回（表彰已撤销），不可下载'),
+        );
       }
       const link = h('a', { href: document.url, class: 'download', 'data-kind': document.kind }, '下载');
       link.addEventListener('click', (event) => onDownload(document, event));
-      return h('li', {}, title, facts && h('span', { class: 'facts' }, facts), link, document.expiresAt && h('span', { class: 'note' }, `链接${linkValidity(document.expiresAt)}`));
+      return h(
+        'li',
+        {},
+        title,
+        facts && h('span', { class: 'facts' }, facts),
+        link,
+        document.expiresAt && h('span', { class: 'note' }, `链接${linkValidity(document.expiresAt)}`),
+      );
     }),
   );
 }

@@ -4,7 +4,8 @@ import type { BulletinLink } from './staffApi.js';
 
 /** The compiled statistics bulletins, newest first. */
 export function bulletinList(bulletins: readonly BulletinLink[]): HTMLElement {
-  if (bulletins.length === 0) return h('p', { class: 'empty' }, '尚未编制统计通报。通报按计划每日编制，编制后在此下载。');
+  if (bulletins.length === 0)
+    return h('p', { class: 'empty' }, '尚未编制统计通报。通报按计划每日编制，编制后在此下载。');
   return h(
     'ul',
     { class: 'documents' },

@@ -1,5 +1,10 @@
 import { arabicDate, beijingTime } from '../../functions/core/engine/templates/chineseDates.js';
-import { RECORD_KIND_NAMES, RECORD_STATUS_NAMES, type RecordKind, type RecordStatus } from '../../functions/core/records/constants.js';
+import {
+  RECORD_KIND_NAMES,
+  RECORD_STATUS_NAMES,
+  type RecordKind,
+  type RecordStatus,
+} from '../../functions/core/records/constants.js';
 
 /** What the page prints for the API's codes: the names staff use, never the codes themselves. */
 export const kindName = (kind: string): string => RECORD_KIND_NAMES[kind as RecordKind] ?? kind;
@@ -23,6 +28,9 @@ export function linkValidity(expiresAt: string, now: number = Date.now()): strin
 
 /** 第2版，3页 — the version only when there has been a correction. */
 export function documentFacts(document: { version: number; pages?: number }): string {
-  const parts = [...(document.version > 1 ? [`第${document.version}版`] : []), ...(document.pages ? [`${document.pages}页`] : [])];
+  const parts = [
+    ...(document.version > 1 ? [`第${document.version}版`] : []),
+    ...(document.pages ? [`${document.pages}页`] : []),
+  ];
   return parts.join('，');
 }

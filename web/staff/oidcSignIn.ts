@@ -7,7 +7,11 @@ import type { StaffSignIn } from '../../functions/staffPage/StaffPageConfig.js';
  */
 export type OidcSignIn = Extract<StaffSignIn, { kind: 'oidc' }>;
 
-const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const base64url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 
 /** 43 characters from 32 random bytes: the RFC's recommended verifier. */
 export function randomVerifier(): string {
@@ -18,7 +22,10 @@ export async function challengeOf(verifier: string): Promise<string> {
   return base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
 }
 
-export function authorizeUrl(config: OidcSignIn, { redirectUri, state, challenge }: { redirectUri: string; state: string; challenge: string }): string {
+export function authorizeUrl(
+  config: OidcSignIn,
+  { redirectUri, state, challenge }: { redirectUri: string; state: string; challenge: string },
+): string {
   const url = new URL(config.authorizeUrl);
   url.search = new URLSearchParams({
     response_type: 'code',
@@ -43,13 +50,22 @@ export async function exchangeCode(
     response = await fetch(config.tokenUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'authorization_code', client_id: config.clientId, code, redirect_uri: redirectUri, code_verifier: verifier }).toString(),
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        client_id: config.clientId,
+        code,
+        redirect_uri: redirectUri,
+        code_verifier: verifier,
+      }).toString(),
     });
   } catch {
     throw new Error('无法连接登录服务，请检查网络后重试。');
   }
   const body = (await response.json().catch(() => ({}))) as { id_token?: unknown; error?: unknown };
-  if (!response.ok || typeof body.id_token !== 'string') throw new Error(`登录未完成（${typeof body.error === 'string' ? body.error : `HTTP ${response.status}`}），请重新登录。`);
+  if (!response.ok || typeof body.id_token !== 'string')
+    throw new Error(
+      `登录未完成（${typeof body.error === 'string' ? body.error : `HTTP ${response.status}`}），请重新登录。`,
+    );
   return body.id_token;
 }
 

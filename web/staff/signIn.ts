@@ -21,12 +21,18 @@ export async function beginSignIn(config: StaffPageConfig, identity?: string): P
     const verifier = randomVerifier();
     const state = randomVerifier();
     sessionStorage.setItem(PENDING_KEY, JSON.stringify({ verifier, state }));
-    location.assign(authorizeUrl(signIn, { redirectUri: pageAddress(), state, challenge: await challengeOf(verifier) }));
+    location.assign(
+      authorizeUrl(signIn, { redirectUri: pageAddress(), state, challenge: await challengeOf(verifier) }),
+    );
     return undefined;
   }
   let response: Response;
   try {
-    response = await fetch('/dev/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identity }) });
+    response = await fetch('/dev/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ identity }),
+    });
   } catch {
     throw new Error('无法连接本地服务，请确认 npm start 仍在运行。');
   }
@@ -43,11 +49,19 @@ export async function completeSignIn(config: StaffPageConfig): Promise<StaffSess
   const query = new URLSearchParams(location.search);
   if (config.signIn.kind !== 'oidc' || (!query.has('code') && !query.has('error'))) return undefined;
   history.replaceState(null, '', '/');
-  const pending = JSON.parse(sessionStorage.getItem(PENDING_KEY) ?? 'null') as { verifier: string; state: string } | null;
+  const pending = JSON.parse(sessionStorage.getItem(PENDING_KEY) ?? 'null') as {
+    verifier: string;
+    state: string;
+  } | null;
   sessionStorage.removeItem(PENDING_KEY);
-  if (query.has('error')) throw new Error(`登录未完成（${query.get('error_description') ?? query.get('error')}），请重新登录。`);
+  if (query.has('error'))
+    throw new Error(`登录未完成（${query.get('error_description') ?? query.get('error')}），请重新登录。`);
   if (!pending || pending.state !== query.get('state')) throw new Error('登录请求已失效，请重新登录。');
-  const token = await exchangeCode(config.signIn, { code: query.get('code')!, verifier: pending.verifier, redirectUri: pageAddress() });
+  const token = await exchangeCode(config.signIn, {
+    code: query.get('code')!,
+    verifier: pending.verifier,
+    redirectUri: pageAddress(),
+  });
   return sessionOrError(token);
 }
 

@@ -15,7 +15,9 @@ export function showSignIn(config: StaffPageConfig, onSignedIn: (session: StaffS
   development.hidden = signIn.kind !== 'development';
   hosted.hidden = signIn.kind !== 'oidc';
   if (signIn.kind === 'development') {
-    byId<HTMLSelectElement>('identity').replaceChildren(...signIn.identities.map((identity) => h('option', { value: identity.id }, identity.label)));
+    byId<HTMLSelectElement>('identity').replaceChildren(
+      ...signIn.identities.map((identity) => h('option', { value: identity.id }, identity.label)),
+    );
   }
   const start = async (identity?: string) => {
     try {

@@ -62,7 +62,13 @@ export function errorMessage(status: number, reason: string | undefined): string
   return '服务暂时不可用，请稍后重试。';
 }
 
-export function createStaffApi({ token, fetch = globalThis.fetch.bind(globalThis) }: { token: () => string; fetch?: typeof globalThis.fetch }) {
+export function createStaffApi({
+  token,
+  fetch = globalThis.fetch.bind(globalThis),
+}: {
+  token: () => string;
+  fetch?: typeof globalThis.fetch;
+}) {
   async function get<T>(path: string): Promise<T> {
     let response: Response;
     try {
@@ -72,12 +78,19 @@ export function createStaffApi({ token, fetch = globalThis.fetch.bind(globalThis
     }
     if (response.ok) return (await response.json()) as T;
     const body = (await response.json().catch(() => ({}))) as { error?: unknown };
-    throw new StaffApiError(response.status, errorMessage(response.status, typeof body.error === 'string' ? body.error : undefined));
+    throw new StaffApiError(
+      response.status,
+      errorMessage(response.status, typeof body.error === 'string' ? body.error : undefined),
+    );
   }
 
   return {
     listAwards(query: AwardQuery): Promise<AwardPage> {
-      const search = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''));
+      const search = new URLSearchParams(
+        Object.entries(query).filter(
+          (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '',
+        ),
+      );
       const text = search.toString();
       return get(`/awards${text ? `?${text}` : ''}`);
     },

@@ -16,7 +16,13 @@ function decodeCursor(cursor: string | undefined, region: string): Record<string
   if (cursor === undefined) return undefined;
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
-    if (key.region === region && typeof key.id === 'string' && typeof key.pk === 'string' && Object.keys(key).length === 3) return key;
+    if (
+      key.region === region &&
+      typeof key.id === 'string' &&
+      typeof key.pk === 'string' &&
+      Object.keys(key).length === 3
+    )
+      return key;
   } catch {
     // Falls through to the refusal below.
   }
@@ -40,7 +46,10 @@ export class DynamoDbAwardQueries implements AwardQueries {
     return this.awards.get(id);
   }
 
-  async listByRegion(region: string, options: { status?: string; q?: string; cursor?: string; limit: number }): Promise<{ items: Award[]; cursor?: string }> {
+  async listByRegion(
+    region: string,
+    options: { status?: string; q?: string; cursor?: string; limit: number },
+  ): Promise<{ items: Award[]; cursor?: string }> {
     const filters = ['itemType = :award'];
     const values: Record<string, unknown> = { ':region': region, ':award': ITEM_TYPES.award };
     const names: Record<string, string> = { '#region': BY_REGION.partitionKey.name };
@@ -51,7 +60,9 @@ export class DynamoDbAwardQueries implements AwardQueries {
     }
     if (options.q !== undefined) {
       // Index keys cannot be filtered on, so the id is not searched; 文号 and addressees are.
-      filters.push('(contains(recipient.#name, :q) OR contains(title, :q) OR contains(documentNumber, :q) OR contains(addressee, :q))');
+      filters.push(
+        '(contains(recipient.#name, :q) OR contains(title, :q) OR contains(documentNumber, :q) OR contains(addressee, :q))',
+      );
       names['#name'] = 'name';
       values[':q'] = options.q;
     }

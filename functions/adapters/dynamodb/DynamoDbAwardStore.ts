@@ -15,7 +15,10 @@ const isItemTooLarge = (error: unknown) => {
 };
 
 const tooLarge = (id: string, cause: unknown) =>
-  new RecordFault(`record ${id}: too large for the awards table (DynamoDB items hold 400 KB): split it`, { recordId: id, cause });
+  new RecordFault(`record ${id}: too large for the awards table (DynamoDB items hold 400 KB): split it`, {
+    recordId: id,
+    cause,
+  });
 
 /** The condition that a stored award is still at the revision a change was made from. */
 function unchangedSince(read: Award) {
@@ -27,7 +30,9 @@ function unchangedSince(read: Award) {
 
 function assertNext(read: Award, next: Award): void {
   if (next.revision !== read.revision + 1 || next.record.id !== read.record.id) {
-    throw new Error(`award ${read.record.id}: a change must lead from revision ${read.revision} to ${read.revision + 1}`);
+    throw new Error(
+      `award ${read.record.id}: a change must lead from revision ${read.revision} to ${read.revision + 1}`,
+    );
   }
 }
 
@@ -48,7 +53,13 @@ export class DynamoDbAwardStore implements AwardStore {
 
   async create(award: Award): Promise<boolean> {
     try {
-      await this.db.send(new PutCommand({ TableName: this.tableName, Item: itemOfAward(award), ConditionExpression: 'attribute_not_exists(pk)' }));
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: itemOfAward(award),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
       return true;
     } catch (error) {
       if (isConditionalCheckFailure(error)) return false;
@@ -60,7 +71,9 @@ export class DynamoDbAwardStore implements AwardStore {
   async save(read: Award, next: Award): Promise<'saved' | 'changed'> {
     assertNext(read, next);
     try {
-      await this.db.send(new PutCommand({ TableName: this.tableName, Item: itemOfAward(next), ...unchangedSince(read) }));
+      await this.db.send(
+        new PutCommand({ TableName: this.tableName, Item: itemOfAward(next), ...unchangedSince(read) }),
+      );
       return 'saved';
     } catch (error) {
       if (isConditionalCheckFailure(error)) return 'changed';
@@ -74,7 +87,11 @@ export class DynamoDbAwardStore implements AwardStore {
    * award holding it, each under a condition: the number is given exactly when the award gets
    * it, so a crash between steps leaves no gap and a retry finds the number on the award.
    */
-  async saveNumbered(read: Award, next: Award, { code, year, serial }: SequencePlace): Promise<'saved' | 'changed' | 'taken'> {
+  async saveNumbered(
+    read: Award,
+    next: Award,
+    { code, year, serial }: SequencePlace,
+  ): Promise<'saved' | 'changed' | 'taken'> {
     assertNext(read, next);
     const id = read.record.id;
     const documentNumber = formatDocumentNumber(code, year, serial);
@@ -88,7 +105,10 @@ export class DynamoDbAwardStore implements AwardStore {
                 Item: { pk: counterKey(code, year), itemType: ITEM_TYPES.counter, code, year, lastSerial: serial },
                 ...(serial === 1
                   ? { ConditionExpression: 'attribute_not_exists(pk)' }
-                  : { ConditionExpression: 'lastSerial = :previous', ExpressionAttributeValues: { ':previous': serial - 1 } }),
+                  : {
+                      ConditionExpression: 'lastSerial = :previous',
+                      ExpressionAttributeValues: { ':previous': serial - 1 },
+                    }),
               },
             },
             {
@@ -104,12 +124,17 @@ export class DynamoDbAwardStore implements AwardStore {
       );
       return 'saved';
     } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw storeError(`giving ${documentNumber} to ${id}`, error);
+      if (!(error instanceof TransactionCanceledException))
+        throw storeError(`giving ${documentNumber} to ${id}`, error);
       const [counter, claim, award] = (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
       if (award === 'ConditionalCheckFailed') return 'changed';
       if ([counter, claim, award].includes('ValidationError')) throw tooLarge(id, error);
       // Another order took this serial first, or wrote at the same moment: the caller looks again.
-      if ([counter, claim].includes('ConditionalCheckFailed') || [counter, claim, award].includes('TransactionConflict')) return 'taken';
+      if (
+        [counter, claim].includes('ConditionalCheckFailed') ||
+        [counter, claim, award].includes('TransactionConflict')
+      )
+        return 'taken';
       throw storeError(`giving ${documentNumber} to ${id} (${[counter, claim, award].join(', ')})`, error);
     }
   }
@@ -125,7 +150,8 @@ export class DynamoDbAwardStore implements AwardStore {
 
   private async getItem(pk: string): Promise<Record<string, unknown> | undefined> {
     try {
-      return (await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk }, ConsistentRead: true }))).Item;
+      return (await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk }, ConsistentRead: true })))
+        .Item;
     } catch (error) {
       throw storeError(`reading ${pk}`, error);
     }

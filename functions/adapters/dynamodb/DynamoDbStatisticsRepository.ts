@@ -1,5 +1,10 @@
 import { type DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, type BatchGetCommandOutput, type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  type DynamoDBDocumentClient,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { appliedChangeKey, ITEM_TYPES, statisticsKey } from '../../definitions/awardsTable.js';
 import type { ScopeDelta } from '../../core/statistics/changeDelta.js';
 import type { Counters } from '../../core/statistics/counters.js';
@@ -33,15 +38,26 @@ export class DynamoDbStatisticsRepository {
           TableName: this.tableName,
           Key: { pk: statisticsKey(scope) },
           UpdateExpression: `SET itemType = :type, #scope = :scope ADD ${fields.map((_, i) => `#f${i} :v${i}`).join(', ')}`,
-          ExpressionAttributeNames: { '#scope': 'scope', ...Object.fromEntries(fields.map(([name], i) => [`#f${i}`, name])) },
-          ExpressionAttributeValues: { ':type': ITEM_TYPES.statistics, ':scope': scope, ...Object.fromEntries(fields.map(([, value], i) => [`:v${i}`, value])) },
+          ExpressionAttributeNames: {
+            '#scope': 'scope',
+            ...Object.fromEntries(fields.map(([name], i) => [`#f${i}`, name])),
+          },
+          ExpressionAttributeValues: {
+            ':type': ITEM_TYPES.statistics,
+            ':scope': scope,
+            ...Object.fromEntries(fields.map(([, value], i) => [`:v${i}`, value])),
+          },
         },
       };
     });
     const marker = {
       Put: {
         TableName: this.tableName,
-        Item: { pk: appliedChangeKey(changeId), itemType: ITEM_TYPES.appliedChange, expiresAt: Math.floor(this.now().getTime() / 1000) + APPLIED_MARKER_SECONDS },
+        Item: {
+          pk: appliedChangeKey(changeId),
+          itemType: ITEM_TYPES.appliedChange,
+          expiresAt: Math.floor(this.now().getTime() / 1000) + APPLIED_MARKER_SECONDS,
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     };
@@ -49,7 +65,10 @@ export class DynamoDbStatisticsRepository {
       await this.db.send(new TransactWriteCommand({ TransactItems: [...updates, marker] }));
       return 'applied';
     } catch (error) {
-      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None') : [];
+      const reasons =
+        error instanceof TransactionCanceledException
+          ? (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None')
+          : [];
       if (reasons.at(-1) === 'ConditionalCheckFailed') return 'already-applied';
       throw storeError(`counting change ${changeId}`, error);
     }
@@ -60,10 +79,15 @@ export class DynamoDbStatisticsRepository {
     const result = new Map<string, Partial<Counters>>();
     try {
       for (let i = 0; i < scopes.length; i += 100) {
-        let keys: Record<string, unknown>[] | undefined = scopes.slice(i, i + 100).map((scope) => ({ pk: statisticsKey(scope) }));
+        let keys: Record<string, unknown>[] | undefined = scopes
+          .slice(i, i + 100)
+          .map((scope) => ({ pk: statisticsKey(scope) }));
         while (keys && keys.length > 0) {
-          const response: BatchGetCommandOutput = await this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } } }));
-          for (const item of response.Responses?.[this.tableName] ?? []) result.set(item.scope as string, item as Partial<Counters>);
+          const response: BatchGetCommandOutput = await this.db.send(
+            new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } } }),
+          );
+          for (const item of response.Responses?.[this.tableName] ?? [])
+            result.set(item.scope as string, item as Partial<Counters>);
           keys = response.UnprocessedKeys?.[this.tableName]?.Keys;
         }
       }

@@ -16,19 +16,42 @@ export interface AwardItem extends Record<string, unknown> {
 /** An award from an item; undefined for items of other types (counters, claims, figures). */
 export function awardFromItem(item: Record<string, unknown> | undefined): Award | undefined {
   if (item?.itemType !== ITEM_TYPES.award) return undefined;
-  const { pk: _pk, itemType: _type, revision, documents, renderedVersion, renderedAt, renderStatus, failureReason, failedVersion, ...fields } = item;
+  const {
+    pk: _pk,
+    itemType: _type,
+    revision,
+    documents,
+    renderedVersion,
+    renderedAt,
+    renderStatus,
+    failureReason,
+    failedVersion,
+    ...fields
+  } = item;
   const record = { ...fields, version: fields.version ?? 1 } as AwardRecordFields;
   const unusable = [
     typeof record.id === 'string' ? undefined : { path: 'id', message: 'required' },
-    (RECORD_STATUSES as readonly unknown[]).includes(record.status) ? undefined : { path: 'status', message: `must be one of ${RECORD_STATUSES.join(', ')}` },
-    Number.isInteger(record.version) && record.version >= 1 ? undefined : { path: 'version', message: 'must be a whole number from 1' },
+    (RECORD_STATUSES as readonly unknown[]).includes(record.status)
+      ? undefined
+      : { path: 'status', message: `must be one of ${RECORD_STATUSES.join(', ')}` },
+    Number.isInteger(record.version) && record.version >= 1
+      ? undefined
+      : { path: 'version', message: 'must be a whole number from 1' },
   ].filter((issue) => issue !== undefined);
-  if (unusable.length > 0) throw new RecordValidationError(typeof record.id === 'string' ? record.id : undefined, unusable);
+  if (unusable.length > 0)
+    throw new RecordValidationError(typeof record.id === 'string' ? record.id : undefined, unusable);
   const rendering: Rendering = {
     ...(typeof renderedVersion === 'number' ? { renderedVersion, renderedAt: renderedAt as string } : {}),
-    ...(renderStatus === 'FAILED' && typeof failedVersion === 'number' ? { failure: { version: failedVersion, reason: String(failureReason) } } : {}),
+    ...(renderStatus === 'FAILED' && typeof failedVersion === 'number'
+      ? { failure: { version: failedVersion, reason: String(failureReason) } }
+      : {}),
   };
-  return { revision: typeof revision === 'number' ? revision : 0, record, documents: (documents as DocumentRef[] | undefined) ?? [], rendering };
+  return {
+    revision: typeof revision === 'number' ? revision : 0,
+    record,
+    documents: (documents as DocumentRef[] | undefined) ?? [],
+    rendering,
+  };
 }
 
 /** The item that stores an award. */
@@ -42,7 +65,11 @@ export function itemOfAward({ revision, record, documents, rendering }: Award): 
     ...(documents.length > 0 ? { documents } : {}),
     ...(renderedVersion === undefined ? {} : { renderedVersion, renderedAt }),
     ...(failure === undefined ? {} : { failureReason: failure.reason, failedVersion: failure.version }),
-    ...(failure !== undefined ? { renderStatus: 'FAILED' } : renderedVersion !== undefined ? { renderStatus: 'RENDERED' } : {}),
+    ...(failure !== undefined
+      ? { renderStatus: 'FAILED' }
+      : renderedVersion !== undefined
+        ? { renderStatus: 'RENDERED' }
+        : {}),
   };
 }
 

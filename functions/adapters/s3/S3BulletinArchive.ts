@@ -1,4 +1,10 @@
-import { GetObjectCommand, ListObjectsV2Command, type ListObjectsV2CommandOutput, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  ListObjectsV2Command,
+  type ListObjectsV2CommandOutput,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import type { BulletinIndex } from '../../core/links/LinksService.js';
 import type { BulletinArchive } from '../../core/statistics/compileKeptBulletin.js';
 import type { BulletinFigures } from '../../core/statistics/Figures.js';
@@ -37,7 +43,13 @@ export class S3BulletinArchive implements BulletinArchive, BulletinIndex {
     let token: string | undefined;
     try {
       do {
-        const page: ListObjectsV2CommandOutput = await this.s3.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: DOCUMENTS_BUCKET.prefixes.bulletins, ContinuationToken: token }));
+        const page: ListObjectsV2CommandOutput = await this.s3.send(
+          new ListObjectsV2Command({
+            Bucket: this.bucket,
+            Prefix: DOCUMENTS_BUCKET.prefixes.bulletins,
+            ContinuationToken: token,
+          }),
+        );
         for (const { Key } of page.Contents ?? []) if (Key?.endsWith(extension)) keys.push(Key);
         token = page.NextContinuationToken;
       } while (token);
@@ -49,9 +61,21 @@ export class S3BulletinArchive implements BulletinArchive, BulletinIndex {
 
   async put(cutoff: string, pdf: Uint8Array, figures: BulletinFigures): Promise<void> {
     try {
-      await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: bulletinKey(cutoff, 'pdf'), Body: pdf, ContentType: DOCUMENTS_BUCKET.contentType }));
       await this.s3.send(
-        new PutObjectCommand({ Bucket: this.bucket, Key: bulletinKey(cutoff, 'json'), Body: JSON.stringify(figures, null, 2), ContentType: 'application/json' }),
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: bulletinKey(cutoff, 'pdf'),
+          Body: pdf,
+          ContentType: DOCUMENTS_BUCKET.contentType,
+        }),
+      );
+      await this.s3.send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: bulletinKey(cutoff, 'json'),
+          Body: JSON.stringify(figures, null, 2),
+          ContentType: 'application/json',
+        }),
       );
     } catch (error) {
       throw storeError(`storing the bulletin for ${cutoff}`, error);

@@ -25,7 +25,12 @@ export class S3DocumentRepository implements DocumentRepository {
           Body: document.bytes,
           ContentType: DOCUMENTS_BUCKET.contentType,
           ChecksumSHA256: Buffer.from(document.sha256, 'hex').toString('base64'),
-          Metadata: { sha256: document.sha256, 'record-id': document.recordId, kind: document.kind, version: String(document.version) },
+          Metadata: {
+            sha256: document.sha256,
+            'record-id': document.recordId,
+            kind: document.kind,
+            version: String(document.version),
+          },
         }),
       );
       return 'stored';
@@ -37,7 +42,13 @@ export class S3DocumentRepository implements DocumentRepository {
   async markWithdrawn(key: string): Promise<void> {
     const { key: tagKey, value } = DOCUMENTS_BUCKET.withdrawnTag;
     try {
-      await this.s3.send(new PutObjectTaggingCommand({ Bucket: this.bucket, Key: key, Tagging: { TagSet: [{ Key: tagKey, Value: value }] } }));
+      await this.s3.send(
+        new PutObjectTaggingCommand({
+          Bucket: this.bucket,
+          Key: key,
+          Tagging: { TagSet: [{ Key: tagKey, Value: value }] },
+        }),
+      );
     } catch (error) {
       throw storeError(`tagging s3://${this.bucket}/${key} withdrawn`, error);
     }

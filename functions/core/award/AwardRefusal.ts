@@ -24,6 +24,9 @@ export class AwardChangedMeanwhile extends AwardRefusal {
     readonly now: { readonly status: RecordStatus; readonly version: number } | undefined,
   ) {
     const state = now === undefined ? 'it no longer exists' : `now ${now.status}, version ${now.version}`;
-    super(awardId, `cannot ${action} award ${awardId}: the award changed meanwhile (${state}); nothing was changed — look at it again (show) and decide`);
+    super(
+      awardId,
+      `cannot ${action} award ${awardId}: the award changed meanwhile (${state}); nothing was changed — look at it again (show) and decide`,
+    );
   }
 }

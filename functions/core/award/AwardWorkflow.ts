@@ -34,7 +34,10 @@ export class AwardWorkflow {
   async submit(value: unknown): Promise<Award> {
     const award = transitions.submit(value);
     if (!(await this.store.create(award))) {
-      throw new AwardRefusal(award.record.id, `record ${award.record.id} already exists: correct it instead of importing it again`);
+      throw new AwardRefusal(
+        award.record.id,
+        `record ${award.record.id} already exists: correct it instead of importing it again`,
+      );
     }
     return award;
   }

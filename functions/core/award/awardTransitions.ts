@@ -31,7 +31,8 @@ function refuse(award: Award, action: string, reason: string): never {
 }
 
 function requireStatus(award: Award, action: string, status: AwardRecordFields['status']): void {
-  if (award.record.status !== status) refuse(award, action, `it is ${award.record.status}, and only a ${status} award can be`);
+  if (award.record.status !== status)
+    refuse(award, action, `it is ${award.record.status}, and only a ${status} award can be`);
 }
 
 /** Fields no submitter gives: approval, revocation and the 文号 come from approvers and the pipeline. */
@@ -39,40 +40,72 @@ const NOT_SUBMITTED = ['approvedAt', 'approvedBy', 'revokedAt', 'revocationReaso
 
 /** A new award, SUBMITTED, from a record as an importer or a form gives it. */
 export function submit(value: unknown): Award {
-  const fields = Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([key]) => !NOT_SUBMITTED.includes(key)));
+  const fields = Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).filter(([key]) => !NOT_SUBMITTED.includes(key)),
+  );
   const record = validateRecord({ ...fields, status: 'SUBMITTED' });
-  return { revision: 1, record: { ...fields, status: 'SUBMITTED', version: record.version } as AwardRecordFields, documents: [], rendering: {} };
+  return {
+    revision: 1,
+    record: { ...fields, status: 'SUBMITTED', version: record.version } as AwardRecordFields,
+    documents: [],
+    rendering: {},
+  };
 }
 
 /** SUBMITTED → APPROVED: the change its documents follow. */
 export function approve(award: Award, { by, at }: { by: string; at: Date }): Award {
   requireStatus(award, 'approve', 'SUBMITTED');
   if (by.trim() === '') refuse(award, 'approve', 'the approver must be named');
-  return withRecord(award, { ...award.record, status: 'APPROVED', approvedAt: at.toISOString(), approvedBy: by.trim() });
+  return withRecord(award, {
+    ...award.record,
+    status: 'APPROVED',
+    approvedAt: at.toISOString(),
+    approvedBy: by.trim(),
+  });
 }
 
 /** APPROVED → REVOKED: its documents stay, marked withdrawn by the pipeline. */
 export function revoke(award: Award, { reason, at }: { reason: string; at: Date }): Award {
   requireStatus(award, 'revoke', 'APPROVED');
   const checked = text(TEXT_LIMITS.paragraph).safeParse(reason);
-  if (!checked.success) refuse(award, 'revoke', `the reason must be one line of 1 to ${TEXT_LIMITS.paragraph} characters`);
-  return withRecord(award, { ...award.record, status: 'REVOKED', revokedAt: at.toISOString(), revocationReason: checked.data });
+  if (!checked.success)
+    refuse(award, 'revoke', `the reason must be one line of 1 to ${TEXT_LIMITS.paragraph} characters`);
+  return withRecord(award, {
+    ...award.record,
+    status: 'REVOKED',
+    revokedAt: at.toISOString(),
+    revocationReason: checked.data,
+  });
 }
 
 /** A delivery in person (送奖上门) of an approved award to its recipient: counted, no new document. */
 export function deliver(award: Award, delivery: { at: string; place: string; by?: string }): Award {
   requireStatus(award, 'record a delivery of', 'APPROVED');
-  if (award.record.recipient === undefined) refuse(award, 'record a delivery of', `a ${award.record.kind} has no recipient to hand it to`);
+  if (award.record.recipient === undefined)
+    refuse(award, 'record a delivery of', `a ${award.record.kind} has no recipient to hand it to`);
   const checked = deliverySchema.safeParse(delivery, { error: recordErrorMap });
   if (!checked.success) {
-    refuse(award, 'record a delivery of', toRecordIssues(checked.error.issues).map((issue) => `${issue.path}: ${issue.message}`).join('; '));
+    refuse(
+      award,
+      'record a delivery of',
+      toRecordIssues(checked.error.issues)
+        .map((issue) => `${issue.path}: ${issue.message}`)
+        .join('; '),
+    );
   }
   const deliveries = (award.record.deliveries as unknown[] | undefined) ?? [];
   return withRecord(award, { ...award.record, deliveries: [...deliveries, checked.data] });
 }
 
 /** Where the award stands and its number are not the corrector's to change. */
-const KEPT_ON_CORRECTION = ['status', 'submittedAt', 'approvedAt', 'approvedBy', 'documentNumber', 'deliveries'] as const;
+const KEPT_ON_CORRECTION = [
+  'status',
+  'submittedAt',
+  'approvedAt',
+  'approvedBy',
+  'documentNumber',
+  'deliveries',
+] as const;
 
 /**
  * A corrected record, made from the award's current version, becomes version + 1: an approved
@@ -81,22 +114,45 @@ const KEPT_ON_CORRECTION = ['status', 'submittedAt', 'approvedAt', 'approvedBy',
  */
 export function correct(award: Award, corrected: unknown): Award {
   const current = award.record;
-  if (current.status === 'REVOKED') refuse(award, 'correct', 'it is REVOKED and its documents are withdrawn; submit the corrected record as a new award');
+  if (current.status === 'REVOKED')
+    refuse(
+      award,
+      'correct',
+      'it is REVOKED and its documents are withdrawn; submit the corrected record as a new award',
+    );
   const value = corrected as Partial<AwardRecord> & Record<string, unknown>;
   if (value.id !== current.id) refuse(award, 'correct', `the correction is of record ${String(value.id)}`);
-  if (value.kind !== current.kind) refuse(award, 'correct', `a correction may not change the kind (${current.kind} → ${String(value.kind)})`);
+  if (value.kind !== current.kind)
+    refuse(award, 'correct', `a correction may not change the kind (${current.kind} → ${String(value.kind)})`);
   const madeFrom = value.version ?? 1;
   if (madeFrom !== current.version) {
-    refuse(award, 'correct', `it is at version ${current.version}, but this correction was made from version ${madeFrom}: start again from its current form (show)`);
+    refuse(
+      award,
+      'correct',
+      `it is at version ${current.version}, but this correction was made from version ${madeFrom}: start again from its current form (show)`,
+    );
   }
-  const kept = Object.fromEntries(KEPT_ON_CORRECTION.filter((key) => current[key] !== undefined).map((key) => [key, current[key]]));
-  const next = { ...Object.fromEntries(Object.entries(value).filter(([key]) => !NOT_SUBMITTED.includes(key))), ...kept, version: current.version + 1 };
+  const kept = Object.fromEntries(
+    KEPT_ON_CORRECTION.filter((key) => current[key] !== undefined).map((key) => [key, current[key]]),
+  );
+  const next = {
+    ...Object.fromEntries(Object.entries(value).filter(([key]) => !NOT_SUBMITTED.includes(key))),
+    ...kept,
+    version: current.version + 1,
+  };
   // What will be stored must itself be a valid record (a delivery recorded earlier included).
   const record = validateRecord(next);
   if (typeof current.documentNumber === 'string' && 'issuedAt' in record && 'issuedAt' in current) {
     const before = current as unknown as { authority: { code?: string }; issuedAt: string };
-    if (record.authority.code !== before.authority.code || numberingYear(record.issuedAt) !== numberingYear(before.issuedAt)) {
-      refuse(award, 'correct', `it holds ${current.documentNumber}: a correction may not change its authority code or the year it was issued`);
+    if (
+      record.authority.code !== before.authority.code ||
+      numberingYear(record.issuedAt) !== numberingYear(before.issuedAt)
+    ) {
+      refuse(
+        award,
+        'correct',
+        `it holds ${current.documentNumber}: a correction may not change its authority code or the year it was issued`,
+      );
     }
   }
   return withRecord(award, next as AwardRecordFields);

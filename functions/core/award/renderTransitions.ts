@@ -8,12 +8,17 @@ import { withRecord } from './awardTransitions.js';
  */
 
 function precondition(condition: boolean, award: Award, what: string): void {
-  if (!condition) throw new Error(`award ${award.record.id} (${award.record.status}, version ${award.record.version}): ${what}`);
+  if (!condition)
+    throw new Error(`award ${award.record.id} (${award.record.status}, version ${award.record.version}): ${what}`);
 }
 
 /** An approved order or praise bulletin receives its 文号. */
 export function assignNumber(award: Award, documentNumber: string): Award {
-  precondition(award.record.status === 'APPROVED' && award.record.documentNumber === undefined, award, 'only an approved award without a number is numbered');
+  precondition(
+    award.record.status === 'APPROVED' && award.record.documentNumber === undefined,
+    award,
+    'only an approved award without a number is numbered',
+  );
   return withRecord(award, { ...award.record, documentNumber });
 }
 
@@ -21,15 +26,28 @@ export function assignNumber(award: Award, documentNumber: string): Award {
 export function recordRendered(award: Award, refs: readonly DocumentRef[], at: string): Award {
   const { version } = award.record;
   precondition(award.record.status === 'APPROVED', award, 'only an approved award has documents made');
-  precondition(refs.every((ref) => ref.version === version), award, 'documents are recorded for the current version');
+  precondition(
+    refs.every((ref) => ref.version === version),
+    award,
+    'documents are recorded for the current version',
+  );
   precondition((award.rendering.renderedVersion ?? 0) < version, award, `version ${version} is rendered already`);
-  return { ...award, revision: award.revision + 1, documents: [...award.documents, ...refs], rendering: { renderedVersion: version, renderedAt: at } };
+  return {
+    ...award,
+    revision: award.revision + 1,
+    documents: [...award.documents, ...refs],
+    rendering: { renderedVersion: version, renderedAt: at },
+  };
 }
 
 /** The current version can never be rendered (the record's own fault): it is not tried again. */
 export function recordFailed(award: Award, reason: string): Award {
   precondition(award.record.status === 'APPROVED', award, 'only an approved award is rendered');
-  return { ...award, revision: award.revision + 1, rendering: { ...award.rendering, failure: { version: award.record.version, reason } } };
+  return {
+    ...award,
+    revision: award.revision + 1,
+    rendering: { ...award.rendering, failure: { version: award.record.version, reason } },
+  };
 }
 
 /**

@@ -13,7 +13,12 @@ type RecordOf<K extends RecordKind> = Extract<AwardRecord, { kind: K }>;
  * The rules for which documents a record needs (domain.md, "Kinds of record and their
  * documents"), and what each document's template is given.
  */
-const DOCUMENTS: { readonly [K in RecordKind]: readonly { readonly kind: DocumentKind; readonly view: (record: RecordOf<K>) => object }[] } = {
+const DOCUMENTS: {
+  readonly [K in RecordKind]: readonly {
+    readonly kind: DocumentKind;
+    readonly view: (record: RecordOf<K>) => object;
+  }[];
+} = {
   merit: [{ kind: 'certificate', view: certificateView }],
   commendation: [{ kind: 'certificate', view: certificateView }],
   'honorary-title': [{ kind: 'certificate', view: certificateView }],

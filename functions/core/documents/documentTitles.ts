@@ -22,6 +22,7 @@ const TELEGRAM_TITLES: Readonly<Record<TelegramVariant, string>> = {
  * a 唁电 from a 慰问电. An unknown kind is shown as it is.
  */
 export function documentTitle(kind: string, record: object): string {
-  if (kind === 'telegram') return TELEGRAM_TITLES['variant' in record && record.variant === 'condolence' ? 'condolence' : 'sympathy'];
+  if (kind === 'telegram')
+    return TELEGRAM_TITLES['variant' in record && record.variant === 'condolence' ? 'condolence' : 'sympathy'];
   return DOCUMENT_TITLES[kind as keyof typeof DOCUMENT_TITLES] ?? kind;
 }

@@ -4,7 +4,10 @@ import type { AwardRecord, CommendationOrderRecord, PraiseBulletinRecord } from 
 /** Documents exist from approval: their date and PDF metadata date are the approval time. */
 export function approvalTime(record: AwardRecord): string {
   if (record.approvedAt === undefined) {
-    throw new RecordFault(`record ${record.id}: approvedAt: required to render documents (they are issued on approval)`, { recordId: record.id });
+    throw new RecordFault(
+      `record ${record.id}: approvedAt: required to render documents (they are issued on approval)`,
+      { recordId: record.id },
+    );
   }
   return record.approvedAt;
 }

@@ -33,15 +33,29 @@ export function fieldContaining(value: unknown, character: string, path = ''): s
  * Renders every document a validated record needs. A character no font can draw fails the
  * whole record, naming the record, the field and the code point: no document is half-made.
  */
-export async function renderRecordDocuments(record: AwardRecord, engine: DocumentEngine = DocumentEngine.shared()): Promise<RecordDocument[]> {
+export async function renderRecordDocuments(
+  record: AwardRecord,
+  engine: DocumentEngine = DocumentEngine.shared(),
+): Promise<RecordDocument[]> {
   const documents: RecordDocument[] = [];
   for (const { kind, view } of plannedDocuments(record)) {
     try {
       const { bytes, pages } = await engine.render(kind, view());
-      documents.push({ kind, version: record.version, bytes, pages, sha256: createHash('sha256').update(bytes).digest('hex') });
+      documents.push({
+        kind,
+        version: record.version,
+        bytes,
+        pages,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+      });
     } catch (error) {
       if (error instanceof MissingGlyphError && error.recordId === undefined) {
-        throw new MissingGlyphError(error.character, error.fontRole, record.id, fieldContaining(record, error.character) ?? `template ${kind}.hbs`);
+        throw new MissingGlyphError(
+          error.character,
+          error.fontRole,
+          record.id,
+          fieldContaining(record, error.character) ?? `template ${kind}.hbs`,
+        );
       }
       // The record's own faults learn which record and document they are about; the rest pass unchanged.
       if (!(error instanceof RecordFault) || error.recordId !== undefined) throw error;

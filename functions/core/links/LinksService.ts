@@ -5,7 +5,10 @@ import { BadLinkRequest, type LinkRequest } from './linkRequest.js';
 
 /** What the links API reads: award items by region (a page at a time) and one by id. */
 export interface AwardQueries {
-  listByRegion(region: string, options: { status?: string; q?: string; cursor?: string; limit: number }): Promise<{ items: Award[]; cursor?: string }>;
+  listByRegion(
+    region: string,
+    options: { status?: string; q?: string; cursor?: string; limit: number },
+  ): Promise<{ items: Award[]; cursor?: string }>;
   get(id: string): Promise<Award | undefined>;
 }
 
@@ -32,7 +35,11 @@ export class NotFound extends Error {
 export function documentFileName(item: AwardRecordFields, ref: DocumentRef): string {
   const title = documentTitle(ref.kind, item);
   const recipient = item.recipient as { name?: string } | undefined;
-  const subject = recipient?.name ?? (item.documentNumber as string | undefined) ?? (item.addressee as string | undefined)?.replace(/[：:]$/, '') ?? item.id;
+  const subject =
+    recipient?.name ??
+    (item.documentNumber as string | undefined) ??
+    (item.addressee as string | undefined)?.replace(/[：:]$/, '') ??
+    item.id;
   return `${title}-${subject}${ref.version > 1 ? `-v${ref.version}` : ''}.pdf`;
 }
 
@@ -46,7 +53,8 @@ function currentDocuments(documents: readonly DocumentRef[]): DocumentRef[] {
 /** Whom a record is for, as the staff page lists it: the recipient, a telegram's title and addressee (唁电 致何建华同志家属), else the title. */
 function displayName(item: AwardRecordFields): string {
   const recipient = (item.recipient as { name?: string } | undefined)?.name;
-  const addressee = item.kind === 'telegram' ? (item.addressee as string | undefined)?.replace(/[：:]$/, '') : undefined;
+  const addressee =
+    item.kind === 'telegram' ? (item.addressee as string | undefined)?.replace(/[：:]$/, '') : undefined;
   const title = item.title as string | undefined;
   return recipient ?? (title && addressee ? `${title} 致${addressee}` : title) ?? item.id;
 }
@@ -58,7 +66,13 @@ const summary = ({ record, documents }: Award) => ({
   status: record.status,
   name: displayName(record),
   approvedAt: record.approvedAt,
-  documents: currentDocuments(documents).map(({ kind, version, pages, withdrawn }) => ({ kind, title: documentTitle(kind, record), version, pages, withdrawn: withdrawn === true })),
+  documents: currentDocuments(documents).map(({ kind, version, pages, withdrawn }) => ({
+    kind,
+    title: documentTitle(kind, record),
+    version,
+    pages,
+    withdrawn: withdrawn === true,
+  })),
 });
 
 /**
@@ -67,11 +81,14 @@ const summary = ({ record, documents }: Award) => ({
  * listed without a link, and every link handed out is audited.
  */
 export class LinksService {
-  constructor(private readonly deps: { awards: AwardQueries; links: DocumentLinks; audit: AuditLog; bulletins: BulletinIndex }) {}
+  constructor(
+    private readonly deps: { awards: AwardQueries; links: DocumentLinks; audit: AuditLog; bulletins: BulletinIndex },
+  ) {}
 
   async listAwards(access: StaffAccess, request: Extract<LinkRequest, { route: 'list-awards' }>) {
     const region = request.region ?? (access.scope === 'region' ? access.region : undefined);
-    if (region === undefined) throw new BadLinkRequest('region: required for the department’s staff (one of the 12 盟市 or 自治区)');
+    if (region === undefined)
+      throw new BadLinkRequest('region: required for the department’s staff (one of the 12 盟市 or 自治区)');
     if (!maySee(access, region)) return { items: [] };
     const { region: _region, route: _route, ...options } = request;
     const page = await this.deps.awards.listByRegion(region, options);

@@ -3,7 +3,9 @@ const ATTR_CHAR = /[A-Za-z0-9!#$&+\-.^_`|~]/;
 
 /** The ASCII fallback: characters a plain quoted filename can carry, others as "_". */
 function asciiFallback(name: string): string {
-  const ascii = [...name].map((char) => (/[\x20-\x7e]/.test(char) && char !== '"' && char !== '\\' ? char : '_')).join('');
+  const ascii = [...name]
+    .map((char) => (/[\x20-\x7e]/.test(char) && char !== '"' && char !== '\\' ? char : '_'))
+    .join('');
   return ascii.replace(/_+/g, '_');
 }
 

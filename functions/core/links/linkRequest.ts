@@ -4,7 +4,14 @@ import { RECORD_ID_PATTERN } from '../records/constants.js';
 
 /** A request the links API answers, read and checked before anything reaches DynamoDB. */
 export type LinkRequest =
-  | { readonly route: 'list-awards'; readonly region?: string; readonly status?: string; readonly q?: string; readonly cursor?: string; readonly limit: number }
+  | {
+      readonly route: 'list-awards';
+      readonly region?: string;
+      readonly status?: string;
+      readonly q?: string;
+      readonly cursor?: string;
+      readonly limit: number;
+    }
   | { readonly route: 'award-documents'; readonly id: string }
   | { readonly route: 'list-bulletins' };
 
@@ -17,14 +24,19 @@ const listQuery = z.strictObject({
   region: z.enum(REGIONS).optional(),
   status: z.enum(RECORD_STATUSES).optional(),
   q: z.string().trim().min(1).max(40).optional(),
-  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,1024}$/).optional(),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,1024}$/)
+    .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 
-
-
 /** Reads method, path and query string parameters of an HTTP API event into a LinkRequest. */
-export function parseLinkRequest(method: string, path: string, query: Readonly<Record<string, string | undefined>> = {}): LinkRequest {
+export function parseLinkRequest(
+  method: string,
+  path: string,
+  query: Readonly<Record<string, string | undefined>> = {},
+): LinkRequest {
   if (method !== 'GET') throw new BadLinkRequest(`${method} is not supported: the links API only answers GET`);
   const documents = /^\/awards\/([^/]+)\/documents$/.exec(path);
   const noQuery = () => {
@@ -34,7 +46,8 @@ export function parseLinkRequest(method: string, path: string, query: Readonly<R
   if (documents) {
     noQuery();
     const id = decodeURIComponent(documents[1]!);
-    if (!RECORD_ID_PATTERN.test(id)) throw new BadLinkRequest('id: must be 1 to 64 letters, digits, "_" or "-", starting with a letter or digit');
+    if (!RECORD_ID_PATTERN.test(id))
+      throw new BadLinkRequest('id: must be 1 to 64 letters, digits, "_" or "-", starting with a letter or digit');
     return { route: 'award-documents', id };
   }
   if (path === '/bulletins') {
@@ -45,7 +58,10 @@ export function parseLinkRequest(method: string, path: string, query: Readonly<R
     const parsed = listQuery.safeParse(query);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      const field = issue.code === 'unrecognized_keys' ? `unknown query parameter "${issue.keys[0]}"` : `${issue.path.join('.')}: ${issue.message}`;
+      const field =
+        issue.code === 'unrecognized_keys'
+          ? `unknown query parameter "${issue.keys[0]}"`
+          : `${issue.path.join('.')}: ${issue.message}`;
       throw new BadLinkRequest(field);
     }
     return { route: 'list-awards', ...parsed.data };

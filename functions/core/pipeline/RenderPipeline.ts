@@ -1,7 +1,13 @@
 import { documentKey } from '../../definitions/documentsBucket.js';
 import type { Award, DocumentRef } from '../award/Award.js';
 import type { AwardStore } from '../award/AwardStore.js';
-import { assignNumber, pendingWithdrawal, recordFailed, recordRendered, withdrawDocuments } from '../award/renderTransitions.js';
+import {
+  assignNumber,
+  pendingWithdrawal,
+  recordFailed,
+  recordRendered,
+  withdrawDocuments,
+} from '../award/renderTransitions.js';
 import { renderRecordDocuments } from '../documents/renderRecordDocuments.js';
 import type { DocumentEngine } from '../engine/DocumentEngine.js';
 import { isRecordFault, RecordFault, TransientFault } from '../errors.js';
@@ -37,7 +43,9 @@ const CHANGED = Symbol('changed');
 type Step<T> = T | typeof CHANGED;
 
 /** Official documents carry a 文号 from their authority's yearly sequence. */
-function needsNumber(record: AwardRecord): record is Extract<AwardRecord, { kind: 'commendation-order' | 'praise-bulletin' }> {
+function needsNumber(
+  record: AwardRecord,
+): record is Extract<AwardRecord, { kind: 'commendation-order' | 'praise-bulletin' }> {
   return record.kind === 'commendation-order' || record.kind === 'praise-bulletin';
 }
 
@@ -67,7 +75,8 @@ export class RenderPipeline {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const award = await this.deps.awards.get(id);
       if (award === undefined) return skipped('the award no longer exists');
-      if (award.record.version > seen.record.version && stored.length === 0) return skipped(`superseded by version ${award.record.version}`);
+      if (award.record.version > seen.record.version && stored.length === 0)
+        return skipped(`superseded by version ${award.record.version}`);
       const outcome = await this.step(award, stored);
       if (outcome !== CHANGED) return outcome;
     }
@@ -78,7 +87,8 @@ export class RenderPipeline {
     const { record, rendering } = award;
     if (record.status === 'REVOKED') return this.withdraw(award, stored);
     if (record.status !== 'APPROVED') return skipped(`status is ${record.status}`);
-    if ((rendering.renderedVersion ?? 0) >= record.version) return skipped(`version ${record.version} already rendered`);
+    if ((rendering.renderedVersion ?? 0) >= record.version)
+      return skipped(`version ${record.version} already rendered`);
     if (rendering.failure?.version === record.version) return skipped(`version ${record.version} already failed`);
     try {
       const numbered = await this.numbered(award, validateRecord(record));
@@ -95,9 +105,12 @@ export class RenderPipeline {
     // Only the deployment's own authority borrows its code: another's record must bring its own,
     // or it would take a place in the department's sequence.
     const own = this.deps.authority;
-    const code = record.authority.code ?? (own !== undefined && record.authority.name === own.name ? own.code : undefined);
+    const code =
+      record.authority.code ?? (own !== undefined && record.authority.name === own.name ? own.code : undefined);
     if (code === undefined) {
-      throw new RecordFault(`record ${record.id}: authority.code: required to number a ${record.kind} (e.g. 内公奖)`, { recordId: record.id });
+      throw new RecordFault(`record ${record.id}: authority.code: required to number a ${record.kind} (e.g. 内公奖)`, {
+        recordId: record.id,
+      });
     }
     const year = numberingYear(record.issuedAt);
     if (record.documentNumber !== undefined) {
@@ -106,7 +119,10 @@ export class RenderPipeline {
     }
     // A number is given only to an order whose documents can be made: try them first with a
     // number as wide as any, so a missing glyph or an overflow fails before a number is spent.
-    await renderRecordDocuments({ ...record, documentNumber: formatDocumentNumber(code, year, 9999) }, this.deps.engine);
+    await renderRecordDocuments(
+      { ...record, documentNumber: formatDocumentNumber(code, year, 9999) },
+      this.deps.engine,
+    );
     for (let attempt = 1; attempt <= MAX_SERIAL_ATTEMPTS; attempt++) {
       const serial = await this.deps.awards.nextSerial(code, year);
       const documentNumber = formatDocumentNumber(code, year, serial);
@@ -119,7 +135,9 @@ export class RenderPipeline {
       }
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
     }
-    throw new TransientFault(`giving a ${code} ${year} number to ${record.id}: still contended after ${MAX_SERIAL_ATTEMPTS} attempts`);
+    throw new TransientFault(
+      `giving a ${code} ${year} number to ${record.id}: still contended after ${MAX_SERIAL_ATTEMPTS} attempts`,
+    );
   }
 
   /**
@@ -128,11 +146,18 @@ export class RenderPipeline {
    */
   private async checkHeld(id: string, documentNumber: string, code: string, year: number): Promise<void> {
     const place = parseDocumentNumber(documentNumber);
-    const ours = place !== undefined && place.code === code && place.year === year && (await this.deps.awards.holderOf(place)) === id;
+    const ours =
+      place !== undefined &&
+      place.code === code &&
+      place.year === year &&
+      (await this.deps.awards.holderOf(place)) === id;
     if (!ours) {
-      throw new RecordFault(`record ${id}: documentNumber: ${documentNumber} was not given to this record by the pipeline: remove it (numbers are given on approval)`, {
-        recordId: id,
-      });
+      throw new RecordFault(
+        `record ${id}: documentNumber: ${documentNumber} was not given to this record by the pipeline: remove it (numbers are given on approval)`,
+        {
+          recordId: id,
+        },
+      );
     }
   }
 
@@ -142,15 +167,34 @@ export class RenderPipeline {
     const refs: DocumentRef[] = [];
     for (const document of rendered) {
       const key = documentKey(record.id, document.kind, document.version);
-      const result = await this.deps.documents.put({ key, bytes: document.bytes, sha256: document.sha256, recordId: record.id, kind: document.kind, version: document.version });
+      const result = await this.deps.documents.put({
+        key,
+        bytes: document.bytes,
+        sha256: document.sha256,
+        recordId: record.id,
+        kind: document.kind,
+        version: document.version,
+      });
       if (result === 'already-stored') this.deps.log.info('document already stored', { recordId: record.id, key });
-      const ref = { kind: document.kind, version: document.version, key, sha256: document.sha256, pages: document.pages, bytes: document.bytes.byteLength, renderedAt };
+      const ref = {
+        kind: document.kind,
+        version: document.version,
+        key,
+        sha256: document.sha256,
+        pages: document.pages,
+        bytes: document.bytes.byteLength,
+        renderedAt,
+      };
       refs.push(ref);
       if (!stored.some((earlier) => earlier.key === key)) stored.push(ref);
     }
     if ((await this.deps.awards.save(award, recordRendered(award, refs, renderedAt))) === 'changed') return CHANGED;
     this.deps.metrics.count('DocumentsRendered', refs.length);
-    this.deps.log.info('documents stored', { recordId: record.id, version: record.version, keys: refs.map((ref) => ref.key) });
+    this.deps.log.info('documents stored', {
+      recordId: record.id,
+      version: record.version,
+      keys: refs.map((ref) => ref.key),
+    });
     return { action: 'rendered', documents: refs };
   }
 
@@ -158,7 +202,12 @@ export class RenderPipeline {
     const reason = error.message;
     if ((await this.deps.awards.save(award, recordFailed(award, reason))) === 'changed') return CHANGED;
     this.deps.metrics.count('InvalidRecords');
-    this.deps.log.error('record cannot be rendered', { recordId: award.record.id, version: award.record.version, errorType: error.name, reason });
+    this.deps.log.error('record cannot be rendered', {
+      recordId: award.record.id,
+      version: award.record.version,
+      errorType: error.name,
+      reason,
+    });
     return { action: 'failed', reason };
   }
 
@@ -168,7 +217,8 @@ export class RenderPipeline {
     const pending = [...pendingWithdrawal(award), ...stored.filter((ref) => !recorded.has(ref.key))];
     if (pending.length === 0) return skipped('no documents to withdraw');
     for (const ref of pending) await this.deps.documents.markWithdrawn(ref.key);
-    if ((await this.deps.awards.save(award, withdrawDocuments(award, this.now().toISOString(), stored))) === 'changed') return CHANGED;
+    if ((await this.deps.awards.save(award, withdrawDocuments(award, this.now().toISOString(), stored))) === 'changed')
+      return CHANGED;
     this.deps.metrics.count('DocumentsWithdrawn', pending.length);
     this.deps.log.info('documents withdrawn', { recordId: award.record.id, keys: pending.map((ref) => ref.key) });
     return { action: 'withdrawn', documents: pending.length };

@@ -11,7 +11,9 @@ export function numberingYear(issuedAt: string): number {
 }
 
 /** The sequence place of a number written as formatDocumentNumber writes it; undefined for any other text. */
-export function parseDocumentNumber(documentNumber: string): { code: string; year: number; serial: number } | undefined {
+export function parseDocumentNumber(
+  documentNumber: string,
+): { code: string; year: number; serial: number } | undefined {
   const match = /^(.+)〔(\d{4})〕([1-9]\d*)号$/.exec(documentNumber);
   return match ? { code: match[1]!, year: Number(match[2]), serial: Number(match[3]) } : undefined;
 }

@@ -27,5 +27,8 @@ export interface PipelineLog {
 }
 
 export interface PipelineMetrics {
-  count(name: 'DocumentsRendered' | 'InvalidRecords' | 'DocumentsWithdrawn' | 'NumbersAllocated' | 'DeploymentFaults', value?: number): void;
+  count(
+    name: 'DocumentsRendered' | 'InvalidRecords' | 'DocumentsWithdrawn' | 'NumbersAllocated' | 'DeploymentFaults',
+    value?: number,
+  ): void;
 }

@@ -5,9 +5,7 @@ import { line, text } from './fields.js';
 export const authoritySchema = z
   .strictObject({
     name: line().describe('Issuing authority (发文机关), e.g. 内蒙古自治区公安厅'),
-    code: text(TEXT_LIMITS.name)
-      .optional()
-      .describe('Document-number prefix (机关代字), e.g. 内公奖'),
+    code: text(TEXT_LIMITS.name).optional().describe('Document-number prefix (机关代字), e.g. 内公奖'),
     sealText: line().optional().describe('Text around the seal; defaults to the authority name'),
   })
   // Defaulted here so a renderer never has to remember the fallback.

@@ -15,9 +15,7 @@ export const commendationOrderSchema = z
   .strictObject({
     kind: z.literal('commendation-order'),
     ...recordBaseShape,
-    documentNumber: documentNumber()
-      .optional()
-      .describe('文号, e.g. 内公奖〔2020〕12号; allocated on approval'),
+    documentNumber: documentNumber().optional().describe('文号, e.g. 内公奖〔2020〕12号; allocated on approval'),
     title: line().describe('e.g. 内蒙古自治区公安厅关于给予何建华等同志记功嘉奖的命令'),
     addressee: line().optional().describe('主送机关, e.g. 各盟市公安局，厅机关各部门：'),
     preamble: paragraphs().describe('Paragraphs describing the deeds'),

@@ -80,7 +80,7 @@ export type TelegramVariant = (typeof TELEGRAM_VARIANTS)[number];
 export const RECORD_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 /** 发文字号 as GB/T 9704 writes it: prefix, year in 〔〕, sequence number without leading zeros, 号. */
-export const DOCUMENT_NUMBER_PATTERN = /^[^〔〕\[\]【】]+〔\d{4}〕[1-9]\d*号$/;
+export const DOCUMENT_NUMBER_PATTERN = /^[^〔〕[\]【】]+〔\d{4}〕[1-9]\d*号$/;
 
 /** Control characters and line/paragraph separators: every field is a single line. */
 export const SINGLE_LINE_PATTERN = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/;

@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  DOCUMENT_NUMBER_PATTERN,
-  RECORD_ID_PATTERN,
-  SINGLE_LINE_PATTERN,
-  TEXT_LIMITS,
-} from './constants.js';
+import { DOCUMENT_NUMBER_PATTERN, RECORD_ID_PATTERN, SINGLE_LINE_PATTERN, TEXT_LIMITS } from './constants.js';
 
 /** A trimmed, non-empty, single-line string of at most `maxLength` code units. */
 export function text(maxLength: number) {

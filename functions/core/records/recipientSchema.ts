@@ -7,7 +7,7 @@ export const individualRecipientSchema = z
     type: z.literal('individual'),
     name: personName().describe('Full name; may contain the middle dot (·) and rare characters'),
     role: z.enum(RECIPIENT_ROLES).describe('民警 (police officer), 辅警 (auxiliary officer) or 社区工作者'),
-    unit: line().describe('The recipient\'s unit, e.g. 呼伦贝尔市海拉尔区公安分局呼伦街派出所'),
+    unit: line().describe("The recipient's unit, e.g. 呼伦贝尔市海拉尔区公安分局呼伦街派出所"),
   })
   .describe('An individual recipient (个人)');
 
@@ -19,10 +19,7 @@ export const collectiveRecipientSchema = z
   })
   .describe('A collective recipient (集体): a unit, a team or a checkpoint');
 
-export const recipientSchema = z.discriminatedUnion('type', [
-  individualRecipientSchema,
-  collectiveRecipientSchema,
-]);
+export const recipientSchema = z.discriminatedUnion('type', [individualRecipientSchema, collectiveRecipientSchema]);
 
 export type IndividualRecipient = z.output<typeof individualRecipientSchema>;
 export type CollectiveRecipient = z.output<typeof collectiveRecipientSchema>;

@@ -46,7 +46,8 @@ export const recordErrorMap: z.core.$ZodErrorMap = (issue) => {
       return issue.input === undefined ? 'required' : `must be ${choices(issue.values)}`;
     case 'invalid_union': {
       // A discriminated union reports the object as input and the tag's path.
-      const tag = issue.discriminator === undefined ? undefined : (issue.input as Record<string, unknown>)[issue.discriminator];
+      const tag =
+        issue.discriminator === undefined ? undefined : (issue.input as Record<string, unknown>)[issue.discriminator];
       if (issue.discriminator !== undefined && tag === undefined) return 'required';
       return Array.isArray(issue.options) ? `must be ${choices(issue.options)}` : undefined;
     }

@@ -7,7 +7,9 @@ import type { BulletinFigures, Figures, League } from './Figures.js';
 /** A cut-off must name its time zone, as record times do: a bulletin never guesses whose midnight. */
 function parseInstant(value: string, name: 'cutoff' | 'since'): Date {
   if (!dateTime().safeParse(value).success) {
-    throw new RangeError(`${name}: "${value}" is not an ISO 8601 date-time with an offset, e.g. 2020-03-10T08:00:00+08:00`);
+    throw new RangeError(
+      `${name}: "${value}" is not an ISO 8601 date-time with an offset, e.g. 2020-03-10T08:00:00+08:00`,
+    );
   }
   return new Date(value);
 }
@@ -25,7 +27,13 @@ export function compileFigures(records: readonly AwardRecord[], cutoff: string, 
   }
   const region = countFigures(records, asOf);
   const byLeague = Object.fromEntries(
-    LEAGUES_AND_CITIES.map((league) => [league, countFigures(records.filter((r) => r.region === league), asOf)]),
+    LEAGUES_AND_CITIES.map((league) => [
+      league,
+      countFigures(
+        records.filter((r) => r.region === league),
+        asOf,
+      ),
+    ]),
   ) as Record<League, Figures>;
   return {
     cutoff,

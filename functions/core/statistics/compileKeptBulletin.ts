@@ -32,13 +32,20 @@ export interface CompiledBulletin {
  */
 export async function compileKeptBulletin(
   cutoff: string,
-  deps: { figures: KeptFigures; archive: BulletinArchive; engine: DocumentEngine; authority: { name: string; sealText?: string } },
+  deps: {
+    figures: KeptFigures;
+    archive: BulletinArchive;
+    engine: DocumentEngine;
+    authority: { name: string; sealText?: string };
+  },
 ): Promise<CompiledBulletin> {
   const existing = await deps.archive.get(cutoff);
   if (existing) return { figures: existing, compiled: false };
   const counters = await deps.figures.read([REGION_SCOPE, ...LEAGUES_AND_CITIES]);
   const region = figuresOfCounters(counters.get(REGION_SCOPE) ?? {});
-  const byLeague = Object.fromEntries(LEAGUES_AND_CITIES.map((league) => [league, figuresOfCounters(counters.get(league) ?? {})])) as Record<League, Figures>;
+  const byLeague = Object.fromEntries(
+    LEAGUES_AND_CITIES.map((league) => [league, figuresOfCounters(counters.get(league) ?? {})]),
+  ) as Record<League, Figures>;
   const previous = await deps.archive.latestBefore(cutoff);
   const figures: BulletinFigures = {
     cutoff,

@@ -39,7 +39,11 @@ export function countersOf(f: Figures): Counters {
 /** Figures from stored counters; a counter never written is zero. */
 export function figuresOfCounters(c: Partial<Counters>): Figures {
   const n = (field: CounterField) => c[field] ?? 0;
-  const count = (collective: CounterField, individual: CounterField) => ({ total: n(collective) + n(individual), collective: n(collective), individual: n(individual) });
+  const count = (collective: CounterField, individual: CounterField) => ({
+    total: n(collective) + n(individual),
+    collective: n(collective),
+    individual: n(individual),
+  });
   return {
     merit: count('meritCollective', 'meritIndividual'),
     commendation: count('commendationCollective', 'commendationIndividual'),
@@ -47,6 +51,10 @@ export function figuresOfCounters(c: Partial<Counters>): Figures {
     deliveries: n('deliveries'),
     commendationOrders: n('commendationOrders'),
     telegrams: n('telegrams'),
-    praise: { bulletins: n('praiseBulletins'), collectives: n('praiseCollectives'), individuals: n('praiseIndividuals') },
+    praise: {
+      bulletins: n('praiseBulletins'),
+      collectives: n('praiseCollectives'),
+      individuals: n('praiseIndividuals'),
+    },
   };
 }

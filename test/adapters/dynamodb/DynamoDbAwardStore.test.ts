@@ -13,9 +13,14 @@ import { exampleJson } from '../../support/examples.js';
 const ddb = mockClient(DynamoDBDocumentClient);
 const store = new DynamoDbAwardStore(new DynamoDBClient({ region: 'cn-north-1' }), 'awards');
 const AT = new Date('2020-03-02T09:00:00+08:00');
-const conditionFailed = () => Object.assign(new Error('The conditional request failed'), { name: 'ConditionalCheckFailedException' });
+const conditionFailed = () =>
+  Object.assign(new Error('The conditional request failed'), { name: 'ConditionalCheckFailedException' });
 const cancelled = (...codes: string[]) =>
-  new TransactionCanceledException({ message: 'Transaction cancelled', $metadata: {}, CancellationReasons: codes.map((Code) => ({ Code })) });
+  new TransactionCanceledException({
+    message: 'Transaction cancelled',
+    $metadata: {},
+    CancellationReasons: codes.map((Code) => ({ Code })),
+  });
 
 const submitted = submit(exampleJson('merit-zhang-peng'));
 const approved = approve(submitted, { by: '审核专班', at: AT });
@@ -28,7 +33,13 @@ describe('DynamoDbAwardStore', () => {
     expect(await store.create(submitted)).toBe(true);
     const input = ddb.commandCalls(PutCommand)[0]!.args[0].input;
     expect(input.ConditionExpression).toBe('attribute_not_exists(pk)');
-    expect(input.Item).toMatchObject({ pk: 'AWARD#merit-zhang-peng', itemType: 'AWARD', revision: 1, id: 'merit-zhang-peng', status: 'SUBMITTED' });
+    expect(input.Item).toMatchObject({
+      pk: 'AWARD#merit-zhang-peng',
+      itemType: 'AWARD',
+      revision: 1,
+      id: 'merit-zhang-peng',
+      status: 'SUBMITTED',
+    });
     ddb.on(PutCommand).rejects(conditionFailed());
     expect(await store.create(submitted)).toBe(false);
   });
@@ -37,7 +48,11 @@ describe('DynamoDbAwardStore', () => {
     ddb.on(PutCommand).resolves({});
     expect(await store.save(submitted, approved)).toBe('saved');
     const input = ddb.commandCalls(PutCommand)[0]!.args[0].input;
-    expect(input).toMatchObject({ TableName: 'awards', ConditionExpression: 'revision = :read', ExpressionAttributeValues: { ':read': 1 } });
+    expect(input).toMatchObject({
+      TableName: 'awards',
+      ConditionExpression: 'revision = :read',
+      ExpressionAttributeValues: { ':read': 1 },
+    });
     expect(input.Item).toMatchObject({ revision: 2, status: 'APPROVED', approvedBy: '审核专班' });
   });
 
@@ -51,7 +66,9 @@ describe('DynamoDbAwardStore', () => {
     ddb.on(PutCommand).resolves({});
     const legacy: Award = awardOfRecord({ ...exampleJson('merit-zhang-peng'), status: 'SUBMITTED' }, 0);
     await store.save(legacy, approve(legacy, { by: '审核专班', at: AT }));
-    expect(ddb.commandCalls(PutCommand)[0]!.args[0].input.ConditionExpression).toBe('attribute_exists(pk) AND attribute_not_exists(revision)');
+    expect(ddb.commandCalls(PutCommand)[0]!.args[0].input.ConditionExpression).toBe(
+      'attribute_exists(pk) AND attribute_not_exists(revision)',
+    );
   });
 
   it('refuses a change that does not lead to the next revision of the same award', async () => {
@@ -60,9 +77,15 @@ describe('DynamoDbAwardStore', () => {
   });
 
   it('turns throttling into a StoreError (retried) and an oversized item into the record’s fault', async () => {
-    ddb.on(PutCommand).rejectsOnce(Object.assign(new Error('Rate exceeded'), { name: 'ProvisionedThroughputExceededException' }));
+    ddb
+      .on(PutCommand)
+      .rejectsOnce(Object.assign(new Error('Rate exceeded'), { name: 'ProvisionedThroughputExceededException' }));
     await expect(store.save(submitted, approved)).rejects.toBeInstanceOf(StoreError);
-    ddb.on(PutCommand).rejects(Object.assign(new Error('Item size has exceeded the maximum allowed size'), { name: 'ValidationException' }));
+    ddb
+      .on(PutCommand)
+      .rejects(
+        Object.assign(new Error('Item size has exceeded the maximum allowed size'), { name: 'ValidationException' }),
+      );
     await expect(store.save(submitted, approved)).rejects.toBeInstanceOf(RecordFault);
   });
 
@@ -71,9 +94,20 @@ describe('DynamoDbAwardStore', () => {
     const numbered = assignNumber(approved, '内公奖〔2020〕5号');
     expect(await store.saveNumbered(approved, numbered, { code: '内公奖', year: 2020, serial: 5 })).toBe('saved');
     const [counter, claim, award] = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
-    expect(counter!.Put).toMatchObject({ Item: { pk: 'COUNTER#内公奖#2020', lastSerial: 5 }, ConditionExpression: 'lastSerial = :previous', ExpressionAttributeValues: { ':previous': 4 } });
-    expect(claim!.Put).toMatchObject({ Item: { pk: 'NUMBER#内公奖#2020#5', recordId: 'merit-zhang-peng' }, ConditionExpression: 'attribute_not_exists(pk)' });
-    expect(award!.Put).toMatchObject({ ConditionExpression: 'revision = :read', ExpressionAttributeValues: { ':read': 2 }, Item: { documentNumber: '内公奖〔2020〕5号', revision: 3 } });
+    expect(counter!.Put).toMatchObject({
+      Item: { pk: 'COUNTER#内公奖#2020', lastSerial: 5 },
+      ConditionExpression: 'lastSerial = :previous',
+      ExpressionAttributeValues: { ':previous': 4 },
+    });
+    expect(claim!.Put).toMatchObject({
+      Item: { pk: 'NUMBER#内公奖#2020#5', recordId: 'merit-zhang-peng' },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
+    expect(award!.Put).toMatchObject({
+      ConditionExpression: 'revision = :read',
+      ExpressionAttributeValues: { ':read': 2 },
+      Item: { documentNumber: '内公奖〔2020〕5号', revision: 3 },
+    });
   });
 
   it('tells a serial taken by another order from an award changed meanwhile', async () => {
@@ -94,9 +128,30 @@ describe('DynamoDbAwardStore', () => {
   });
 
   it('reads awards strongly consistent, as the core knows them', async () => {
-    ddb.on(GetCommand).resolves({ Item: { pk: 'AWARD#merit-zhang-peng', itemType: 'AWARD', revision: 4, ...approved.record, renderedVersion: 1, renderedAt: 't', renderStatus: 'RENDERED' } });
+    ddb
+      .on(GetCommand)
+      .resolves({
+        Item: {
+          pk: 'AWARD#merit-zhang-peng',
+          itemType: 'AWARD',
+          revision: 4,
+          ...approved.record,
+          renderedVersion: 1,
+          renderedAt: 't',
+          renderStatus: 'RENDERED',
+        },
+      });
     const award = await store.get('merit-zhang-peng');
-    expect(ddb.commandCalls(GetCommand)[0]!.args[0].input).toEqual({ TableName: 'awards', Key: { pk: 'AWARD#merit-zhang-peng' }, ConsistentRead: true });
-    expect(award).toEqual({ revision: 4, record: approved.record, documents: [], rendering: { renderedVersion: 1, renderedAt: 't' } });
+    expect(ddb.commandCalls(GetCommand)[0]!.args[0].input).toEqual({
+      TableName: 'awards',
+      Key: { pk: 'AWARD#merit-zhang-peng' },
+      ConsistentRead: true,
+    });
+    expect(award).toEqual({
+      revision: 4,
+      record: approved.record,
+      documents: [],
+      rendering: { renderedVersion: 1, renderedAt: 't' },
+    });
   });
 });

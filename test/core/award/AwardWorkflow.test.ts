@@ -7,7 +7,15 @@ import { InMemoryAwardStore } from '../../support/InMemoryAwardStore.js';
 import { PausingAwardStore } from '../../support/PausingAwardStore.js';
 
 const now = () => new Date('2020-03-02T09:00:00+08:00');
-const ref = { kind: 'certificate', version: 1, key: 'awards/merit-zhang-peng/certificate-v1.pdf', sha256: 'x', pages: 1, bytes: 1, renderedAt: 't' };
+const ref = {
+  kind: 'certificate',
+  version: 1,
+  key: 'awards/merit-zhang-peng/certificate-v1.pdf',
+  sha256: 'x',
+  pages: 1,
+  bytes: 1,
+  renderedAt: 't',
+};
 
 async function approvedAward() {
   const store = new InMemoryAwardStore();
@@ -20,8 +28,12 @@ async function approvedAward() {
 describe('AwardWorkflow', () => {
   it('refuses to import a record twice, and to change an award that does not exist', async () => {
     const { workflow } = await approvedAward();
-    await expect(workflow.submit(exampleJson('merit-zhang-peng'))).rejects.toThrow('record merit-zhang-peng already exists: correct it instead of importing it again');
-    await expect(workflow.revoke('no-such-award', '核查不实')).rejects.toThrow(new AwardRefusal('no-such-award', 'cannot revoke award no-such-award: it does not exist'));
+    await expect(workflow.submit(exampleJson('merit-zhang-peng'))).rejects.toThrow(
+      'record merit-zhang-peng already exists: correct it instead of importing it again',
+    );
+    await expect(workflow.revoke('no-such-award', '核查不实')).rejects.toThrow(
+      new AwardRefusal('no-such-award', 'cannot revoke award no-such-award: it does not exist'),
+    );
   });
 
   it('applies its rule again when only the pipeline wrote between its read and its write', async () => {
@@ -36,7 +48,11 @@ describe('AwardWorkflow', () => {
     const revoked = await revoking;
     expect(revoked.record.status).toBe('REVOKED');
     // The documents the pipeline recorded meanwhile are kept, for it to withdraw.
-    expect((await store.get('merit-zhang-peng'))!).toMatchObject({ revision: 4, documents: [ref], record: { status: 'REVOKED' } });
+    expect((await store.get('merit-zhang-peng'))!).toMatchObject({
+      revision: 4,
+      documents: [ref],
+      record: { status: 'REVOKED' },
+    });
   });
 
   it('counts a 文号 given meanwhile as the pipeline’s, and keeps it on the correction', async () => {
@@ -47,19 +63,30 @@ describe('AwardWorkflow', () => {
     await workflow.approve(String(json.id), '审核专班');
     const pausing = new PausingAwardStore(store);
     const held = pausing.holdNextWrite();
-    const correcting = new AwardWorkflow(pausing, now).correct({ ...json, id: String(json.id), title: '关于表彰（更正）的命令' });
+    const correcting = new AwardWorkflow(pausing, now).correct({
+      ...json,
+      id: String(json.id),
+      title: '关于表彰（更正）的命令',
+    });
     await held.reached;
     const read = (await store.get(String(json.id)))!;
     await store.save(read, assignNumber(read, '内公奖〔2020〕1号'));
     held.release();
-    expect((await correcting).record).toMatchObject({ version: 2, documentNumber: '内公奖〔2020〕1号', title: '关于表彰（更正）的命令' });
+    expect((await correcting).record).toMatchObject({
+      version: 2,
+      documentNumber: '内公奖〔2020〕1号',
+      title: '关于表彰（更正）的命令',
+    });
   });
 
   it('refuses, changing nothing, when another approver’s change landed meanwhile', async () => {
     const { store } = await approvedAward();
     const pausing = new PausingAwardStore(store);
     const held = pausing.holdNextWrite();
-    const delivering = new AwardWorkflow(pausing, now).deliver('merit-zhang-peng', { at: '2020-03-04T10:00:00+08:00', place: '小区检查点' });
+    const delivering = new AwardWorkflow(pausing, now).deliver('merit-zhang-peng', {
+      at: '2020-03-04T10:00:00+08:00',
+      place: '小区检查点',
+    });
     await held.reached;
     await new AwardWorkflow(store, now).revoke('merit-zhang-peng', '核查不实');
     const before = await store.get('merit-zhang-peng');

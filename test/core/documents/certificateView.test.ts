@@ -3,10 +3,15 @@ import { certificateView } from '../../../functions/core/documents/certificateVi
 import { commendationOrderView } from '../../../functions/core/documents/commendationOrderView.js';
 import { telegramView } from '../../../functions/core/documents/telegramView.js';
 import { documentsFor } from '../../../functions/core/documents/DocumentKind.js';
-import type { CommendationOrderRecord, RecipientAwardRecord, TelegramRecord } from '../../../functions/core/records/index.js';
+import type {
+  CommendationOrderRecord,
+  RecipientAwardRecord,
+  TelegramRecord,
+} from '../../../functions/core/records/index.js';
 import { exampleJson, exampleRecord } from '../../support/examples.js';
 
-const award = (name: string, changes: Record<string, unknown> = {}) => exampleRecord(name, changes) as RecipientAwardRecord;
+const award = (name: string, changes: Record<string, unknown> = {}) =>
+  exampleRecord(name, changes) as RecipientAwardRecord;
 
 describe('what documents print', () => {
   it('words each kind of award as a certificate does', () => {
@@ -14,15 +19,21 @@ describe('what documents print', () => {
     expect(certificateView(award('merit-li-xiaohuan')).citation).toMatch(/，追记个人二等功。$/);
     expect(certificateView(award('merit-wulanchabu-hubei-escort-team')).citation).toMatch(/，荣记集体二等功。$/);
     expect(certificateView(award('commendation-ce-ren')).citation).toMatch(/，予以嘉奖。$/);
-    expect(certificateView(award('honorary-title-he-jianhua')).citation).toMatch(/被追授“全国公安系统二级英雄模范”荣誉称号。$/);
+    expect(certificateView(award('honorary-title-he-jianhua')).citation).toMatch(
+      /被追授“全国公安系统二级英雄模范”荣誉称号。$/,
+    );
   });
 
   it('does not double the punctuation when the deed was typed with a full stop', () => {
-    expect(certificateView(award('merit-zhang-peng', { deed: '在疫情防控工作中表现突出。' })).citation).toBe('在疫情防控工作中表现突出，荣记个人三等功。');
+    expect(certificateView(award('merit-zhang-peng', { deed: '在疫情防控工作中表现突出。' })).citation).toBe(
+      '在疫情防控工作中表现突出，荣记个人三等功。',
+    );
   });
 
   it('keeps the gap between the title and the name of who signs', () => {
-    const order = exampleRecord('commendation-order-2020-12', { signatory: { title: '厅长', name: '（签发人）' } }) as CommendationOrderRecord;
+    const order = exampleRecord('commendation-order-2020-12', {
+      signatory: { title: '厅长', name: '（签发人）' },
+    }) as CommendationOrderRecord;
     expect(commendationOrderView(order).signatory).toBe('厅长\u3000（签发人）');
   });
 
@@ -34,11 +45,20 @@ describe('what documents print', () => {
 
   it('needs the approval time and the allocated number, and invents neither', () => {
     const { approvedAt: _approvedAt, ...submitted } = exampleJson('merit-zhang-peng');
-    expect(() => certificateView(exampleRecord('merit-zhang-peng', { ...submitted, status: 'SUBMITTED', approvedAt: undefined }) as RecipientAwardRecord)).toThrow(
-      'record merit-zhang-peng: approvedAt: required to render documents',
-    );
+    expect(() =>
+      certificateView(
+        exampleRecord('merit-zhang-peng', {
+          ...submitted,
+          status: 'SUBMITTED',
+          approvedAt: undefined,
+        }) as RecipientAwardRecord,
+      ),
+    ).toThrow('record merit-zhang-peng: approvedAt: required to render documents');
     const { documentNumber: _number, ...order } = exampleJson('commendation-order-2020-12');
-    const unnumbered = exampleRecord('commendation-order-2020-12', { ...order, documentNumber: undefined }) as CommendationOrderRecord;
+    const unnumbered = exampleRecord('commendation-order-2020-12', {
+      ...order,
+      documentNumber: undefined,
+    }) as CommendationOrderRecord;
     expect(() => commendationOrderView(unnumbered)).toThrow('documentNumber: required to render a commendation order');
   });
 
@@ -51,6 +71,9 @@ describe('what documents print', () => {
 
   it('gives a telegram’s PDF the subject its variant names: 唁电 or 慰问电', () => {
     const subject = (name: string) => telegramView(exampleRecord(name) as TelegramRecord).metadata.subject;
-    expect([subject('telegram-condolence-he-jianhua'), subject('telegram-sympathy-sun-dejian')]).toEqual(['唁电', '慰问电']);
+    expect([subject('telegram-condolence-he-jianhua'), subject('telegram-sympathy-sun-dejian')]).toEqual([
+      '唁电',
+      '慰问电',
+    ]);
   });
 });

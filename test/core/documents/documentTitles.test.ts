@@ -5,7 +5,12 @@ import { exampleJson, exampleRecord } from '../../support/examples.js';
 describe('documentTitle', () => {
   it('names each kind of document as staff call it', () => {
     const merit = exampleRecord('merit-he-xia');
-    expect(DOCUMENT_KINDS.map((kind) => documentTitle(kind, merit))).toEqual(['荣誉证书', '嘉奖令', '慰问电', '表扬通报']);
+    expect(DOCUMENT_KINDS.map((kind) => documentTitle(kind, merit))).toEqual([
+      '荣誉证书',
+      '嘉奖令',
+      '慰问电',
+      '表扬通报',
+    ]);
   });
 
   it('names a telegram after its variant: 唁电 to the family of the fallen, 慰问电 otherwise', () => {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
-import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { PDFDocument, PDFName, type PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type RecordDocument, renderRecordDocuments } from '../../../functions/core/documents/renderRecordDocuments.js';
 import { DEFAULT_FONT_CONFIG, resolveFontPath } from '../../../functions/core/engine/fonts/fontConfig.js';
@@ -12,7 +12,8 @@ import { exampleJson, exampleRecord } from '../../support/examples.js';
 import { pdfFonts, pdfText, toTempFile } from '../../support/poppler.js';
 
 const compact = (text: string) => text.replace(/\s+/g, '');
-const render = async (name: string, changes: Record<string, unknown> = {}) => (await renderRecordDocuments(exampleRecord(name, changes)))[0]!;
+const render = async (name: string, changes: Record<string, unknown> = {}) =>
+  (await renderRecordDocuments(exampleRecord(name, changes)))[0]!;
 const isPageNumber = (line: string) => /^—\s*\d+\s*—$/.test(line.trim());
 
 /** Asserts that each needle occurs in the text after the previous one. */
@@ -33,12 +34,18 @@ interface TextLine {
 
 /** Lines of one page with their horizontal extent, from pdftotext -bbox-layout. */
 function pageLines(bytes: Uint8Array, page: number): TextLine[] {
-  const xml = execFileSync('pdftotext', ['-bbox-layout', '-f', String(page), '-l', String(page), toTempFile(bytes), '-'], { encoding: 'utf8' });
-  return [...xml.matchAll(/<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([\s\S]*?)<\/line>/g)].map(([, xMin, xMax, words]) => ({
-    xMin: Number(xMin),
-    xMax: Number(xMax),
-    text: [...words!.matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => w[1]).join(''),
-  }));
+  const xml = execFileSync(
+    'pdftotext',
+    ['-bbox-layout', '-f', String(page), '-l', String(page), toTempFile(bytes), '-'],
+    { encoding: 'utf8' },
+  );
+  return [...xml.matchAll(/<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([\s\S]*?)<\/line>/g)].map(
+    ([, xMin, xMax, words]) => ({
+      xMin: Number(xMin),
+      xMax: Number(xMax),
+      text: [...words!.matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => w[1]).join(''),
+    }),
+  );
 }
 
 /** Characters a line holds on the grid: full-width ones count 1, digits and Latin ½. */
@@ -47,7 +54,9 @@ const cells = (text: string) => [...text].reduce((sum, char) => sum + (/[\x21-\x
 describe('rendered documents', () => {
   let all: { name: string; document: RecordDocument }[];
   beforeAll(async () => {
-    const names = readdirSync('examples').filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+    const names = readdirSync('examples')
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.replace(/\.json$/, ''));
     all = await Promise.all(names.map(async (name) => ({ name, document: await render(name) })));
   });
 
@@ -68,7 +77,16 @@ describe('rendered documents', () => {
     const record = exampleJson('commendation-order-2020-12') as { title: string; awardees: { name: string }[] };
     // -layout keeps a table row on one line, as a reader sees it.
     const text = compact(pdfText((await render('commendation-order-2020-12')).bytes, '-layout'));
-    expectInOrder(text, ['内蒙古自治区公安厅', '内公奖〔2020〕12号', '内蒙古自治区公安厅关于', '命令', '各盟市公安局', '序号姓名单位奖励', ...record.awardees.map((a) => a.name), '2020年2月5日']);
+    expectInOrder(text, [
+      '内蒙古自治区公安厅',
+      '内公奖〔2020〕12号',
+      '内蒙古自治区公安厅关于',
+      '命令',
+      '各盟市公安局',
+      '序号姓名单位奖励',
+      ...record.awardees.map((a) => a.name),
+      '2020年2月5日',
+    ]);
     expect(text).toContain('—1—');
   });
 
@@ -81,7 +99,10 @@ describe('rendered documents', () => {
 
   it('never starts a line with a closing mark nor ends one with an opening mark, in any example document', () => {
     for (const { name, document } of all) {
-      const lines = pdfText(document.bytes).split('\n').map((l) => l.trim()).filter((l) => l && !isPageNumber(l));
+      const lines = pdfText(document.bytes)
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !isPageNumber(l));
       for (const line of lines) {
         expect(NO_LINE_START.has(line[0]!), `${name}: "${line}"`).toBe(false);
         expect(NO_LINE_END.has(line.at(-1)!), `${name}: "${line}"`).toBe(false);
@@ -119,7 +140,9 @@ describe('rendered documents', () => {
     expect(document.getTitle()).toBe('荣誉证书 — 张鹏');
     expect(document.getAuthor()).toBe('呼伦贝尔市海拉尔区公安分局');
     expect(document.getSubject()).toBe('战时记功 三等功');
-    expect(document.getCreationDate()?.toISOString()).toBe(new Date(exampleJson('merit-zhang-peng').approvedAt as string).toISOString());
+    expect(document.getCreationDate()?.toISOString()).toBe(
+      new Date(exampleJson('merit-zhang-peng').approvedAt as string).toISOString(),
+    );
     expect((document.catalog.get(PDFName.of('Lang')) as PDFString).decodeText()).toBe('zh-CN');
   });
 
@@ -148,7 +171,10 @@ describe('rendered documents', () => {
         const program = programs.find((p) => p.glyphs.has(char));
         expect(program, `${name}: "${char}" has no glyph in any embedded font`).toBeDefined();
         const outline = program!.outline(program!.glyphs.get(char)!);
-        const original = originals.get(program!.baseFont.replace(/^[A-Z]{6}\+/, ''))!.glyphForCodePoint(char.codePointAt(0)!).path.toSVG();
+        const original = originals
+          .get(program!.baseFont.replace(/^[A-Z]{6}\+/, ''))!
+          .glyphForCodePoint(char.codePointAt(0)!)
+          .path.toSVG();
         expect(outline, `${name}: "${char}" U+${char.codePointAt(0)!.toString(16)}`).not.toBe('');
         expect(outline, `${name}: "${char}" is drawn with another character's outline`).toBe(original);
       }
@@ -170,7 +196,9 @@ describe('rendered documents', () => {
     const json = exampleJson('merit-zhang-peng') as { recipient: Record<string, unknown> };
     const attempt = render('merit-zhang-peng', { recipient: { ...json.recipient, name: '张𠈌' } });
     await expect(attempt).rejects.toBeInstanceOf(MissingGlyphError);
-    await expect(attempt).rejects.toThrow('record merit-zhang-peng: recipient.name: no configured font can draw "𠈌" (U+2020C)');
+    await expect(attempt).rejects.toThrow(
+      'record merit-zhang-peng: recipient.name: no configured font can draw "𠈌" (U+2020C)',
+    );
   });
 
   it('prints text that looks like markup or Handlebars literally', async () => {
@@ -181,8 +209,13 @@ describe('rendered documents', () => {
   });
 
   it('sets a 300-awardee order over numbered pages with every awardee', async () => {
-    const json = exampleJson('commendation-order-2020-12') as { awardees: { name: string; unit: string; award: string }[] };
-    const awardees = Array.from({ length: 300 }, (_, i) => ({ ...json.awardees[i % json.awardees.length]!, name: `民警${i + 1}号` }));
+    const json = exampleJson('commendation-order-2020-12') as {
+      awardees: { name: string; unit: string; award: string }[];
+    };
+    const awardees = Array.from({ length: 300 }, (_, i) => ({
+      ...json.awardees[i % json.awardees.length]!,
+      name: `民警${i + 1}号`,
+    }));
     const document = await render('commendation-order-2020-12', { awardees });
     expect(document.pages).toBeGreaterThan(10);
     const text = compact(pdfText(document.bytes));

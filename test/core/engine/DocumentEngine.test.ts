@@ -7,9 +7,20 @@ import { TemplateRenderer } from '../../../functions/core/engine/templates/Templ
 import { pdfText } from '../../support/poppler.js';
 
 const engine = new DocumentEngine(FontRegistry.shared(), new TemplateRenderer(join('test', 'fixtures', 'templates')));
-const rows = ['呼和浩特市', '包头市', '乌海市', '赤峰市', '通辽市', '鄂尔多斯市', '呼伦贝尔市', '巴彦淖尔市', '乌兰察布市', '兴安盟', '锡林郭勒盟', '阿拉善盟'].map(
-  (region, i) => ({ region, merit: (i * 7) % 30, commendation: 100 + i }),
-);
+const rows = [
+  '呼和浩特市',
+  '包头市',
+  '乌海市',
+  '赤峰市',
+  '通辽市',
+  '鄂尔多斯市',
+  '呼伦贝尔市',
+  '巴彦淖尔市',
+  '乌兰察布市',
+  '兴安盟',
+  '锡林郭勒盟',
+  '阿拉善盟',
+].map((region, i) => ({ region, merit: (i * 7) % 30, commendation: 100 + i }));
 
 describe('DocumentEngine', () => {
   it('typesets tables, bar charts and images, with every label and value in the text layer', async () => {
@@ -17,7 +28,8 @@ describe('DocumentEngine', () => {
     const text = pdfText(bytes, '-layout');
     for (const row of rows) expect(text).toMatch(new RegExp(`${row.region}\\s+${row.merit}\\s+${row.commendation}`));
     // The chart prints each label beside its value: the table's rows and the chart's bars.
-    for (const row of rows) expect(text.match(new RegExp(`${row.region}\\s+${row.merit}(\\s|$)`, 'gm'))!.length).toBeGreaterThanOrEqual(2);
+    for (const row of rows)
+      expect(text.match(new RegExp(`${row.region}\\s+${row.merit}(\\s|$)`, 'gm'))!.length).toBeGreaterThanOrEqual(2);
     const document = await PDFDocument.load(bytes);
     expect(document.getTitle()).toBe('统计通报样例');
     expect(document.getCreationDate()?.toISOString()).toBe('2020-03-04T16:00:00.000Z');
@@ -26,7 +38,11 @@ describe('DocumentEngine', () => {
 
   it('repeats a table header on every page the table runs over', async () => {
     const many = Array.from({ length: 60 }, (_, i) => ({ region: `单位${i + 1}`, merit: i, commendation: i }));
-    const { bytes, pages } = await engine.render('chart-and-table', { authority: '内蒙古自治区公安厅', total: 1, rows: many });
+    const { bytes, pages } = await engine.render('chart-and-table', {
+      authority: '内蒙古自治区公安厅',
+      total: 1,
+      rows: many,
+    });
     expect(pages).toBeGreaterThanOrEqual(3);
     for (let page = 1; page <= pages; page++) {
       const pageText = pdfText(bytes, '-layout', '-f', String(page), '-l', String(page));

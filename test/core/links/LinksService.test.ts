@@ -25,9 +25,16 @@ function service(items: Award[]) {
   const links = new LinksService({
     awards: {
       get: async (id) => items.find((item) => item.record.id === id),
-      listByRegion: async (region, options) => (listed.push({ region, ...options }), { items: items.filter((item) => item.record.region === region) }),
+      listByRegion: async (region, options) => (
+        listed.push({ region, ...options }), { items: items.filter((item) => item.record.region === region) }
+      ),
     },
-    links: { link: async (key, fileName) => ({ url: `https://signed.example/${key}?name=${encodeURIComponent(fileName)}`, expiresAt: '2020-03-02T00:15:00Z' }) },
+    links: {
+      link: async (key, fileName) => ({
+        url: `https://signed.example/${key}?name=${encodeURIComponent(fileName)}`,
+        expiresAt: '2020-03-02T00:15:00Z',
+      }),
+    },
     audit: { linkIssued: (entry) => audit.push(entry) },
     bulletins: { list: async () => [{ cutoff: '2020-03-10T00:00:00Z', key: 'bulletins/20200310T000000Z.pdf' }] },
   });
@@ -39,10 +46,26 @@ describe('LinksService', () => {
     const { links, audit } = service([heXia]);
     const answer = await links.documents(regionStaff, 'merit-he-xia');
     expect(answer.documents).toEqual([
-      { kind: 'certificate', title: '荣誉证书', version: 2, sha256: 'sha-2', pages: 1, withdrawn: false, url: expect.stringContaining('certificate-v2.pdf'), expiresAt: '2020-03-02T00:15:00Z' },
+      {
+        kind: 'certificate',
+        title: '荣誉证书',
+        version: 2,
+        sha256: 'sha-2',
+        pages: 1,
+        withdrawn: false,
+        url: expect.stringContaining('certificate-v2.pdf'),
+        expiresAt: '2020-03-02T00:15:00Z',
+      },
     ]);
     expect(decodeURIComponent(answer.documents[0]!.url!)).toContain('荣誉证书-贺霞-v2.pdf');
-    expect(audit).toEqual([{ subject: 'clerk-1', recordId: 'merit-he-xia', key: 'awards/merit-he-xia/certificate-v2.pdf', expiresAt: '2020-03-02T00:15:00Z' }]);
+    expect(audit).toEqual([
+      {
+        subject: 'clerk-1',
+        recordId: 'merit-he-xia',
+        key: 'awards/merit-he-xia/certificate-v2.pdf',
+        expiresAt: '2020-03-02T00:15:00Z',
+      },
+    ]);
   });
 
   it('answers another region’s award exactly as a missing one', async () => {
@@ -51,7 +74,9 @@ describe('LinksService', () => {
     const missing = await links.documents(otherRegion, 'no-such-award').catch((error: Error) => error);
     expect(hidden).toBeInstanceOf(NotFound);
     expect(missing).toBeInstanceOf(NotFound);
-    expect((hidden as Error).message.replace('merit-he-xia', 'ID')).toBe((missing as Error).message.replace('no-such-award', 'ID'));
+    expect((hidden as Error).message.replace('merit-he-xia', 'ID')).toBe(
+      (missing as Error).message.replace('no-such-award', 'ID'),
+    );
     expect(audit).toEqual([]);
   });
 
@@ -61,18 +86,28 @@ describe('LinksService', () => {
   });
 
   it('lists withdrawn documents as withdrawn, without a link', async () => {
-    const revoked: Award = { ...heXia, record: { ...heXia.record, status: 'REVOKED' }, documents: [ref(1, { withdrawn: true, withdrawnAt: '2020-04-01T00:00:00Z' })] };
+    const revoked: Award = {
+      ...heXia,
+      record: { ...heXia.record, status: 'REVOKED' },
+      documents: [ref(1, { withdrawn: true, withdrawnAt: '2020-04-01T00:00:00Z' })],
+    };
     const { links, audit } = service([revoked]);
-    expect((await links.documents(regionStaff, 'merit-he-xia')).documents).toEqual([{ kind: 'certificate', title: '荣誉证书', version: 1, sha256: 'sha-1', pages: 1, withdrawn: true }]);
+    expect((await links.documents(regionStaff, 'merit-he-xia')).documents).toEqual([
+      { kind: 'certificate', title: '荣誉证书', version: 1, sha256: 'sha-1', pages: 1, withdrawn: true },
+    ]);
     expect(audit).toEqual([]);
   });
 
   it('lists a region’s awards for its staff, nothing of another region, and asks the department to choose one', async () => {
     const { links, listed } = service([heXia]);
     const own = await links.listAwards(regionStaff, { route: 'list-awards', limit: 25, q: '贺' });
-    expect(own.items.map((item) => [item.id, item.name, item.documents])).toEqual([['merit-he-xia', '贺霞', [{ kind: 'certificate', title: '荣誉证书', version: 2, pages: 1, withdrawn: false }]]]);
+    expect(own.items.map((item) => [item.id, item.name, item.documents])).toEqual([
+      ['merit-he-xia', '贺霞', [{ kind: 'certificate', title: '荣誉证书', version: 2, pages: 1, withdrawn: false }]],
+    ]);
     expect(listed).toEqual([{ region: heXia.record.region, limit: 25, q: '贺' }]);
-    expect((await links.listAwards(regionStaff, { route: 'list-awards', region: '兴安盟', limit: 25 })).items).toEqual([]);
+    expect((await links.listAwards(regionStaff, { route: 'list-awards', region: '兴安盟', limit: 25 })).items).toEqual(
+      [],
+    );
     await expect(links.listAwards(department, { route: 'list-awards', limit: 25 })).rejects.toThrow('region: required');
   });
 
@@ -80,7 +115,8 @@ describe('LinksService', () => {
     const telegram = awardOfRecord(exampleJson('telegram-condolence-he-jianhua'));
     const order = awardOfRecord(exampleJson('commendation-order-2020-12'));
     const { links } = service([telegram, order]);
-    const names = async (region: string) => (await links.listAwards(department, { route: 'list-awards', region, limit: 25 })).items.map((item) => item.name);
+    const names = async (region: string) =>
+      (await links.listAwards(department, { route: 'list-awards', region, limit: 25 })).items.map((item) => item.name);
     expect(await names('兴安盟')).toEqual(['唁电 致何建华同志家属']);
     expect(await names(String(order.record.region))).toEqual([order.record.title]);
   });
@@ -88,20 +124,34 @@ describe('LinksService', () => {
   it('gives every member of staff the bulletins, audited', async () => {
     const { links, audit } = service([]);
     const { bulletins } = await links.bulletins(otherRegion);
-    expect(bulletins).toEqual([{ cutoff: '2020-03-10T00:00:00Z', url: expect.stringContaining(encodeURIComponent('统计通报-2020-03-10.pdf')), expiresAt: '2020-03-02T00:15:00Z' }]);
+    expect(bulletins).toEqual([
+      {
+        cutoff: '2020-03-10T00:00:00Z',
+        url: expect.stringContaining(encodeURIComponent('统计通报-2020-03-10.pdf')),
+        expiresAt: '2020-03-02T00:15:00Z',
+      },
+    ]);
     expect(audit).toHaveLength(1);
   });
 
   it('names downloads after the document and its subject', () => {
     const order = awardOfRecord({ ...exampleJson('commendation-order-2020-12'), documentNumber: '内公奖〔2020〕1号' });
-    expect(documentFileName(order.record, { ...ref(1), kind: 'commendation-order' })).toBe('嘉奖令-内公奖〔2020〕1号.pdf');
+    expect(documentFileName(order.record, { ...ref(1), kind: 'commendation-order' })).toBe(
+      '嘉奖令-内公奖〔2020〕1号.pdf',
+    );
     expect(documentFileName(heXia.record, ref(1))).toBe('荣誉证书-贺霞.pdf');
   });
 
   it('names a telegram’s download, listing and links after its variant: 唁电 or 慰问电', async () => {
     const telegramRef = (id: string) => ({ ...ref(1), kind: 'telegram', key: `awards/${id}/telegram-v1.pdf` });
-    const condolence: Award = { ...awardOfRecord(exampleJson('telegram-condolence-he-jianhua')), documents: [telegramRef('telegram-condolence-he-jianhua')] };
-    const sympathy: Award = { ...awardOfRecord(exampleJson('telegram-sympathy-sun-dejian')), documents: [telegramRef('telegram-sympathy-sun-dejian')] };
+    const condolence: Award = {
+      ...awardOfRecord(exampleJson('telegram-condolence-he-jianhua')),
+      documents: [telegramRef('telegram-condolence-he-jianhua')],
+    };
+    const sympathy: Award = {
+      ...awardOfRecord(exampleJson('telegram-sympathy-sun-dejian')),
+      documents: [telegramRef('telegram-sympathy-sun-dejian')],
+    };
     expect(documentFileName(condolence.record, condolence.documents[0]!)).toBe('唁电-何建华同志家属.pdf');
     expect(documentFileName(sympathy.record, sympathy.documents[0]!)).toBe('慰问电-孙德健同志.pdf');
 
@@ -109,7 +159,11 @@ describe('LinksService', () => {
     const answer = await links.documents(department, condolence.record.id);
     expect(answer.documents.map((document) => document.title)).toEqual(['唁电']);
     expect(decodeURIComponent(answer.documents[0]!.url!)).toContain('name=唁电-何建华同志家属.pdf');
-    const listed = await links.listAwards(department, { route: 'list-awards', region: String(sympathy.record.region), limit: 25 });
+    const listed = await links.listAwards(department, {
+      route: 'list-awards',
+      region: String(sympathy.record.region),
+      limit: 25,
+    });
     expect(listed.items.flatMap((item) => item.documents.map((document) => document.title))).toEqual(['慰问电']);
   });
 });

@@ -20,8 +20,12 @@ describe('contentDisposition', () => {
     for (const name of ['乌力吉·巴雅尔 "x"; y\\z.pdf', '𡎚(2020)%.pdf', 'plain-name_v1.pdf']) {
       const header = contentDisposition(name);
       expect(decodedName(header), name).toBe(name);
-      expect(header).toMatch(/^attachment; filename="[\x20-\x21\x23-\x5b\x5d-\x7e]*"; filename\*=UTF-8''[A-Za-z0-9!#$&+\-.^_`|~%]+$/);
+      expect(header).toMatch(
+        /^attachment; filename="[\x20-\x21\x23-\x5b\x5d-\x7e]*"; filename\*=UTF-8''[A-Za-z0-9!#$&+\-.^_`|~%]+$/,
+      );
     }
-    expect(contentDisposition('plain-name_v1.pdf')).toBe(`attachment; filename="plain-name_v1.pdf"; filename*=UTF-8''plain-name_v1.pdf`);
+    expect(contentDisposition('plain-name_v1.pdf')).toBe(
+      `attachment; filename="plain-name_v1.pdf"; filename*=UTF-8''plain-name_v1.pdf`,
+    );
   });
 });

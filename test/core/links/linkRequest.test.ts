@@ -4,9 +4,17 @@ import { thrown } from '../../support/thrown.js';
 
 describe('parseLinkRequest', () => {
   it('reads the three routes', () => {
-    expect(parseLinkRequest('GET', '/awards', { region: '兴安盟', q: '何建华', limit: '10' })).toEqual({ route: 'list-awards', region: '兴安盟', q: '何建华', limit: 10 });
+    expect(parseLinkRequest('GET', '/awards', { region: '兴安盟', q: '何建华', limit: '10' })).toEqual({
+      route: 'list-awards',
+      region: '兴安盟',
+      q: '何建华',
+      limit: 10,
+    });
     expect(parseLinkRequest('GET', '/awards', {})).toEqual({ route: 'list-awards', limit: 25 });
-    expect(parseLinkRequest('GET', '/awards/merit-he-xia/documents')).toEqual({ route: 'award-documents', id: 'merit-he-xia' });
+    expect(parseLinkRequest('GET', '/awards/merit-he-xia/documents')).toEqual({
+      route: 'award-documents',
+      id: 'merit-he-xia',
+    });
     expect(parseLinkRequest('GET', '/bulletins')).toEqual({ route: 'list-bulletins' });
   });
 
@@ -24,7 +32,10 @@ describe('parseLinkRequest', () => {
       ['GET', '/admin', {}, 'no such resource: /admin'],
     ];
     for (const [method, path, query, message] of cases) {
-      expect(thrown(BadLinkRequest, () => parseLinkRequest(method, path, query)).message, `${method} ${path}`).toContain(message);
+      expect(
+        thrown(BadLinkRequest, () => parseLinkRequest(method, path, query)).message,
+        `${method} ${path}`,
+      ).toContain(message);
     }
   });
 });

@@ -1,10 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  AWARD_RECORD_SCHEMA_ID,
-  RECORD_KINDS,
-  awardRecordJsonSchema,
-} from '../../../functions/core/records/index.js';
+import { AWARD_RECORD_SCHEMA_ID, RECORD_KINDS, awardRecordJsonSchema } from '../../../functions/core/records/index.js';
 
 const committed = JSON.parse(
   readFileSync(new URL('../../../schemas/award-record.schema.json', import.meta.url), 'utf8'),
@@ -24,7 +20,10 @@ describe('schemas/award-record.schema.json', () => {
   });
 
   it('has one alternative per kind, each closed to unknown fields', () => {
-    const alternatives = committed.oneOf as { properties: { kind: { const: string } }; additionalProperties: boolean }[];
+    const alternatives = committed.oneOf as {
+      properties: { kind: { const: string } };
+      additionalProperties: boolean;
+    }[];
     expect(alternatives.map((alternative) => alternative.properties.kind.const)).toEqual([...RECORD_KINDS]);
     expect(alternatives.every((alternative) => alternative.additionalProperties === false)).toBe(true);
   });

@@ -47,9 +47,7 @@ describe('validateRecord', () => {
   });
 
   it('rejects unknown fields, at the top level and nested', () => {
-    const error = validationErrorFor(
-      meritInput({ grde: 3, authority: { name: '内蒙古自治区公安厅', seal: '…' } }),
-    );
+    const error = validationErrorFor(meritInput({ grde: 3, authority: { name: '内蒙古自治区公安厅', seal: '…' } }));
     expect(error.issues).toEqual(
       expect.arrayContaining([
         { path: 'grde', message: 'unknown field' },
@@ -100,15 +98,20 @@ describe('validateRecord', () => {
   });
 
   it('rejects empty and blank strings', () => {
-    expect(validationErrorFor(meritInput({ deed: '   ' })).issues).toEqual([{ path: 'deed', message: 'must not be empty' }]);
-  });
-
-  it.each(['张\n鹏', '张\t鹏', '张\u0000鹏', '张\u2028鹏'])('rejects line breaks and control characters (%j)', (name) => {
-    const recipient = { type: 'individual', name, role: '民警', unit: '乌海市公安局' };
-    expect(validationErrorFor(meritInput({ recipient })).issues).toEqual([
-      { path: 'recipient.name', message: 'must not contain line breaks or control characters' },
+    expect(validationErrorFor(meritInput({ deed: '   ' })).issues).toEqual([
+      { path: 'deed', message: 'must not be empty' },
     ]);
   });
+
+  it.each(['张\n鹏', '张\t鹏', '张\u0000鹏', '张\u2028鹏'])(
+    'rejects line breaks and control characters (%j)',
+    (name) => {
+      const recipient = { type: 'individual', name, role: '民警', unit: '乌海市公安局' };
+      expect(validationErrorFor(meritInput({ recipient })).issues).toEqual([
+        { path: 'recipient.name', message: 'must not contain line breaks or control characters' },
+      ]);
+    },
+  );
 
   it('caps the length of names', () => {
     const recipient = { type: 'individual', name: '张'.repeat(41), role: '民警', unit: '乌海市公安局' };
@@ -139,14 +142,18 @@ describe('validateRecord', () => {
     ]);
   });
 
-  it.each(['内公奖〔2020〕012号', '内公奖[2020]12号', '内公奖【2020】12号', '内公奖〔20〕12号', '〔2020〕12号', '内公奖〔2020〕12'])(
-    'rejects the document number %s',
-    (documentNumber) => {
-      expect(validationErrorFor(commendationOrderInput({ documentNumber })).issues).toEqual([
-        { path: 'documentNumber', message: expect.stringMatching(/^must look like 内公奖〔2020〕12号/) },
-      ]);
-    },
-  );
+  it.each([
+    '内公奖〔2020〕012号',
+    '内公奖[2020]12号',
+    '内公奖【2020】12号',
+    '内公奖〔20〕12号',
+    '〔2020〕12号',
+    '内公奖〔2020〕12',
+  ])('rejects the document number %s', (documentNumber) => {
+    expect(validationErrorFor(commendationOrderInput({ documentNumber })).issues).toEqual([
+      { path: 'documentNumber', message: expect.stringMatching(/^must look like 内公奖〔2020〕12号/) },
+    ]);
+  });
 
   it('accepts a well-formed document number', () => {
     expect(() => validateRecord(commendationOrderInput({ documentNumber: '内公奖〔2020〕12号' }))).not.toThrow();
@@ -158,7 +165,9 @@ describe('validateRecord', () => {
   });
 
   it('rejects a non-integer version', () => {
-    expect(validationErrorFor(meritInput({ version: 0 })).issues).toEqual([{ path: 'version', message: 'must be at least 1' }]);
+    expect(validationErrorFor(meritInput({ version: 0 })).issues).toEqual([
+      { path: 'version', message: 'must be at least 1' },
+    ]);
     expect(validationErrorFor(meritInput({ version: 1.5 })).issues).toEqual([
       { path: 'version', message: 'must be an integer' },
     ]);

@@ -3,7 +3,8 @@ import { type Award, awardOfRecord } from '../../../functions/core/award/Award.j
 import { changeDelta, REGION_SCOPE } from '../../../functions/core/statistics/changeDelta.js';
 import { exampleJson } from '../../support/examples.js';
 
-const item = (changes: Record<string, unknown> = {}): Award => awardOfRecord({ ...exampleJson('merit-zhang-peng'), ...changes });
+const item = (changes: Record<string, unknown> = {}): Award =>
+  awardOfRecord({ ...exampleJson('merit-zhang-peng'), ...changes });
 const submitted = item({ status: 'SUBMITTED', approvedAt: undefined, approvedBy: undefined });
 const approved = item();
 
@@ -31,7 +32,9 @@ describe('changeDelta', () => {
   });
 
   it('counts a delivery recorded on an approved award', () => {
-    const delivered = item({ deliveries: [...(approved.record.deliveries as unknown[]), { at: '2020-03-05T10:00:00+08:00', place: '检查点' }] });
+    const delivered = item({
+      deliveries: [...(approved.record.deliveries as unknown[]), { at: '2020-03-05T10:00:00+08:00', place: '检查点' }],
+    });
     expect(changeDelta(approved, delivered)).toEqual([
       { scope: REGION_SCOPE, delta: { deliveries: 1 } },
       { scope: '呼伦贝尔市', delta: { deliveries: 1 } },
@@ -39,7 +42,13 @@ describe('changeDelta', () => {
   });
 
   it('moves nothing for the render function’s write-back or an invalid record', () => {
-    expect(changeDelta(approved, { ...approved, revision: 2, rendering: { renderedVersion: 1, renderedAt: '2020-03-02T00:00:00Z' } })).toEqual([]);
+    expect(
+      changeDelta(approved, {
+        ...approved,
+        revision: 2,
+        rendering: { renderedVersion: 1, renderedAt: '2020-03-02T00:00:00Z' },
+      }),
+    ).toEqual([]);
     expect(changeDelta(undefined, item({ grade: 9 }))).toEqual([]);
   });
 });

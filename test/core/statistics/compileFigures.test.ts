@@ -11,7 +11,12 @@ const SEEDS = [1, 2, 3, 20200310, 0xbeef];
 /** Field-by-field difference of two recounts, written independently of subtractFigures. */
 function difference<T>(after: T, before: T): T {
   if (typeof after === 'number') return (after - (before as number)) as T;
-  return Object.fromEntries(Object.entries(after as object).map(([key, value]) => [key, difference(value, (before as Record<string, unknown>)[key])])) as T;
+  return Object.fromEntries(
+    Object.entries(after as object).map(([key, value]) => [
+      key,
+      difference(value, (before as Record<string, unknown>)[key]),
+    ]),
+  ) as T;
 }
 
 describe('compileFigures on generated records', () => {
@@ -20,7 +25,12 @@ describe('compileFigures on generated records', () => {
     // Mid-campaign cut-offs, one exactly on an approval and one exactly on a delivery (the bounds are inclusive).
     const onApproval = records.find((r) => r.approvedAt !== undefined)!.approvedAt!;
     const onDelivery = records.flatMap((r) => ('deliveries' in r ? r.deliveries : []))[0]!.at;
-    const cutoffs = [beijingTime(GENERATION_START + 40 * DAY), onApproval, onDelivery, beijingTime(GENERATION_START + GENERATION_DAYS * DAY)];
+    const cutoffs = [
+      beijingTime(GENERATION_START + 40 * DAY),
+      onApproval,
+      onDelivery,
+      beijingTime(GENERATION_START + GENERATION_DAYS * DAY),
+    ];
 
     it('generates contract records, one version of each', () => {
       for (const record of records.filter((_, i) => i % 10 === 0)) expect(validateRecord(record)).toEqual(record);
@@ -42,12 +52,20 @@ describe('compileFigures on generated records', () => {
       const figures = compileFigures(records, cutoff);
       expect(figures.region).toEqual(recountFigures(records, cutoff));
       for (const league of LEAGUES_AND_CITIES) {
-        expect(figures.byLeague[league], league).toEqual(recountFigures(records.filter((r) => r.region === league), cutoff));
+        expect(figures.byLeague[league], league).toEqual(
+          recountFigures(
+            records.filter((r) => r.region === league),
+            cutoff,
+          ),
+        );
       }
     });
 
     // Ten-day periods, and one that starts exactly on an approval (the start is exclusive).
-    const periods = [...cutoffs.map((cutoff) => [beijingTime(Date.parse(cutoff) - 10 * DAY), cutoff]), [onApproval, cutoffs[3]!]];
+    const periods = [
+      ...cutoffs.map((cutoff) => [beijingTime(Date.parse(cutoff) - 10 * DAY), cutoff]),
+      [onApproval, cutoffs[3]!],
+    ];
     it.each(periods)('gives the change between two plain recounts as the period (%s, %s]', (since, cutoff) => {
       const figures = compileFigures(records, cutoff!, since);
       expect(figures.period).toEqual(difference(recountFigures(records, cutoff!), recountFigures(records, since!)));
@@ -81,15 +99,20 @@ describe('compileFigures', () => {
   });
 
   it('is the same for the same records and cut-off', () => {
-    const compile = () => JSON.stringify(compileFigures(generateRecords(9), '2020-03-10T08:00:00+08:00', '2020-03-01T08:00:00+08:00'));
+    const compile = () =>
+      JSON.stringify(compileFigures(generateRecords(9), '2020-03-10T08:00:00+08:00', '2020-03-01T08:00:00+08:00'));
     expect(compile()).toBe(compile());
   });
 
   it('refuses a cut-off without a time zone, saying what it wants', () => {
-    expect(() => compileFigures([], '2020-03-10')).toThrow(/cutoff: "2020-03-10" is not an ISO 8601 date-time with an offset/);
+    expect(() => compileFigures([], '2020-03-10')).toThrow(
+      /cutoff: "2020-03-10" is not an ISO 8601 date-time with an offset/,
+    );
   });
 
   it('refuses a period that does not end after it starts', () => {
-    expect(() => compileFigures([], '2020-03-10T08:00:00+08:00', '2020-03-10T08:00:00+08:00')).toThrow(/since .* must be before cutoff/);
+    expect(() => compileFigures([], '2020-03-10T08:00:00+08:00', '2020-03-10T08:00:00+08:00')).toThrow(
+      /since .* must be before cutoff/,
+    );
   });
 });

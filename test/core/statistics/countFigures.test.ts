@@ -62,7 +62,13 @@ describe('countFigures', () => {
   });
 
   it('counts commendation orders and telegrams', () => {
-    const figures = countFigures([{ ...examples.commendationOrder, approvedAt: before }, { ...examples.telegram, approvedAt: before }], asOf);
+    const figures = countFigures(
+      [
+        { ...examples.commendationOrder, approvedAt: before },
+        { ...examples.telegram, approvedAt: before },
+      ],
+      asOf,
+    );
     expect([figures.commendationOrders, figures.telegrams]).toEqual([1, 1]);
   });
 });

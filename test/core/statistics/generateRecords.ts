@@ -1,5 +1,12 @@
 import { MERIT_GRADES, REGIONS, type AwardRecord, type Delivery } from '../../../functions/core/records/index.js';
-import { beijingTime, collectiveRecipient, examples, individualRecipient, praisedCollective, praisedIndividual } from './exampleRecords.js';
+import {
+  beijingTime,
+  collectiveRecipient,
+  examples,
+  individualRecipient,
+  praisedCollective,
+  praisedIndividual,
+} from './exampleRecords.js';
 import { SeededRandom } from './seededRandom.js';
 
 const MINUTE = 60_000;
@@ -25,7 +32,10 @@ function workflow(random: SeededRandom, approved: number) {
 
 function deliveries(random: SeededRandom, approved: number): Delivery[] {
   const template = examples.merit.deliveries[0]!;
-  return Array.from({ length: random.int(4) }, () => ({ ...template, at: beijingTime(approved + random.int(20 * DAY)) }));
+  return Array.from({ length: random.int(4) }, () => ({
+    ...template,
+    at: beijingTime(approved + random.int(20 * DAY)),
+  }));
 }
 
 function generateRecord(random: SeededRandom, id: string): AwardRecord {
@@ -37,20 +47,27 @@ function generateRecord(random: SeededRandom, id: string): AwardRecord {
   });
   const kind = random.int(6);
   const record: AwardRecord =
-    kind === 0 ? { ...examples.merit, ...common, ...award(), grade: random.pick(MERIT_GRADES) }
-    : kind === 1 ? { ...examples.commendation, ...common, ...award() }
-    : kind === 2 ? { ...examples.honoraryTitle, ...common, ...award() }
-    : kind === 3 ? { ...examples.commendationOrder, ...common }
-    : kind === 4 ? { ...examples.telegram, ...common }
-    : {
-        ...examples.praiseBulletin,
-        ...common,
-        collectives: Array.from({ length: random.int(6) }, () => praisedCollective),
-        individuals: Array.from({ length: random.int(12) }, () => praisedIndividual),
-      };
+    kind === 0
+      ? { ...examples.merit, ...common, ...award(), grade: random.pick(MERIT_GRADES) }
+      : kind === 1
+        ? { ...examples.commendation, ...common, ...award() }
+        : kind === 2
+          ? { ...examples.honoraryTitle, ...common, ...award() }
+          : kind === 3
+            ? { ...examples.commendationOrder, ...common }
+            : kind === 4
+              ? { ...examples.telegram, ...common }
+              : {
+                  ...examples.praiseBulletin,
+                  ...common,
+                  collectives: Array.from({ length: random.int(6) }, () => praisedCollective),
+                  individuals: Array.from({ length: random.int(12) }, () => praisedIndividual),
+                };
   // A correction is a new version of an approved record, keeping its approval; only the latest is passed in.
   const corrected = record.approvedAt !== undefined && random.chance(0.15);
-  return corrected ? { ...record, version: 2, authority: { ...record.authority, name: `${record.authority.name}（更正）` } } : record;
+  return corrected
+    ? { ...record, version: 2, authority: { ...record.authority, name: `${record.authority.name}（更正）` } }
+    : record;
 }
 
 /** A deterministic set of `count` records of every kind, status and region, from `seed`. */

@@ -32,9 +32,7 @@ export function recountFigures(records: readonly AwardRecord[], cutoff: string):
     praisedCollectives += bulletin.collectives.length;
     praisedIndividuals += bulletin.individuals.length;
   }
-  const deliveries = standing
-    .flatMap((r) => ('deliveries' in r ? r.deliveries : []))
-    .filter((d) => time(d.at) <= end);
+  const deliveries = standing.flatMap((r) => ('deliveries' in r ? r.deliveries : [])).filter((d) => time(d.at) <= end);
 
   return {
     merit: awards('merit'),

@@ -1,5 +1,12 @@
 import { REGIONS, type AwardRecord } from '../../../functions/core/records/index.js';
-import { beijingTime, collectiveRecipient, examples, individualRecipient, praisedCollective, praisedIndividual } from './exampleRecords.js';
+import {
+  beijingTime,
+  collectiveRecipient,
+  examples,
+  individualRecipient,
+  praisedCollective,
+  praisedIndividual,
+} from './exampleRecords.js';
 
 export const SEED_CUTOFF = '2020-04-01T00:00:00+08:00';
 

@@ -16,7 +16,11 @@ describe('summarySentence', () => {
   });
 
   it('counts honorary titles beside the sentence', () => {
-    expect(compileFigures(records, SEED_CUTOFF).region.honoraryTitle).toEqual({ total: 1, collective: 0, individual: 1 });
+    expect(compileFigures(records, SEED_CUTOFF).region.honoraryTitle).toEqual({
+      total: 1,
+      collective: 0,
+      individual: 1,
+    });
   });
 
   it('prints zero figures as 0, never leaving one out', () => {
@@ -28,6 +32,8 @@ describe('summarySentence', () => {
 
   it('names the subject it is given, e.g. one 盟市', () => {
     const { byLeague } = compileFigures([], SEED_CUTOFF);
-    expect(summarySentence(byLeague.兴安盟, '兴安盟各级公安机关')).toMatch(/^截至目前，兴安盟各级公安机关先后实施战时记功0个/);
+    expect(summarySentence(byLeague.兴安盟, '兴安盟各级公安机关')).toMatch(
+      /^截至目前，兴安盟各级公安机关先后实施战时记功0个/,
+    );
   });
 });

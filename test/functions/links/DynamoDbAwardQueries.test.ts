@@ -13,26 +13,50 @@ beforeEach(() => ddb.reset());
 describe('DynamoDbAwardQueries', () => {
   it('reads a region through the byRegion index, filtered by status and search, a page at a time', async () => {
     const last = { region: '兴安盟', id: 'merit-he-jianhua', pk: 'AWARD#merit-he-jianhua' };
-    const item = { pk: 'AWARD#merit-he-jianhua', itemType: 'AWARD', revision: 2, id: 'merit-he-jianhua', kind: 'merit', status: 'APPROVED', version: 1, region: '兴安盟' };
-    ddb.on(QueryCommand).resolvesOnce({ Items: [item], LastEvaluatedKey: last }).resolves({ Items: [] });
+    const item = {
+      pk: 'AWARD#merit-he-jianhua',
+      itemType: 'AWARD',
+      revision: 2,
+      id: 'merit-he-jianhua',
+      kind: 'merit',
+      status: 'APPROVED',
+      version: 1,
+      region: '兴安盟',
+    };
+    ddb
+      .on(QueryCommand)
+      .resolvesOnce({ Items: [item], LastEvaluatedKey: last })
+      .resolves({ Items: [] });
     const first = await queries.listByRegion('兴安盟', { status: 'APPROVED', q: '何', limit: 10 });
     const input = ddb.commandCalls(QueryCommand)[0]!.args[0].input;
     expect(input).toMatchObject({
       IndexName: 'byRegion',
       KeyConditionExpression: '#region = :region',
-      FilterExpression: 'itemType = :award AND #status = :status AND (contains(recipient.#name, :q) OR contains(title, :q) OR contains(documentNumber, :q) OR contains(addressee, :q))',
+      FilterExpression:
+        'itemType = :award AND #status = :status AND (contains(recipient.#name, :q) OR contains(title, :q) OR contains(documentNumber, :q) OR contains(addressee, :q))',
       ExpressionAttributeValues: { ':region': '兴安盟', ':award': 'AWARD', ':status': 'APPROVED', ':q': '何' },
       Limit: 10,
     });
-    expect(first.items).toEqual([{ revision: 2, record: { id: 'merit-he-jianhua', kind: 'merit', status: 'APPROVED', version: 1, region: '兴安盟' }, documents: [], rendering: {} }]);
+    expect(first.items).toEqual([
+      {
+        revision: 2,
+        record: { id: 'merit-he-jianhua', kind: 'merit', status: 'APPROVED', version: 1, region: '兴安盟' },
+        documents: [],
+        rendering: {},
+      },
+    ]);
     await queries.listByRegion('兴安盟', { limit: 10, cursor: first.cursor! });
     expect(ddb.commandCalls(QueryCommand)[1]!.args[0].input.ExclusiveStartKey).toEqual(last);
   });
 
   it('refuses a cursor that is not one of its own, or belongs to another region', async () => {
     const other = Buffer.from(JSON.stringify({ region: '包头市', id: 'x', pk: 'AWARD#x' })).toString('base64url');
-    await expect(queries.listByRegion('兴安盟', { limit: 10, cursor: 'bm90LWpzb24' })).rejects.toBeInstanceOf(BadLinkRequest);
-    await expect(queries.listByRegion('兴安盟', { limit: 10, cursor: other })).rejects.toThrow('cursor: not a cursor of this list');
+    await expect(queries.listByRegion('兴安盟', { limit: 10, cursor: 'bm90LWpzb24' })).rejects.toBeInstanceOf(
+      BadLinkRequest,
+    );
+    await expect(queries.listByRegion('兴安盟', { limit: 10, cursor: other })).rejects.toThrow(
+      'cursor: not a cursor of this list',
+    );
     expect(ddb.commandCalls(QueryCommand)).toHaveLength(0);
   });
 });

@@ -2,12 +2,18 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { MAX_LINK_SECONDS, S3DocumentLinks } from '../../../functions/adapters/s3/S3DocumentLinks.js';
 
-const s3 = new S3Client({ region: 'cn-north-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } });
+const s3 = new S3Client({
+  region: 'cn-north-1',
+  credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+});
 const now = () => new Date('2020-03-02T08:00:00Z');
 
 describe('S3DocumentLinks', () => {
   it('signs a GET that downloads a PDF under its Chinese name, for 15 minutes by default', async () => {
-    const { url, expiresAt } = await new S3DocumentLinks(s3, 'documents', undefined, now).link('awards/merit-he-xia/certificate-v1.pdf', '荣誉证书-贺霞.pdf');
+    const { url, expiresAt } = await new S3DocumentLinks(s3, 'documents', undefined, now).link(
+      'awards/merit-he-xia/certificate-v1.pdf',
+      '荣誉证书-贺霞.pdf',
+    );
     const signed = new URL(url);
     expect(signed.pathname).toContain('awards/merit-he-xia/certificate-v1.pdf');
     expect(signed.searchParams.get('X-Amz-Expires')).toBe('900');
@@ -20,7 +26,10 @@ describe('S3DocumentLinks', () => {
   });
 
   it('caps the lifetime at the SigV4 maximum of seven days', async () => {
-    const { url } = await new S3DocumentLinks(s3, 'documents', 30 * 24 * 3600, now).link('awards/x/certificate-v1.pdf', 'x.pdf');
+    const { url } = await new S3DocumentLinks(s3, 'documents', 30 * 24 * 3600, now).link(
+      'awards/x/certificate-v1.pdf',
+      'x.pdf',
+    );
     expect(new URL(url).searchParams.get('X-Amz-Expires')).toBe(String(MAX_LINK_SECONDS));
   });
 });

@@ -7,7 +7,17 @@ import { exampleJson } from '../../support/examples.js';
 
 const heXia: Award = {
   ...awardOfRecord(exampleJson('merit-he-xia')),
-  documents: [{ kind: 'certificate', version: 1, key: 'awards/merit-he-xia/certificate-v1.pdf', sha256: 'abc', pages: 1, bytes: 1, renderedAt: '2020-03-02T00:00:00Z' }],
+  documents: [
+    {
+      kind: 'certificate',
+      version: 1,
+      key: 'awards/merit-he-xia/certificate-v1.pdf',
+      sha256: 'abc',
+      pages: 1,
+      bytes: 1,
+      renderedAt: '2020-03-02T00:00:00Z',
+    },
+  ],
 };
 const failing: Award = { ...heXia, record: { ...heXia.record, id: 'boom' } };
 
@@ -28,7 +38,11 @@ const handler = createLinksHandler({
 });
 
 const request = (path: string, claims?: Record<string, unknown>, query?: Record<string, string>, method = 'GET') =>
-  handler({ rawPath: path, queryStringParameters: query, requestContext: { http: { method }, ...(claims ? { authorizer: { jwt: { claims } } } : {}) } });
+  handler({
+    rawPath: path,
+    queryStringParameters: query,
+    requestContext: { http: { method }, ...(claims ? { authorizer: { jwt: { claims } } } : {}) },
+  });
 const body = (result: { body?: string }) => JSON.parse(result.body!) as Record<string, unknown>;
 
 const ownStaff = { sub: 'clerk-1', 'custom:region': heXia.record.region };
@@ -39,7 +53,12 @@ describe('links handler: who sees what', () => {
   it('gives a region’s staff their award’s documents with links', async () => {
     const result = await request('/awards/merit-he-xia/documents', ownStaff);
     expect(result.statusCode).toBe(200);
-    expect(body(result).documents).toEqual([expect.objectContaining({ kind: 'certificate', url: 'https://signed.example/awards/merit-he-xia/certificate-v1.pdf' })]);
+    expect(body(result).documents).toEqual([
+      expect.objectContaining({
+        kind: 'certificate',
+        url: 'https://signed.example/awards/merit-he-xia/certificate-v1.pdf',
+      }),
+    ]);
     expect(result.headers!['cache-control']).toBe('no-store');
   });
 

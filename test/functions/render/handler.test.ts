@@ -1,7 +1,13 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { HeadObjectCommand, PutObjectCommand, PutObjectTaggingCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import {
+  HeadObjectCommand,
+  PutObjectCommand,
+  PutObjectTaggingCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -34,7 +40,10 @@ const handler = createRenderHandler({
 
 type Item = Record<string, unknown> & { pk: string };
 /** An award item as the table holds it, at revision 3 unless changed. */
-const award = (name: string, changes: Record<string, unknown> = {}): Item => ({ ...itemOfAward(awardOfRecord(exampleJson(name), 3)), ...changes });
+const award = (name: string, changes: Record<string, unknown> = {}): Item => ({
+  ...itemOfAward(awardOfRecord(exampleJson(name), 3)),
+  ...changes,
+});
 /** The item as the table holds it now (the pipeline reads it again before acting). */
 const current = <T extends Item>(item: T): T => {
   ddb.on(GetCommand, { Key: { pk: item.pk } }).resolves({ Item: item });
@@ -48,7 +57,9 @@ beforeEach(() => {
   ddb.reset();
   s3.reset();
   addMetric.mockClear();
-  s3.on(HeadObjectCommand).rejects(Object.assign(new Error('Not Found'), { name: 'NotFound', $metadata: { httpStatusCode: 404 } }));
+  s3.on(HeadObjectCommand).rejects(
+    Object.assign(new Error('Not Found'), { name: 'NotFound', $metadata: { httpStatusCode: 404 } }),
+  );
   s3.on(PutObjectCommand).resolves({});
   ddb.on(PutCommand).resolves({});
 });
@@ -58,7 +69,9 @@ describe('the stream filter shared by the stack and the local poller', () => {
     expect(matchesFilter(approved(award('merit-zhang-peng')))).toBe(true);
     expect(matchesFilter(streamRecord(award('merit-zhang-peng', { status: 'REVOKED' })))).toBe(true);
     expect(matchesFilter(streamRecord(award('merit-zhang-peng', { status: 'SUBMITTED' })))).toBe(false);
-    expect(matchesFilter(streamRecord({ pk: 'COUNTER#内公奖#2020', itemType: 'NUMBER_COUNTER', status: 'APPROVED' }))).toBe(false);
+    expect(
+      matchesFilter(streamRecord({ pk: 'COUNTER#内公奖#2020', itemType: 'NUMBER_COUNTER', status: 'APPROVED' })),
+    ).toBe(false);
     expect(matchesFilter(streamRecord(award('merit-zhang-peng'), { eventName: 'REMOVE' }))).toBe(false);
   });
 });
@@ -68,14 +81,34 @@ describe('render handler', () => {
     const result = await handler(streamEvent(approved(award('merit-zhang-peng'))));
     expect(result.batchItemFailures).toEqual([]);
     const put = s3.commandCalls(PutObjectCommand)[0]!.args[0].input;
-    expect(put).toMatchObject({ Bucket: 'documents', Key: 'awards/merit-zhang-peng/certificate-v1.pdf', ContentType: 'application/pdf' });
+    expect(put).toMatchObject({
+      Bucket: 'documents',
+      Key: 'awards/merit-zhang-peng/certificate-v1.pdf',
+      ContentType: 'application/pdf',
+    });
     expect(put.Metadata).toMatchObject({ 'record-id': 'merit-zhang-peng', kind: 'certificate', version: '1' });
-    expect(Buffer.from(put.Body as Uint8Array).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(put.Body as Uint8Array)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     const [write] = writes();
     expect(write).toMatchObject({ ConditionExpression: 'revision = :read', ExpressionAttributeValues: { ':read': 3 } });
-    expect(write!.Item).toMatchObject({ pk: 'AWARD#merit-zhang-peng', revision: 4, renderedVersion: 1, renderStatus: 'RENDERED', status: 'APPROVED' });
+    expect(write!.Item).toMatchObject({
+      pk: 'AWARD#merit-zhang-peng',
+      revision: 4,
+      renderedVersion: 1,
+      renderStatus: 'RENDERED',
+      status: 'APPROVED',
+    });
     expect(write!.Item!.documents).toEqual([
-      expect.objectContaining({ kind: 'certificate', version: 1, key: 'awards/merit-zhang-peng/certificate-v1.pdf', sha256: put.Metadata!.sha256, pages: 1 }),
+      expect.objectContaining({
+        kind: 'certificate',
+        version: 1,
+        key: 'awards/merit-zhang-peng/certificate-v1.pdf',
+        sha256: put.Metadata!.sha256,
+        pages: 1,
+      }),
     ]);
     expect(addMetric).toHaveBeenCalledWith('DocumentsRendered', 'Count', 1);
     expect(publish).toHaveBeenCalled();
@@ -90,7 +123,11 @@ describe('render handler', () => {
   });
 
   it('does nothing for its own write-back or a recorded delivery: the version is already rendered', async () => {
-    const done = award('merit-zhang-peng', { renderedVersion: 1, renderedAt: '2020-03-02T00:00:00Z', renderStatus: 'RENDERED' });
+    const done = award('merit-zhang-peng', {
+      renderedVersion: 1,
+      renderedAt: '2020-03-02T00:00:00Z',
+      renderStatus: 'RENDERED',
+    });
     const result = await handler(streamEvent(streamRecord(current(done), { oldItem: award('merit-zhang-peng') })));
     expect(result.batchItemFailures).toEqual([]);
     expect(s3.calls()).toHaveLength(0);
@@ -111,9 +148,18 @@ describe('render handler', () => {
     const result = await handler(streamEvent(approved(invalid), approved(award('merit-zhang-peng'))));
     expect(result.batchItemFailures).toEqual([]);
     const failed = writes().find((write) => write.Item!.renderStatus === 'FAILED')!;
-    expect(failed).toMatchObject({ ConditionExpression: 'revision = :read', ExpressionAttributeValues: { ':read': 3 } });
-    expect(failed.Item).toMatchObject({ pk: 'AWARD#merit-he-xia', failedVersion: 1, failureReason: 'record merit-he-xia: grade: must be 1, 2 or 3' });
-    expect(s3.commandCalls(PutObjectCommand).map((c) => c.args[0].input.Key)).toEqual(['awards/merit-zhang-peng/certificate-v1.pdf']);
+    expect(failed).toMatchObject({
+      ConditionExpression: 'revision = :read',
+      ExpressionAttributeValues: { ':read': 3 },
+    });
+    expect(failed.Item).toMatchObject({
+      pk: 'AWARD#merit-he-xia',
+      failedVersion: 1,
+      failureReason: 'record merit-he-xia: grade: must be 1, 2 or 3',
+    });
+    expect(s3.commandCalls(PutObjectCommand).map((c) => c.args[0].input.Key)).toEqual([
+      'awards/merit-zhang-peng/certificate-v1.pdf',
+    ]);
     expect(addMetric).toHaveBeenCalledWith('InvalidRecords', 'Count', 1);
   });
 
@@ -135,7 +181,12 @@ describe('render handler', () => {
   it('reports only the record whose storage failed as a batch item failure', async () => {
     const records = ['merit-zhang-peng', 'merit-he-xia', 'merit-yang-tao'].map((name) => approved(award(name)));
     s3.on(PutObjectCommand, { Key: 'awards/merit-he-xia/certificate-v1.pdf' }).rejects(
-      new S3ServiceException({ name: 'InternalError', $fault: 'server', $metadata: { httpStatusCode: 500 }, message: 'We encountered an internal error' }),
+      new S3ServiceException({
+        name: 'InternalError',
+        $fault: 'server',
+        $metadata: { httpStatusCode: 500 },
+        message: 'We encountered an internal error',
+      }),
     );
     const result = await handler(streamEvent(...records));
     expect(result.batchItemFailures).toEqual([{ itemIdentifier: records[1]!.dynamodb!.SequenceNumber }]);
@@ -145,8 +196,12 @@ describe('render handler', () => {
   it('numbers an order in one transaction on the revision it read, and looks again when another order took the serial first', async () => {
     const { documentNumber: _given, ...json } = exampleJson('commendation-order-2020-12');
     const order = { ...itemOfAward(awardOfRecord(json, 3)) };
-    ddb.on(GetCommand, { Key: { pk: 'COUNTER#内公奖#2020' } }).resolvesOnce({ Item: { lastSerial: 11 } }).resolves({ Item: { lastSerial: 12 } });
-    ddb.on(TransactWriteCommand)
+    ddb
+      .on(GetCommand, { Key: { pk: 'COUNTER#内公奖#2020' } })
+      .resolvesOnce({ Item: { lastSerial: 11 } })
+      .resolves({ Item: { lastSerial: 12 } });
+    ddb
+      .on(TransactWriteCommand)
       .rejectsOnce(
         new TransactionCanceledException({
           message: 'Transaction cancelled',
@@ -162,11 +217,20 @@ describe('render handler', () => {
     const [counter, claim, record] = transactions[1]!;
     expect(counter!.Put!.Item).toMatchObject({ pk: 'COUNTER#内公奖#2020', lastSerial: 13 });
     expect(counter!.Put!.ConditionExpression).toBe('lastSerial = :previous');
-    expect(claim!.Put!).toMatchObject({ Item: { pk: 'NUMBER#内公奖#2020#13', recordId: 'commendation-order-2020-12' }, ConditionExpression: 'attribute_not_exists(pk)' });
-    expect(record!.Put!).toMatchObject({ ConditionExpression: 'revision = :read', ExpressionAttributeValues: { ':read': 3 } });
+    expect(claim!.Put!).toMatchObject({
+      Item: { pk: 'NUMBER#内公奖#2020#13', recordId: 'commendation-order-2020-12' },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
+    expect(record!.Put!).toMatchObject({
+      ConditionExpression: 'revision = :read',
+      ExpressionAttributeValues: { ':read': 3 },
+    });
     expect(record!.Put!.Item).toMatchObject({ documentNumber: '内公奖〔2020〕13号', revision: 4 });
     // The documents are then recorded on the revision the numbering wrote.
-    expect(writes()[0]).toMatchObject({ ExpressionAttributeValues: { ':read': 4 }, Item: { revision: 5, documentNumber: '内公奖〔2020〕13号' } });
+    expect(writes()[0]).toMatchObject({
+      ExpressionAttributeValues: { ':read': 4 },
+      Item: { revision: 5, documentNumber: '内公奖〔2020〕13号' },
+    });
     expect(addMetric).toHaveBeenCalledWith('NumbersAllocated', 'Count', 1);
   });
 
@@ -181,7 +245,9 @@ describe('render handler', () => {
     const { documentNumber: _given, authority: _a, ...json } = exampleJson('praise-bulletin-2020-18');
     const own = itemOfAward(awardOfRecord({ ...json, id: 'own', authority: { name: '内蒙古自治区公安厅' } }, 3));
     const other = itemOfAward(awardOfRecord({ ...json, id: 'other', authority: { name: '乌海市公安局' } }, 3));
-    const coded = itemOfAward(awardOfRecord({ ...json, id: 'coded', authority: { name: '内蒙古自治区公安厅', code: '内公通' } }, 3));
+    const coded = itemOfAward(
+      awardOfRecord({ ...json, id: 'coded', authority: { name: '内蒙古自治区公安厅', code: '内公通' } }, 3),
+    );
     ddb.on(GetCommand).resolves({});
     ddb.on(TransactWriteCommand).resolves({});
     const result = await numbering(streamEvent(approved(own), approved(other), approved(coded)));
@@ -200,10 +266,14 @@ describe('render handler', () => {
     const { documentNumber: _given, ...json } = exampleJson('commendation-order-2020-12');
     const order = itemOfAward(awardOfRecord(json, 3));
     current({ ...order, documentNumber: '内公奖〔2020〕7号' });
-    ddb.on(GetCommand, { Key: { pk: 'NUMBER#内公奖#2020#7' } }).resolves({ Item: { recordId: 'commendation-order-2020-12' } });
+    ddb
+      .on(GetCommand, { Key: { pk: 'NUMBER#内公奖#2020#7' } })
+      .resolves({ Item: { recordId: 'commendation-order-2020-12' } });
     await handler(streamEvent(streamRecord(order, { oldItem: { ...order, status: 'SUBMITTED' } })));
     expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
-    expect((writes()[0]!.Item!.documents as { key: string }[])[0]!.key).toBe('awards/commendation-order-2020-12/commendation-order-v1.pdf');
+    expect((writes()[0]!.Item!.documents as { key: string }[])[0]!.key).toBe(
+      'awards/commendation-order-2020-12/commendation-order-v1.pdf',
+    );
     expect(addMetric).not.toHaveBeenCalledWith('NumbersAllocated', 'Count', 1);
   });
 
@@ -213,7 +283,9 @@ describe('render handler', () => {
     ddb.on(GetCommand, { Key: { pk: 'NUMBER#内公奖#2020#12' } }).resolves({});
     const result = await handler(streamEvent(streamRecord(order, { oldItem: { ...order, status: 'SUBMITTED' } })));
     expect(result.batchItemFailures).toEqual([]);
-    expect(writes()[0]!.Item!.failureReason).toContain('documentNumber: 内公奖〔2020〕12号 was not given to this record by the pipeline');
+    expect(writes()[0]!.Item!.failureReason).toContain(
+      'documentNumber: 内公奖〔2020〕12号 was not given to this record by the pipeline',
+    );
     expect(s3.commandCalls(PutObjectCommand)).toHaveLength(0);
   });
 
@@ -227,42 +299,97 @@ describe('render handler', () => {
 
   it('keeps documents made while the award was being revoked, withdrawn', async () => {
     const item = award('merit-zhang-peng');
-    const revoked = { ...item, status: 'REVOKED', revokedAt: '2020-04-01T00:00:00+08:00', revocationReason: '核查不实', revision: 4 };
-    ddb.on(GetCommand, { Key: { pk: item.pk } }).resolvesOnce({ Item: item }).resolves({ Item: revoked });
-    ddb.on(PutCommand).rejectsOnce(Object.assign(new Error('The conditional request failed'), { name: 'ConditionalCheckFailedException' })).resolves({});
+    const revoked = {
+      ...item,
+      status: 'REVOKED',
+      revokedAt: '2020-04-01T00:00:00+08:00',
+      revocationReason: '核查不实',
+      revision: 4,
+    };
+    ddb
+      .on(GetCommand, { Key: { pk: item.pk } })
+      .resolvesOnce({ Item: item })
+      .resolves({ Item: revoked });
+    ddb
+      .on(PutCommand)
+      .rejectsOnce(
+        Object.assign(new Error('The conditional request failed'), { name: 'ConditionalCheckFailedException' }),
+      )
+      .resolves({});
     s3.on(PutObjectTaggingCommand).resolves({});
     const result = await handler(streamEvent(streamRecord(item, { oldItem: { ...item, status: 'SUBMITTED' } })));
     expect(result.batchItemFailures).toEqual([]);
-    expect(s3.commandCalls(PutObjectTaggingCommand).map((c) => c.args[0].input.Key)).toEqual(['awards/merit-zhang-peng/certificate-v1.pdf']);
+    expect(s3.commandCalls(PutObjectTaggingCommand).map((c) => c.args[0].input.Key)).toEqual([
+      'awards/merit-zhang-peng/certificate-v1.pdf',
+    ]);
     const [lost, withdrawn] = writes();
     expect(lost!.ExpressionAttributeValues).toEqual({ ':read': 3 });
-    expect(withdrawn).toMatchObject({ ExpressionAttributeValues: { ':read': 4 }, Item: { status: 'REVOKED', revision: 5 } });
-    expect(withdrawn!.Item!.documents).toEqual([expect.objectContaining({ key: 'awards/merit-zhang-peng/certificate-v1.pdf', withdrawn: true })]);
+    expect(withdrawn).toMatchObject({
+      ExpressionAttributeValues: { ':read': 4 },
+      Item: { status: 'REVOKED', revision: 5 },
+    });
+    expect(withdrawn!.Item!.documents).toEqual([
+      expect.objectContaining({ key: 'awards/merit-zhang-peng/certificate-v1.pdf', withdrawn: true }),
+    ]);
   });
 
   it('renders a correction as a new version and keeps the earlier one', async () => {
-    const earlier = { kind: 'certificate', version: 1, key: 'awards/merit-zhang-peng/certificate-v1.pdf', sha256: 'x', pages: 1, bytes: 1, renderedAt: '2020-03-02T00:00:00Z' };
-    const v1 = award('merit-zhang-peng', { renderedVersion: 1, renderedAt: '2020-03-02T00:00:00Z', documents: [earlier] });
+    const earlier = {
+      kind: 'certificate',
+      version: 1,
+      key: 'awards/merit-zhang-peng/certificate-v1.pdf',
+      sha256: 'x',
+      pages: 1,
+      bytes: 1,
+      renderedAt: '2020-03-02T00:00:00Z',
+    };
+    const v1 = award('merit-zhang-peng', {
+      renderedVersion: 1,
+      renderedAt: '2020-03-02T00:00:00Z',
+      documents: [earlier],
+    });
     const v2 = { ...v1, version: 2, deed: '在新冠肺炎疫情防控一线表现突出' };
     await handler(streamEvent(streamRecord(current(v2), { oldItem: v1 })));
     expect(s3.commandCalls(PutObjectCommand)[0]!.args[0].input.Key).toBe('awards/merit-zhang-peng/certificate-v2.pdf');
     const { Item } = writes()[0]!;
     expect(Item).toMatchObject({ renderedVersion: 2, version: 2 });
-    expect((Item!.documents as { key: string }[]).map((ref) => ref.key)).toEqual([earlier.key, 'awards/merit-zhang-peng/certificate-v2.pdf']);
+    expect((Item!.documents as { key: string }[]).map((ref) => ref.key)).toEqual([
+      earlier.key,
+      'awards/merit-zhang-peng/certificate-v2.pdf',
+    ]);
   });
 
   it('marks the documents of a revoked award withdrawn, in S3 tags and on the record, deleting nothing', async () => {
-    const documents = [1, 2].map((version) => ({ kind: 'certificate', version, key: `awards/merit-zhang-peng/certificate-v${version}.pdf`, sha256: 'x', pages: 1, bytes: 1, renderedAt: '2020-03-02T00:00:00Z' }));
+    const documents = [1, 2].map((version) => ({
+      kind: 'certificate',
+      version,
+      key: `awards/merit-zhang-peng/certificate-v${version}.pdf`,
+      sha256: 'x',
+      pages: 1,
+      bytes: 1,
+      renderedAt: '2020-03-02T00:00:00Z',
+    }));
     s3.on(PutObjectTaggingCommand).resolves({});
-    const revoked = award('merit-zhang-peng', { status: 'REVOKED', revokedAt: '2020-04-01T00:00:00+08:00', revocationReason: '核查不实', documents, renderedVersion: 2, renderedAt: '2020-03-02T00:00:00Z' });
-    const result = await handler(streamEvent(streamRecord(current(revoked), { oldItem: { ...revoked, status: 'APPROVED' } })));
-    expect(result.batchItemFailures).toEqual([]);
-    expect(s3.commandCalls(PutObjectTaggingCommand).map((c) => [c.args[0].input.Key, c.args[0].input.Tagging!.TagSet])).toEqual(
-      documents.map((d) => [d.key, [{ Key: 'withdrawn', Value: 'true' }]]),
+    const revoked = award('merit-zhang-peng', {
+      status: 'REVOKED',
+      revokedAt: '2020-04-01T00:00:00+08:00',
+      revocationReason: '核查不实',
+      documents,
+      renderedVersion: 2,
+      renderedAt: '2020-03-02T00:00:00Z',
+    });
+    const result = await handler(
+      streamEvent(streamRecord(current(revoked), { oldItem: { ...revoked, status: 'APPROVED' } })),
     );
+    expect(result.batchItemFailures).toEqual([]);
+    expect(
+      s3.commandCalls(PutObjectTaggingCommand).map((c) => [c.args[0].input.Key, c.args[0].input.Tagging!.TagSet]),
+    ).toEqual(documents.map((d) => [d.key, [{ Key: 'withdrawn', Value: 'true' }]]));
     const write = writes()[0]!;
     expect(write.ConditionExpression).toBe('revision = :read');
-    expect(write.Item!.documents).toEqual(documents.map((d) => ({ ...d, withdrawn: true, withdrawnAt: expect.any(String) })));
+    expect(write.Item!.documents).toEqual(
+      documents.map((d) => ({ ...d, withdrawn: true, withdrawnAt: expect.any(String) })),
+    );
     expect(s3.calls().filter((c) => c.args[0].constructor.name.startsWith('Delete'))).toHaveLength(0);
   });
 
@@ -298,7 +425,14 @@ describe('render handler', () => {
   });
 
   it('retries a record whose write-back was throttled', async () => {
-    ddb.on(PutCommand).rejects(Object.assign(new Error('Rate exceeded'), { name: 'ProvisionedThroughputExceededException', $metadata: { httpStatusCode: 400 } }));
+    ddb
+      .on(PutCommand)
+      .rejects(
+        Object.assign(new Error('Rate exceeded'), {
+          name: 'ProvisionedThroughputExceededException',
+          $metadata: { httpStatusCode: 400 },
+        }),
+      );
     const record = approved(award('merit-zhang-peng'));
     const result = await handler(streamEvent(record));
     expect(result.batchItemFailures).toEqual([{ itemIdentifier: record.dynamodb!.SequenceNumber }]);

@@ -7,15 +7,33 @@ const files = new Map([
   ['app.js', 'console.log(1)'],
   ['style.css', 'body{}'],
 ]);
-const hosted: StaffPageConfig = { signIn: { kind: 'oidc', authorizeUrl: 'https://a.example.org/authorize', tokenUrl: 'https://token.example.org/oauth2/token', clientId: 'c', scope: 'openid' } };
-const development: StaffPageConfig = { signIn: { kind: 'development', identities: [{ id: 'department', label: '公安厅工作人员（全区）' }] } };
+const hosted: StaffPageConfig = {
+  signIn: {
+    kind: 'oidc',
+    authorizeUrl: 'https://a.example.org/authorize',
+    tokenUrl: 'https://token.example.org/oauth2/token',
+    clientId: 'c',
+    scope: 'openid',
+  },
+};
+const development: StaffPageConfig = {
+  signIn: { kind: 'development', identities: [{ id: 'department', label: '公安厅工作人员（全区）' }] },
+};
 
 describe('the staff page’s responses', () => {
   it('serves the page at / and its files under /staff/ with their types', () => {
     const page = staffPageResponse('/', files, hosted);
-    expect([page.status, page.headers['content-type'], page.body]).toEqual([200, 'text/html; charset=utf-8', files.get('index.html')]);
-    expect(staffPageResponse('/staff/app.js', files, hosted).headers['content-type']).toBe('text/javascript; charset=utf-8');
-    expect(staffPageResponse('/staff/style.css', files, hosted).headers['content-type']).toBe('text/css; charset=utf-8');
+    expect([page.status, page.headers['content-type'], page.body]).toEqual([
+      200,
+      'text/html; charset=utf-8',
+      files.get('index.html'),
+    ]);
+    expect(staffPageResponse('/staff/app.js', files, hosted).headers['content-type']).toBe(
+      'text/javascript; charset=utf-8',
+    );
+    expect(staffPageResponse('/staff/style.css', files, hosted).headers['content-type']).toBe(
+      'text/css; charset=utf-8',
+    );
   });
 
   it('serves the sign-in settings as /staff/config.json', () => {
@@ -24,7 +42,14 @@ describe('the staff page’s responses', () => {
   });
 
   it('answers anything else with a 404 page, and never reads outside the page’s files', () => {
-    for (const path of ['/index.html', '/staff/', '/staff/../package.json', '/staff/%2e%2e/x.js', '/staff/missing.js', '/awards']) {
+    for (const path of [
+      '/index.html',
+      '/staff/',
+      '/staff/../package.json',
+      '/staff/%2e%2e/x.js',
+      '/staff/missing.js',
+      '/awards',
+    ]) {
       expect(staffPageResponse(path, files, hosted).status, path).toBe(404);
     }
     expect(staffPageResponse('/nothing', files, hosted).body).toContain('未找到此页面');
@@ -35,6 +60,8 @@ describe('the staff page’s responses', () => {
     expect(policy).toContain("default-src 'self'");
     expect(policy).toContain("connect-src 'self' https://token.example.org;");
     expect(policy).toContain("frame-ancestors 'none'");
-    expect(staffPageResponse('/', files, development).headers['content-security-policy']).toContain("connect-src 'self';");
+    expect(staffPageResponse('/', files, development).headers['content-security-policy']).toContain(
+      "connect-src 'self';",
+    );
   });
 });

@@ -1,10 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { dateText, dateTimeText, documentFacts, kindName, linkValidity, statusName } from '../../../web/staff/chineseText.js';
+import {
+  dateText,
+  dateTimeText,
+  documentFacts,
+  kindName,
+  linkValidity,
+  statusName,
+} from '../../../web/staff/chineseText.js';
 
 describe('what the staff page prints', () => {
   it('names kinds and statuses as staff call them, and leaves an unknown code as it is', () => {
-    expect([kindName('merit'), kindName('honorary-title'), kindName('telegram'), kindName('new-kind')]).toEqual(['战时记功', '荣誉称号', '慰问电', 'new-kind']);
-    expect([statusName('APPROVED'), statusName('REVOKED'), statusName('SUBMITTED'), statusName('DRAFT')]).toEqual(['已批准', '已撤销', '待审批', '草稿']);
+    expect([kindName('merit'), kindName('honorary-title'), kindName('telegram'), kindName('new-kind')]).toEqual([
+      '战时记功',
+      '荣誉称号',
+      '慰问电',
+      'new-kind',
+    ]);
+    expect([statusName('APPROVED'), statusName('REVOKED'), statusName('SUBMITTED'), statusName('DRAFT')]).toEqual([
+      '已批准',
+      '已撤销',
+      '待审批',
+      '草稿',
+    ]);
   });
 
   it('prints dates in Beijing time, as the documents do', () => {

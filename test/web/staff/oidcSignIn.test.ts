@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { authorizeUrl, challengeOf, exchangeCode, randomVerifier, signOutUrl, type OidcSignIn } from '../../../web/staff/oidcSignIn.js';
+import {
+  authorizeUrl,
+  challengeOf,
+  exchangeCode,
+  randomVerifier,
+  signOutUrl,
+  type OidcSignIn,
+} from '../../../web/staff/oidcSignIn.js';
 
 const config: OidcSignIn = {
   kind: 'oidc',
@@ -21,7 +28,9 @@ function answering(status: number, body: unknown) {
 
 describe('sign-in with the authorization code flow and PKCE', () => {
   it('derives the S256 challenge of RFC 7636’s own example', async () => {
-    expect(await challengeOf('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
+    expect(await challengeOf('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe(
+      'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+    );
   });
 
   it('makes verifiers of 43 unreserved characters, a new one each time', () => {
@@ -31,7 +40,9 @@ describe('sign-in with the authorization code flow and PKCE', () => {
   });
 
   it('sends staff to the hosted UI with the client, the page to return to, the state and the challenge', () => {
-    const url = new URL(authorizeUrl(config, { redirectUri: 'https://api.example.org/', state: 's1', challenge: 'c1' }));
+    const url = new URL(
+      authorizeUrl(config, { redirectUri: 'https://api.example.org/', state: 's1', challenge: 'c1' }),
+    );
     expect(url.origin + url.pathname).toBe(config.authorizeUrl);
     expect(Object.fromEntries(url.searchParams)).toEqual({
       response_type: 'code',
@@ -46,7 +57,9 @@ describe('sign-in with the authorization code flow and PKCE', () => {
 
   it('trades the code and verifier for the ID token', async () => {
     const { fetch, requests } = answering(200, { id_token: 'id.token.here', access_token: 'a', token_type: 'Bearer' });
-    expect(await exchangeCode(config, { code: 'code-1', verifier: 'v1', redirectUri: 'https://api.example.org/' }, fetch)).toBe('id.token.here');
+    expect(
+      await exchangeCode(config, { code: 'code-1', verifier: 'v1', redirectUri: 'https://api.example.org/' }, fetch),
+    ).toBe('id.token.here');
     expect(requests[0]!.url).toBe(config.tokenUrl);
     expect(Object.fromEntries(new URLSearchParams(String(requests[0]!.init.body)))).toEqual({
       grant_type: 'authorization_code',
@@ -59,15 +72,21 @@ describe('sign-in with the authorization code flow and PKCE', () => {
 
   it('says in Chinese why a refused code did not sign anyone in', async () => {
     const { fetch } = answering(400, { error: 'invalid_grant' });
-    await expect(exchangeCode(config, { code: 'old', verifier: 'v', redirectUri: 'https://api.example.org/' }, fetch)).rejects.toThrow('登录未完成（invalid_grant），请重新登录。');
+    await expect(
+      exchangeCode(config, { code: 'old', verifier: 'v', redirectUri: 'https://api.example.org/' }, fetch),
+    ).rejects.toThrow('登录未完成（invalid_grant），请重新登录。');
     const unreachable = (async () => {
       throw new TypeError('fetch failed');
     }) as unknown as typeof globalThis.fetch;
-    await expect(exchangeCode(config, { code: 'c', verifier: 'v', redirectUri: 'https://api.example.org/' }, unreachable)).rejects.toThrow('无法连接登录服务');
+    await expect(
+      exchangeCode(config, { code: 'c', verifier: 'v', redirectUri: 'https://api.example.org/' }, unreachable),
+    ).rejects.toThrow('无法连接登录服务');
   });
 
   it('signs out through the hosted UI back to the page, when the issuer has a sign-out address', () => {
-    expect(signOutUrl(config, 'https://api.example.org/')).toBe(`${config.logoutUrl}?client_id=client-1&logout_uri=${encodeURIComponent('https://api.example.org/')}`);
+    expect(signOutUrl(config, 'https://api.example.org/')).toBe(
+      `${config.logoutUrl}?client_id=client-1&logout_uri=${encodeURIComponent('https://api.example.org/')}`,
+    );
     expect(signOutUrl({ ...config, logoutUrl: undefined }, 'https://api.example.org/')).toBeUndefined();
   });
 });

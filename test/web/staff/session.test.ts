@@ -3,7 +3,8 @@ import { sessionFromToken, sessionStore, tokenGivesAccess } from '../../../web/s
 
 const NOW = Date.parse('2020-02-14T02:00:00Z');
 const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-const token = (claims: Record<string, unknown>) => `${encode({ alg: 'RS256' })}.${encode({ exp: NOW / 1000 + 3600, ...claims })}.signature`;
+const token = (claims: Record<string, unknown>) =>
+  `${encode({ alg: 'RS256' })}.${encode({ exp: NOW / 1000 + 3600, ...claims })}.signature`;
 
 function memoryStorage(): Storage {
   const items = new Map<string, string>();
@@ -25,11 +26,15 @@ describe('the staff session read from a token', () => {
     expect(session.access).toEqual({ scope: 'region', region: '鄂尔多斯市', subject: 'u1' });
     expect(session.label).toBe('鄂尔多斯市 · 王芳');
     expect(session.expiresAt).toBe(NOW + 3_600_000);
-    expect(sessionFromToken(token({ sub: 'u1', 'custom:region': '鄂尔多斯市' }), NOW)!.label).toBe('鄂尔多斯市工作人员');
+    expect(sessionFromToken(token({ sub: 'u1', 'custom:region': '鄂尔多斯市' }), NOW)!.label).toBe(
+      '鄂尔多斯市工作人员',
+    );
   });
 
   it('reads the department’s staff from Cognito’s group claim', () => {
-    expect(sessionFromToken(token({ sub: 'u2', 'cognito:groups': ['department'] }), NOW)!.label).toBe('公安厅（全区）工作人员');
+    expect(sessionFromToken(token({ sub: 'u2', 'cognito:groups': ['department'] }), NOW)!.label).toBe(
+      '公安厅（全区）工作人员',
+    );
   });
 
   it('has no session for an expired, malformed or powerless token, and tells the last apart', () => {

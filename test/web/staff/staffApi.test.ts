@@ -32,10 +32,16 @@ describe('the page’s links API client', () => {
   });
 
   it('turns each refusal into a sentence in Chinese', async () => {
-    expect((await failure(api(401, { error: 'sign in again: expired token' }).staffApi.bulletins())).message).toBe('登录已过期或无效，请重新登录。');
+    expect((await failure(api(401, { error: 'sign in again: expired token' }).staffApi.bulletins())).message).toBe(
+      '登录已过期或无效，请重新登录。',
+    );
     expect((await failure(api(403, {}).staffApi.bulletins())).message).toContain('无权查看文书');
-    expect((await failure(api(404, { error: 'not found' }).staffApi.documents('x'))).message).toBe('未找到该表彰记录。');
-    expect((await failure(api(400, { error: 'q: Too big' }).staffApi.listAwards({ q: 'x' }))).message).toBe('查询条件有误（q: Too big），请修改后重试。');
+    expect((await failure(api(404, { error: 'not found' }).staffApi.documents('x'))).message).toBe(
+      '未找到该表彰记录。',
+    );
+    expect((await failure(api(400, { error: 'q: Too big' }).staffApi.listAwards({ q: 'x' }))).message).toBe(
+      '查询条件有误（q: Too big），请修改后重试。',
+    );
     const unavailable = await failure(api(500, { error: 'boom' }).staffApi.bulletins());
     expect([unavailable.status, unavailable.message]).toEqual([500, '服务暂时不可用，请稍后重试。']);
   });

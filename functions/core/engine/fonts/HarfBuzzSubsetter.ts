@@ -37,7 +37,9 @@ const FLAGS_NO_HINTING = 0x1;
 const DROPPED_TABLES = ['GSUB', 'GPOS', 'GDEF', 'BASE', 'JSTF', 'MATH', 'vhea', 'vmtx', 'VORG', 'DSIG', 'meta'];
 
 function tag(name: string): number {
-  return ((name.charCodeAt(0) << 24) | (name.charCodeAt(1) << 16) | (name.charCodeAt(2) << 8) | name.charCodeAt(3)) >>> 0;
+  return (
+    ((name.charCodeAt(0) << 24) | (name.charCodeAt(1) << 16) | (name.charCodeAt(2) << 8) | name.charCodeAt(3)) >>> 0
+  );
 }
 
 /** A face kept loaded inside the HarfBuzz module, ready to be subset many times. */

@@ -200,8 +200,7 @@ export class TrueTypeFont {
       const length = this.view.getUint16(record + 8);
       const start = strings + this.view.getUint16(record + 10);
       const raw = this.bytes.subarray(start, start + length);
-      const text =
-        platform === 1 ? String.fromCharCode(...raw) : new TextDecoder('utf-16be').decode(raw);
+      const text = platform === 1 ? String.fromCharCode(...raw) : new TextDecoder('utf-16be').decode(raw);
       const clean = text.replace(/[^\x21-\x7e]/g, '').replace(/[[\](){}<>/%]/g, '');
       if (clean) return clean;
     }

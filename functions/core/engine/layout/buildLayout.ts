@@ -85,7 +85,8 @@ class Attributes {
   choice<T extends string>(name: string, choices: readonly T[], fallback: T): T {
     const value = this.string(name);
     if (value === undefined) return fallback;
-    if (!(choices as readonly string[]).includes(value)) this.fail(`${name}="${value}" must be one of ${choices.join(', ')}`);
+    if (!(choices as readonly string[]).includes(value))
+      this.fail(`${name}="${value}" must be one of ${choices.join(', ')}`);
     return value as T;
   }
 
@@ -135,7 +136,10 @@ class LayoutBuilder {
       title: attributes.required('title'),
       author: attributes.string('author') ?? '',
       subject: attributes.string('subject') ?? '',
-      keywords: (attributes.string('keywords') ?? '').split(/[,，]/).map((k) => k.trim()).filter(Boolean),
+      keywords: (attributes.string('keywords') ?? '')
+        .split(/[,，]/)
+        .map((k) => k.trim())
+        .filter(Boolean),
       language: attributes.string('lang') ?? 'zh-CN',
       date,
       identity: attributes.required('identity'),
@@ -145,7 +149,10 @@ class LayoutBuilder {
   private elements(parent: MarkupElement): MarkupElement[] {
     const stray = parent.children.find((node) => !isElement(node) && node.text.trim() !== '');
     if (stray && !isElement(stray)) {
-      throw new LayoutSpecError(stray, `text "${stray.text.trim().slice(0, 20)}" outside a text element in <${parent.name}>`);
+      throw new LayoutSpecError(
+        stray,
+        `text "${stray.text.trim().slice(0, 20)}" outside a text element in <${parent.name}>`,
+      );
     }
     return parent.children.filter(isElement);
   }
@@ -164,7 +171,8 @@ class LayoutBuilder {
       color: attributes.color('color', parent?.color ?? BLACK),
       tracking: attributes.length('tracking', parent?.tracking ?? 0, size, this.linePitch),
       leading: attributes.length('leading', parent?.leading ?? size * 1.5, size, this.linePitch),
-      autospace: attributes.string('autospace') === undefined ? (parent?.autospace ?? true) : attributes.flag('autospace'),
+      autospace:
+        attributes.string('autospace') === undefined ? (parent?.autospace ?? true) : attributes.flag('autospace'),
     };
     attributes.done();
     this.styles.set(name, style);
@@ -172,7 +180,8 @@ class LayoutBuilder {
 
   private style(name: string, at: SourceLocation): TextStyle {
     const style = this.styles.get(name);
-    if (!style) throw new LayoutSpecError(at, `style "${name}" is not defined (define it with <style name="${name}" …/> first)`);
+    if (!style)
+      throw new LayoutSpecError(at, `style "${name}" is not defined (define it with <style name="${name}" …/> first)`);
     return style;
   }
 
@@ -183,11 +192,15 @@ class LayoutBuilder {
   private section(element: MarkupElement): Section {
     const attributes = new Attributes(element);
     const paperName = attributes.string('size') ?? 'A4';
-    const paper = PAPER_SIZES[paperName] ?? attributes.fail(`size="${paperName}" must be one of ${Object.keys(PAPER_SIZES).join(', ')}`);
+    const paper =
+      PAPER_SIZES[paperName] ??
+      attributes.fail(`size="${paperName}" must be one of ${Object.keys(PAPER_SIZES).join(', ')}`);
     const landscape = attributes.choice('orientation', ['portrait', 'landscape'], 'portrait') === 'landscape';
     const [width, height] = landscape ? [paper[1], paper[0]] : paper;
     const marginText = (attributes.string('margin') ?? '25mm').trim().split(/\s+/);
-    const margins = marginText.map((m) => parseLength(m, { em: 16, line: this.linePitch }) ?? attributes.fail(`margin "${m}" is not a length`));
+    const margins = marginText.map(
+      (m) => parseLength(m, { em: 16, line: this.linePitch }) ?? attributes.fail(`margin "${m}" is not a length`),
+    );
     const [top, right = top, bottom = top, left = right] = margins as [number, number?, number?, number?];
     const maxPages = attributes.number('max-pages', undefined);
     attributes.done();
@@ -262,7 +275,10 @@ class LayoutBuilder {
       case 'image':
         return this.image(element);
       default:
-        throw new LayoutSpecError(element, `unknown element <${element.name}> (blocks: p, rule, space, table, bar-chart, signature, image)`);
+        throw new LayoutSpecError(
+          element,
+          `unknown element <${element.name}> (blocks: p, rule, space, table, bar-chart, signature, image)`,
+        );
     }
   }
 
@@ -296,7 +312,8 @@ class LayoutBuilder {
 
   private positive(a: Attributes, name: string): number | undefined {
     const value = a.number(name, undefined);
-    if (value !== undefined && !(Number.isInteger(value) && value >= 1)) a.fail(`${name}="${value}" must be a whole number ≥ 1`);
+    if (value !== undefined && !(Number.isInteger(value) && value >= 1))
+      a.fail(`${name}="${value}" must be a whole number ≥ 1`);
     return value;
   }
 
@@ -334,7 +351,8 @@ class LayoutBuilder {
       const fixed = fraction ? undefined : parseLength(spec, { em, line: this.linePitch });
       if (!fraction && fixed === undefined) a.fail(`column width "${spec}" must be a length or a share like 1fr`);
       const align = aligns[index] ?? 'left';
-      if (!(ALIGNS as readonly string[]).includes(align)) a.fail(`column align "${align}" must be one of ${ALIGNS.join(', ')}`);
+      if (!(ALIGNS as readonly string[]).includes(align))
+        a.fail(`column align "${align}" must be one of ${ALIGNS.join(', ')}`);
       return { width: fraction ? { fraction: Number(fraction[1]) } : { fixed: fixed! }, align: align as Align };
     });
     const block = {
@@ -352,7 +370,8 @@ class LayoutBuilder {
     };
     a.done();
     for (const rowElement of this.elements(element)) {
-      if (rowElement.name !== 'tr') throw new LayoutSpecError(rowElement, `<${rowElement.name}> in <table>: rows are <tr>`);
+      if (rowElement.name !== 'tr')
+        throw new LayoutSpecError(rowElement, `<${rowElement.name}> in <table>: rows are <tr>`);
       const ra = new Attributes(rowElement);
       const header = ra.flag('header');
       ra.done();
@@ -362,7 +381,10 @@ class LayoutBuilder {
         return { spans: this.spans(cell, header ? headerStyle : style) };
       });
       if (cells.length !== columns.length) {
-        throw new LayoutSpecError(rowElement, `<tr> has ${cells.length} cells but the table has ${columns.length} columns`);
+        throw new LayoutSpecError(
+          rowElement,
+          `<tr> has ${cells.length} cells but the table has ${columns.length} columns`,
+        );
       }
       block.rows.push({ cells, header });
     }
@@ -374,7 +396,8 @@ class LayoutBuilder {
     const style = this.styleOf(a, element);
     const em = style.size;
     const bars: BarChartBar[] = this.elements(element).map((bar) => {
-      if (bar.name !== 'bar') throw new LayoutSpecError(bar, `<${bar.name}> in <bar-chart>: use <bar label="…" value="…"/>`);
+      if (bar.name !== 'bar')
+        throw new LayoutSpecError(bar, `<${bar.name}> in <bar-chart>: use <bar label="…" value="…"/>`);
       const ba = new Attributes(bar);
       const value = ba.number('value', undefined);
       if (value === undefined || value < 0) return ba.fail('"value" must be a number ≥ 0');
@@ -422,8 +445,11 @@ class LayoutBuilder {
       const child = parts.get(name);
       if (!child) throw new LayoutSpecError(element, `<signature> needs an <${name}> child`);
       new Attributes(child).done();
-      const text = this.spans(child, style).map((s) => s.text).join('');
-      if (text.includes('\n')) throw new LayoutSpecError(child, `<${name}> is a single line: <br/> is not allowed in it`);
+      const text = this.spans(child, style)
+        .map((s) => s.text)
+        .join('');
+      if (text.includes('\n'))
+        throw new LayoutSpecError(child, `<${name}> is a single line: <br/> is not allowed in it`);
       return { text, style, line: child.line };
     };
     for (const name of parts.keys()) {
@@ -431,15 +457,30 @@ class LayoutBuilder {
         throw new LayoutSpecError(element, `<signature> holds <authority> and <date>, not <${name}>`);
       }
     }
-    return { type: 'signature', authority: part('authority'), date: part('date'), style, rightInset, seal, pinToBottom, spaceBefore, line: element.line };
+    return {
+      type: 'signature',
+      authority: part('authority'),
+      date: part('date'),
+      style,
+      rightInset,
+      seal,
+      pinToBottom,
+      spaceBefore,
+      line: element.line,
+    };
   }
 
   private image(element: MarkupElement): Block {
     const a = new Attributes(element);
     const src = a.required('src');
     const path = normalize(join(this.assetsDir, src));
-    if (!path.startsWith(join(normalize(this.assetsDir), sep))) a.fail(`src="${src}" must stay inside the assets folder`);
-    const format = src.toLowerCase().endsWith('.png') ? 'png' : /\.jpe?g$/i.test(src) ? 'jpeg' : a.fail('src must be a .png or .jpg file');
+    if (!path.startsWith(join(normalize(this.assetsDir), sep)))
+      a.fail(`src="${src}" must stay inside the assets folder`);
+    const format = src.toLowerCase().endsWith('.png')
+      ? 'png'
+      : /\.jpe?g$/i.test(src)
+        ? 'jpeg'
+        : a.fail('src must be a .png or .jpg file');
     let bytes = this.images.get(path);
     try {
       bytes ??= readFileSync(path);

@@ -103,7 +103,10 @@ export function parseMarkup(source: string, defaultFile = 'layout'): MarkupEleme
       const current = top();
       if (name === undefined || close === -1) throw new MarkupSyntaxError(here(), 'malformed closing tag');
       if (current.name !== name) {
-        throw new MarkupSyntaxError(here(), `</${name}> does not close <${current.name}> (opened at ${current.file} line ${current.line})`);
+        throw new MarkupSyntaxError(
+          here(),
+          `</${name}> does not close <${current.name}> (opened at ${current.file} line ${current.line})`,
+        );
       }
       stack.pop();
       top().children.push(current);

@@ -28,7 +28,15 @@ export function parseLength(text: string, context: LengthContext): number | unde
   const divisor = match[3] === undefined ? 1 : Number(match[3]);
   if (divisor === 0) return undefined;
   const scale =
-    unit === 'mm' ? POINTS_PER_MM : unit === 'cm' ? POINTS_PER_MM * 10 : unit === 'em' ? context.em : unit.startsWith('line') ? context.line : 1;
+    unit === 'mm'
+      ? POINTS_PER_MM
+      : unit === 'cm'
+        ? POINTS_PER_MM * 10
+        : unit === 'em'
+          ? context.em
+          : unit.startsWith('line')
+            ? context.line
+            : 1;
   return (value * scale) / divisor;
 }
 

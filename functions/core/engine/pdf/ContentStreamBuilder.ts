@@ -31,7 +31,9 @@ export class ContentStreamBuilder {
     if (stamped) {
       // Multiply keeps the text under the seal readable; an empty ActualText keeps the seal's
       // characters out of extracted text.
-      this.parts.push(`q /${STAMP_GRAPHICS_STATE} gs${op.type === 'rotated-glyph' ? ' /Span <</ActualText <FEFF>>> BDC' : ''}`);
+      this.parts.push(
+        `q /${STAMP_GRAPHICS_STATE} gs${op.type === 'rotated-glyph' ? ' /Span <</ActualText <FEFF>>> BDC' : ''}`,
+      );
     }
     this.draw(op);
     if (stamped) this.parts.push(op.type === 'rotated-glyph' ? 'EMC Q' : 'Q');
@@ -51,7 +53,9 @@ export class ContentStreamBuilder {
           pen = glyph.x + (font.width(glyph.codePoint) * op.size) / 1000;
         }
         const x = n(op.glyphs[0]?.x ?? 0);
-        this.parts.push(`BT /${name} ${n(op.size)} Tf ${fill(op.color)} 1 0 0 1 ${x} ${y(op.baseline)} Tm [${items.join(' ')}] TJ ET`);
+        this.parts.push(
+          `BT /${name} ${n(op.size)} Tf ${fill(op.color)} 1 0 0 1 ${x} ${y(op.baseline)} Tm [${items.join(' ')}] TJ ET`,
+        );
         break;
       }
       case 'rotated-glyph': {
@@ -67,7 +71,8 @@ export class ContentStreamBuilder {
         break;
       case 'rect': {
         const path = `${n(op.x)} ${y(op.y + op.height)} ${n(op.width)} ${n(op.height)} re`;
-        if (op.fill && op.stroke) this.parts.push(`${fill(op.fill)} ${stroke(op.stroke)} ${n(op.lineWidth)} w ${path} B`);
+        if (op.fill && op.stroke)
+          this.parts.push(`${fill(op.fill)} ${stroke(op.stroke)} ${n(op.lineWidth)} w ${path} B`);
         else if (op.fill) this.parts.push(`${fill(op.fill)} ${path} f`);
         else if (op.stroke) this.parts.push(`${stroke(op.stroke)} ${n(op.lineWidth)} w ${path} S`);
         break;
@@ -93,7 +98,9 @@ export class ContentStreamBuilder {
         break;
       }
       case 'image':
-        this.parts.push(`q ${n(op.width)} 0 0 ${n(op.height)} ${n(op.x)} ${y(op.y + op.height)} cm /${this.imageName(op.bytes)} Do Q`);
+        this.parts.push(
+          `q ${n(op.width)} 0 0 ${n(op.height)} ${n(op.x)} ${y(op.y + op.height)} cm /${this.imageName(op.bytes)} Do Q`,
+        );
         break;
     }
   }

@@ -47,7 +47,12 @@ function toUnicodeCMap(entries: readonly [number, number][]): string {
  * map, so only the document's glyphs travel with it and its text stays extractable. Streams are
  * deflated with Node's native zlib rather than pdf-lib's JavaScript deflate.
  */
-export function embedFontSubset(context: PDFContext, font: LoadedFont, codePoints: ReadonlySet<number>, subsetter: HarfBuzzSubsetter): EmbeddedFont {
+export function embedFontSubset(
+  context: PDFContext,
+  font: LoadedFont,
+  codePoints: ReadonlySet<number>,
+  subsetter: HarfBuzzSubsetter,
+): EmbeddedFont {
   const sorted = [...codePoints].sort((a, b) => a - b);
   const program = subsetter.subset(font.face, sorted);
   const subset = new TrueTypeFont(program, `${font.key} (subset)`);
@@ -63,7 +68,9 @@ export function embedFontSubset(context: PDFContext, font: LoadedFont, codePoint
 
   // Deflate level 1: the font program is most of a document's bytes and of its compression time;
   // level 1 costs ~4 % in size and saves about a quarter of that time (npm run bench).
-  const fontFile = context.register(context.stream(deflateSync(program, { level: 1 }), { Filter: 'FlateDecode', Length1: program.length }));
+  const fontFile = context.register(
+    context.stream(deflateSync(program, { level: 1 }), { Filter: 'FlateDecode', Length1: program.length }),
+  );
   const descriptor = context.register(
     context.obj({
       Type: 'FontDescriptor',

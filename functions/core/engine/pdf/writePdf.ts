@@ -28,7 +28,11 @@ function usedCharacters(pages: readonly TypesetPage[]): Map<LoadedFont, Set<numb
  * from every page's characters; metadata dates and the /ID come from the record, so the same
  * input gives the same bytes.
  */
-export async function writePdf(pages: readonly TypesetPage[], metadata: DocumentMetadata, fonts: FontRegistry): Promise<Uint8Array> {
+export async function writePdf(
+  pages: readonly TypesetPage[],
+  metadata: DocumentMetadata,
+  fonts: FontRegistry,
+): Promise<Uint8Array> {
   const document = await PDFDocument.create({ updateMetadata: false });
   const context = document.context;
 
@@ -76,5 +80,10 @@ export async function writePdf(pages: readonly TypesetPage[], metadata: Document
 
   // pdf-lib yields to the event loop every 50 objects by default (a setTimeout each time, ≥ 1 ms):
   // a server gains nothing from it for documents this small.
-  return document.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Number.POSITIVE_INFINITY });
+  return document.save({
+    useObjectStreams: false,
+    addDefaultPage: false,
+    updateFieldAppearances: false,
+    objectsPerTick: Number.POSITIVE_INFINITY,
+  });
 }

@@ -65,7 +65,11 @@ export class TemplateRenderer {
     const lines = source.split('\n');
     const unescaped = lines.findIndex((line) => /\{\{~?[{&]/.test(line));
     if (unescaped !== -1) {
-      throw new TemplateError(name, unescaped + 1, 'unescaped output ({{{…}}} or {{&…}}) is not allowed: record text must print literally');
+      throw new TemplateError(
+        name,
+        unescaped + 1,
+        'unescaped output ({{{…}}} or {{&…}}) is not allowed: record text must print literally',
+      );
     }
     return source;
   }
@@ -76,14 +80,18 @@ export class TemplateRenderer {
     try {
       compiled = this.handlebars.compile(source, { strict: true, noEscape: false });
     } catch (error) {
-      throw new TemplateError(file, handlebarsLine(error as Error), (error as Error).message.split('\n')[0]!, { cause: error });
+      throw new TemplateError(file, handlebarsLine(error as Error), (error as Error).message.split('\n')[0]!, {
+        cause: error,
+      });
     }
     return (context: unknown, options?: Handlebars.RuntimeOptions) => {
       try {
         return compiled(context, options);
       } catch (error) {
         if (error instanceof TemplateError) throw error;
-        throw new TemplateError(file, handlebarsLine(error as Error), (error as Error).message.split('\n')[0]!, { cause: error });
+        throw new TemplateError(file, handlebarsLine(error as Error), (error as Error).message.split('\n')[0]!, {
+          cause: error,
+        });
       }
     };
   }

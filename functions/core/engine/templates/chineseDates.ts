@@ -10,7 +10,13 @@ export function beijingTime(iso: string): { year: number; month: number; day: nu
   const time = Date.parse(iso);
   if (Number.isNaN(time)) throw new RangeError(`"${iso}" is not an ISO 8601 date-time`);
   const local = new Date(time + BEIJING_OFFSET_MS);
-  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), hour: local.getUTCHours(), minute: local.getUTCMinutes() };
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+  };
 }
 
 /** 1–99 in Chinese numerals as dates write them: 10 → 十, 12 → 十二, 20 → 二十, 31 → 三十一. */

@@ -32,7 +32,11 @@ function titleBoundaries(units: readonly BreakUnit[]): Boundary[] {
       count += glyph.cells;
     }
     if (index < units.length - 1 && depth === 0) {
-      boundaries.push({ index: index + 1, cells: count, preferred: PREFERRED_TITLE_BREAKS_AFTER.some((mark) => text.endsWith(mark)) });
+      boundaries.push({
+        index: index + 1,
+        cells: count,
+        preferred: PREFERRED_TITLE_BREAKS_AFTER.some((mark) => text.endsWith(mark)),
+      });
     }
   });
   return boundaries;
@@ -44,8 +48,15 @@ function shapeCost(lengths: readonly number[], preferredBreaks: number): number 
   const increasing = lengths.every((length, i) => i === 0 || length > lengths[i - 1]!);
   const decreasing = lengths.every((length, i) => i === 0 || length < lengths[i - 1]!);
   const peak = lengths.indexOf(Math.max(...lengths));
-  const diamond = lengths.every((length, i) => (i <= peak ? i === 0 || length > lengths[i - 1]! : length < lengths[i - 1]!));
-  return (rectangle ? RECTANGLE : 0) + (increasing || decreasing || diamond ? 0 : 20) - preferredBreaks * 10 + (Math.max(...lengths) - Math.min(...lengths));
+  const diamond = lengths.every((length, i) =>
+    i <= peak ? i === 0 || length > lengths[i - 1]! : length < lengths[i - 1]!,
+  );
+  return (
+    (rectangle ? RECTANGLE : 0) +
+    (increasing || decreasing || diamond ? 0 : 20) -
+    preferredBreaks * 10 +
+    (Math.max(...lengths) - Math.min(...lengths))
+  );
 }
 
 /**
@@ -77,7 +88,8 @@ export function balanceTitle(units: readonly BreakUnit[], maxChars: number, widt
     const ideal = (total * k) / lineCount;
     const after = chosen.at(-1)?.index ?? 0;
     for (const boundary of boundaries) {
-      if (boundary.index > after && Math.abs(boundary.cells - ideal) <= WINDOW) search(lineCount, [...chosen, boundary]);
+      if (boundary.index > after && Math.abs(boundary.cells - ideal) <= WINDOW)
+        search(lineCount, [...chosen, boundary]);
     }
   };
   for (let lineCount = Math.ceil(total / maxChars); lineCount <= MAX_BALANCED_LINES; lineCount++) {
@@ -91,5 +103,8 @@ export function balanceTitle(units: readonly BreakUnit[], maxChars: number, widt
   // A very long title: first fit, its first line a character short so the block is no rectangle.
   const charWidth = all[0]?.size ?? 0;
   const lineWidth = Math.min(width, maxChars * charWidth);
-  return breakLines(units, (index) => (index === 0 ? lineWidth - charWidth : lineWidth)).map((line) => ({ ...line, isLast: true }));
+  return breakLines(units, (index) => (index === 0 ? lineWidth - charWidth : lineWidth)).map((line) => ({
+    ...line,
+    isLast: true,
+  }));
 }

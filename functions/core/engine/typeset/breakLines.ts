@@ -31,8 +31,10 @@ export function naturalWidth(glyphs: readonly ShapedGlyph[]): number {
 
 /** The blank half squeezed out of an adjacent pair of marks, if any (clreq §3.1.6). */
 function pairCompression(mark: ShapedGlyph, next: ShapedGlyph): Compression | undefined {
-  if (mark.blankRight > 0 && (next.blankLeft > 0 || next.blankRight > 0)) return { glyph: mark, side: 'right', amount: mark.blankRight };
-  if (next.blankLeft > 0 && (mark.blankLeft > 0 || mark.blankRight > 0)) return { glyph: next, side: 'left', amount: next.blankLeft };
+  if (mark.blankRight > 0 && (next.blankLeft > 0 || next.blankRight > 0))
+    return { glyph: mark, side: 'right', amount: mark.blankRight };
+  if (next.blankLeft > 0 && (mark.blankLeft > 0 || mark.blankRight > 0))
+    return { glyph: next, side: 'left', amount: next.blankLeft };
   return undefined;
 }
 

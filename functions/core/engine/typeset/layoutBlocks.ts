@@ -61,7 +61,15 @@ export function baselineIn(lineHeight: number, style: TextStyle): number {
 }
 
 /** One line of text in a single style, aligned in [left, left + width]: labels, numbers, dates. */
-function textLine(text: string, style: TextStyle, left: number, width: number, align: Align, baseline: number, fonts: FontRegistry): DrawOp[] {
+function textLine(
+  text: string,
+  style: TextStyle,
+  left: number,
+  width: number,
+  align: Align,
+  baseline: number,
+  fonts: FontRegistry,
+): DrawOp[] {
   const glyphs = shapeText([{ text, style, line: 0 }], fonts).flatMap((unit) => unit.glyphs);
   return placeLine({ glyphs, compressions: [], isLast: true }, left, width, align, baseline);
 }
@@ -83,7 +91,9 @@ function paragraph(block: ParagraphBlock, area: BodyArea, fonts: FontRegistry): 
   const boxes = lines.map((line, index) => {
     const indent = index === 0 && block.titleMaxChars === undefined ? block.firstLineIndent : 0;
     const keep = block.keepWithNext || (block.titleMaxChars !== undefined && index < lines.length - 1);
-    return box(style.leading, placeLine(line, left + indent, width - indent, block.align, baseline), { keepWithNext: keep });
+    return box(style.leading, placeLine(line, left + indent, width - indent, block.align, baseline), {
+      keepWithNext: keep,
+    });
   });
   if (boxes.length === 0) boxes.push(box(style.leading, [], { keepWithNext: block.keepWithNext }));
   return [...blank(block.spaceBefore), ...boxes, ...blank(block.spaceAfter)];
@@ -94,7 +104,15 @@ function rule(block: RuleBlock, area: BodyArea): Box[] {
   const x1 = area.left + (area.width - width) / 2;
   const inner = block.double ? { gap: block.thickness * 2, thickness: block.thickness * 0.7 } : undefined;
   const ops: DrawOp[] = [
-    { type: 'line', x1, x2: x1 + width, y1: block.thickness / 2, y2: block.thickness / 2, width: block.thickness, color: block.color },
+    {
+      type: 'line',
+      x1,
+      x2: x1 + width,
+      y1: block.thickness / 2,
+      y2: block.thickness / 2,
+      width: block.thickness,
+      color: block.color,
+    },
   ];
   if (inner) {
     const y = block.thickness + inner.gap + inner.thickness / 2;
@@ -112,8 +130,24 @@ function table(block: TableBlock, area: BodyArea, fonts: FontRegistry): Box[] {
   const lefts = widths.map((_, i) => area.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
   const right = area.left + widths.reduce((a, b) => a + b, 0);
   const pad = block.cellPadding;
-  const horizontal = (y: number, x1: number, x2: number): DrawOp => ({ type: 'line', x1, x2, y1: y, y2: y, width: block.ruleThickness, color: block.ruleColor });
-  const vertical = (x: number, height: number): DrawOp => ({ type: 'line', x1: x, x2: x, y1: 0, y2: height, width: block.ruleThickness, color: block.ruleColor });
+  const horizontal = (y: number, x1: number, x2: number): DrawOp => ({
+    type: 'line',
+    x1,
+    x2,
+    y1: y,
+    y2: y,
+    width: block.ruleThickness,
+    color: block.ruleColor,
+  });
+  const vertical = (x: number, height: number): DrawOp => ({
+    type: 'line',
+    x1: x,
+    x2: x,
+    y1: 0,
+    y2: height,
+    width: block.ruleThickness,
+    color: block.ruleColor,
+  });
 
   let header: Box[] | undefined;
   const boxes: Box[] = [];
@@ -146,7 +180,8 @@ function table(block: TableBlock, area: BodyArea, fonts: FontRegistry): Box[] {
 function barChart(block: BarChartBlock, area: BodyArea, fonts: FontRegistry): Box[] {
   const { style } = block;
   const max = Math.max(1, ...block.bars.map((bar) => bar.value));
-  const valueWidth = Math.max(...block.bars.map((bar) => textWidth(String(bar.value), style, fonts)), style.size) + block.gap;
+  const valueWidth =
+    Math.max(...block.bars.map((bar) => textWidth(String(bar.value), style, fonts)), style.size) + block.gap;
   const barLeft = area.left + block.labelWidth + block.gap;
   const barSpace = area.width - block.labelWidth - block.gap - valueWidth;
   const baseline = baselineIn(style.leading, style);
@@ -154,7 +189,16 @@ function barChart(block: BarChartBlock, area: BodyArea, fonts: FontRegistry): Bo
     const length = (bar.value / max) * barSpace;
     const ops: DrawOp[] = [
       ...textLine(bar.label, style, area.left, block.labelWidth, 'right', baseline, fonts),
-      { type: 'rect', x: barLeft, y: (style.leading - block.barHeight) / 2, width: length, height: block.barHeight, fill: block.barColor, stroke: undefined, lineWidth: 0 },
+      {
+        type: 'rect',
+        x: barLeft,
+        y: (style.leading - block.barHeight) / 2,
+        width: length,
+        height: block.barHeight,
+        fill: block.barColor,
+        stroke: undefined,
+        lineWidth: 0,
+      },
       ...textLine(String(bar.value), style, barLeft + length + block.gap / 2, valueWidth, 'left', baseline, fonts),
       // The axis, drawn a row at a time so the chart can run over a page.
       { type: 'line', x1: barLeft, x2: barLeft, y1: 0, y2: style.leading, width: 0.75, color: [0, 0, 0] },
@@ -201,8 +245,16 @@ function signature(block: SignatureBlock, area: BodyArea, fonts: FontRegistry): 
 }
 
 function image(block: Extract<Block, { type: 'image' }>, area: BodyArea): Box[] {
-  const x = area.left + (block.align === 'center' ? (area.width - block.width) / 2 : block.align === 'right' ? area.width - block.width : 0);
-  const ops: DrawOp[] = [{ type: 'image', bytes: block.bytes, format: block.format, x, y: 0, width: block.width, height: block.height }];
+  const x =
+    area.left +
+    (block.align === 'center'
+      ? (area.width - block.width) / 2
+      : block.align === 'right'
+        ? area.width - block.width
+        : 0);
+  const ops: DrawOp[] = [
+    { type: 'image', bytes: block.bytes, format: block.format, x, y: 0, width: block.width, height: block.height },
+  ];
   return [...blank(block.spaceBefore), box(block.height, ops), ...blank(block.spaceAfter)];
 }
 

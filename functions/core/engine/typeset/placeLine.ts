@@ -14,7 +14,8 @@ export function placeLine(line: BrokenLine, left: number, width: number, align: 
   const squeezeRight = new Map(line.compressions.filter((c) => c.side === 'right').map((c) => [c.glyph, c.amount]));
   const squeezed = line.compressions.reduce((sum, c) => sum + c.amount, 0);
   const slack = width - (naturalWidth(glyphs) - squeezed);
-  const stretchable = (index: number) => index > 0 && !(isWordChar(glyphs[index - 1]!.char) && isWordChar(glyphs[index]!.char));
+  const stretchable = (index: number) =>
+    index > 0 && !(isWordChar(glyphs[index - 1]!.char) && isWordChar(glyphs[index]!.char));
   const gaps = glyphs.filter((_, index) => stretchable(index)).length;
   const justify = align === 'justify' && !line.isLast && slack > 0 && gaps > 0;
   const extra = justify ? slack / gaps : 0;
@@ -26,10 +27,17 @@ export function placeLine(line: BrokenLine, left: number, width: number, align: 
     if (index > 0) x += glyph.gapBefore + (stretchable(index) ? extra : 0);
     const drawAt = x - (squeezeLeft.get(glyph) ?? 0);
     x = drawAt + glyph.advance - (squeezeRight.get(glyph) ?? 0);
-    const same = current && current.run.font === glyph.font && current.run.size === glyph.size && current.run.color === glyph.color;
+    const same =
+      current &&
+      current.run.font === glyph.font &&
+      current.run.size === glyph.size &&
+      current.run.color === glyph.color;
     if (!same) {
       const placed: PlacedGlyph[] = [];
-      current = { run: { type: 'text', font: glyph.font, size: glyph.size, color: glyph.color, baseline, glyphs: placed }, glyphs: placed };
+      current = {
+        run: { type: 'text', font: glyph.font, size: glyph.size, color: glyph.color, baseline, glyphs: placed },
+        glyphs: placed,
+      };
       runs.push(current.run);
     }
     current!.glyphs.push({ codePoint: glyph.codePoint, x: drawAt });

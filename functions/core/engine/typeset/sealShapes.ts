@@ -19,7 +19,9 @@ const MAX_STEP = (32 * Math.PI) / 180;
 export function sealShapes(seal: SealSpec, cx: number, cy: number, fonts: FontRegistry): DrawOp[] {
   const radius = seal.diameter / 2;
   const rim = RIM * seal.diameter;
-  const ops: DrawOp[] = [{ type: 'circle', cx, cy, radius: radius - rim / 2, stroke: seal.color, lineWidth: rim, stamp: true }];
+  const ops: DrawOp[] = [
+    { type: 'circle', cx, cy, radius: radius - rim / 2, stroke: seal.color, lineWidth: rim, stamp: true },
+  ];
 
   const star = STAR_RADIUS * seal.diameter;
   const points = Array.from({ length: 10 }, (_, k) => {
@@ -34,9 +36,10 @@ export function sealShapes(seal: SealSpec, cx: number, cy: number, fonts: FontRe
   // A long name gets smaller characters, so that neighbours on the arc never touch.
   const arcRadius = radius - rim - 1.2 * POINTS_PER_MM;
   const size = Math.min((TEXT_HEIGHT * seal.diameter) / 0.88, (0.9 * step * arcRadius) / (1 + 0.45 * step));
-  const glyphs = shapeText([{ text: seal.text, style: { ...seal.style, size, tracking: 0, autospace: false }, line: 0 }], fonts).flatMap(
-    (unit) => unit.glyphs,
-  );
+  const glyphs = shapeText(
+    [{ text: seal.text, style: { ...seal.style, size, tracking: 0, autospace: false }, line: 0 }],
+    fonts,
+  ).flatMap((unit) => unit.glyphs);
   const textRadius = arcRadius - 0.5 * size;
   glyphs.forEach((glyph, index) => {
     const angle = (index - (glyphs.length - 1) / 2) * step;

@@ -90,11 +90,29 @@ export function shapeText(spans: readonly TextSpan[], fonts: FontRegistry): Brea
   return units;
 }
 
-function measure(char: string, style: TextStyle, previous: { char: string; style: TextStyle } | undefined, fonts: FontRegistry): ShapedGlyph {
+function measure(
+  char: string,
+  style: TextStyle,
+  previous: { char: string; style: TextStyle } | undefined,
+  fonts: FontRegistry,
+): ShapedGlyph {
   const codePoint = char.codePointAt(0)!;
   const charClass = classify(char);
   if (charClass === 'newline') {
-    return { char, codePoint, charClass, font: fonts.primary(style.font), size: style.size, color: style.color, advance: 0, tracking: 0, gapBefore: 0, blankLeft: 0, blankRight: 0, cells: 0 };
+    return {
+      char,
+      codePoint,
+      charClass,
+      font: fonts.primary(style.font),
+      size: style.size,
+      color: style.color,
+      advance: 0,
+      tracking: 0,
+      gapBefore: 0,
+      blankLeft: 0,
+      blankRight: 0,
+      cells: 0,
+    };
   }
   const font = fonts.fontFor(style.font, codePoint);
   if (!font) throw new MissingGlyphError(char, style.font, undefined, undefined);
@@ -104,7 +122,8 @@ function measure(char: string, style: TextStyle, previous: { char: string; style
   const autospace =
     style.autospace &&
     previous !== undefined &&
-    ((classify(previous.char) === 'han' && isAlphanumeric(char)) || (isAlphanumeric(previous.char) && charClass === 'han'));
+    ((classify(previous.char) === 'han' && isAlphanumeric(char)) ||
+      (isAlphanumeric(previous.char) && charClass === 'han'));
   return {
     char,
     codePoint,

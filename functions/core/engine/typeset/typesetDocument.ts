@@ -24,7 +24,8 @@ function frame(section: Section): DrawOp[] {
     lineWidth,
   });
   const ops = [rect(border.inset + border.outerWidth / 2, border.outerWidth)];
-  if (border.innerGap > 0) ops.push(rect(border.inset + border.outerWidth + border.innerGap + border.innerWidth / 2, border.innerWidth));
+  if (border.innerGap > 0)
+    ops.push(rect(border.inset + border.outerWidth + border.innerGap + border.innerWidth / 2, border.innerWidth));
   return ops;
 }
 
@@ -40,7 +41,13 @@ function pageNumber(section: Section, pageIndex: number, fonts: FontRegistry): D
   const left = section.margins.left + numbering.inset;
   const width = section.width - section.margins.left - section.margins.right - 2 * numbering.inset;
   const odd = pageIndex % 2 === 0;
-  return placeLine({ glyphs, compressions: [], isLast: true }, left, width, odd ? 'right' : 'left', top + DASH_HEIGHT * style.size);
+  return placeLine(
+    { glyphs, compressions: [], isLast: true },
+    left,
+    width,
+    odd ? 'right' : 'left',
+    top + DASH_HEIGHT * style.size,
+  );
 }
 
 function typesetSection(section: Section, fonts: FontRegistry): TypesetPage[] {

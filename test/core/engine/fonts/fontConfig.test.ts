@@ -2,7 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FONT_CONFIG, loadFontConfig, resolveFontPath } from '../../../../functions/core/engine/fonts/fontConfig.js';
+import {
+  DEFAULT_FONT_CONFIG,
+  loadFontConfig,
+  resolveFontPath,
+} from '../../../../functions/core/engine/fonts/fontConfig.js';
 import { FontRegistry } from '../../../../functions/core/engine/fonts/FontRegistry.js';
 import { TrueTypeFont } from '../../../../functions/core/engine/fonts/TrueTypeFont.js';
 import { FontConfigurationError } from '../../../../functions/core/errors.js';
@@ -36,7 +40,9 @@ describe('font configuration', () => {
   });
 
   it('refuses files that are not TrueType-outline fonts', () => {
-    expect(() => new TrueTypeFont(new Uint8Array([0x77, 0x4f, 0x46, 0x32, 0, 0, 0, 0, 0, 0, 0, 0]), 'x.woff2')).toThrow(/not a TrueType font/);
+    expect(() => new TrueTypeFont(new Uint8Array([0x77, 0x4f, 0x46, 0x32, 0, 0, 0, 0, 0, 0, 0, 0]), 'x.woff2')).toThrow(
+      /not a TrueType font/,
+    );
     expect(() => new TrueTypeFont(new Uint8Array(4), 'tiny.ttf')).toThrow(/too short/);
   });
 });

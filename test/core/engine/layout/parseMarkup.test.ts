@@ -6,7 +6,9 @@ const syntaxError = (source: string) => thrown(MarkupSyntaxError, () => parseMar
 
 describe('parseMarkup', () => {
   it('reads elements, attributes, entities and text, skipping comments', () => {
-    const root = parseMarkup('<document a="x &amp; y">\n  <!-- note -->\n  <p>甲&lt;乙&#x4E19;&#19969;</p>\n</document>');
+    const root = parseMarkup(
+      '<document a="x &amp; y">\n  <!-- note -->\n  <p>甲&lt;乙&#x4E19;&#19969;</p>\n</document>',
+    );
     expect(root.attributes).toEqual({ a: 'x & y' });
     const p = root.children.filter(isElement)[0]!;
     expect(p.name).toBe('p');

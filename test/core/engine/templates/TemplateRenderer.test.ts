@@ -13,7 +13,8 @@ function templates(files: Record<string, string>): TemplateRenderer {
   return new TemplateRenderer(dir);
 }
 
-const head = '<document title="t" date="2020-02-05T10:00:00+08:00" identity="x">\n  <style name="body" font="songti" size="16pt"/>\n  <section>\n';
+const head =
+  '<document title="t" date="2020-02-05T10:00:00+08:00" identity="x">\n  <style name="body" font="songti" size="16pt"/>\n  <section>\n';
 const tail = '  </section>\n</document>\n';
 
 const errorOf = (action: () => unknown) => thrown(TemplateError, action);
@@ -37,7 +38,10 @@ describe('TemplateRenderer', () => {
   });
 
   it('names the partial and its line when the error is inside a partial', () => {
-    const renderer = templates({ 'doc.hbs': `${head}{{> part}}\n${tail}`, 'partials/part.hbs': '    <p>ok</p>\n    <p style="missing">x</p>\n' });
+    const renderer = templates({
+      'doc.hbs': `${head}{{> part}}\n${tail}`,
+      'partials/part.hbs': '    <p>ok</p>\n    <p style="missing">x</p>\n',
+    });
     const error = errorOf(() => renderer.render('doc', {}));
     expect(error.template).toBe('partials/part.hbs');
     expect(error.line).toBe(2);
@@ -54,7 +58,10 @@ describe('TemplateRenderer', () => {
   });
 
   it('names the partial and its line when a field is missing inside a partial', () => {
-    const renderer = templates({ 'doc.hbs': `${head}{{> part}}\n${tail}`, 'partials/part.hbs': '    <p>ok</p>\n    <p>{{markText}}</p>\n' });
+    const renderer = templates({
+      'doc.hbs': `${head}{{> part}}\n${tail}`,
+      'partials/part.hbs': '    <p>ok</p>\n    <p>{{markText}}</p>\n',
+    });
     const error = errorOf(() => renderer.render('doc', {}));
     expect(error.template).toBe('partials/part.hbs');
     expect(error.line).toBe(2);
@@ -64,7 +71,9 @@ describe('TemplateRenderer', () => {
   it('refuses unescaped output in every spelling, so record text always prints literally', () => {
     for (const expression of ['{{{name}}}', '{{&name}}', '{{~{name}~}}', '{{~&name}}']) {
       const renderer = templates({ 'doc.hbs': `${head}    <p>${expression}</p>\n${tail}` });
-      expect(errorOf(() => renderer.render('doc', { name: 'x' })).message, expression).toMatch(/line 4: unescaped output/);
+      expect(errorOf(() => renderer.render('doc', { name: 'x' })).message, expression).toMatch(
+        /line 4: unescaped output/,
+      );
     }
   });
 
@@ -72,6 +81,8 @@ describe('TemplateRenderer', () => {
     const renderer = templates({ 'doc.hbs': `${head}    <p>{{name}}</p>\n${tail}` });
     const layout = renderer.render('doc', { name: '{{name}} <b>&amp; "引号" \'单\' `x` a=b' });
     const block = layout.sections[0]!.blocks[0]!;
-    expect(block.type === 'paragraph' && block.spans.map((s) => s.text).join('')).toBe('{{name}} <b>&amp; "引号" \'单\' `x` a=b');
+    expect(block.type === 'paragraph' && block.spans.map((s) => s.text).join('')).toBe(
+      '{{name}} <b>&amp; "引号" \'单\' `x` a=b',
+    );
   });
 });

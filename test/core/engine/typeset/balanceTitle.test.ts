@@ -5,9 +5,19 @@ import { balanceTitle } from '../../../../functions/core/engine/typeset/balanceT
 import { shapeText } from '../../../../functions/core/engine/typeset/shapeText.js';
 import { officialWidth } from '../../../support/textStyles.js';
 
-const title: TextStyle = { name: 'title', font: 'xiaobiaosong', size: 22, color: [0, 0, 0], tracking: 0, leading: 29, autospace: true };
+const title: TextStyle = {
+  name: 'title',
+  font: 'xiaobiaosong',
+  size: 22,
+  color: [0, 0, 0],
+  tracking: 0,
+  leading: 29,
+  autospace: true,
+};
 const titleLines = (text: string) =>
-  balanceTitle(shapeText([{ text, style: title, line: 1 }], FontRegistry.shared()), 20, officialWidth).map((line) => line.glyphs.map((g) => g.char).join(''));
+  balanceTitle(shapeText([{ text, style: title, line: 1 }], FontRegistry.shared()), 20, officialWidth).map((line) =>
+    line.glyphs.map((g) => g.char).join(''),
+  );
 
 describe('document titles (GB/T 9704 §7.3.3)', () => {
   it('keeps a short title on one line', () => {
@@ -34,7 +44,10 @@ describe('document titles (GB/T 9704 §7.3.3)', () => {
       const lines = titleLines('战'.repeat(length));
       expect(lines.join('')).toBe('战'.repeat(length));
       expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(20);
-      expect(new Set(lines.map((line) => line.length)).size, `${length}: ${lines.map((l) => l.length)}`).toBeGreaterThan(1);
+      expect(
+        new Set(lines.map((line) => line.length)).size,
+        `${length}: ${lines.map((l) => l.length)}`,
+      ).toBeGreaterThan(1);
     }
   });
 

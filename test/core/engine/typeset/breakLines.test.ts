@@ -7,7 +7,9 @@ import { officialBody, officialWidth } from '../../../support/textStyles.js';
 
 const fonts = FontRegistry.shared();
 const lineTexts = (text: string, width = officialWidth, style = officialBody) =>
-  breakLines(shapeText([{ text, style, line: 1 }], fonts), () => width).map((line) => line.glyphs.map((g) => g.char).join(''));
+  breakLines(shapeText([{ text, style, line: 1 }], fonts), () => width).map((line) =>
+    line.glyphs.map((g) => g.char).join(''),
+  );
 const han = (count: number) => '战'.repeat(count);
 
 describe('CJK line breaking (typography.md §4, clreq basic level)', () => {
@@ -64,21 +66,34 @@ describe('CJK line breaking (typography.md §4, clreq basic level)', () => {
     for (const number of ['3.14万元', '1,585个', '12:30时', '2020.02.05', '２０２０年']) {
       for (let before = 22; before <= 27; before++) {
         const lines = lineTexts(`${han(before)}${number}${han(3)}`);
-        expect(lines.some((line) => line.includes(number.replace(/.$/, ''))), `${number} after ${before}`).toBe(true);
+        expect(
+          lines.some((line) => line.includes(number.replace(/.$/, ''))),
+          `${number} after ${before}`,
+        ).toBe(true);
       }
     }
   });
 
   it('measures the spaces inside a line, so no line runs past its width', () => {
-    const texts = [`${han(20)} A B C D E F G H I J K L`, `${han(20)}${'\u3000'.repeat(6)}${han(10)}`, `${han(10)} COVID-19 ${han(30)}`];
+    const texts = [
+      `${han(20)} A B C D E F G H I J K L`,
+      `${han(20)}${'\u3000'.repeat(6)}${han(10)}`,
+      `${han(10)} COVID-19 ${han(30)}`,
+    ];
     for (const text of texts) {
       const lines = breakLines(shapeText([{ text, style: officialBody, line: 1 }], fonts), () => officialWidth);
-      for (const line of lines) expect(naturalWidth(line.glyphs) - line.compressions.reduce((a, c) => a + c.amount, 0)).toBeLessThanOrEqual(officialWidth + 0.01);
+      for (const line of lines)
+        expect(naturalWidth(line.glyphs) - line.compressions.reduce((a, c) => a + c.amount, 0)).toBeLessThanOrEqual(
+          officialWidth + 0.01,
+        );
     }
   });
 
   it('cuts a unit wider than the whole line, the one place a break falls inside a unit', () => {
-    const lines = breakLines(shapeText([{ text: 'A'.repeat(80), style: officialBody, line: 1 }], fonts), () => officialWidth);
+    const lines = breakLines(
+      shapeText([{ text: 'A'.repeat(80), style: officialBody, line: 1 }], fonts),
+      () => officialWidth,
+    );
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.map((line) => line.glyphs.length).reduce((a, b) => a + b)).toBe(80);
     for (const line of lines) expect(naturalWidth(line.glyphs)).toBeLessThanOrEqual(officialWidth + 0.01);
@@ -106,7 +121,8 @@ describe('CJK line breaking (typography.md §4, clreq basic level)', () => {
       expect(lines.join('')).toBe(text);
       lines.forEach((line, index) => {
         if (index > 0) expect(NO_LINE_START.has(line[0]!), `line ${index} at ${chars} chars: ${line}`).toBe(false);
-        if (index < lines.length - 1) expect(NO_LINE_END.has(line.at(-1)!), `line ${index} at ${chars} chars: ${line}`).toBe(false);
+        if (index < lines.length - 1)
+          expect(NO_LINE_END.has(line.at(-1)!), `line ${index} at ${chars} chars: ${line}`).toBe(false);
       });
     }
   });

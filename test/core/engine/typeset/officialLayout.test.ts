@@ -60,7 +60,11 @@ describe('the commendation order on the GB/T 9704 page', () => {
     });
   });
 
-  const short = { preamble: ['为表彰先进。'], closing: ['特此命令。'], awardees: (exampleJson('commendation-order-2020-12').awardees as unknown[]).slice(0, 1) };
+  const short = {
+    preamble: ['为表彰先进。'],
+    closing: ['特此命令。'],
+    awardees: (exampleJson('commendation-order-2020-12').awardees as unknown[]).slice(0, 1),
+  };
 
   it('prints no page number on a one-page order', () => {
     const single = typesetOrder({ ...short, decision: '决定给予何建华同志嘉奖。' });

@@ -18,18 +18,27 @@ describe('paginate', () => {
 
   it('keeps a heading with the next line, also across blank space between them', () => {
     const boxes = [line(1), line(2), line(3, { keepWithNext: true }), blank(5), line(4)];
-    expect(paginate(boxes, 0, 35).map(ids)).toEqual([[1, 2], [3, 4]]);
+    expect(paginate(boxes, 0, 35).map(ids)).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
   });
 
   it('takes the last line along when a signature would start a page alone', () => {
     const boxes = [line(1), line(2), line(3), blank(5), line(9, { keepWithPrevious: true, height: 20 })];
-    expect(paginate(boxes, 0, 40).map(ids)).toEqual([[1, 2], [3, 9]]);
+    expect(paginate(boxes, 0, 40).map(ids)).toEqual([
+      [1, 2],
+      [3, 9],
+    ]);
   });
 
   it('repeats a table header above rows continued on a new page', () => {
     const header = line(100, { keepWithNext: true });
     const rows = [1, 2, 3, 4].map((id) => line(id, { repeatHeader: [header] }));
-    expect(paginate([header, ...rows], 0, 30).map(ids)).toEqual([[100, 1, 2], [100, 3, 4]]);
+    expect(paginate([header, ...rows], 0, 30).map(ids)).toEqual([
+      [100, 1, 2],
+      [100, 3, 4],
+    ]);
   });
 
   it('moves everything down by the top margin and puts pinned boxes at the bottom', () => {
