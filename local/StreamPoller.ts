@@ -3,6 +3,7 @@ import {
   GetRecordsCommand,
   GetShardIteratorCommand,
   type DynamoDBStreamsClient,
+  type GetRecordsCommandOutput,
   type Shard,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
@@ -15,6 +16,7 @@ export type StartingPosition = 'TRIM_HORIZON' | 'LATEST';
 export interface StreamPollerOptions {
   streams: DynamoDBStreamsClient;
   streamArn: string;
+  // biome-ignore lint/suspicious/noConfusingVoidType: a handler may return nothing, as Lambda's handler types allow
   handler: (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>;
   /** Most records per invocation (and per GetRecords call). */
   batchSize?: number;
@@ -195,7 +197,7 @@ export class StreamPoller {
       return 'progress';
     }
     shard.iterator ??= await this.shardIterator(shard);
-    let response;
+    let response: GetRecordsCommandOutput;
     try {
       response = await this.streams.send(
         new GetRecordsCommand({ ShardIterator: shard.iterator, Limit: this.batchSize }),
@@ -352,6 +354,7 @@ export class StreamPoller {
  * The position in `batch` of the lowest record a partial batch response reports failed, or
  * undefined when all succeeded. As in Lambda, a failure naming no record of the batch fails it whole.
  */
+// biome-ignore lint/suspicious/noConfusingVoidType: the handler's answer, which may be nothing
 function firstFailure(batch: DynamoDBRecord[], response: DynamoDBBatchResponse | void): number | undefined {
   const failures = response?.batchItemFailures ?? [];
   if (failures.length === 0) return undefined;

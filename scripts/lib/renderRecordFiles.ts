@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderRecordDocuments } from '../../functions/core/documents/renderRecordDocuments.js';
 import { validateRecord } from '../../functions/core/records/index.js';
-import { readRecordFile } from './readRecordFile.js';
+import { type RawRecord, readRecordFile } from './readRecordFile.js';
 
 export interface WrittenDocument {
   readonly recordId: string;
@@ -28,7 +28,7 @@ export async function renderRecordFiles(
 ): Promise<RenderReport> {
   const report: RenderReport = { written: [], failures: [] };
   for (const file of files) {
-    let records;
+    let records: RawRecord[];
     try {
       records = readRecordFile(file);
     } catch (error) {

@@ -424,7 +424,7 @@ describe('cdk-nag', () => {
   });
 
   it('does report a finding that nobody acknowledged', () => {
-    const app = buildApp(new App({ outdir: synthesized.outdir + '-nag' }));
+    const app = buildApp(new App({ outdir: `${synthesized.outdir}-nag` }));
     const stack = app.node.findChild('WartimeAwards') as Stack;
     new Bucket(stack, 'Careless');
     expect(() => app.synth()).toThrow(/The S3 Bucket has server access logs disabled/);

@@ -237,7 +237,12 @@ describe('the pipeline against DynamoDB Local and the local S3 server', () => {
 
   it('compiles the scheduled bulletin from 13 kept counters, once per cut-off', async () => {
     const reads: number[] = [];
-    const figures = { read: (scopes: readonly string[]) => (reads.push(scopes.length), stack.statistics.read(scopes)) };
+    const figures = {
+      read: (scopes: readonly string[]) => {
+        reads.push(scopes.length);
+        return stack.statistics.read(scopes);
+      },
+    };
     const deps = {
       figures,
       archive: new S3BulletinArchive(stack.s3.client, stack.info.bucket),

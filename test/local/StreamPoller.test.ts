@@ -83,7 +83,7 @@ async function harness(): Promise<Harness> {
 
 /** A handler that records every event it is given and answers with `respond`. */
 function recordingHandler(
-  respond: (event: DynamoDBStreamEvent, call: number) => DynamoDBBatchResponse | void = () => undefined,
+  respond: (event: DynamoDBStreamEvent, call: number) => DynamoDBBatchResponse | undefined = () => undefined,
 ) {
   const calls: DynamoDBRecord[][] = [];
   const handler = async (event: DynamoDBStreamEvent) => {

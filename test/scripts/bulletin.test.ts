@@ -153,7 +153,7 @@ describe('npm run bulletin on an export of the table’s history', () => {
       ...Object.values(orders).map((files, i) => bulletin(join(dir, `history-${i}`), files)),
     ]);
     ofLatest = runs[0]!;
-    Object.keys(orders).forEach((name, i) => ofHistory.set(name, runs[i + 1]!));
+    for (const [i, name] of Object.keys(orders).entries()) ofHistory.set(name, runs[i + 1]!);
   }, 180_000);
 
   it('counts a file of the latest versions as the seed', () => {

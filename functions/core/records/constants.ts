@@ -80,9 +80,11 @@ export type TelegramVariant = (typeof TELEGRAM_VARIANTS)[number];
 export const RECORD_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 /** 发文字号 as GB/T 9704 writes it: prefix, year in 〔〕, sequence number without leading zeros, 号. */
-export const DOCUMENT_NUMBER_PATTERN = /^[^〔〕[\]【】]+〔\d{4}〕[1-9]\d*号$/;
+// biome-ignore lint/complexity/noUselessEscapeInRegex: the JSON Schema publishes it, and Java reads [ as a nested class
+export const DOCUMENT_NUMBER_PATTERN = /^[^〔〕\[\]【】]+〔\d{4}〕[1-9]\d*号$/;
 
 /** Control characters and line/paragraph separators: every field is a single line. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the pattern exists to reject control characters
 export const SINGLE_LINE_PATTERN = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/;
 
 /**

@@ -20,5 +20,6 @@ export const statusRule = z.superRefine<Record<string, unknown>>(
 /** The same rule in JSON Schema, for the published schema file. */
 export const statusRuleJsonSchema = Object.entries(STATUS_REQUIRED_FIELDS).map(([status, required]) => ({
   if: { properties: { status: { const: status } }, required: ['status'] },
+  // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, a plain object that is never awaited
   then: { required: [...required] },
 }));

@@ -128,19 +128,17 @@ describe('DynamoDbAwardStore', () => {
   });
 
   it('reads awards strongly consistent, as the core knows them', async () => {
-    ddb
-      .on(GetCommand)
-      .resolves({
-        Item: {
-          pk: 'AWARD#merit-zhang-peng',
-          itemType: 'AWARD',
-          revision: 4,
-          ...approved.record,
-          renderedVersion: 1,
-          renderedAt: 't',
-          renderStatus: 'RENDERED',
-        },
-      });
+    ddb.on(GetCommand).resolves({
+      Item: {
+        pk: 'AWARD#merit-zhang-peng',
+        itemType: 'AWARD',
+        revision: 4,
+        ...approved.record,
+        renderedVersion: 1,
+        renderedAt: 't',
+        renderStatus: 'RENDERED',
+      },
+    });
     const award = await store.get('merit-zhang-peng');
     expect(ddb.commandCalls(GetCommand)[0]!.args[0].input).toEqual({
       TableName: 'awards',

@@ -123,7 +123,10 @@ describe('rendered documents', () => {
     // A paragraph's first line is indented two characters: those cells count too.
     const leftEdge = (28 * 72) / 25.4;
     const counts = justified.map((line) => cells(line.text) + Math.round((line.xMin - leftEdge) / 16));
-    for (const count of counts) expect(count).toBeGreaterThanOrEqual(26.5), expect(count).toBeLessThanOrEqual(29);
+    for (const count of counts) {
+      expect(count).toBeGreaterThanOrEqual(26.5);
+      expect(count).toBeLessThanOrEqual(29);
+    }
     expect(counts.filter((count) => count === 28).length / counts.length).toBeGreaterThan(0.6);
   });
 

@@ -25,9 +25,10 @@ function service(items: Award[]) {
   const links = new LinksService({
     awards: {
       get: async (id) => items.find((item) => item.record.id === id),
-      listByRegion: async (region, options) => (
-        listed.push({ region, ...options }), { items: items.filter((item) => item.record.region === region) }
-      ),
+      listByRegion: async (region, options) => {
+        listed.push({ region, ...options });
+        return { items: items.filter((item) => item.record.region === region) };
+      },
     },
     links: {
       link: async (key, fileName) => ({

@@ -31,6 +31,7 @@ describe('schemas/award-record.schema.json', () => {
   it('states the status rule', () => {
     expect(committed.allOf).toContainEqual({
       if: { properties: { status: { const: 'APPROVED' } }, required: ['status'] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, a plain object that is never awaited
       then: { required: ['approvedAt'] },
     });
   });

@@ -425,14 +425,12 @@ describe('render handler', () => {
   });
 
   it('retries a record whose write-back was throttled', async () => {
-    ddb
-      .on(PutCommand)
-      .rejects(
-        Object.assign(new Error('Rate exceeded'), {
-          name: 'ProvisionedThroughputExceededException',
-          $metadata: { httpStatusCode: 400 },
-        }),
-      );
+    ddb.on(PutCommand).rejects(
+      Object.assign(new Error('Rate exceeded'), {
+        name: 'ProvisionedThroughputExceededException',
+        $metadata: { httpStatusCode: 400 },
+      }),
+    );
     const record = approved(award('merit-zhang-peng'));
     const result = await handler(streamEvent(record));
     expect(result.batchItemFailures).toEqual([{ itemIdentifier: record.dynamodb!.SequenceNumber }]);

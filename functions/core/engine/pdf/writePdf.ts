@@ -11,7 +11,10 @@ function usedCharacters(pages: readonly TypesetPage[]): Map<LoadedFont, Set<numb
   const used = new Map<LoadedFont, Set<number>>();
   const add = (font: LoadedFont, codePoint: number) => {
     let set = used.get(font);
-    if (!set) used.set(font, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      used.set(font, set);
+    }
     set.add(codePoint);
   };
   for (const page of pages) {
