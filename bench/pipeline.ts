@@ -108,9 +108,12 @@ try {
   const burst = await run(stack, stored, 'burst', 500, undefined);
   const paced = await run(stack, stored, 'paced', 100, 10);
   const row = (name: string, r: RunResult) =>
-    `${name.padEnd(28)}${String(r.approvals).padStart(6)}${String(r.documents).padStart(8)}${r.seconds.toFixed(2).padStart(9)}${r.documentsPerSecond.toFixed(1).padStart(9)}${String(r.latencyP50Ms).padStart(9)}${String(r.latencyP95Ms).padStart(9)}`;
+    `${name.padEnd(28)}${String(r.approvals).padStart(6)}${String(r.documents).padStart(8)}` +
+    `${r.seconds.toFixed(2).padStart(9)}${r.documentsPerSecond.toFixed(1).padStart(9)}` +
+    `${String(r.latencyP50Ms).padStart(9)}${String(r.latencyP95Ms).padStart(9)}`;
   console.log(
-    `${'run'.padEnd(28)}${'appr.'.padStart(6)}${'docs'.padStart(8)}${'s'.padStart(9)}${'docs/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}`,
+    `${'run'.padEnd(28)}${'appr.'.padStart(6)}${'docs'.padStart(8)}${'s'.padStart(9)}` +
+      `${'docs/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}`,
   );
   console.log(row('burst: 500 approvals at once', burst));
   console.log(row('paced: 100 at 10 per second', paced));

@@ -186,10 +186,14 @@ function printDocumentTable(docs: DocumentResults, peers: PeerResults): void {
 function printColdStart(cold: ColdStartSummary): void {
   console.log(
     `cold start, median of ${cold.runs} fresh \`node .bench/cold.mjs\` (bundle ${int(cold.bundleBytes)} bytes):\n` +
-      `  parent: spawn→exit ${ms(cold.spawnToExitMs)} ms, spawn→first certificate printed ${ms(cold.spawnToResultMs)} ms\n` +
-      `  child:  modules loaded ${ms(cold.modulesLoadedMs)} ms, first certificate ${ms(cold.inProcessMs)} ms after process start\n` +
-      `  (spawn→exit adds ${ms(cold.spawnToExitMs - cold.spawnToResultMs)} ms after the PDF: V8 finishing its background optimisation\n` +
-      `   of the HarfBuzz WebAssembly before the process may end; node --liftoff-only removes it. A request is answered before it.)`,
+      `  parent: spawn→exit ${ms(cold.spawnToExitMs)} ms, ` +
+      `spawn→first certificate printed ${ms(cold.spawnToResultMs)} ms\n` +
+      `  child:  modules loaded ${ms(cold.modulesLoadedMs)} ms, ` +
+      `first certificate ${ms(cold.inProcessMs)} ms after process start\n` +
+      `  (spawn→exit adds ${ms(cold.spawnToExitMs - cold.spawnToResultMs)} ms after the PDF: ` +
+      `V8 finishing its background optimisation\n` +
+      `   of the HarfBuzz WebAssembly before the process may end; node --liftoff-only removes it. ` +
+      `A request is answered before it.)`,
   );
 }
 
@@ -219,7 +223,8 @@ function roundedJson(value: unknown): string {
 const gcExposed = typeof (globalThis as { gc?: unknown }).gc === 'function';
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 progress(
-  `node ${process.version}, ${os.cpus().length} × ${cpu}, load ${os.loadavg()[0]!.toFixed(2)}, gc ${gcExposed ? 'exposed' : 'not exposed'}`,
+  `node ${process.version}, ${os.cpus().length} × ${cpu}, load ${os.loadavg()[0]!.toFixed(2)}, ` +
+    `gc ${gcExposed ? 'exposed' : 'not exposed'}`,
 );
 
 // Cold start first, while this process has loaded nothing heavy and leaves the CPU to the probes.
@@ -227,7 +232,8 @@ progress(`cold start: bundling bench/coldStart.ts, then ${COLD_RUNS} fresh proce
 const cold = await measureColdStart(COLD_RUNS);
 const docs = await measureOurDocuments();
 progress(
-  `peers: pdfmake and Typst, ${PLANS.certificate.warmup} warm-up + ${PLANS.certificate.iterations} timed certificates each`,
+  `peers: pdfmake and Typst, ${PLANS.certificate.warmup} warm-up + ` +
+    `${PLANS.certificate.iterations} timed certificates each`,
 );
 const peers = await measurePeers(PLANS.certificate);
 const ratios = ratiosOf(docs.certificate, peers);
@@ -238,12 +244,17 @@ const targets = evaluateTargets(docs, cold, ratios);
 console.log(`\nnpm run bench — node ${process.version}, ${os.cpus().length} × ${cpu}\n`);
 printDocumentTable(docs, peers);
 console.log(
-  `\nours/typst = ${times(ratios.oursOverTypst)}   pdfmake/ours = ${times(ratios.pdfmakeOverOurs)}   (certificate warm p50)\n`,
+  `\nours/typst = ${times(ratios.oursOverTypst)}   pdfmake/ours = ${times(ratios.pdfmakeOverOurs)}   ` +
+    `(certificate warm p50)\n`,
 );
 printColdStart(cold);
 console.log(
-  `\nbulletin, ${bulletin.awards.toLocaleString('en-US')} awards: from kept figures ${bulletin.kept.itemsRead} items in ${bulletin.kept.requests} request, ${ms(bulletin.kept.ms)} ms to figures and PDF;` +
-    `\n  full scan ${bulletin.fullScan.itemsRead.toLocaleString('en-US')} items, recount ${ms(bulletin.fullScan.recountMs)} ms, ${ms(bulletin.fullScan.ms)} ms to figures and PDF (reads: ${Math.round(bulletin.fullScan.itemsRead / bulletin.kept.itemsRead).toLocaleString('en-US')}× more)`,
+  `\nbulletin, ${bulletin.awards.toLocaleString('en-US')} awards: ` +
+    `from kept figures ${bulletin.kept.itemsRead} items in ${bulletin.kept.requests} request, ` +
+    `${ms(bulletin.kept.ms)} ms to figures and PDF;` +
+    `\n  full scan ${bulletin.fullScan.itemsRead.toLocaleString('en-US')} items, ` +
+    `recount ${ms(bulletin.fullScan.recountMs)} ms, ${ms(bulletin.fullScan.ms)} ms to figures and PDF ` +
+    `(reads: ${Math.round(bulletin.fullScan.itemsRead / bulletin.kept.itemsRead).toLocaleString('en-US')}× more)`,
 );
 console.log('\ntargets:');
 printTargets(targets);

@@ -74,17 +74,16 @@ function assertJavaAvailable(): void {
   const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if ((result.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
     throw new LocalStackError(
-      'DynamoDB Local needs a Java runtime and `java` was not found: install one (Debian: apt-get install -y default-jre-headless)',
+      'DynamoDB Local needs a Java runtime and `java` was not found: ' +
+        'install one (Debian: apt-get install -y default-jre-headless)',
       { cause: result.error },
     );
   }
   if (result.error !== undefined || result.status !== 0) {
-    throw new LocalStackError(
-      `DynamoDB Local needs a working Java runtime, and \`java -version\` failed: ${(result.stderr || result.error?.message || '').trim()}`,
-      {
-        cause: result.error,
-      },
-    );
+    const reason = (result.stderr || result.error?.message || '').trim();
+    throw new LocalStackError(`DynamoDB Local needs a working Java runtime, and \`java -version\` failed: ${reason}`, {
+      cause: result.error,
+    });
   }
 }
 
@@ -96,7 +95,8 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, output: () 
     for (;;) {
       if (child.exitCode !== null || child.signalCode !== null) {
         throw new LocalStackError(
-          `DynamoDB Local exited (${child.exitCode ?? child.signalCode}) before it was ready; its last output:\n${output()}`,
+          `DynamoDB Local exited (${child.exitCode ?? child.signalCode}) before it was ready; ` +
+            `its last output:\n${output()}`,
         );
       }
       try {
@@ -107,7 +107,8 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, output: () 
       }
       if (Date.now() > deadline) {
         throw new LocalStackError(
-          `DynamoDB Local did not answer on ${endpoint} within ${READY_TIMEOUT_MS / 1000} s; its last output:\n${output()}`,
+          `DynamoDB Local did not answer on ${endpoint} within ${READY_TIMEOUT_MS / 1000} s; ` +
+            `its last output:\n${output()}`,
         );
       }
       await sleep(100);

@@ -109,7 +109,8 @@ export class StreamPoller {
     this.startingPosition = options.startingPosition ?? 'TRIM_HORIZON';
     if (!Number.isInteger(this.batchSize) || this.batchSize < 1 || this.batchSize > 1000) {
       throw new LocalStackError(
-        `batchSize ${this.batchSize} is out of range: pass a whole number from 1 to 1000 (GetRecords returns at most 1000)`,
+        `batchSize ${this.batchSize} is out of range: ` +
+          `pass a whole number from 1 to 1000 (GetRecords returns at most 1000)`,
       );
     }
     if (!Number.isInteger(this.maxRetries) || this.maxRetries < 0) {
@@ -389,7 +390,8 @@ function printDeadLetter(record: DynamoDBRecord, error: unknown): void {
 }
 
 function printStreamError(error: unknown): void {
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   process.stderr.write(
-    `${JSON.stringify({ level: 'ERROR', message: 'reading the stream failed; retrying', error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) })}\n`,
+    `${JSON.stringify({ level: 'ERROR', message: 'reading the stream failed; retrying', error: detail })}\n`,
   );
 }

@@ -44,7 +44,8 @@ export async function createAwardsTable(client: DynamoDBClient, tableName: strin
   const drift = describeDrift(definition, table);
   if (drift !== undefined) {
     throw new LocalStackError(
-      `table ${tableName} exists but ${drift}, unlike AWARDS_TABLE: delete the table, or the DynamoDB Local data directory, and start again`,
+      `table ${tableName} exists but ${drift}, unlike AWARDS_TABLE: ` +
+        `delete the table, or the DynamoDB Local data directory, and start again`,
     );
   }
   // describeDrift has checked the stream is enabled.
@@ -124,7 +125,8 @@ async function waitUntilActive(client: DynamoDBClient, tableName: string): Promi
     if (Table !== undefined && Table.TableStatus === 'ACTIVE' && indexesActive) return Table;
     if (Date.now() > deadline) {
       throw new LocalStackError(
-        `table ${tableName} is still ${Table?.TableStatus ?? 'missing'} after ${ACTIVE_TIMEOUT_MS / 1000} s: check the DynamoDB endpoint's output`,
+        `table ${tableName} is still ${Table?.TableStatus ?? 'missing'} after ${ACTIVE_TIMEOUT_MS / 1000} s: ` +
+          `check the DynamoDB endpoint's output`,
       );
     }
     await sleep(100);

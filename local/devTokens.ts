@@ -18,7 +18,9 @@ export function signDevToken(
   { now = new Date(), lifetimeSeconds = 8 * 3600 } = {},
 ): string {
   const issuedAt = Math.floor(now.getTime() / 1000);
-  const data = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ ...claims, iat: issuedAt, exp: issuedAt + lifetimeSeconds })}`;
+  const header = encode({ alg: 'HS256', typ: 'JWT' });
+  const payload = encode({ ...claims, iat: issuedAt, exp: issuedAt + lifetimeSeconds });
+  const data = `${header}.${payload}`;
   return `${data}.${signature(data, secret)}`;
 }
 

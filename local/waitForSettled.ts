@@ -27,7 +27,8 @@ export async function waitForSettled(
     if (Date.now() > deadline) {
       const pending = ids.filter((id) => !settled.has(id));
       throw new Error(
-        `${pending.length} awards not settled after ${timeoutMs} ms: ${pending.slice(0, 5).join(', ')}${pending.length > 5 ? ', …' : ''}`,
+        `${pending.length} awards not settled after ${timeoutMs} ms: ` +
+          `${pending.slice(0, 5).join(', ')}${pending.length > 5 ? ', …' : ''}`,
       );
     }
     await new Promise((resolve) => setTimeout(resolve, pollMs));

@@ -89,8 +89,8 @@ for (const [extension, content] of [
   const path = join(values.out, bulletinKey(cutoff, extension));
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, content);
-  console.error(
-    `${path}\t${typeof content === 'string' ? Buffer.byteLength(content) : content.length} bytes${extension === 'pdf' ? `\t${pages} page${pages === 1 ? '' : 's'}` : ''}`,
-  );
+  const size = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
+  const pageCount = extension === 'pdf' ? `\t${pages} page${pages === 1 ? '' : 's'}` : '';
+  console.error(`${path}\t${size} bytes${pageCount}`);
 }
 process.exit(invalid > 0 ? 1 : 0);

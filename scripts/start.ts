@@ -76,7 +76,8 @@ async function main(): Promise<void> {
     announce: true,
   });
   console.log(
-    `DynamoDB Local ${stack.info.dynamodbEndpoint} (table ${stack.info.tableName}), S3 ${stack.info.s3Endpoint} (bucket ${stack.info.bucket})`,
+    `DynamoDB Local ${stack.info.dynamodbEndpoint} (table ${stack.info.tableName}), ` +
+      `S3 ${stack.info.s3Endpoint} (bucket ${stack.info.bucket})`,
   );
   const stopAndExit = async (code: number) => {
     await stack.stop();
@@ -117,7 +118,8 @@ async function main(): Promise<void> {
   printTable(['record', 'document', 'file', 'bytes'], rows, [3]);
   const failures = [...items.values()].filter((award) => award.rendering.failure !== undefined).length;
   console.log(
-    `${rows.length - failures} documents stored in s3://${stack.info.bucket} (copies under ${values.out}/)${failures ? `; ${failures} records failed` : ''}`,
+    `${rows.length - failures} documents stored in s3://${stack.info.bucket} (copies under ${values.out}/)` +
+      `${failures ? `; ${failures} records failed` : ''}`,
   );
 
   // The statistics bulletin as the schedule would compile it now, from the figures kept from the stream.
@@ -144,10 +146,12 @@ async function main(): Promise<void> {
     DEVELOPMENT_IDENTITIES.find((identity) => identity.claims['custom:region'] === '兴安盟')!.claims,
   );
   console.log(
-    `staff API, for scripts (兴安盟 staff, token valid 8 h):\n  curl -H 'authorization: Bearer ${token}' '${api.url}/awards?q=%E4%BD%95'`,
+    `staff API, for scripts (兴安盟 staff, token valid 8 h):\n` +
+      `  curl -H 'authorization: Bearer ${token}' '${api.url}/awards?q=%E4%BD%95'`,
   );
   console.log(
-    'the local stack keeps running: try `npm run awards -- --local show <id>` or `… approve <id> --by <name>`; Ctrl-C stops it',
+    'the local stack keeps running: ' +
+      'try `npm run awards -- --local show <id>` or `… approve <id> --by <name>`; Ctrl-C stops it',
   );
 }
 

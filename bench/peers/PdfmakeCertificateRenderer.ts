@@ -100,7 +100,8 @@ function sealArcSvg(name: string): string {
   });
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 ${size} ${size}">` +
-    `<g font-family="${FAMILY}" font-weight="bold" font-size="${SEAL_TEXT_SIZE}" fill="${RED}" fill-opacity="${SEAL_OPACITY}">` +
+    `<g font-family="${FAMILY}" font-weight="bold" font-size="${SEAL_TEXT_SIZE}" ` +
+    `fill="${RED}" fill-opacity="${SEAL_OPACITY}">` +
     texts +
     `</g></svg>`
   );

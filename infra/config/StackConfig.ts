@@ -83,7 +83,8 @@ export function stackConfigFrom(tryGetContext: (key: string) => unknown): StackC
   }
   if (parsed.data.jwtIssuer !== undefined && parsed.data.staffSignIn === undefined) {
     throw new StackConfigError(
-      'invalid CDK context: staffSignIn: required with jwtIssuer ({"authorizeUrl", "tokenUrl"} of the issuer, for the staff page)',
+      'invalid CDK context: staffSignIn: required with jwtIssuer ' +
+        '({"authorizeUrl", "tokenUrl"} of the issuer, for the staff page)',
     );
   }
   return parsed.data;

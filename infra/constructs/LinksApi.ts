@@ -94,7 +94,9 @@ export class LinksApi extends Construct {
     for (const prefix of ['awards', 'bulletins']) {
       Validations.of(links.role).acknowledge({
         id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${prefix}/*]`,
-        reason: `Staff download any document under ${prefix}/; which ones a caller may see is decided per request from the token's region.`,
+        reason:
+          `Staff download any document under ${prefix}/; ` +
+          `which ones a caller may see is decided per request from the token's region.`,
       });
     }
 
@@ -136,12 +138,14 @@ export class LinksApi extends Construct {
       Validations.of(this.userPool).acknowledge({
         id: 'AwsSolutions-COG8',
         reason:
-          'The Plus feature plan is a cost the deployment decides on: the pool has a handful of administrator-created staff accounts with MFA required.',
+          'The Plus feature plan is a cost the deployment decides on: ' +
+          'the pool has a handful of administrator-created staff accounts with MFA required.',
       });
       Validations.of(this.userPool).acknowledge({
         id: 'AwsSolutions-COG3',
         reason:
-          'Threat protection needs the Cognito Plus feature plan, a cost the deployment decides on; sign-in already requires MFA and an administrator-created account.',
+          'Threat protection needs the Cognito Plus feature plan, a cost the deployment decides on; ' +
+          'sign-in already requires MFA and an administrator-created account.',
       });
       new CfnUserPoolGroup(this, 'DepartmentGroup', {
         userPoolId: this.userPool.userPoolId,

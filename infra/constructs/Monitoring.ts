@@ -93,7 +93,8 @@ export class Monitoring extends Construct {
       'DeploymentFaults',
       deploymentFaults,
       1,
-      'A template, font or the subsetter failed: records are retried until the deployment is mended (see the render logs).',
+      'A template, font or the subsetter failed: ' +
+        'records are retried until the deployment is mended (see the render logs).',
     );
     this.alarm(
       'RenderFailuresQueue',

@@ -88,14 +88,16 @@ export class RenderFunction extends Construct {
     Validations.of(this.failures).acknowledge({
       id: 'AwsSolutions-SQS3',
       reason:
-        'This queue is itself the on-failure destination of the render function; its messages are read by an operator, not re-driven.',
+        'This queue is itself the on-failure destination of the render function; ' +
+        'its messages are read by an operator, not re-driven.',
     });
     subscribeToStream(this.function, role, props.table, this.failures, RENDER_FILTER_PATTERNS);
     const bucketId = Stack.of(this).resolve((props.bucket.node.defaultChild as CfnBucket).logicalId) as string;
     Validations.of(role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/awards/*]`,
       reason:
-        'Documents are written as awards/<record id>/<kind>-v<version>.pdf for any record: the grant is the awards/ prefix, no wider.',
+        'Documents are written as awards/<record id>/<kind>-v<version>.pdf for any record: ' +
+        'the grant is the awards/ prefix, no wider.',
     });
   }
 }

@@ -70,7 +70,9 @@ export class StaffPage extends Construct {
       Validations.of(route).acknowledge({
         id: 'AwsSolutions-APIG4',
         reason:
-          'The staff page itself (HTML, script, style, sign-in settings) is public so that staff can load it and sign in; every route that reads awards or hands out links requires the JWT.',
+          'The staff page itself (HTML, script, style, sign-in settings) is public ' +
+          'so that staff can load it and sign in; ' +
+          'every route that reads awards or hands out links requires the JWT.',
       });
     }
   }

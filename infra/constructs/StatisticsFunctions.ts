@@ -107,7 +107,8 @@ export class StatisticsFunctions extends Construct {
     Validations.of(Stack.of(this)).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${functionId}.Arn>:*]`,
       reason:
-        'The schedule may invoke the bulletin function and its versions: lambda:InvokeFunction on <function>:*, no other resource.',
+        'The schedule may invoke the bulletin function and its versions: ' +
+        'lambda:InvokeFunction on <function>:*, no other resource.',
     });
   }
 }

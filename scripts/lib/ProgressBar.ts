@@ -11,7 +11,8 @@ export class ProgressBar {
   update(done: number, detail = ''): void {
     const width = 30;
     const filled = this.total === 0 ? width : Math.round((done / this.total) * width);
-    const line = `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${this.total} ${this.label}${detail ? ` · ${detail}` : ''}`;
+    const bar = `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}]`;
+    const line = `${bar} ${done}/${this.total} ${this.label}${detail ? ` · ${detail}` : ''}`;
     if (line === this.last) return;
     this.last = line;
     if (this.stream.isTTY) this.stream.write(`\r${line}`);

@@ -7,7 +7,10 @@ export interface RawRecord {
   readonly value: unknown;
 }
 
-/** Reads a .json file (one record) or a .jsonl file (one record a line). A JSON syntax error names the file and line. */
+/**
+ * Reads a .json file (one record) or a .jsonl file (one record a line). A JSON syntax error
+ * names the file and line.
+ */
 export function readRecordFile(path: string): RawRecord[] {
   const text = readFileSync(path, 'utf8');
   const name = basename(path);

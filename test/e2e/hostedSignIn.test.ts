@@ -38,7 +38,7 @@ afterAll(async () => {
 });
 
 describe('signing in through the hosted UI', () => {
-  it('goes to the sign-in service and comes back signed in, with the code redeemed under PKCE and gone from the address', async () => {
+  it('returns from the sign-in service signed in, the code redeemed under PKCE and gone from the address', async () => {
     await page.goto(`${stack.api!.url}/`);
     await page.waitForSelector('#hosted-sign-in:not([hidden])');
     expect(await page.isVisible('#development-sign-in')).toBe(false);

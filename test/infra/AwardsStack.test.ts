@@ -122,7 +122,7 @@ describe('the render function', () => {
     });
   });
 
-  it('reads the stream through the shared filter, with partial batch responses, bisection, limits and an on-failure queue', () => {
+  it('reads the stream through the shared filter: partial batch responses, bisection, limits, on-failure queue', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       StartingPosition: 'TRIM_HORIZON',
       FilterCriteria: { Filters: RENDER_FILTER_PATTERNS.map((pattern) => ({ Pattern: JSON.stringify(pattern) })) },
@@ -301,7 +301,7 @@ describe('the staff download API', () => {
     });
   });
 
-  it('signs staff in through the hosted UI with the authorization code flow, back to the page on the API’s address', () => {
+  it('signs staff in via the hosted UI with the authorization code flow, back to the page on the API’s address', () => {
     const pageAddress = {
       'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.stringLikeRegexp('LinksApi'), 'ApiEndpoint'] }, '/']],
     };
@@ -336,15 +336,15 @@ describe('the staff download API', () => {
         scope: 'openid',
       },
     };
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        `const { handler } = await import(${JSON.stringify(join(assetDir, 'index.mjs'))}); for (const rawPath of ['/', '/staff/app.js', '/staff/config.json', '/nothing']) { const r = await handler({ rawPath }); console.log(JSON.stringify([r.statusCode, r.headers['content-type'], r.body.length, r.headers['content-security-policy']])); }`,
-      ],
-      { env: { ...process.env, STAFF_PAGE_DIR: join(assetDir, 'staff'), STAFF_PAGE_CONFIG: JSON.stringify(config) } },
-    );
+    const script =
+      `const { handler } = await import(${JSON.stringify(join(assetDir, 'index.mjs'))}); ` +
+      `for (const rawPath of ['/', '/staff/app.js', '/staff/config.json', '/nothing']) { ` +
+      `const r = await handler({ rawPath }); ` +
+      `console.log(JSON.stringify([r.statusCode, r.headers['content-type'], r.body.length, ` +
+      `r.headers['content-security-policy']])); }`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
+      env: { ...process.env, STAFF_PAGE_DIR: join(assetDir, 'staff'), STAFF_PAGE_CONFIG: JSON.stringify(config) },
+    });
     const answers = stdout
       .trim()
       .split('\n')
@@ -393,7 +393,7 @@ describe('the staff download API', () => {
 });
 
 describe('monitoring', () => {
-  it('alarms on render errors, invalid records, deployment faults, the on-failure queue, iterator age and API 5xx, to an encrypted topic with the given subscribers', () => {
+  it('sends render, record, deployment, queue, iterator-age and 5xx alarms to an encrypted, subscribed topic', () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
     expect(alarms.map((a) => a.MetricName).sort()).toEqual([
       '5xx',

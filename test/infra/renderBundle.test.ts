@@ -46,7 +46,9 @@ describe('the bundled render function', () => {
         },
       ],
     };
-    const script = `const { handler } = await import(${JSON.stringify(join(assetDir, 'index.mjs'))}); console.log(JSON.stringify(await handler(${JSON.stringify(event)})));`;
+    const script =
+      `const { handler } = await import(${JSON.stringify(join(assetDir, 'index.mjs'))}); ` +
+      `console.log(JSON.stringify(await handler(${JSON.stringify(event)})));`;
     // Asynchronously: the S3 server runs in this process and must keep answering.
     const child = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
       encoding: 'utf8',

@@ -20,7 +20,7 @@ const get = (path: string, token?: string) =>
   fetch(`${stack.api!.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
 
 describe('the local staff server', () => {
-  it('lists a region’s awards and hands out a link whose download is the stored PDF under its Chinese name', async () => {
+  it('lists a region’s awards and hands out a link that downloads the stored PDF under its Chinese name', async () => {
     const token = stack.api!.token(ordos);
     const list = (await (await get('/awards', token)).json()) as { items: { id: string }[] };
     expect(list.items.map((item) => item.id)).toEqual(['merit-he-xia']);

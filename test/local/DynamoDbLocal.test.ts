@@ -40,7 +40,8 @@ describe('startDynamoDbLocal', () => {
     process.env.PATH = emptyDirectory;
     try {
       await expect(startDynamoDbLocal({ port: await freePort() })).rejects.toThrow(
-        'DynamoDB Local needs a Java runtime and `java` was not found: install one (Debian: apt-get install -y default-jre-headless)',
+        'DynamoDB Local needs a Java runtime and `java` was not found: ' +
+          'install one (Debian: apt-get install -y default-jre-headless)',
       );
     } finally {
       process.env.PATH = path;

@@ -203,7 +203,7 @@ describe('StreamPoller', () => {
     expect(deadLetters).toEqual([{ id: '2020-NM-0002', error: expect.any(Error) }]);
   });
 
-  it('isolates a record that makes the handler throw by bisecting, dead-letters it alone, and delivers the rest', async () => {
+  it('isolates a record the handler throws on by bisecting, dead-letters it alone, and delivers the rest', async () => {
     const table = await harness();
     for (const n of [1, 2, 3, 4]) await table.put(award(`2020-NM-000${n}`, 'APPROVED'));
     const { ids, handler } = recordingHandler((event) => {

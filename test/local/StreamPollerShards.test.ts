@@ -53,7 +53,7 @@ async function pollUntilIdle(client: DynamoDBStreamsClient): Promise<{ delivered
 }
 
 describe('StreamPoller across shards', () => {
-  it('reads a closed parent shard to its end before its child, and resumes after the last record when an iterator expires', async () => {
+  it('reads a closed parent shard to its end before its child, resuming after the last record on expiry', async () => {
     const client = new DynamoDBStreamsClient({
       region: 'local',
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },

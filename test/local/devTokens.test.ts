@@ -19,7 +19,8 @@ describe('development tokens', () => {
     const token = signDevToken(claims, secret, { now });
     expect(thrown(DevTokenError, () => verifyDevToken(token, 'other-secret', now)).message).toBe('bad signature');
     const [header, , signed] = token.split('.');
-    const forged = `${header}.${Buffer.from(JSON.stringify({ ...claims, 'cognito:groups': ['department'], exp: 2e9 })).toString('base64url')}.${signed}`;
+    const forgedClaims = { ...claims, 'cognito:groups': ['department'], exp: 2e9 };
+    const forged = `${header}.${Buffer.from(JSON.stringify(forgedClaims)).toString('base64url')}.${signed}`;
     expect(thrown(DevTokenError, () => verifyDevToken(forged, secret, now)).message).toBe('bad signature');
     expect(thrown(DevTokenError, () => verifyDevToken('not-a-token', secret, now)).message).toBe('malformed token');
   });

@@ -110,7 +110,8 @@ describe('npm run awards', () => {
       [['import', bad], 'error: record x1: authority: required'],
       [
         ['approve', 'merit-he-xia', '--by', '审核专班'],
-        'error: cannot approve award merit-he-xia: it is REVOKED, and only a SUBMITTED award can be; nothing was changed',
+        'error: cannot approve award merit-he-xia: it is REVOKED, ' +
+          'and only a SUBMITTED award can be; nothing was changed',
       ],
       [['approve', 'merit-he-xia'], 'error: approve needs --by <approver name>'],
       [

@@ -84,7 +84,8 @@ describe('npm run bulletin', () => {
     const figures = compileFigures(records, SEED_CUTOFF);
     const row = (name: string, f: typeof figures.region) =>
       new RegExp(
-        `${name}\\s+${f.merit.total}\\s+${f.commendation.total}\\s+${f.deliveries}\\s+${f.commendationOrders}\\s+${f.telegrams}\\s+${f.praise.bulletins}\\s`,
+        `${name}\\s+${f.merit.total}\\s+${f.commendation.total}\\s+${f.deliveries}\\s+` +
+          `${f.commendationOrders}\\s+${f.telegrams}\\s+${f.praise.bulletins}\\s`,
       );
     expect(table).toMatch(row('全区合计', figures.region));
     for (const league of LEAGUES_AND_CITIES) expect(table, league).toMatch(row(league, figures.byLeague[league]));
@@ -197,7 +198,8 @@ describe('npm run bulletin on an export of the table’s history', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(
-      `error: record ${award.id} version ${award.version} appears twice with different content, in conflict.jsonl:4 and conflict.jsonl:${history.length + 1}`,
+      `error: record ${award.id} version ${award.version} appears twice with different content, ` +
+        `in conflict.jsonl:4 and conflict.jsonl:${history.length + 1}`,
     );
   }, 60_000);
 });

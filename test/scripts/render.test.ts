@@ -27,7 +27,7 @@ describe('npm run render', () => {
     expect(pdfinfo).toMatch(/Pages:\s+1/);
   });
 
-  it('exits non-zero with one line naming record, field and code point, and writes nothing for that record', async () => {
+  it('exits non-zero with one line naming record, field and code point, writing nothing for that record', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'records-'));
     const zhang = exampleJson('merit-zhang-peng') as { recipient: Record<string, unknown> };
     const bad = join(dir, 'bad.json');
@@ -39,7 +39,9 @@ describe('npm run render', () => {
     expect(result.status).toBe(1);
     const errors = result.stderr.trim().split('\n');
     expect(errors).toEqual([
-      'error: bad.json: record bad-glyph: recipient.name: no configured font can draw "𠈌" (U+2020C) in role "songti"; add a font that has it to the role\'s fallback list, or correct the text',
+      'error: bad.json: record bad-glyph: recipient.name: ' +
+        'no configured font can draw "𠈌" (U+2020C) in role "songti"; ' +
+        "add a font that has it to the role's fallback list, or correct the text",
       'error: invalid.json: record bad-grade: grade: must be 1, 2 or 3',
     ]);
     expect(existsSync(join(out, 'bad-glyph'))).toBe(false);

@@ -125,7 +125,10 @@ async function setUp(start: RaceScenario['start'], { workflow, pipeline }: Actor
   if (start === 'RENDERED') await pipeline.process((await workflow.get(id))!);
 }
 
-/** The pipeline acts on the award as it now is until nothing is left to do, as the stream's later records would make it. */
+/**
+ * The pipeline acts on the award as it now is until nothing is left to do, as the stream's
+ * later records would make it.
+ */
 async function drain({ pipeline, workflow }: Actors, id: string): Promise<void> {
   for (let i = 0; i < 3; i++) {
     const outcome = await pipeline.process((await workflow.get(id))!);

@@ -5,7 +5,10 @@ import { afterSignOut, completeSignIn } from './signIn.js';
 import { showSignIn } from './signInPanel.js';
 import { startWorkspace } from './workspace.js';
 
-/** The staff page: reads its sign-in settings, finishes a sign-in in progress or resumes the tab's session, else asks to sign in. */
+/**
+ * The staff page: reads its sign-in settings, finishes a sign-in in progress or resumes the
+ * tab's session, else asks to sign in.
+ */
 async function main() {
   let config: StaffPageConfig;
   try {

@@ -61,7 +61,8 @@ export class DynamoDbAwardQueries implements AwardQueries {
     if (options.q !== undefined) {
       // Index keys cannot be filtered on, so the id is not searched; 文号 and addressees are.
       filters.push(
-        '(contains(recipient.#name, :q) OR contains(title, :q) OR contains(documentNumber, :q) OR contains(addressee, :q))',
+        '(contains(recipient.#name, :q) OR contains(title, :q) ' +
+          'OR contains(documentNumber, :q) OR contains(addressee, :q))',
       );
       names['#name'] = 'name';
       values[':q'] = options.q;

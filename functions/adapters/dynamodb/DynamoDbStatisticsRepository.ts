@@ -33,11 +33,12 @@ export class DynamoDbStatisticsRepository {
   async apply(changeId: string, deltas: readonly ScopeDelta[]): Promise<'applied' | 'already-applied'> {
     const updates = deltas.map(({ scope, delta }) => {
       const fields = Object.entries(delta);
+      const additions = fields.map((_, i) => `#f${i} :v${i}`).join(', ');
       return {
         Update: {
           TableName: this.tableName,
           Key: { pk: statisticsKey(scope) },
-          UpdateExpression: `SET itemType = :type, #scope = :scope ADD ${fields.map((_, i) => `#f${i} :v${i}`).join(', ')}`,
+          UpdateExpression: `SET itemType = :type, #scope = :scope ADD ${additions}`,
           ExpressionAttributeNames: {
             '#scope': 'scope',
             ...Object.fromEntries(fields.map(([name], i) => [`#f${i}`, name])),

@@ -73,7 +73,10 @@ export function itemOfAward({ revision, record, documents, rendering }: Award): 
   };
 }
 
-/** An award from an item, or undefined when the item is no award or cannot be read as one (for readers that only count or list). */
+/**
+ * An award from an item, or undefined when the item is no award or cannot be read as one
+ * (for readers that only count or list).
+ */
 export function readableAward(item: Record<string, unknown> | undefined): Award | undefined {
   try {
     return awardFromItem(item);

@@ -26,7 +26,8 @@ export class AwardChangedMeanwhile extends AwardRefusal {
     const state = now === undefined ? 'it no longer exists' : `now ${now.status}, version ${now.version}`;
     super(
       awardId,
-      `cannot ${action} award ${awardId}: the award changed meanwhile (${state}); nothing was changed — look at it again (show) and decide`,
+      `cannot ${action} award ${awardId}: the award changed meanwhile (${state}); ` +
+        `nothing was changed — look at it again (show) and decide`,
     );
   }
 }

@@ -129,7 +129,8 @@ export function correct(award: Award, corrected: unknown): Award {
     refuse(
       award,
       'correct',
-      `it is at version ${current.version}, but this correction was made from version ${madeFrom}: start again from its current form (show)`,
+      `it is at version ${current.version}, but this correction was made from version ${madeFrom}: ` +
+        `start again from its current form (show)`,
     );
   }
   const kept = Object.fromEntries(

@@ -17,8 +17,10 @@ function periodSentence(figures: BulletinFigures): string {
   const p = figures.period;
   if (figures.since === undefined) return '本期为首期统计通报。';
   return (
-    `与${cutoffText(figures.since)}相比，战时记功${change(p.merit.total, '个')}，嘉奖${change(p.commendation.total, '个')}，荣誉称号${change(p.honoraryTitle.total, '个')}，` +
-    `送奖上门（岗）${change(p.deliveries, '次')}，嘉奖令${change(p.commendationOrders, '份')}，慰问电${change(p.telegrams, '份')}，表扬通报${change(p.praise.bulletins, '份')}。`
+    `与${cutoffText(figures.since)}相比，战时记功${change(p.merit.total, '个')}，` +
+    `嘉奖${change(p.commendation.total, '个')}，荣誉称号${change(p.honoraryTitle.total, '个')}，` +
+    `送奖上门（岗）${change(p.deliveries, '次')}，嘉奖令${change(p.commendationOrders, '份')}，` +
+    `慰问电${change(p.telegrams, '份')}，表扬通报${change(p.praise.bulletins, '份')}。`
   );
 }
 
@@ -49,7 +51,9 @@ export function statisticsBulletinView(figures: BulletinFigures, authority: { na
     title: `${authority.name}关于全区公安机关战时表彰奖励工作情况的通报`,
     addressee: '各盟市公安局，厅机关各部门：',
     summary: summarySentence(figures.region),
-    honoraryTitles: `另授予（追授）荣誉称号${figures.region.honoraryTitle.total}个（集体${figures.region.honoraryTitle.collective}个、个人${figures.region.honoraryTitle.individual}名）。`,
+    honoraryTitles:
+      `另授予（追授）荣誉称号${figures.region.honoraryTitle.total}个` +
+      `（集体${figures.region.honoraryTitle.collective}个、个人${figures.region.honoraryTitle.individual}名）。`,
     periodSentence: periodSentence(figures),
     rows: [...leagues.map(([name, f]) => row(name, f)), row('全区合计', figures.region)],
     chart: leagues.map(([label, f]) => ({ label, value: f.merit.total + f.commendation.total })),

@@ -50,7 +50,10 @@ function currentDocuments(documents: readonly DocumentRef[]): DocumentRef[] {
   return [...latest.values()];
 }
 
-/** Whom a record is for, as the staff page lists it: the recipient, a telegram's title and addressee (唁电 致何建华同志家属), else the title. */
+/**
+ * Whom a record is for, as the staff page lists it: the recipient, a telegram's title and
+ * addressee (唁电 致何建华同志家属), else the title.
+ */
 function displayName(item: AwardRecordFields): string {
   const recipient = (item.recipient as { name?: string } | undefined)?.name;
   const addressee =

@@ -153,7 +153,8 @@ export class RenderPipeline {
       (await this.deps.awards.holderOf(place)) === id;
     if (!ours) {
       throw new RecordFault(
-        `record ${id}: documentNumber: ${documentNumber} was not given to this record by the pipeline: remove it (numbers are given on approval)`,
+        `record ${id}: documentNumber: ${documentNumber} was not given to this record by the pipeline: ` +
+          `remove it (numbers are given on approval)`,
         {
           recordId: id,
         },

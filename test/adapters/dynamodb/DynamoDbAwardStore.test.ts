@@ -62,7 +62,7 @@ describe('DynamoDbAwardStore', () => {
     expect(ddb.commandCalls(PutCommand)).toHaveLength(1);
   });
 
-  it('guards an award stored before revisions existed by the revision’s absence, and never creates one by saving', async () => {
+  it('guards a pre-revision award by the revision’s absence, and never creates one by saving', async () => {
     ddb.on(PutCommand).resolves({});
     const legacy: Award = awardOfRecord({ ...exampleJson('merit-zhang-peng'), status: 'SUBMITTED' }, 0);
     await store.save(legacy, approve(legacy, { by: '审核专班', at: AT }));

@@ -94,7 +94,8 @@ describe('AwardWorkflow', () => {
     const refusal = await delivering.catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(AwardChangedMeanwhile);
     expect((refusal as Error).message).toBe(
-      'cannot record a delivery of award merit-zhang-peng: the award changed meanwhile (now REVOKED, version 1); nothing was changed — look at it again (show) and decide',
+      'cannot record a delivery of award merit-zhang-peng: the award changed meanwhile (now REVOKED, version 1); ' +
+        'nothing was changed — look at it again (show) and decide',
     );
     expect(await store.get('merit-zhang-peng')).toEqual(before);
   });

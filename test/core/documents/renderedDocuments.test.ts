@@ -184,7 +184,7 @@ describe('rendered documents', () => {
     }
   });
 
-  it('prints names with a middle dot and rare characters, falling back to a second font where the first has none', async () => {
+  it('prints names with a middle dot and rare characters, from a second font where the first has none', async () => {
     const json = exampleJson('commendation-wuliji-bayaer') as { recipient: Record<string, unknown> };
     const name = '乌力吉·巴雅尔䶮𡎚𰻞';
     const document = await render('commendation-wuliji-bayaer', { recipient: { ...json.recipient, name } });

@@ -99,7 +99,7 @@ describe('LinksService', () => {
     expect(audit).toEqual([]);
   });
 
-  it('lists a region’s awards for its staff, nothing of another region, and asks the department to choose one', async () => {
+  it('lists a region’s awards for its staff, none of another region, and asks the department to pick one', async () => {
     const { links, listed } = service([heXia]);
     const own = await links.listAwards(regionStaff, { route: 'list-awards', limit: 25, q: '贺' });
     expect(own.items.map((item) => [item.id, item.name, item.documents])).toEqual([

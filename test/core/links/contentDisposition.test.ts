@@ -11,7 +11,8 @@ describe('contentDisposition', () => {
   it('gives the Chinese name in filename* and an ASCII fallback in filename', () => {
     const header = contentDisposition('荣誉证书-何建华.pdf');
     expect(header).toBe(
-      `attachment; filename="_-_.pdf"; filename*=UTF-8''%E8%8D%A3%E8%AA%89%E8%AF%81%E4%B9%A6-%E4%BD%95%E5%BB%BA%E5%8D%8E.pdf`,
+      `attachment; filename="_-_.pdf"; ` +
+        `filename*=UTF-8''%E8%8D%A3%E8%AA%89%E8%AF%81%E4%B9%A6-%E4%BD%95%E5%BB%BA%E5%8D%8E.pdf`,
     );
     expect(decodedName(header)).toBe('荣誉证书-何建华.pdf');
   });

@@ -33,7 +33,8 @@ describe('DynamoDbAwardQueries', () => {
       IndexName: 'byRegion',
       KeyConditionExpression: '#region = :region',
       FilterExpression:
-        'itemType = :award AND #status = :status AND (contains(recipient.#name, :q) OR contains(title, :q) OR contains(documentNumber, :q) OR contains(addressee, :q))',
+        'itemType = :award AND #status = :status AND (contains(recipient.#name, :q) OR contains(title, :q) ' +
+        'OR contains(documentNumber, :q) OR contains(addressee, :q))',
       ExpressionAttributeValues: { ':region': '兴安盟', ':award': 'AWARD', ':status': 'APPROVED', ':q': '何' },
       Limit: 10,
     });

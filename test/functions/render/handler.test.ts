@@ -77,7 +77,7 @@ describe('the stream filter shared by the stack and the local poller', () => {
 });
 
 describe('render handler', () => {
-  it('renders an approved award, stores its PDF with metadata, and writes the reference back on the revision it read', async () => {
+  it('renders an approved award, stores its PDF with metadata, and references it on the revision it read', async () => {
     const result = await handler(streamEvent(approved(award('merit-zhang-peng'))));
     expect(result.batchItemFailures).toEqual([]);
     const put = s3.commandCalls(PutObjectCommand)[0]!.args[0].input;
@@ -193,7 +193,7 @@ describe('render handler', () => {
     expect(writes().map((write) => write.Item!.pk)).toEqual(['AWARD#merit-zhang-peng', 'AWARD#merit-yang-tao']);
   });
 
-  it('numbers an order in one transaction on the revision it read, and looks again when another order took the serial first', async () => {
+  it('numbers an order in one transaction on the revision it read, retrying if another took the serial', async () => {
     const { documentNumber: _given, ...json } = exampleJson('commendation-order-2020-12');
     const order = { ...itemOfAward(awardOfRecord(json, 3)) };
     ddb
@@ -234,7 +234,7 @@ describe('render handler', () => {
     expect(addMetric).toHaveBeenCalledWith('NumbersAllocated', 'Count', 1);
   });
 
-  it('numbers a record of its own authority that gives no code with the deployment’s code, and no other authority’s', async () => {
+  it('numbers its own authority’s records that give no code with the deployment’s code, not another’s', async () => {
     const numbering = createRenderHandler({
       awards: new DynamoDbAwardStore(new DynamoDBClient({ region: 'cn-north-1' }), 'awards'),
       documents: new S3DocumentRepository(new S3Client({ region: 'cn-north-1' }), 'documents'),
@@ -393,7 +393,7 @@ describe('render handler', () => {
     expect(s3.calls().filter((c) => c.args[0].constructor.name.startsWith('Delete'))).toHaveLength(0);
   });
 
-  it('retries, rather than fails, a record when the deployment is at fault (a template missing), and counts the fault', async () => {
+  it('retries, not fails, a record when the deployment is at fault (no template), and counts the fault', async () => {
     const broken = createRenderHandler({
       awards: new DynamoDbAwardStore(new DynamoDBClient({ region: 'cn-north-1' }), 'awards'),
       documents: new S3DocumentRepository(new S3Client({ region: 'cn-north-1' }), 'documents'),

@@ -55,7 +55,7 @@ describe('the staff page’s responses', () => {
     expect(staffPageResponse('/nothing', files, hosted).body).toContain('未找到此页面');
   });
 
-  it('lets the page talk only to its own origin and the token endpoint, run no inline script, and not be framed', () => {
+  it('lets the page talk only to its origin and the token endpoint, run no inline script, and not be framed', () => {
     const policy = staffPageResponse('/', files, hosted).headers['content-security-policy'];
     expect(policy).toContain("default-src 'self'");
     expect(policy).toContain("connect-src 'self' https://token.example.org;");

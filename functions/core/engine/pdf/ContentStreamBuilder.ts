@@ -62,7 +62,8 @@ export class ContentStreamBuilder {
         const { name, font } = this.fontOf(op);
         const [cos, sin] = [Math.cos(op.angle), Math.sin(op.angle)];
         this.parts.push(
-          `BT /${name} ${n(op.size)} Tf ${fill(op.color)} ${n(cos)} ${n(-sin)} ${n(sin)} ${n(cos)} ${n(op.x)} ${y(op.y)} Tm <${font.encode(op.codePoint)}> Tj ET`,
+          `BT /${name} ${n(op.size)} Tf ${fill(op.color)} ` +
+            `${n(cos)} ${n(-sin)} ${n(sin)} ${n(cos)} ${n(op.x)} ${y(op.y)} Tm <${font.encode(op.codePoint)}> Tj ET`,
         );
         break;
       }

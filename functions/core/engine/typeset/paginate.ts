@@ -45,7 +45,8 @@ export function paginate(boxes: readonly Box[], bodyTop: number, bodyHeight: num
     const headed = box.height + (box.repeatHeader ?? []).reduce((sum, header) => sum + header.height, 0);
     if (headed > bodyHeight + EPSILON) {
       throw new LayoutOverflowError(
-        `a block is ${mm(headed)} mm tall (a table row with its header, an image or a signature) but the page holds ${mm(bodyHeight)} mm: shorten its text or make it smaller in the template`,
+        `a block is ${mm(headed)} mm tall (a table row with its header, an image or a signature) ` +
+          `but the page holds ${mm(bodyHeight)} mm: shorten its text or make it smaller in the template`,
       );
     }
     if (box.pinToBottom) {

@@ -57,7 +57,8 @@ function typesetSection(section: Section, fonts: FontRegistry): TypesetPage[] {
   const pages = paginate(boxes, section.margins.top, bodyHeight);
   if (section.maxPages !== undefined && pages.length > section.maxPages) {
     throw new LayoutOverflowError(
-      `the text runs over ${pages.length} pages where at most ${section.maxPages} may be used: shorten the text or reduce the type size in the template`,
+      `the text runs over ${pages.length} pages where at most ${section.maxPages} may be used: ` +
+        `shorten the text or reduce the type size in the template`,
     );
   }
   const numbered = section.pageNumbers !== undefined && (!section.pageNumbers.onlyWhenMultiple || pages.length > 1);

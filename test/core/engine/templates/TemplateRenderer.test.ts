@@ -14,7 +14,8 @@ function templates(files: Record<string, string>): TemplateRenderer {
 }
 
 const head =
-  '<document title="t" date="2020-02-05T10:00:00+08:00" identity="x">\n  <style name="body" font="songti" size="16pt"/>\n  <section>\n';
+  '<document title="t" date="2020-02-05T10:00:00+08:00" identity="x">\n' +
+  '  <style name="body" font="songti" size="16pt"/>\n  <section>\n';
 const tail = '  </section>\n</document>\n';
 
 const errorOf = (action: () => unknown) => thrown(TemplateError, action);

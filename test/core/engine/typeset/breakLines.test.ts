@@ -18,7 +18,7 @@ describe('CJK line breaking (typography.md §4, clreq basic level)', () => {
     expect(lineTexts(han(29)).map((line) => line.length)).toEqual([28, 1]);
   });
 
-  it('pulls a comma that may not start a line into the line by compressing punctuation, rather than pushing a character', () => {
+  it('pulls a comma that may not start a line back by compressing punctuation, rather than pushing a character', () => {
     // 28 characters end in 。” and a comma follows: squeezing 。” and the final ， makes room for it.
     const lines = lineTexts(`${han(24)}“战。”，${han(5)}`);
     expect(lines[0]).toBe(`${han(24)}“战。”，`);

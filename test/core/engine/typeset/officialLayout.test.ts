@@ -81,7 +81,7 @@ describe('the commendation order on the GB/T 9704 page', () => {
     expect(lastPage.indexOf('特此命令。')).toBeLessThan(lastPage.indexOf('内蒙古自治区公安厅'));
   });
 
-  it('signs with the date four characters from the right, the authority centred over it, and the seal over both', () => {
+  it('signs with the date four characters from the right, the authority centred above, and the seal over both', () => {
     const last = pages.at(-1)!;
     const dateRun = runs(last.ops).find((run) => text(run).endsWith('日') && text(run).startsWith('2020'))!;
     const dateRight = dateRun.glyphs.at(-1)!.x + 16;
