@@ -4,16 +4,9 @@ import { type Award, awardOfRecord } from '../../../functions/core/award/Award.j
 import { RecordValidationError } from '../../../functions/core/records/index.js';
 import { exampleJson } from '../../support/examples.js';
 import { thrown } from '../../support/thrown.js';
+import { certificateRef } from '../../support/documentRefs.js';
 
-const ref = {
-  kind: 'certificate',
-  version: 1,
-  key: 'awards/merit-zhang-peng/certificate-v1.pdf',
-  sha256: 'x',
-  pages: 1,
-  bytes: 1,
-  renderedAt: 't',
-};
+const ref = certificateRef(1);
 
 describe('award items', () => {
   it('keeps an award whole through its item: record, revision, documents and what the pipeline did', () => {

@@ -5,17 +5,10 @@ import { assignNumber, recordRendered } from '../../../functions/core/award/rend
 import { exampleJson } from '../../support/examples.js';
 import { InMemoryAwardStore } from '../../support/InMemoryAwardStore.js';
 import { PausingAwardStore } from '../../support/PausingAwardStore.js';
+import { certificateRef } from '../../support/documentRefs.js';
 
 const now = () => new Date('2020-03-02T09:00:00+08:00');
-const ref = {
-  kind: 'certificate',
-  version: 1,
-  key: 'awards/merit-zhang-peng/certificate-v1.pdf',
-  sha256: 'x',
-  pages: 1,
-  bytes: 1,
-  renderedAt: 't',
-};
+const ref = certificateRef(1);
 
 async function approvedAward() {
   const store = new InMemoryAwardStore();

@@ -11,17 +11,10 @@ import {
 import { RecordValidationError } from '../../../functions/core/records/index.js';
 import { exampleJson } from '../../support/examples.js';
 import { thrown } from '../../support/thrown.js';
+import { certificateRef } from '../../support/documentRefs.js';
 
 const AT = new Date('2020-03-02T09:00:00+08:00');
-const ref = (version: number) => ({
-  kind: 'certificate',
-  version,
-  key: `awards/merit-zhang-peng/certificate-v${version}.pdf`,
-  sha256: 'x',
-  pages: 1,
-  bytes: 1,
-  renderedAt: '2020-03-02T01:00:00Z',
-});
+const ref = certificateRef;
 const submitted = () => submit(exampleJson('merit-zhang-peng'));
 const approved = () => approve(submitted(), { by: '审核专班', at: AT });
 const revoked = () => revoke(approved(), { reason: '核查不实', at: AT });

@@ -24,6 +24,7 @@ import { FontRegistry } from '../../../functions/core/engine/fonts/FontRegistry.
 import { TemplateRenderer } from '../../../functions/core/engine/templates/TemplateRenderer.js';
 import { exampleJson } from '../../support/examples.js';
 import { streamEvent, streamRecord } from '../../support/streamRecords.js';
+import { certificateRef } from '../../support/documentRefs.js';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const s3 = mockClient(S3Client);
@@ -334,15 +335,7 @@ describe('render handler', () => {
   });
 
   it('renders a correction as a new version and keeps the earlier one', async () => {
-    const earlier = {
-      kind: 'certificate',
-      version: 1,
-      key: 'awards/merit-zhang-peng/certificate-v1.pdf',
-      sha256: 'x',
-      pages: 1,
-      bytes: 1,
-      renderedAt: '2020-03-02T00:00:00Z',
-    };
+    const earlier = certificateRef(1);
     const v1 = award('merit-zhang-peng', {
       renderedVersion: 1,
       renderedAt: '2020-03-02T00:00:00Z',
@@ -360,15 +353,7 @@ describe('render handler', () => {
   });
 
   it('marks the documents of a revoked award withdrawn, in S3 tags and on the record, deleting nothing', async () => {
-    const documents = [1, 2].map((version) => ({
-      kind: 'certificate',
-      version,
-      key: `awards/merit-zhang-peng/certificate-v${version}.pdf`,
-      sha256: 'x',
-      pages: 1,
-      bytes: 1,
-      renderedAt: '2020-03-02T00:00:00Z',
-    }));
+    const documents = [1, 2].map((version) => certificateRef(version));
     s3.on(PutObjectTaggingCommand).resolves({});
     const revoked = award('merit-zhang-peng', {
       status: 'REVOKED',
