@@ -17,11 +17,15 @@ import { DynamoDbStatisticsRepository } from '../functions/adapters/dynamodb/Dyn
 import { matchesFilter, STATISTICS_FILTER_PATTERNS } from '../functions/definitions/streamFilters.js';
 import { createStatisticsHandler, type StatisticsHandler } from '../functions/statistics/createStatisticsHandler.js';
 import { createAwardsTable, createDocumentsBucket } from './createResources.js';
-import { type DynamoDbLocal, startDynamoDbLocal } from './DynamoDbLocal.js';
+import { type DynamoDbLocal, endStaleDynamoDbLocal, startDynamoDbLocal } from './DynamoDbLocal.js';
 import { assertPortFree } from './ports.js';
 import { type S3Local, startS3Local } from './S3Local.js';
 import { type LocalStackInfo, STACK_FILE_NAME } from './stackFile.js';
 import { StreamPoller } from './StreamPoller.js';
+import { FileShardPositions } from './ShardPositions.js';
+import { DynamoDbLaggingAwards } from '../functions/adapters/dynamodb/DynamoDbLaggingAwards.js';
+import { Sweep, type SweepReport } from '../functions/core/sweep/Sweep.js';
+import { createPipeline, logTo } from '../functions/render/createPipeline.js';
 import type { StaffSignIn } from '../functions/staffPage/StaffPageConfig.js';
 import { type StaffServer, startStaffServer } from './StaffServer.js';
 import { DynamoDbAwardQueries } from '../functions/adapters/dynamodb/DynamoDbAwardQueries.js';
@@ -33,8 +37,22 @@ import { createLinksHandler } from '../functions/links/createLinksHandler.js';
 export interface LocalStackOptions {
   readonly dynamodbPort: number;
   readonly s3Port: number;
-  /** Folder for the S3 server's files (emptied at start: the in-memory table starts empty too). */
+  /**
+   * Folder for the stack's data, kept across restarts: DynamoDB Local's database (dynamodb/), the
+   * S3 server's files (s3/) and each stream consumer's position (positions/).
+   */
   readonly dataDir: string;
+  /** Start empty: remove the data a previous run left in `dataDir`. */
+  readonly fresh?: boolean;
+  /** Keep the table in memory (tests that need no restart run faster); the S3 files are still kept. */
+  readonly inMemory?: boolean;
+  /**
+   * Run the sweep at start and then every `intervalMs`, re-driving awards that have lagged for
+   * more than `graceMs` (none when undefined; `sweep()` runs one at any time).
+   */
+  readonly sweep?: { readonly intervalMs: number; readonly graceMs: number };
+  /** Called once if DynamoDB Local dies under the stack (default: a line on stderr). */
+  readonly onFatal?: (message: string) => void;
   readonly tableName?: string;
   readonly bucket?: string;
   /** Powertools log level of the render function (its JSON lines go to stdout). */
@@ -66,7 +84,19 @@ export interface LocalStack {
   readonly statisticsPoller: StreamPoller;
   readonly statistics: DynamoDbStatisticsRepository;
   readonly api: StaffServer | undefined;
+  /** Re-drives the awards whose documents have lagged behind their state for more than `graceMs`. */
+  sweep(graceMs?: number): Promise<SweepReport>;
   stop(): Promise<void>;
+}
+
+/** Where a stack keeps its data under `dataDir`. */
+export function dataLayout(dataDir: string) {
+  return {
+    dynamodb: join(dataDir, 'dynamodb'),
+    s3: join(dataDir, 's3'),
+    positions: join(dataDir, 'positions'),
+    pidFile: join(dataDir, 'dynamodb-local.pid'),
+  };
 }
 
 /**
@@ -77,17 +107,30 @@ export interface LocalStack {
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const tableName = options.tableName ?? AWARDS_TABLE.defaultName;
   const bucket = options.bucket ?? DOCUMENTS_BUCKET.defaultName;
-  const s3Directory = join(options.dataDir, 's3');
-  // Both ports first: a second stack must fail before it touches the first one's files.
+  const layout = dataLayout(options.dataDir);
+  mkdirSync(options.dataDir, { recursive: true });
+  // A JVM that a killed run left behind is ended first: it may hold the port checked next.
+  await endStaleDynamoDbLocal(layout.pidFile);
+  // Both ports next: a second stack must fail before it touches the first one's files.
   await assertPortFree(options.dynamodbPort, '--dynamodb-port');
   await assertPortFree(options.s3Port, '--s3-port');
-  rmSync(s3Directory, { recursive: true, force: true });
-  mkdirSync(s3Directory, { recursive: true });
-
-  const dynamodb = await startDynamoDbLocal({ port: options.dynamodbPort });
+  // An in-memory table starts empty: positions in an earlier run's stream mean nothing to it.
+  for (const folder of options.fresh
+    ? [layout.dynamodb, layout.s3, layout.positions]
+    : options.inMemory
+      ? [layout.positions]
+      : []) {
+    rmSync(folder, { recursive: true, force: true });
+  }
+  const dynamodb = await startDynamoDbLocal({
+    port: options.dynamodbPort,
+    pidFile: layout.pidFile,
+    dbPath: options.inMemory ? undefined : layout.dynamodb,
+    onUnexpectedExit: options.onFatal ?? ((message) => console.error(message)),
+  });
   let s3: S3Local;
   try {
-    s3 = await startS3Local({ port: options.s3Port, directory: s3Directory });
+    s3 = await startS3Local({ port: options.s3Port, directory: layout.s3 });
   } catch (error) {
     await dynamodb.stop();
     throw error;
@@ -100,13 +143,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   // There is no CloudWatch here: the handler's metrics are counted nowhere rather than printed.
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   const awards = new DynamoDbAwardStore(dynamodb.client, tableName);
-  const handler = createRenderHandler({
+  const pipelineSetup = {
     awards,
     documents: new S3DocumentRepository(s3.client, bucket),
     authority: options.authority,
     logger: new Logger({ serviceName: 'render', logLevel: options.logLevel ?? 'WARN' }),
     metrics: new Metrics({ namespace: METRICS_NAMESPACE, serviceName: 'render' }),
-  });
+  };
+  const handler = createRenderHandler(pipelineSetup);
+  // Each consumer keeps its place in the stream, as Lambda's event source mappings do.
+  const positions = (consumer: string) =>
+    options.inMemory ? {} : { positions: new FileShardPositions(join(layout.positions, `${consumer}.json`)) };
   const poller = new StreamPoller({
     streams: dynamodb.streams,
     streamArn,
@@ -115,6 +162,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     maxRetries: RENDER_EVENT_SOURCE.retryAttempts,
     startingPosition: RENDER_EVENT_SOURCE.startingPosition,
     pollIntervalMs: 50,
+    ...positions('render'),
     ...(options.onDeadLetter ? { onDeadLetter: options.onDeadLetter } : {}),
   });
   poller.start();
@@ -133,9 +181,28 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     maxRetries: RENDER_EVENT_SOURCE.retryAttempts,
     startingPosition: RENDER_EVENT_SOURCE.startingPosition,
     pollIntervalMs: 50,
+    ...positions('statistics'),
     ...(options.onDeadLetter ? { onDeadLetter: options.onDeadLetter } : {}),
   });
   statisticsPoller.start();
+
+  const sweeper = new Sweep({
+    lagging: new DynamoDbLaggingAwards(dynamodb.client, tableName),
+    awards,
+    pipeline: createPipeline({
+      ...pipelineSetup,
+      logger: new Logger({ serviceName: 'sweep', logLevel: options.logLevel ?? 'WARN' }),
+    }),
+    log: logTo(new Logger({ serviceName: 'sweep', logLevel: options.logLevel ?? 'WARN' })),
+    metrics: { count: () => {} },
+  });
+  const sweep = (graceMs = options.sweep?.graceMs ?? 0) => sweeper.run(new Date(Date.now() - graceMs));
+  let sweeping: Promise<unknown> = Promise.resolve();
+  const sweepNow = () => {
+    sweeping = sweep().catch((error: unknown) => console.error(`sweep failed: ${(error as Error).message}`));
+  };
+  const sweepTimer = options.sweep && setInterval(sweepNow, options.sweep.intervalMs);
+  if (options.sweep) sweepNow();
 
   const apiLogger = new Logger({ serviceName: 'links', logLevel: options.logLevel ?? 'WARN' });
   const api =
@@ -168,7 +235,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     statisticsPoller,
     statistics,
     api,
+    sweep,
     async stop() {
+      if (sweepTimer) clearInterval(sweepTimer);
+      await sweeping;
       await api?.stop();
       await poller.stop();
       await statisticsPoller.stop();

@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
+import { patchS3rverWrites } from './patchS3rverWrites.js';
 import { assertPortFree } from './ports.js';
 
 export interface S3Local {
@@ -24,6 +25,7 @@ const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } 
 export async function startS3Local({ port, directory }: S3LocalOptions): Promise<S3Local> {
   await assertPortFree(port, '--s3-port');
   mkdirSync(directory, { recursive: true });
+  patchS3rverWrites();
   const server = new S3rver({ address: '127.0.0.1', port, directory, silent: true });
   await server.run();
 

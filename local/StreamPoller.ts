@@ -9,6 +9,7 @@ import {
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { matchesFilter } from '../functions/definitions/streamFilters.js';
 import { LocalStackError } from './LocalStackError.js';
+import type { ShardPosition, ShardPositions } from './ShardPositions.js';
 import { toLambdaStreamRecord } from './toLambdaStreamRecord.js';
 
 export type StartingPosition = 'TRIM_HORIZON' | 'LATEST';
@@ -31,6 +32,8 @@ export interface StreamPollerOptions {
   /** Receives failures of the streams API itself (the poller retries); by default one JSON line on stderr. */
   onError?: (error: unknown) => void;
   startingPosition?: StartingPosition;
+  /** Where to keep each shard's position once a batch is done, so that a restart resumes there. */
+  positions?: ShardPositions;
 }
 
 /** What the poller knows of one shard: where it is, and what it has read but not yet checkpointed. */
@@ -41,6 +44,8 @@ interface ShardState {
   iterator: string | undefined;
   /** The last record read from the shard, handled or filtered out: where to resume if the iterator expires. */
   lastSequenceNumber: string | undefined;
+  /** Where an earlier run left the shard, until the shard is read again. */
+  resumeFrom: ShardPosition | undefined;
   /** Records read that passed the filter and are not yet checkpointed, oldest first. */
   pending: DynamoDBRecord[];
   /** How many of `pending` the next invocation gets: halved while isolating a record that throws. */
@@ -85,6 +90,9 @@ export class StreamPoller {
   private readonly onDeadLetter: (record: DynamoDBRecord, error: unknown) => void;
   private readonly onError: (error: unknown) => void;
   private readonly startingPosition: StartingPosition;
+  private readonly positions: ShardPositions | undefined;
+  /** What is kept of each shard's position: saved when it moves. */
+  private readonly saved: Map<string, ShardPosition>;
 
   private readonly shards = new Map<string, ShardState>();
   private readonly finishedShards = new Set<string>();
@@ -107,6 +115,8 @@ export class StreamPoller {
     this.onDeadLetter = options.onDeadLetter ?? printDeadLetter;
     this.onError = options.onError ?? printStreamError;
     this.startingPosition = options.startingPosition ?? 'TRIM_HORIZON';
+    this.positions = options.positions;
+    this.saved = this.positions?.load() ?? new Map();
     if (!Number.isInteger(this.batchSize) || this.batchSize < 1 || this.batchSize > 1000) {
       throw new LocalStackError(
         `batchSize ${this.batchSize} is out of range: ` +
@@ -194,6 +204,7 @@ export class StreamPoller {
       // Its children, if any, become readable: find them.
       this.shards.delete(shard.id);
       this.finishedShards.add(shard.id);
+      this.keepPosition(shard.id, { finished: true });
       this.needsDescribe = true;
       return 'progress';
     }
@@ -220,10 +231,19 @@ export class StreamPoller {
       .map((record) => toLambdaStreamRecord(record, this.streamArn))
       .filter((record) => this.filter(record));
     if (shard.pending.length > 0) await this.invoke(shard);
+    else this.keepShardPosition(shard);
     return 'progress';
   }
 
   private async invoke(shard: ShardState): Promise<void> {
+    try {
+      await this.invokeOnce(shard);
+    } finally {
+      this.keepShardPosition(shard);
+    }
+  }
+
+  private async invokeOnce(shard: ShardState): Promise<void> {
     const batch = shard.pending.slice(0, shard.window);
     let failedAt: number | undefined;
     let error: unknown;
@@ -278,12 +298,31 @@ export class StreamPoller {
     shard.isolating = false;
   }
 
-  /** Where to read a shard from: after the last record read, or its initial position. */
+  /** Everything before pending[0] is done; with nothing pending, everything read is. */
+  private keepShardPosition(shard: ShardState): void {
+    const next = shard.pending[0]?.dynamodb?.SequenceNumber;
+    if (next !== undefined) this.keepPosition(shard.id, { at: next });
+    else if (shard.lastSequenceNumber !== undefined) this.keepPosition(shard.id, { after: shard.lastSequenceNumber });
+  }
+
+  private keepPosition(shardId: string, position: ShardPosition): void {
+    if (this.positions === undefined) return;
+    if (JSON.stringify(this.saved.get(shardId)) === JSON.stringify(position)) return;
+    this.saved.set(shardId, position);
+    this.positions.save(this.saved);
+  }
+
+  /** Where to read a shard from: after the last record read, where an earlier run left it, or its initial position. */
   private async shardIterator(shard: ShardState): Promise<string> {
+    const resume = shard.resumeFrom;
     const position =
-      shard.lastSequenceNumber === undefined
-        ? { ShardIteratorType: shard.initialPosition }
-        : { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER' as const, SequenceNumber: shard.lastSequenceNumber };
+      shard.lastSequenceNumber !== undefined
+        ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER' as const, SequenceNumber: shard.lastSequenceNumber }
+        : resume !== undefined && 'at' in resume
+          ? { ShardIteratorType: 'AT_SEQUENCE_NUMBER' as const, SequenceNumber: resume.at }
+          : resume !== undefined && 'after' in resume
+            ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER' as const, SequenceNumber: resume.after }
+            : { ShardIteratorType: shard.initialPosition };
     const { ShardIterator } = await this.streams.send(
       new GetShardIteratorCommand({ StreamArn: this.streamArn, ShardId: shard.id, ...position }),
     );
@@ -306,6 +345,11 @@ export class StreamPoller {
     for (const shard of shards) {
       const id = shard.ShardId;
       if (id === undefined || this.shards.has(id) || this.finishedShards.has(id)) continue;
+      const resumeFrom = this.saved.get(id);
+      if (resumeFrom !== undefined && 'finished' in resumeFrom) {
+        this.finishedShards.add(id);
+        continue;
+      }
       const open = shard.SequenceNumberRange?.EndingSequenceNumber === undefined;
       // LATEST applies to the shards open at start; shards found later are read from their start.
       const initialPosition = this.described ? 'TRIM_HORIZON' : this.startingPosition;
@@ -319,6 +363,7 @@ export class StreamPoller {
         initialPosition,
         iterator: undefined,
         lastSequenceNumber: undefined,
+        resumeFrom,
         pending: [],
         window: this.batchSize,
         isolating: false,

@@ -1,9 +1,10 @@
-import { type Award, isSettled } from '../functions/core/award/Award.js';
+import { type Award, documentsLag } from '../functions/core/award/Award.js';
 import type { AwardStore } from '../functions/core/award/AwardStore.js';
 
 /**
- * Polls the awards until the pipeline has settled each one, reporting progress as it goes.
- * Fails after `timeoutMs` naming the awards still pending, rather than waiting forever.
+ * Polls the awards until the pipeline has settled each one (its documents are in step with its
+ * state: an approved version rendered or failed, a revoked award's documents withdrawn),
+ * reporting progress as it goes. Fails after `timeoutMs` naming the awards still pending, rather than waiting forever.
  */
 export async function waitForSettled(
   awards: Pick<AwardStore, 'get'>,
@@ -20,7 +21,7 @@ export async function waitForSettled(
     for (const id of ids) {
       if (settled.has(id)) continue;
       const award = await awards.get(id);
-      if (award !== undefined && isSettled(award)) settled.set(id, award);
+      if (award !== undefined && documentsLag(award) === undefined) settled.set(id, award);
     }
     onProgress?.(settled);
     if (settled.size === ids.length) return settled;

@@ -3,9 +3,10 @@
  * S3 server, creates the table and bucket from the stack's definitions, submits the example
  * records, approves them as an approver would (an UpdateItem each, nothing else), shows the
  * documents appearing, then prints where they are, and compiles the statistics bulletin.
- *   npm start -- [--once] [--dynamodb-port 8000] [--s3-port 4569] [--api-port 8080] [--data .local] [--out out]
+ *   npm start -- [--once] [--fresh] [--dynamodb-port 8000] [--s3-port 4569] [--api-port 8080] [--data .local] [--out out]
  * With --once it stops when every document is stored (for CI and scripts); otherwise it keeps
- * running for `npm run awards -- --local …`, until Ctrl-C.
+ * running for `npm run awards -- --local …`, until Ctrl-C. Its data (table, objects, stream
+ * positions) stays under --data across restarts, crashes included; --fresh starts empty.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       once: { type: 'boolean', default: false },
+      fresh: { type: 'boolean', default: false },
       'dynamodb-port': { type: 'string', default: '8000' },
       's3-port': { type: 'string', default: '4569' },
       'api-port': { type: 'string', default: '8080' },
@@ -71,7 +73,16 @@ async function main(): Promise<void> {
     s3Port: port(values['s3-port'], 's3-port'),
     apiPort: port(values['api-port'], 'api-port'),
     dataDir: values.data,
+    fresh: values.fresh,
     authority,
+    // The safety net behind the stream: awards lagging for over a minute are re-driven.
+    sweep: { intervalMs: 2 * 60_000, graceMs: 60_000 },
+    onFatal: (message) => {
+      console.error(
+        `error: ${message.split('\n')[0]}: the local stack cannot go on; start it again (its data is kept)`,
+      );
+      process.exit(1);
+    },
     logLevel: 'ERROR',
     announce: true,
   });
@@ -89,11 +100,22 @@ async function main(): Promise<void> {
   const files = readdirSync('examples')
     .filter((file) => file.endsWith('.json'))
     .sort();
+  // A restart finds the examples of an earlier run: they are kept as they are, not submitted again.
   const records = [];
-  for (const { value } of files.flatMap((file) => readRecordFile(join('examples', file))))
-    records.push((await stack.approvals.submit(value)).record);
-  console.log(`submitted ${records.length} example records; approving them`);
-  for (const record of records) await stack.approvals.approve(record.id, APPROVER);
+  let submitted = 0;
+  for (const { value } of files.flatMap((file) => readRecordFile(join('examples', file)))) {
+    const stored = await stack.approvals.get(String((value as { id?: unknown }).id));
+    records.push(stored?.record ?? (await stack.approvals.submit(value)).record);
+    if (stored === undefined) submitted++;
+  }
+  const toApprove = (await Promise.all(records.map((record) => stack.approvals.get(record.id)))).filter(
+    (award) => award?.record.status === 'SUBMITTED',
+  );
+  console.log(
+    `${submitted} example records submitted, ${records.length - submitted} kept from an earlier run (${values.data}); ` +
+      `approving ${toApprove.length}`,
+  );
+  for (const award of toApprove) await stack.approvals.approve(award!.record.id, APPROVER);
 
   const items = await awaitDocuments(
     stack,

@@ -15,7 +15,14 @@ export const AWARDS_TABLE = {
   defaultName: 'awards',
   partitionKey: { name: 'pk', type: 'S' },
   /** Staff list their region's awards (the links API): region, newest first by id. */
-  indexes: [{ name: 'byRegion', partitionKey: { name: 'region', type: 'S' }, sortKey: { name: 'id', type: 'S' } }],
+  indexes: [
+    { name: 'byRegion', partitionKey: { name: 'region', type: 'S' }, sortKey: { name: 'id', type: 'S' } },
+    /**
+     * The sweep finds awards whose documents lag behind their state: only they carry `lag`
+     * (RENDER or WITHDRAW), so the index holds just them, by the time of their last change.
+     */
+    { name: 'byLag', partitionKey: { name: 'lag', type: 'S' }, sortKey: { name: 'changedAt', type: 'S' } },
+  ],
   streamView: 'NEW_AND_OLD_IMAGES',
   /** Applied-change markers expire once no redelivery can reach them. */
   timeToLiveAttribute: 'expiresAt',

@@ -1,29 +1,14 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import type { Logger } from '@aws-lambda-powertools/logger';
-import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { awardFromItem } from '../adapters/dynamodb/awardItem.js';
 import type { Award } from '../core/award/Award.js';
-import type { AwardStore } from '../core/award/AwardStore.js';
-import type { DocumentEngine } from '../core/engine/DocumentEngine.js';
 import { isRecordFault, TransientFault } from '../core/errors.js';
-import type { DocumentRepository } from '../core/pipeline/ports.js';
-import { RenderPipeline } from '../core/pipeline/RenderPipeline.js';
+import { createPipeline, type PipelineSetup } from './createPipeline.js';
 
-export interface RenderHandlerDependencies {
-  readonly awards: AwardStore;
-  readonly documents: DocumentRepository;
-  /**
-   * The stack's own authority (CDK context authorityName, authorityCode): its code is for numbering
-   * its orders and praise bulletins whose record gives no authority.code.
-   */
-  readonly authority?: { readonly name: string; readonly code: string };
-  readonly logger: Logger;
-  readonly metrics: Metrics;
-  readonly engine?: DocumentEngine;
-}
+export type RenderHandlerDependencies = PipelineSetup;
 
 export type RenderHandler = (event: DynamoDBStreamEvent, context?: Context) => Promise<DynamoDBBatchResponse>;
 
@@ -33,26 +18,9 @@ export type RenderHandler = (event: DynamoDBStreamEvent, context?: Context) => P
  * it and the records after it on its shard are retried. Built from its dependencies so that
  * Lambda and the local stack run the same code over different clients.
  */
-export function createRenderHandler({
-  awards,
-  documents,
-  authority,
-  logger,
-  metrics,
-  engine,
-}: RenderHandlerDependencies): RenderHandler {
-  const pipeline = new RenderPipeline({
-    awards,
-    documents,
-    engine,
-    authority,
-    log: {
-      info: (message, fields) => logger.info(message, fields ?? {}),
-      warn: (message, fields) => logger.warn(message, fields ?? {}),
-      error: (message, fields) => logger.error(message, fields ?? {}),
-    },
-    metrics: { count: (name, value = 1) => metrics.addMetric(name, MetricUnit.Count, value) },
-  });
+export function createRenderHandler(setup: RenderHandlerDependencies): RenderHandler {
+  const { logger, metrics } = setup;
+  const pipeline = createPipeline(setup);
   const processor = new BatchProcessor(EventType.DynamoDBStreams);
 
   /** The award a stream record shows; undefined (and logged) for other items and unreadable ones. */

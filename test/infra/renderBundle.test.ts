@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { itemOfAward } from '../../functions/adapters/dynamodb/awardItem.js';
+import { storedItem } from '../support/storedItem.js';
 import { type LocalStack, startLocalStack } from '../../local/LocalStack.js';
 import { freePort } from '../../local/ports.js';
 import { exampleJson } from '../support/examples.js';
@@ -34,7 +34,7 @@ afterAll(async () => {
 describe('the bundled render function', () => {
   it('renders and stores a document from its own asset: code, fonts, templates and HarfBuzz', async () => {
     const { record } = await stack.approvals.submit({ ...exampleJson('merit-zhang-peng'), id: 'bundle-check' });
-    const item = itemOfAward(await stack.approvals.approve(record.id, '审核专班'));
+    const item = storedItem(await stack.approvals.approve(record.id, '审核专班'));
     // Lambda runs the asset from /var/task; here its fonts.json is pointed at the asset folder instead.
     const fonts = join(mkdtempSync(join(tmpdir(), 'fonts-')), 'fonts.json');
     writeFileSync(fonts, readFileSync(join(assetDir, 'fonts', 'fonts.json'), 'utf8').replaceAll('/var/task', assetDir));

@@ -6,7 +6,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBBatchResponse } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { itemOfAward } from '../../functions/adapters/dynamodb/awardItem.js';
+import { storedItem } from '../support/storedItem.js';
 import { documentClient } from '../../functions/adapters/dynamodb/documentClient.js';
 import { type Award, awardOfRecord } from '../../functions/core/award/Award.js';
 import { submit } from '../../functions/core/award/awardTransitions.js';
@@ -136,7 +136,7 @@ describe('the pipeline against DynamoDB Local and the local S3 server', () => {
         approvedBy: _b,
         ...json
       } = { ...zhang, ...broken, id, status: 'SUBMITTED' } as Record<string, unknown>;
-      await db.send(new PutCommand({ TableName: stack.info.tableName, Item: itemOfAward(awardOfRecord(json)) }));
+      await db.send(new PutCommand({ TableName: stack.info.tableName, Item: storedItem(awardOfRecord(json)) }));
       invalidIds.push({
         id,
         reason: i < 490 ? 'grade: must be 1, 2 or 3' : 'no configured font can draw "𠈌" (U+2020C)',

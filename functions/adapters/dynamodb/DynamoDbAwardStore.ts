@@ -43,6 +43,7 @@ export class DynamoDbAwardStore implements AwardStore {
   constructor(
     client: DynamoDBClient,
     private readonly tableName: string,
+    private readonly now: () => Date = () => new Date(),
   ) {
     this.db = documentClient(client);
   }
@@ -56,7 +57,7 @@ export class DynamoDbAwardStore implements AwardStore {
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: itemOfAward(award),
+          Item: this.itemOf(award),
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -72,7 +73,7 @@ export class DynamoDbAwardStore implements AwardStore {
     assertNext(read, next);
     try {
       await this.db.send(
-        new PutCommand({ TableName: this.tableName, Item: itemOfAward(next), ...unchangedSince(read) }),
+        new PutCommand({ TableName: this.tableName, Item: this.itemOf(next), ...unchangedSince(read) }),
       );
       return 'saved';
     } catch (error) {
@@ -118,7 +119,7 @@ export class DynamoDbAwardStore implements AwardStore {
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
-            { Put: { TableName: this.tableName, Item: itemOfAward(next), ...unchangedSince(read) } },
+            { Put: { TableName: this.tableName, Item: this.itemOf(next), ...unchangedSince(read) } },
           ],
         }),
       );
@@ -146,6 +147,10 @@ export class DynamoDbAwardStore implements AwardStore {
 
   async holderOf({ code, year, serial }: SequencePlace): Promise<string | undefined> {
     return (await this.getItem(claimKey(code, year, serial)))?.recordId as string | undefined;
+  }
+
+  private itemOf(award: Award) {
+    return itemOfAward(award, this.now().toISOString());
   }
 
   private async getItem(pk: string): Promise<Record<string, unknown> | undefined> {

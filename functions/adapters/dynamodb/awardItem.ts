@@ -1,4 +1,10 @@
-import type { Award, AwardRecordFields, DocumentRef, Rendering } from '../../core/award/Award.js';
+import {
+  type Award,
+  type AwardRecordFields,
+  type DocumentRef,
+  documentsLag,
+  type Rendering,
+} from '../../core/award/Award.js';
 import { RECORD_STATUSES, RecordValidationError } from '../../core/records/index.js';
 import { awardKey, ITEM_TYPES } from '../../definitions/awardsTable.js';
 
@@ -20,6 +26,8 @@ export function awardFromItem(item: Record<string, unknown> | undefined): Award 
     pk: _pk,
     itemType: _type,
     revision,
+    lag: _lag,
+    changedAt: _changedAt,
     documents,
     renderedVersion,
     renderedAt,
@@ -54,14 +62,21 @@ export function awardFromItem(item: Record<string, unknown> | undefined): Award 
   };
 }
 
-/** The item that stores an award. */
-export function itemOfAward({ revision, record, documents, rendering }: Award): AwardItem {
+/** What the byLag index files a lagging award under. */
+export const LAG_VALUES = { render: 'RENDER', withdraw: 'WITHDRAW' } as const;
+
+/** The item that stores an award, as changed at `changedAt` (the sweep's index sorts lagging awards by it). */
+export function itemOfAward(award: Award, changedAt: string): AwardItem {
+  const { revision, record, documents, rendering } = award;
   const { renderedVersion, renderedAt, failure } = rendering;
+  const lag = documentsLag(award);
   return {
     ...record,
     pk: awardKey(record.id),
     itemType: ITEM_TYPES.award,
     revision,
+    changedAt,
+    ...(lag === undefined ? {} : { lag: LAG_VALUES[lag] }),
     ...(documents.length > 0 ? { documents } : {}),
     ...(renderedVersion === undefined ? {} : { renderedVersion, renderedAt }),
     ...(failure === undefined ? {} : { failureReason: failure.reason, failedVersion: failure.version }),

@@ -62,6 +62,17 @@ export function isSettled(award: Award): boolean {
   return (rendering.renderedVersion ?? 0) >= record.version || rendering.failure?.version === record.version;
 }
 
+/**
+ * How the award's documents lag behind its state: an approved version not yet rendered (and not
+ * failed), or a revoked award with documents not yet withdrawn. Undefined when they are in step.
+ */
+export function documentsLag(award: Award): 'render' | 'withdraw' | undefined {
+  const { record, documents } = award;
+  if (record.status === 'APPROVED' && !isSettled(award)) return 'render';
+  if (record.status === 'REVOKED' && documents.some((ref) => !ref.withdrawn)) return 'withdraw';
+  return undefined;
+}
+
 /** An award holding a record as it is, with nothing rendered yet: imports, counts and tests start from it. */
 export function awardOfRecord(record: object, revision = 1): Award {
   return { revision, record: record as AwardRecordFields, documents: [], rendering: {} };

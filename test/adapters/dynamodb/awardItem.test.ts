@@ -7,6 +7,7 @@ import { thrown } from '../../support/thrown.js';
 import { certificateRef } from '../../support/documentRefs.js';
 
 const ref = certificateRef(1);
+const AT = '2020-03-02T00:00:00.000Z';
 
 describe('award items', () => {
   it('keeps an award whole through its item: record, revision, documents and what the pipeline did', () => {
@@ -19,18 +20,32 @@ describe('award items', () => {
       ...awardOfRecord(exampleJson('merit-he-xia'), 2),
       rendering: { failure: { version: 1, reason: 'grade: must be 1, 2 or 3' } },
     };
-    for (const award of [rendered, failed]) expect(awardFromItem(itemOfAward(award))).toEqual(award);
-    expect(itemOfAward(rendered)).toMatchObject({
+    for (const award of [rendered, failed]) expect(awardFromItem(itemOfAward(award, AT))).toEqual(award);
+    expect(itemOfAward(rendered, AT)).toMatchObject({
       pk: 'AWARD#merit-zhang-peng',
       itemType: 'AWARD',
       renderStatus: 'RENDERED',
       region: '呼伦贝尔市',
     });
-    expect(itemOfAward(failed)).toMatchObject({
+    expect(itemOfAward(failed, AT)).toMatchObject({
       renderStatus: 'FAILED',
       failedVersion: 1,
       failureReason: 'grade: must be 1, 2 or 3',
     });
+  });
+
+  it('files an award whose documents lag behind its state in the sweep’s index, and no other', () => {
+    const approved = awardOfRecord(exampleJson('merit-zhang-peng'));
+    const revoked = { ...approved, record: { ...approved.record, status: 'REVOKED' as const } };
+    const lagOf = (award: Award) => itemOfAward(award, AT).lag;
+    expect(lagOf(approved)).toBe('RENDER');
+    expect(itemOfAward(approved, AT).changedAt).toBe(AT);
+    expect(lagOf({ ...approved, rendering: { renderedVersion: 1, renderedAt: 't' } })).toBeUndefined();
+    expect(lagOf({ ...approved, rendering: { failure: { version: 1, reason: 'x' } } })).toBeUndefined();
+    expect(lagOf({ ...revoked, documents: [ref] })).toBe('WITHDRAW');
+    expect(lagOf({ ...revoked, documents: [{ ...ref, withdrawn: true }] })).toBeUndefined();
+    expect(lagOf({ ...approved, record: { ...approved.record, status: 'SUBMITTED' } })).toBeUndefined();
+    expect(awardFromItem(itemOfAward(approved, AT))).toEqual(approved);
   });
 
   it('reads an item written without a revision as revision 0, and one without a version as version 1', () => {

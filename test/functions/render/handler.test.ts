@@ -11,7 +11,7 @@ import {
 import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { itemOfAward } from '../../../functions/adapters/dynamodb/awardItem.js';
+import { storedItem } from '../../support/storedItem.js';
 import { DynamoDbAwardStore } from '../../../functions/adapters/dynamodb/DynamoDbAwardStore.js';
 import { S3DocumentRepository } from '../../../functions/adapters/s3/S3DocumentRepository.js';
 import { awardOfRecord } from '../../../functions/core/award/Award.js';
@@ -42,7 +42,7 @@ const handler = createRenderHandler({
 type Item = Record<string, unknown> & { pk: string };
 /** An award item as the table holds it, at revision 3 unless changed. */
 const award = (name: string, changes: Record<string, unknown> = {}): Item => ({
-  ...itemOfAward(awardOfRecord(exampleJson(name), 3)),
+  ...storedItem(awardOfRecord(exampleJson(name), 3)),
   ...changes,
 });
 /** The item as the table holds it now (the pipeline reads it again before acting). */
@@ -196,7 +196,7 @@ describe('render handler', () => {
 
   it('numbers an order in one transaction on the revision it read, retrying if another took the serial', async () => {
     const { documentNumber: _given, ...json } = exampleJson('commendation-order-2020-12');
-    const order = { ...itemOfAward(awardOfRecord(json, 3)) };
+    const order = { ...storedItem(awardOfRecord(json, 3)) };
     ddb
       .on(GetCommand, { Key: { pk: 'COUNTER#内公奖#2020' } })
       .resolvesOnce({ Item: { lastSerial: 11 } })
@@ -244,9 +244,9 @@ describe('render handler', () => {
       metrics,
     });
     const { documentNumber: _given, authority: _a, ...json } = exampleJson('praise-bulletin-2020-18');
-    const own = itemOfAward(awardOfRecord({ ...json, id: 'own', authority: { name: '内蒙古自治区公安厅' } }, 3));
-    const other = itemOfAward(awardOfRecord({ ...json, id: 'other', authority: { name: '乌海市公安局' } }, 3));
-    const coded = itemOfAward(
+    const own = storedItem(awardOfRecord({ ...json, id: 'own', authority: { name: '内蒙古自治区公安厅' } }, 3));
+    const other = storedItem(awardOfRecord({ ...json, id: 'other', authority: { name: '乌海市公安局' } }, 3));
+    const coded = storedItem(
       awardOfRecord({ ...json, id: 'coded', authority: { name: '内蒙古自治区公安厅', code: '内公通' } }, 3),
     );
     ddb.on(GetCommand).resolves({});
@@ -265,7 +265,7 @@ describe('render handler', () => {
 
   it('gives a redelivered or corrected order the number it already holds', async () => {
     const { documentNumber: _given, ...json } = exampleJson('commendation-order-2020-12');
-    const order = itemOfAward(awardOfRecord(json, 3));
+    const order = storedItem(awardOfRecord(json, 3));
     current({ ...order, documentNumber: '内公奖〔2020〕7号' });
     ddb
       .on(GetCommand, { Key: { pk: 'NUMBER#内公奖#2020#7' } })
@@ -279,7 +279,7 @@ describe('render handler', () => {
   });
 
   it('refuses an order that brings a number this system did not give it', async () => {
-    const order = itemOfAward(awardOfRecord(exampleJson('commendation-order-2020-12'), 3));
+    const order = storedItem(awardOfRecord(exampleJson('commendation-order-2020-12'), 3));
     current(order);
     ddb.on(GetCommand, { Key: { pk: 'NUMBER#内公奖#2020#12' } }).resolves({});
     const result = await handler(streamEvent(streamRecord(order, { oldItem: { ...order, status: 'SUBMITTED' } })));
@@ -292,7 +292,7 @@ describe('render handler', () => {
 
   it('spends no number on an order whose documents cannot be made', async () => {
     const { documentNumber: _given, ...json } = exampleJson('commendation-order-2020-12');
-    const order = itemOfAward(awardOfRecord({ ...json, title: '关于表彰𠈌同志的命令' }, 3));
+    const order = storedItem(awardOfRecord({ ...json, title: '关于表彰𠈌同志的命令' }, 3));
     await handler(streamEvent(approved(order)));
     expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
     expect(writes()[0]!.Item!.failureReason).toContain('U+2020C');

@@ -1,0 +1,52 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { AwardStore } from '../core/award/AwardStore.js';
+import type { DocumentEngine } from '../core/engine/DocumentEngine.js';
+import type { DocumentRepository, PipelineLog } from '../core/pipeline/ports.js';
+import { RenderPipeline } from '../core/pipeline/RenderPipeline.js';
+
+export interface PipelineSetup {
+  readonly awards: AwardStore;
+  readonly documents: DocumentRepository;
+  /**
+   * The stack's own authority (CDK context authorityName, authorityCode): its code is for numbering
+   * its orders and praise bulletins whose record gives no authority.code.
+   */
+  readonly authority?: { readonly name: string; readonly code: string };
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly engine?: DocumentEngine;
+}
+
+/** The core's structured log lines, written by Powertools' logger. */
+export function logTo(logger: Logger): PipelineLog {
+  return {
+    info: (message, fields) => logger.info(message, fields ?? {}),
+    warn: (message, fields) => logger.warn(message, fields ?? {}),
+    error: (message, fields) => logger.error(message, fields ?? {}),
+  };
+}
+
+/** The core's counts, as Powertools metrics. */
+export function countIn(metrics: Metrics): { count(name: string, value?: number): void } {
+  return { count: (name, value = 1) => metrics.addMetric(name, MetricUnit.Count, value) };
+}
+
+/** The render pipeline with Powertools' logger and metrics: what the render and sweep functions both run. */
+export function createPipeline({
+  awards,
+  documents,
+  authority,
+  logger,
+  metrics,
+  engine,
+}: PipelineSetup): RenderPipeline {
+  return new RenderPipeline({
+    awards,
+    documents,
+    engine,
+    authority,
+    log: logTo(logger),
+    metrics: countIn(metrics),
+  });
+}
