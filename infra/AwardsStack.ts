@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { StackConfig } from './config/StackConfig.js';
 import { AwardsTable } from './constructs/AwardsTable.js';
@@ -7,6 +7,7 @@ import { Monitoring } from './constructs/Monitoring.js';
 import { LinksApi } from './constructs/LinksApi.js';
 import { RenderFunction } from './constructs/RenderFunction.js';
 import { StatisticsFunctions } from './constructs/StatisticsFunctions.js';
+import { SweepFunction } from './constructs/SweepFunction.js';
 
 export interface AwardsStackProps extends StackProps {
   readonly config: StackConfig;
@@ -24,6 +25,16 @@ export class AwardsStack extends Stack {
       table,
       bucket,
       authority: { name: config.authorityName, code: config.authorityCode },
+      retain,
+      ...(config.fontFiles ? { fonts: config.fontFiles } : {}),
+    });
+    const sweep = new SweepFunction(this, 'Sweep', {
+      table,
+      bucket,
+      authority: { name: config.authorityName, code: config.authorityCode },
+      // The stream's fast path retries a failing record for minutes; past 15 it has given up on it.
+      every: Duration.minutes(15),
+      grace: Duration.minutes(15),
       retain,
       ...(config.fontFiles ? { fonts: config.fontFiles } : {}),
     });
@@ -49,6 +60,7 @@ export class AwardsStack extends Stack {
     const monitoring = new Monitoring(this, 'Monitoring', {
       renderFunction: render.function,
       renderFailures: render.failures,
+      sweepFunction: sweep.function,
       api: links.api,
       alarmEmails: config.alarmEmails,
     });

@@ -65,6 +65,8 @@ export interface LocalStackOptions {
   readonly configureS3?: (client: S3Client) => void;
   readonly configureDynamoDb?: (client: DynamoDBClient) => void;
   readonly onDeadLetter?: (record: DynamoDBRecord, error: unknown) => void;
+  /** Retries of a failing stream record before it is dead-lettered (default: the deployed setting). */
+  readonly retries?: number;
   /** Serve the staff page and its API on 127.0.0.1 at this port (none when undefined). */
   readonly apiPort?: number;
   /** How the staff page signs in (default: development identities). */
@@ -159,7 +161,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     streamArn,
     handler: options.wrapHandler ? options.wrapHandler(handler) : handler,
     batchSize: RENDER_EVENT_SOURCE.batchSize,
-    maxRetries: RENDER_EVENT_SOURCE.retryAttempts,
+    maxRetries: options.retries ?? RENDER_EVENT_SOURCE.retryAttempts,
     startingPosition: RENDER_EVENT_SOURCE.startingPosition,
     pollIntervalMs: 50,
     ...positions('render'),
@@ -178,7 +180,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     handler: options.wrapStatisticsHandler ? options.wrapStatisticsHandler(statisticsHandler) : statisticsHandler,
     filter: (record) => matchesFilter(record, STATISTICS_FILTER_PATTERNS as never),
     batchSize: RENDER_EVENT_SOURCE.batchSize,
-    maxRetries: RENDER_EVENT_SOURCE.retryAttempts,
+    maxRetries: options.retries ?? RENDER_EVENT_SOURCE.retryAttempts,
     startingPosition: RENDER_EVENT_SOURCE.startingPosition,
     pollIntervalMs: 50,
     ...positions('statistics'),
@@ -186,14 +188,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   });
   statisticsPoller.start();
 
+  // The sweep's lines say what it re-drove (WARN): the local stack shows them unless told to be silent.
+  const sweepLogger = new Logger({ serviceName: 'sweep', logLevel: options.logLevel === 'SILENT' ? 'SILENT' : 'WARN' });
   const sweeper = new Sweep({
     lagging: new DynamoDbLaggingAwards(dynamodb.client, tableName),
     awards,
-    pipeline: createPipeline({
-      ...pipelineSetup,
-      logger: new Logger({ serviceName: 'sweep', logLevel: options.logLevel ?? 'WARN' }),
-    }),
-    log: logTo(new Logger({ serviceName: 'sweep', logLevel: options.logLevel ?? 'WARN' })),
+    pipeline: createPipeline({ ...pipelineSetup, logger: sweepLogger }),
+    log: logTo(sweepLogger),
     metrics: { count: () => {} },
   });
   const sweep = (graceMs = options.sweep?.graceMs ?? 0) => sweeper.run(new Date(Date.now() - graceMs));
@@ -201,7 +202,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const sweepNow = () => {
     sweeping = sweep().catch((error: unknown) => console.error(`sweep failed: ${(error as Error).message}`));
   };
-  const sweepTimer = options.sweep && setInterval(sweepNow, options.sweep.intervalMs);
+  const sweepTimer = options.sweep && setInterval(sweepNow, options.sweep.intervalMs).unref();
   if (options.sweep) sweepNow();
 
   const apiLogger = new Logger({ serviceName: 'links', logLevel: options.logLevel ?? 'WARN' });

@@ -41,3 +41,6 @@ export const counterKey = (code: string, year: number) => `COUNTER#${code}#${yea
 export const claimKey = (code: string, year: number, serial: number) => `NUMBER#${code}#${year}#${serial}`;
 export const statisticsKey = (scope: string) => `STATS#${scope}`;
 export const appliedChangeKey = (changeId: string) => `APPLIED#${changeId}`;
+
+/** The index of awards whose documents lag behind their state: the sweep reads it, and only it. */
+export const LAG_INDEX = AWARDS_TABLE.indexes.find((index) => index.name === 'byLag')!;

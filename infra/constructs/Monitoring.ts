@@ -21,6 +21,7 @@ import { METRICS_NAMESPACE } from '../../functions/definitions/metrics.js';
 export interface MonitoringProps {
   readonly renderFunction: IFunction;
   readonly renderFailures: Queue;
+  readonly sweepFunction: IFunction;
   readonly api: HttpApi;
   readonly alarmEmails: readonly string[];
 }
@@ -60,17 +61,18 @@ export class Monitoring extends Construct {
     this.action = new SnsAction(this.topic);
 
     const fn = props.renderFunction;
-    const renderMetric = (metricName: string) =>
+    const renderMetric = (metricName: string, service = 'render') =>
       new Metric({
         namespace: METRICS_NAMESPACE,
         metricName,
-        dimensionsMap: { service: 'render' },
+        dimensionsMap: { service },
         statistic: 'Sum',
         period: FIVE_MINUTES,
       });
     const invalidRecords = renderMetric('InvalidRecords');
     const documentsRendered = renderMetric('DocumentsRendered');
     const deploymentFaults = renderMetric('DeploymentFaults');
+    const awardsSwept = renderMetric('AwardsSwept', 'sweep');
     const iteratorAge = fn.metric('IteratorAge', { statistic: 'Maximum', period: FIVE_MINUTES });
     const deadLetters = props.renderFailures.metricApproximateNumberOfMessagesVisible({
       period: FIVE_MINUTES,
@@ -97,6 +99,19 @@ export class Monitoring extends Construct {
         'records are retried until the deployment is mended (see the render logs).',
     );
     this.alarm(
+      'AwardsSwept',
+      awardsSwept,
+      1,
+      'The sweep found awards whose documents lagged behind their state and re-drove them: ' +
+        'something upstream failed (see the render on-failure queue and the render logs).',
+    );
+    this.alarm(
+      'SweepErrors',
+      props.sweepFunction.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }),
+      1,
+      'The sweep function failed (an exception, a timeout or out of memory).',
+    );
+    this.alarm(
       'RenderFailuresQueue',
       deadLetters,
       1,
@@ -115,8 +130,8 @@ export class Monitoring extends Construct {
       widgets: [
         [
           new GraphWidget({
-            title: 'Documents rendered / invalid records / deployment faults',
-            left: [documentsRendered, invalidRecords, deploymentFaults],
+            title: 'Documents rendered / invalid records / deployment faults / awards swept',
+            left: [documentsRendered, invalidRecords, deploymentFaults, awardsSwept],
             width: 12,
           }),
           new GraphWidget({

@@ -211,9 +211,9 @@ describe('the render function', () => {
     const sizes = Object.values(manifest.files)
       .filter((file) => file.source.packaging === 'zip')
       .map((file) => directorySize(join(synthesized.outdir, file.source.path)));
-    // The render and bulletin functions carry fonts; the counting, links and staff page functions do not.
-    expect(sizes).toHaveLength(5);
-    expect(sizes.filter((size) => size > 40 * 1024 * 1024)).toHaveLength(2);
+    // The render, sweep and bulletin functions carry fonts; the counting, links and staff page functions do not.
+    expect(sizes).toHaveLength(6);
+    expect(sizes.filter((size) => size > 40 * 1024 * 1024)).toHaveLength(3);
     for (const size of sizes) expect(size).toBeLessThan(64 * 1024 * 1024);
   });
 });
@@ -392,17 +392,74 @@ describe('the staff download API', () => {
   }, 120_000);
 });
 
+describe('the sweep', () => {
+  const sweepFunction = () => {
+    const [entry] = Object.entries(template.findResources('AWS::Lambda::Function')).filter(
+      ([, resource]) => resource.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'sweep',
+    );
+    expect(entry).toBeDefined();
+    return { id: entry![0], properties: entry![1].Properties };
+  };
+
+  it('runs every 15 minutes, taking awards that have lagged for 15 minutes', () => {
+    const { id, properties } = sweepFunction();
+    expect(properties.Environment.Variables).toMatchObject({
+      SWEEP_GRACE_SECONDS: '900',
+      AUTHORITY_CODE: '内公奖',
+      AWARDS_TABLE_NAME: { Ref: expect.stringMatching(/^AwardsTable/) },
+      DOCUMENTS_BUCKET_NAME: { Ref: expect.stringMatching(/^DocumentsBucket/) },
+    });
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(15 minutes)',
+      Target: { Arn: { 'Fn::GetAtt': [id, 'Arn'] } },
+    });
+  });
+
+  it('may query the byLag index only (no scan), and read and write awards and their documents', () => {
+    const { properties } = sweepFunction();
+    const roleId = properties.Role['Fn::GetAtt'][0] as string;
+    const statements = Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(roleId))
+      .flatMap(
+        (policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[],
+      );
+    const actions = statements.flatMap((statement) => [statement.Action].flat()).sort();
+    expect(actions).toEqual([
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+      's3:GetObject',
+      's3:ListBucket',
+      's3:PutObject',
+      's3:PutObjectTagging',
+    ]);
+    const query = statements.find((statement) => [statement.Action].flat().includes('dynamodb:Query'))!;
+    expect(JSON.stringify(query.Resource)).toContain('/index/byLag');
+    expect(JSON.stringify(template.toJSON())).not.toContain('dynamodb:Scan');
+  });
+});
+
 describe('monitoring', () => {
-  it('sends render, record, deployment, queue, iterator-age and 5xx alarms to an encrypted, subscribed topic', () => {
+  it('sends render, record, deployment, sweep, queue, iterator-age and 5xx alarms to an encrypted topic', () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
     expect(alarms.map((a) => a.MetricName).sort()).toEqual([
       '5xx',
       'ApproximateNumberOfMessagesVisible',
+      'AwardsSwept',
       'DeploymentFaults',
+      'Errors',
       'Errors',
       'InvalidRecords',
       'IteratorAge',
     ]);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'AwardsSwept',
+      Namespace: 'WartimeAwards',
+      Dimensions: [{ Name: 'service', Value: 'sweep' }],
+      Threshold: 1,
+    });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'DeploymentFaults',
       Namespace: 'WartimeAwards',

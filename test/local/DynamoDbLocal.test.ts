@@ -68,14 +68,16 @@ describe('startDynamoDbLocal', () => {
           ]),
         ]),
       );
+      const byName = (a: { name?: string | undefined }, b: { name?: string | undefined }) =>
+        String(a.name).localeCompare(String(b.name));
       expect(
         Table?.GlobalSecondaryIndexes?.map((index) => ({
           name: index.IndexName,
           keys: index.KeySchema,
           projection: index.Projection?.ProjectionType,
-        })),
+        })).sort(byName),
       ).toEqual(
-        AWARDS_TABLE.indexes.map((index) => ({
+        [...AWARDS_TABLE.indexes].sort(byName).map((index) => ({
           name: index.name,
           keys: [
             { AttributeName: index.partitionKey.name, KeyType: 'HASH' },

@@ -1,12 +1,10 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { LaggingAwards } from '../../core/sweep/LaggingAwards.js';
-import { AWARDS_TABLE } from '../../definitions/awardsTable.js';
+import { LAG_INDEX } from '../../definitions/awardsTable.js';
 import { storeError } from '../StoreError.js';
 import { LAG_VALUES } from './awardItem.js';
 import { documentClient } from './documentClient.js';
-
-const BY_LAG = AWARDS_TABLE.indexes.find((index) => index.name === 'byLag')!;
 
 /** Lagging awards through the byLag index: only they carry its key, so no award in step is read. */
 export class DynamoDbLaggingAwards implements LaggingAwards {
@@ -28,11 +26,11 @@ export class DynamoDbLaggingAwards implements LaggingAwards {
           page = await this.db.send(
             new QueryCommand({
               TableName: this.tableName,
-              IndexName: BY_LAG.name,
+              IndexName: LAG_INDEX.name,
               KeyConditionExpression: '#lag = :lag AND #changedAt < :before',
               ExpressionAttributeNames: {
-                '#lag': BY_LAG.partitionKey.name,
-                '#changedAt': BY_LAG.sortKey.name,
+                '#lag': LAG_INDEX.partitionKey.name,
+                '#changedAt': LAG_INDEX.sortKey.name,
                 '#id': 'id',
               },
               ExpressionAttributeValues: { ':lag': lag, ':before': time.toISOString() },
