@@ -89,7 +89,7 @@ export async function startDynamoDbLocal({
   const exited = new Promise<void>((resolveExit) =>
     child.once('exit', (code, signal) => {
       if (pidFile !== undefined) rmSync(pidFile, { force: true });
-      if (!stopping) onUnexpectedExit?.(`DynamoDB Local exited (${code ?? signal}); its last output:\n${output()}`);
+      if (!stopping) onUnexpectedExit?.(`DynamoDB Local exited (${code ?? signal})\nits last output:\n${output()}`);
       resolveExit();
     }),
   );

@@ -124,11 +124,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       : []) {
     rmSync(folder, { recursive: true, force: true });
   }
+  const consumers: StreamPoller[] = [];
   const dynamodb = await startDynamoDbLocal({
     port: options.dynamodbPort,
     pidFile: layout.pidFile,
     dbPath: options.inMemory ? undefined : layout.dynamodb,
-    onUnexpectedExit: options.onFatal ?? ((message) => console.error(message)),
+    onUnexpectedExit: (reason) => {
+      // Nothing can be read or written any more: the consumers stop rather than fail for ever.
+      for (const consumer of consumers) void consumer.stop();
+      (options.onFatal ?? ((message) => console.error(message)))(reason);
+    },
   });
   let s3: S3Local;
   try {
@@ -168,6 +173,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ...(options.onDeadLetter ? { onDeadLetter: options.onDeadLetter } : {}),
   });
   poller.start();
+  consumers.push(poller);
   // The statistics function reads the same stream through its own filter, as a second consumer.
   const statistics = new DynamoDbStatisticsRepository(dynamodb.client, tableName);
   const statisticsHandler = createStatisticsHandler({
@@ -187,6 +193,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ...(options.onDeadLetter ? { onDeadLetter: options.onDeadLetter } : {}),
   });
   statisticsPoller.start();
+  consumers.push(statisticsPoller);
 
   // The sweep's lines say what it re-drove (WARN): the local stack shows them unless told to be silent.
   const sweepLogger = new Logger({ serviceName: 'sweep', logLevel: options.logLevel === 'SILENT' ? 'SILENT' : 'WARN' });

@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { GetObjectCommand, HeadBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { dirname, join } from 'node:path';
+import { GetObjectCommand, HeadBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCUMENTS_BUCKET, documentKey } from '../../functions/definitions/documentsBucket.js';
 import { startS3Local, type S3Local } from '../../local/S3Local.js';
@@ -28,6 +28,32 @@ describe('startS3Local', () => {
     await expect(
       s3.client.send(new HeadBucketCommand({ Bucket: DOCUMENTS_BUCKET.defaultName })),
     ).resolves.toBeDefined();
+  });
+
+  it('answers a write the disk refuses (ENOSPC) as an S3 500 error, keeps no partial object and goes on', async () => {
+    const key = documentKey('disk-full', 'certificate', 1);
+    const path = join(directory, DOCUMENTS_BUCKET.defaultName, `${key}._S3rver_object`);
+    // /dev/full refuses every write with ENOSPC, as a full disk does.
+    mkdirSync(dirname(path), { recursive: true });
+    symlinkSync('/dev/full', `${path}.partial`);
+    // One attempt, to see the answer (the SDK would retry a 500 by itself).
+    const once = new S3Client({
+      endpoint: s3.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+      forcePathStyle: true,
+      maxAttempts: 1,
+    });
+    const put = () =>
+      once.send(new PutObjectCommand({ Bucket: DOCUMENTS_BUCKET.defaultName, Key: key, Body: 'x'.repeat(70_000) }));
+    await expect(put()).rejects.toMatchObject({ name: 'InternalError', $metadata: { httpStatusCode: 500 } });
+    expect(existsSync(`${path}.partial`)).toBe(false);
+    expect(existsSync(path)).toBe(false);
+    // The server is still up, and the next attempt (the pipeline's retry) stores the object.
+    await put();
+    const stored = await s3.client.send(new GetObjectCommand({ Bucket: DOCUMENTS_BUCKET.defaultName, Key: key }));
+    expect((await stored.Body!.transformToString()).length).toBe(70_000);
+    once.destroy();
   });
 
   it('round-trips an object with its content type and metadata, byte for byte', async () => {

@@ -1,0 +1,154 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DynamoDbAwardStore } from '../../functions/adapters/dynamodb/DynamoDbAwardStore.js';
+import { DynamoDbStatisticsRepository } from '../../functions/adapters/dynamodb/DynamoDbStatisticsRepository.js';
+import { AwardWorkflow } from '../../functions/core/award/AwardWorkflow.js';
+import { type AwardRecord, LEAGUES_AND_CITIES, validateRecord } from '../../functions/core/records/index.js';
+import { REGION_SCOPE } from '../../functions/core/statistics/changeDelta.js';
+import { compileFigures } from '../../functions/core/statistics/compileFigures.js';
+import { figuresOfCounters } from '../../functions/core/statistics/counters.js';
+import { AWARDS_TABLE } from '../../functions/definitions/awardsTable.js';
+import { DOCUMENTS_BUCKET } from '../../functions/definitions/documentsBucket.js';
+import { freePort } from '../../local/ports.js';
+import { waitForSettled } from '../../local/waitForSettled.js';
+import { exampleJson } from '../support/examples.js';
+import { portsFreed, type StackProcess, startStackProcess } from '../support/stackProcess.js';
+
+const READY = 'staff page:';
+const TEMPLATES = [
+  'merit-zhang-peng',
+  'commendation-ce-ren',
+  'telegram-sympathy-sun-dejian',
+  'commendation-order-2020-12',
+];
+const started: StackProcess[] = [];
+
+afterAll(async () => {
+  for (const stack of started) if (stack.child.exitCode === null) stack.child.kill('SIGKILL');
+});
+
+async function stackArgs() {
+  const ports = { dynamodb: await freePort(), s3: await freePort(), api: await freePort() };
+  const args = (data: string) => [
+    ...['--data', data, '--out', join(data, 'out')],
+    ...['--dynamodb-port', String(ports.dynamodb), '--s3-port', String(ports.s3), '--api-port', String(ports.api)],
+  ];
+  return { ports, args };
+}
+
+function clients(ports: { dynamodb: number; s3: number }) {
+  const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+  const dynamodb = new DynamoDBClient({ endpoint: `http://127.0.0.1:${ports.dynamodb}`, region: 'local', credentials });
+  const s3 = new S3Client({
+    endpoint: `http://127.0.0.1:${ports.s3}`,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    forcePathStyle: true,
+  });
+  return { dynamodb, s3 };
+}
+
+async function objectKeys(s3: S3Client): Promise<string[]> {
+  const keys: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = await s3.send(
+      new ListObjectsV2Command({ Bucket: DOCUMENTS_BUCKET.defaultName, Prefix: 'awards/', ContinuationToken: token }),
+    );
+    keys.push(...(page.Contents ?? []).map((object) => object.Key!));
+    token = page.NextContinuationToken;
+  } while (token);
+  return keys.sort();
+}
+
+describe('npm start after a crash', () => {
+  it('resumes a burst killed mid-way: every award rendered once for its version, numbers gap-free, figures right', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'crash-'));
+    const { ports, args } = await stackArgs();
+    const first = startStackProcess(args(data), { group: true });
+    started.push(first);
+    await first.printed(READY);
+
+    const { dynamodb, s3 } = clients(ports);
+    const awards = new DynamoDbAwardStore(dynamodb, AWARDS_TABLE.defaultName);
+    const workflow = new AwardWorkflow(awards);
+    const ids = Array.from({ length: 300 }, (_, i) => `burst-${String(i).padStart(3, '0')}`);
+    for (const [i, id] of ids.entries())
+      await workflow.submit({ ...exampleJson(TEMPLATES[i % TEMPLATES.length]!), id });
+    for (const id of ids) await workflow.approve(id, '审核专班');
+    // Killed, with DynamoDB Local, while about a third of the burst is rendered.
+    while ((await objectKeys(s3)).filter((key) => key.startsWith('awards/burst-')).length < 100) await sleep(20);
+    process.kill(-first.child.pid!, 'SIGKILL');
+    await first.exited;
+    const renderedAtKill = (await objectKeys(s3).catch(() => [])).length;
+    await portsFreed([ports.dynamodb, ports.s3, ports.api], 10_000);
+
+    const second = startStackProcess(args(data), { group: true });
+    started.push(second);
+    await second.printed(READY);
+    expect(second.output()).toContain('0 example records submitted, 18 kept from an earlier run');
+    const examples = [
+      ...new Set((await objectKeys(s3)).filter((key) => !key.includes('burst-')).map((key) => key.split('/')[1]!)),
+    ];
+    const all = [...ids, ...examples];
+    const settled = await waitForSettled(awards, all, { timeoutMs: 240_000 });
+
+    // Every award rendered for its version, one object per document, and the references are the objects.
+    const references = [...settled.values()].flatMap((award) => {
+      expect(award.record.status, award.record.id).toBe('APPROVED');
+      expect(award.rendering.renderedVersion, award.record.id).toBe(award.record.version);
+      expect(new Set(award.documents.map((ref) => ref.kind)).size, award.record.id).toBe(award.documents.length);
+      return award.documents.map((ref) => ref.key);
+    });
+    expect(await objectKeys(s3)).toEqual(references.sort());
+    expect(ids.every((id) => settled.get(id)!.documents.length === 1)).toBe(true);
+
+    // The 文号 of every order and praise bulletin: distinct and gap-free.
+    const numbers = [...settled.values()].flatMap((award) => award.record.documentNumber ?? []);
+    const serials = numbers.map((number) => Number(/^内公奖〔2020〕(\d+)号$/.exec(number)![1])).sort((a, b) => a - b);
+    expect(serials).toEqual(Array.from({ length: numbers.length }, (_, i) => i + 1));
+    expect(numbers.length).toBe(75 + 2);
+
+    // The figures kept from the stream, though it was cut mid-way, equal a recount.
+    const records: AwardRecord[] = [...settled.values()].map((award) => validateRecord(award.record));
+    const recount = compileFigures(records, '2100-01-01T00:00:00Z');
+    const kept = await new DynamoDbStatisticsRepository(dynamodb, AWARDS_TABLE.defaultName).read([
+      REGION_SCOPE,
+      ...LEAGUES_AND_CITIES,
+    ]);
+    expect(figuresOfCounters(kept.get(REGION_SCOPE) ?? {})).toEqual(recount.region);
+    for (const league of LEAGUES_AND_CITIES) {
+      expect(figuresOfCounters(kept.get(league) ?? {}), league).toEqual(recount.byLeague[league]);
+    }
+    expect(renderedAtKill).toBeLessThan(references.length);
+
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(143);
+    dynamodb.destroy();
+    s3.destroy();
+  }, 600_000);
+
+  it('frees every port within 10 s when only its node process is killed, and starts again on them', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'node-kill-'));
+    const { ports, args } = await stackArgs();
+    const first = startStackProcess(args(data));
+    started.push(first);
+    await first.printed(READY);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    await portsFreed([ports.dynamodb, ports.s3, ports.api], 10_000);
+
+    const second = startStackProcess(args(data));
+    started.push(second);
+    await second.printed(READY);
+    expect(second.output()).toContain('0 example records submitted, 18 kept from an earlier run');
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(143);
+    await portsFreed([ports.dynamodb, ports.s3, ports.api], 10_000);
+  }, 600_000);
+});
