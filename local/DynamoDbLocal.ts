@@ -192,7 +192,8 @@ async function waitUntilReady(
       }
       if (Date.now() > deadline) {
         throw new LocalStackError(
-          `DynamoDB Local did not answer on ${endpoint} within ${timeoutMs / 1000} s (a loaded machine starts it slowly); ` +
+          `DynamoDB Local did not answer on ${endpoint} within ${timeoutMs / 1000} s ` +
+            '(a loaded machine starts it slowly); ' +
             `its last output:\n${output()}`,
         );
       }

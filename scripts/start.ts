@@ -3,7 +3,8 @@
  * S3 server, creates the table and bucket from the stack's definitions, submits the example
  * records, approves them as an approver would (an UpdateItem each, nothing else), shows the
  * documents appearing, then prints where they are, and compiles the statistics bulletin.
- *   npm start -- [--once] [--fresh] [--dynamodb-port 8000] [--s3-port 4569] [--api-port 8080] [--data .local] [--out out]
+ *   npm start -- [--once] [--fresh] [--data .local] [--out out]
+ *                [--dynamodb-port 8000] [--s3-port 4569] [--api-port 8080]
  * With --once it stops when every document is stored (for CI and scripts); otherwise it keeps
  * running for `npm run awards -- --local …`, until Ctrl-C. Its data (table, objects, stream
  * positions) stays under --data across restarts, crashes included; --fresh starts empty.
@@ -112,8 +113,8 @@ async function main(): Promise<void> {
     (award) => award?.record.status === 'SUBMITTED',
   );
   console.log(
-    `${submitted} example records submitted, ${records.length - submitted} kept from an earlier run (${values.data}); ` +
-      `approving ${toApprove.length}`,
+    `${submitted} example records submitted, ${records.length - submitted} kept from an earlier run ` +
+      `(${values.data}); approving ${toApprove.length}`,
   );
   for (const award of toApprove) await stack.approvals.approve(award!.record.id, APPROVER);
 

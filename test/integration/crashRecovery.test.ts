@@ -67,7 +67,7 @@ async function objectKeys(s3: S3Client): Promise<string[]> {
 }
 
 describe('npm start after a crash', () => {
-  it('resumes a burst killed mid-way: every award rendered once for its version, numbers gap-free, figures right', async () => {
+  it('resumes a burst killed mid-way: each award rendered once, numbers gap-free, figures right', async () => {
     const data = mkdtempSync(join(tmpdir(), 'crash-'));
     const { ports, args } = await stackArgs();
     const first = startStackProcess(args(data), { group: true });

@@ -11,7 +11,7 @@ import { waitForSettled } from '../../local/waitForSettled.js';
 import { exampleJson } from '../support/examples.js';
 
 describe('the sweep in the local stack', () => {
-  it('renders an approval the stream gave up on, and withdraws a revocation’s documents, once the fault is gone', async () => {
+  it('renders an approval the stream gave up on, and withdraws a revocation’s documents, once mended', async () => {
     const broken = new Set(['merit-zhang-peng']);
     const deadLetters: DynamoDBRecord[] = [];
     // A render function that fails every record of the broken awards, as a bad deployment would.
