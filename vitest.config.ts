@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 60_000,
     // Suites start DynamoDB Local (a JVM) in their hooks: on a busy machine that takes longer than 10 s.
     hookTimeout: 120_000,
+    // Ends any DynamoDB Local or npm start process that a failed suite left behind.
+    globalSetup: ['test/support/globalSetup.ts'],
   },
 });
