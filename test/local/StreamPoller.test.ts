@@ -1,10 +1,14 @@
 import { DeleteItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ITEM_TYPES, awardKey, counterKey } from '../../functions/definitions/awardsTable.js';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../local/DynamoDbLocal.js';
 import { LocalStackError } from '../../local/LocalStackError.js';
+import { FileShardPositions } from '../../local/ShardPositions.js';
 import { StreamPoller, type StreamPollerOptions } from '../../local/StreamPoller.js';
 import { createAwardsTable } from '../../local/createResources.js';
 import { freePort } from '../../local/ports.js';
@@ -95,6 +99,40 @@ function recordingHandler(
 }
 
 describe('StreamPoller', () => {
+  it('keeps its place per shard once a batch is done, so a new poller resumes there, a failed record first', async () => {
+    const table = await harness();
+    const path = join(mkdtempSync(join(tmpdir(), 'positions-')), 'render.json');
+    const first = recordingHandler((event) =>
+      event.Records.some((record) => record.dynamodb?.NewImage?.id?.S === 'b')
+        ? {
+            batchItemFailures: [
+              {
+                itemIdentifier: event.Records.find((r) => r.dynamodb?.NewImage?.id?.S === 'b')!.dynamodb!
+                  .SequenceNumber!,
+              },
+            ],
+          }
+        : undefined,
+    );
+    const running = table.poll(first.handler, { positions: new FileShardPositions(path), maxRetries: 1000 });
+    await table.put(award('a', 'APPROVED'));
+    await table.put(award('b', 'APPROVED'));
+    // Once 'b' has been given again alone, 'a' is done and checkpointed.
+    while (!first.ids().some((ids) => ids.length === 1 && ids[0] === 'b')) await new Promise((r) => setTimeout(r, 20));
+    await running.stop();
+    poller = undefined;
+    // 'a' is done; 'b' failed: the position is at 'b', not after it.
+    const [position] = Object.values(JSON.parse(readFileSync(path, 'utf8')) as Record<string, { at?: string }>);
+    expect(position!.at).toBeDefined();
+
+    await table.put(award('c', 'APPROVED'));
+    const second = recordingHandler();
+    await table.poll(second.handler, { positions: new FileShardPositions(path) }).idle();
+    expect(second.ids().flat()).toEqual(['b', 'c']);
+    const [after] = Object.values(JSON.parse(readFileSync(path, 'utf8')) as Record<string, { after?: string }>);
+    expect(after!.after).toBeDefined();
+  });
+
   it('delivers INSERT and MODIFY of award items in the Lambda event shape', async () => {
     const table = await harness();
     const { calls, handler } = recordingHandler();
