@@ -21,7 +21,8 @@ export default function setup(): () => void {
     const left = readdirSync('/proc').filter((pid) => {
       if (!/^\d+$/.test(pid) || Number(pid) === process.pid) return false;
       const commandLine = read(pid, 'cmdline');
-      const ours = read(pid, 'environ').includes(`LOCAL_STACK_OWNER=${owner}`) && commandLine.includes('scripts/start.ts');
+      const ours =
+        read(pid, 'environ').includes(`LOCAL_STACK_OWNER=${owner}`) && commandLine.includes('scripts/start.ts');
       return ours || commandLine.includes(`-Dlocal.stack.owner=${owner}`);
     });
     for (const pid of left) {
