@@ -99,7 +99,7 @@ function recordingHandler(
 }
 
 describe('StreamPoller', () => {
-  it('keeps its place per shard once a batch is done, so a new poller resumes there, a failed record first', async () => {
+  it('keeps its place per shard once a batch is done: a new poller resumes there, a failed record first', async () => {
     const table = await harness();
     const path = join(mkdtempSync(join(tmpdir(), 'positions-')), 'render.json');
     const first = recordingHandler((event) =>

@@ -1,0 +1,89 @@
+import { type Duration, Stack, Validations } from 'aws-cdk-lib';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, type Role } from 'aws-cdk-lib/aws-iam';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Bucket, CfnBucket } from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import type { FontConfig } from '../../functions/core/engine/fonts/fontConfig.js';
+import { DOCUMENTS_BUCKET } from '../../functions/definitions/documentsBucket.js';
+import { METRICS_NAMESPACE } from '../../functions/definitions/metrics.js';
+import { engineBundle } from './engineBundling.js';
+import { PipelineFunction } from './PipelineFunction.js';
+
+export interface RenderingFunctionProps {
+  readonly entry: string;
+  /** Its Powertools service name, which its metrics are dimensioned by. */
+  readonly service: string;
+  readonly timeout: Duration;
+  readonly table: Table;
+  readonly bucket: Bucket;
+  /** The stack's own authority, whose code numbers its records that give none. */
+  readonly authority: { readonly name: string; readonly code: string };
+  readonly environment?: Record<string, string>;
+  readonly fonts?: Partial<FontConfig>;
+  readonly retain: boolean;
+}
+
+/**
+ * A function that runs the render pipeline (the render function on the stream, the sweep on its
+ * schedule), as `Function` in the given scope: the engine with its fonts in the asset, the table
+ * and bucket in its environment, and exactly the grants the pipeline needs — read and write award
+ * items, write and tag documents under awards/.
+ */
+export function renderingFunction(
+  scope: Construct,
+  props: RenderingFunctionProps,
+): { function: NodejsFunction; role: Role } {
+  const { bundling, environment } = engineBundle(props.fonts);
+  const { function: fn, role } = new PipelineFunction(scope, 'Function', {
+    entry: props.entry,
+    bundling,
+    // npm run bench: a document takes 2–8 ms warm and the first one ~200 ms cold with four
+    // fonts (~51 MB) loaded into memory. 1536 MB buys most of a vCPU, so a batch of 25
+    // renders in well under a second.
+    memorySize: 1536,
+    timeout: props.timeout,
+    retain: props.retain,
+    environment: {
+      ...environment,
+      ...props.environment,
+      AWARDS_TABLE_NAME: props.table.tableName,
+      DOCUMENTS_BUCKET_NAME: props.bucket.bucketName,
+      AUTHORITY_NAME: props.authority.name,
+      AUTHORITY_CODE: props.authority.code,
+      POWERTOOLS_SERVICE_NAME: props.service,
+      POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+      POWERTOOLS_LOG_LEVEL: 'INFO',
+    },
+  });
+  role.addToPolicy(
+    new PolicyStatement({
+      // Read the award; every write is a whole item under a condition, numbers a transaction of three Puts.
+      actions: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+      resources: [props.table.tableArn],
+    }),
+  );
+  role.addToPolicy(
+    new PolicyStatement({
+      // HeadObject needs s3:GetObject; documents are only ever written under awards/.
+      actions: ['s3:GetObject', 's3:PutObject', 's3:PutObjectTagging'],
+      resources: [props.bucket.arnForObjects(`${DOCUMENTS_BUCKET.prefixes.awards}*`)],
+    }),
+  );
+  role.addToPolicy(
+    new PolicyStatement({
+      // Without it S3 answers HeadObject of a document not yet stored with 403, not 404. (A prefix
+      // condition would not help: HeadObject requests carry no s3:prefix.)
+      actions: ['s3:ListBucket'],
+      resources: [props.bucket.bucketArn],
+    }),
+  );
+  const bucketId = Stack.of(scope).resolve((props.bucket.node.defaultChild as CfnBucket).logicalId) as string;
+  Validations.of(role).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/awards/*]`,
+    reason:
+      'Documents are written as awards/<record id>/<kind>-v<version>.pdf for any record: ' +
+      'the grant is the awards/ prefix, no wider.',
+  });
+  return { function: fn, role };
+}
