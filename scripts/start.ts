@@ -22,6 +22,7 @@ import type { Award } from '../functions/core/award/Award.js';
 import { stackConfigFrom } from '../infra/config/StackConfig.js';
 import { DEVELOPMENT_IDENTITIES } from '../local/developmentIdentities.js';
 import { type LocalStack, startLocalStack } from '../local/LocalStack.js';
+import { onOrphaned } from '../local/onOrphaned.js';
 import { waitForSettled } from '../local/waitForSettled.js';
 import { ProgressBar } from './lib/ProgressBar.js';
 import { printTable } from './lib/printTable.js';
@@ -97,6 +98,9 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void stopAndExit(130));
   process.once('SIGTERM', () => void stopAndExit(143));
+  // Whatever ends what started this process (npm killed, a terminal closed), the stack ends too,
+  // rather than keep its ports and JVM as an orphan.
+  onOrphaned(() => void stopAndExit(1));
 
   const files = readdirSync('examples')
     .filter((file) => file.endsWith('.json'))

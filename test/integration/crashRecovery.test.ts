@@ -151,4 +151,16 @@ describe('npm start after a crash', () => {
     expect(await second.exited).toBe(143);
     await portsFreed([ports.dynamodb, ports.s3, ports.api], 10_000);
   }, 600_000);
+
+  it('ends with npm, whether npm is told to stop (SIGTERM) or killed (SIGKILL)', async () => {
+    for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
+      const data = mkdtempSync(join(tmpdir(), 'npm-kill-'));
+      const { ports, args } = await stackArgs();
+      const stack = startStackProcess(args(data), { viaNpm: true });
+      started.push(stack);
+      await stack.printed(READY);
+      stack.child.kill(signal);
+      await portsFreed([ports.dynamodb, ports.s3, ports.api], 10_000);
+    }
+  }, 600_000);
 });

@@ -18,109 +18,128 @@ const dataDir = () => mkdtempSync(join(tmpdir(), 'hygiene-'));
 const ports = async () => ({ dynamodbPort: await freePort(), s3Port: await freePort() });
 const LAUNCHER = fileURLToPath(new URL('../../local/java/LoopbackDynamoDbLocal.java', import.meta.url));
 
+// Each test starts one to three stacks: on a loaded 2-core machine a start takes up to a minute.
+const STACKS_TIMEOUT = 300_000;
+
 describe('the local stack', () => {
-  it('listens on 127.0.0.1 only: DynamoDB Local, the S3 server and the staff API', async () => {
-    const stack = await startLocalStack({
-      ...(await ports()),
-      apiPort: await freePort(),
-      dataDir: dataDir(),
-      inMemory: true,
-      logLevel: 'SILENT',
-    });
-    try {
-      for (const endpoint of [stack.info.dynamodbEndpoint, stack.info.s3Endpoint, stack.api!.url]) {
-        const addresses = listeningAddresses(Number(new URL(endpoint).port));
-        expect(addresses.length, endpoint).toBeGreaterThan(0);
-        expect(
-          addresses.filter((address) => !isLoopback(address)),
-          endpoint,
-        ).toEqual([]);
+  it(
+    'listens on 127.0.0.1 only: DynamoDB Local, the S3 server and the staff API',
+    async () => {
+      const stack = await startLocalStack({
+        ...(await ports()),
+        apiPort: await freePort(),
+        dataDir: dataDir(),
+        inMemory: true,
+        logLevel: 'SILENT',
+      });
+      try {
+        for (const endpoint of [stack.info.dynamodbEndpoint, stack.info.s3Endpoint, stack.api!.url]) {
+          const addresses = listeningAddresses(Number(new URL(endpoint).port));
+          expect(addresses.length, endpoint).toBeGreaterThan(0);
+          expect(
+            addresses.filter((address) => !isLoopback(address)),
+            endpoint,
+          ).toEqual([]);
+        }
+      } finally {
+        await stack.stop();
       }
-    } finally {
-      await stack.stop();
-    }
-  });
+    },
+    STACKS_TIMEOUT,
+  );
 
-  it('keeps the table, the objects and its place in the stream across a restart, rendering nothing again', async () => {
-    const data = dataDir();
-    const first = await startLocalStack({ ...(await ports()), dataDir: data, logLevel: 'SILENT' });
-    const ids = ['merit-zhang-peng', 'commendation-order-2020-12'];
-    try {
-      for (const id of ids) await first.approvals.submit(exampleJson(id));
-      for (const id of ids) await first.approvals.approve(id, '审核专班');
-      await waitForSettled(first.awards, ids);
-      await first.poller.idle();
-    } finally {
-      await first.stop();
-    }
-    expect(JSON.parse(readFileSync(join(dataLayout(data).positions, 'render.json'), 'utf8'))).not.toEqual({});
+  it(
+    'keeps the table, the objects and its place in the stream across a restart, rendering nothing again',
+    async () => {
+      const data = dataDir();
+      const first = await startLocalStack({ ...(await ports()), dataDir: data, logLevel: 'SILENT' });
+      const ids = ['merit-zhang-peng', 'commendation-order-2020-12'];
+      try {
+        for (const id of ids) await first.approvals.submit(exampleJson(id));
+        for (const id of ids) await first.approvals.approve(id, '审核专班');
+        await waitForSettled(first.awards, ids);
+        await first.poller.idle();
+      } finally {
+        await first.stop();
+      }
+      expect(JSON.parse(readFileSync(join(dataLayout(data).positions, 'render.json'), 'utf8'))).not.toEqual({});
 
-    const puts: string[] = [];
-    const second = await startLocalStack({
-      ...(await ports()),
-      dataDir: data,
-      logLevel: 'SILENT',
-      configureS3: (client) =>
-        client.middlewareStack.add(
-          (next, context) => async (args) => {
-            if (context.commandName === 'PutObjectCommand') puts.push((args.input as { Key: string }).Key);
-            return next(args);
-          },
-          { step: 'initialize', name: 'countPuts' },
-        ),
-    });
-    try {
-      await second.poller.idle();
-      for (const id of ids) expect((await second.awards.get(id))!.rendering.renderedVersion, id).toBe(1);
-      const objects = await second.s3.client.send(new ListObjectsV2Command({ Bucket: second.info.bucket }));
-      expect(objects.Contents?.map((object) => object.Key).sort()).toEqual([
-        'awards/commendation-order-2020-12/commendation-order-v1.pdf',
-        'awards/merit-zhang-peng/certificate-v1.pdf',
-      ]);
-      expect(puts).toEqual([]);
-    } finally {
-      await second.stop();
-    }
-    // --fresh starts empty on purpose.
-    const fresh = await startLocalStack({ ...(await ports()), dataDir: data, fresh: true, logLevel: 'SILENT' });
-    try {
-      expect(await fresh.awards.get('merit-zhang-peng')).toBeUndefined();
-    } finally {
-      await fresh.stop();
-    }
-  });
+      const puts: string[] = [];
+      const second = await startLocalStack({
+        ...(await ports()),
+        dataDir: data,
+        logLevel: 'SILENT',
+        configureS3: (client) =>
+          client.middlewareStack.add(
+            (next, context) => async (args) => {
+              if (context.commandName === 'PutObjectCommand') puts.push((args.input as { Key: string }).Key);
+              return next(args);
+            },
+            { step: 'initialize', name: 'countPuts' },
+          ),
+      });
+      try {
+        await second.poller.idle();
+        for (const id of ids) expect((await second.awards.get(id))!.rendering.renderedVersion, id).toBe(1);
+        const objects = await second.s3.client.send(new ListObjectsV2Command({ Bucket: second.info.bucket }));
+        expect(objects.Contents?.map((object) => object.Key).sort()).toEqual([
+          'awards/commendation-order-2020-12/commendation-order-v1.pdf',
+          'awards/merit-zhang-peng/certificate-v1.pdf',
+        ]);
+        expect(puts).toEqual([]);
+      } finally {
+        await second.stop();
+      }
+      // --fresh starts empty on purpose.
+      const fresh = await startLocalStack({ ...(await ports()), dataDir: data, fresh: true, logLevel: 'SILENT' });
+      try {
+        expect(await fresh.awards.get('merit-zhang-peng')).toBeUndefined();
+      } finally {
+        await fresh.stop();
+      }
+    },
+    STACKS_TIMEOUT,
+  );
 
-  it('says once, in one line, that DynamoDB Local died under it', async () => {
-    const fatal: string[] = [];
-    const stack = await startLocalStack({
-      ...(await ports()),
-      dataDir: dataDir(),
-      inMemory: true,
-      logLevel: 'SILENT',
-      onFatal: (message) => fatal.push(message),
-    });
-    try {
-      process.kill(stack.dynamodb.pid, 'SIGKILL');
-      for (let i = 0; i < 100 && fatal.length === 0; i++) await sleep(50);
-      expect(fatal).toHaveLength(1);
-      expect(fatal[0]!.split('\n')[0]).toBe('DynamoDB Local exited (SIGKILL)');
-    } finally {
-      await stack.stop();
-    }
-  });
+  it(
+    'says once, in one line, that DynamoDB Local died under it',
+    async () => {
+      const fatal: string[] = [];
+      const stack = await startLocalStack({
+        ...(await ports()),
+        dataDir: dataDir(),
+        inMemory: true,
+        logLevel: 'SILENT',
+        onFatal: (message) => fatal.push(message),
+      });
+      try {
+        process.kill(stack.dynamodb.pid, 'SIGKILL');
+        for (let i = 0; i < 100 && fatal.length === 0; i++) await sleep(50);
+        expect(fatal).toHaveLength(1);
+        expect(fatal[0]!.split('\n')[0]).toBe('DynamoDB Local exited (SIGKILL)');
+      } finally {
+        await stack.stop();
+      }
+    },
+    STACKS_TIMEOUT,
+  );
 
-  it('refuses a data folder that a running stack uses, before touching it', async () => {
-    const data = dataDir();
-    const running = await startLocalStack({ ...(await ports()), dataDir: data, inMemory: true, logLevel: 'SILENT' });
-    try {
-      const second = startLocalStack({ ...(await ports()), dataDir: data, fresh: true, logLevel: 'SILENT' });
-      await expect(second).rejects.toBeInstanceOf(LocalStackError);
-      await expect(second).rejects.toThrow(`another local stack (process ${process.pid}) is running on ${data}`);
-      expect(existsSync(dataLayout(data).s3)).toBe(true);
-    } finally {
-      await running.stop();
-    }
-  });
+  it(
+    'refuses a data folder that a running stack uses, before touching it',
+    async () => {
+      const data = dataDir();
+      const running = await startLocalStack({ ...(await ports()), dataDir: data, inMemory: true, logLevel: 'SILENT' });
+      try {
+        const second = startLocalStack({ ...(await ports()), dataDir: data, fresh: true, logLevel: 'SILENT' });
+        await expect(second).rejects.toBeInstanceOf(LocalStackError);
+        await expect(second).rejects.toThrow(`another local stack (process ${process.pid}) is running on ${data}`);
+        expect(existsSync(dataLayout(data).s3)).toBe(true);
+      } finally {
+        await running.stop();
+      }
+    },
+    STACKS_TIMEOUT,
+  );
 });
 
 describe('endStaleDynamoDbLocal', () => {

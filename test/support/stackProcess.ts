@@ -12,14 +12,15 @@ export interface StackProcess {
 }
 
 /**
- * `npm start` as a separate node process (node itself runs scripts/start.ts, so its pid is the
- * stack's), in a process group of its own when `group` is set, as a crash test kills it.
+ * `npm start` as a separate process: node itself running scripts/start.ts (so its pid is the
+ * stack's), or npm when `viaNpm` is set; in a process group of its own when `group` is set, as a
+ * crash test kills it.
  */
-export function startStackProcess(args: readonly string[], { group = false } = {}): StackProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', ...args], {
-    detached: group,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export function startStackProcess(args: readonly string[], { group = false, viaNpm = false } = {}): StackProcess {
+  const [command, ...commandArgs] = viaNpm
+    ? ['npm', 'start', '--', ...args]
+    : [process.execPath, '--import', 'tsx', 'scripts/start.ts', ...args];
+  const child = spawn(command!, commandArgs, { detached: group, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
   child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
