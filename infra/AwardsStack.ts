@@ -52,6 +52,8 @@ export class AwardsStack extends Stack {
       table,
       bucket,
       linkLifetimeSeconds: config.linkLifetimeSeconds,
+      throttle: { rateLimit: config.apiRateLimit, burstLimit: config.apiBurstLimit },
+      reservedConcurrency: { links: config.linksReservedConcurrency, page: config.pageReservedConcurrency },
       retain,
       ...(config.jwtIssuer ? { jwtIssuer: config.jwtIssuer, jwtAudience: config.jwtAudience ?? [] } : {}),
       ...(config.staffSignIn ? { staffSignIn: config.staffSignIn } : {}),

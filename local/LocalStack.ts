@@ -23,6 +23,7 @@ import { type S3Local, startS3Local } from './S3Local.js';
 import { type LocalStackInfo, STACK_FILE_NAME } from './stackFile.js';
 import { StreamPoller } from './StreamPoller.js';
 import { FileShardPositions } from './ShardPositions.js';
+import { FileAuditTrail } from './FileAuditTrail.js';
 import { DynamoDbLaggingAwards } from '../functions/adapters/dynamodb/DynamoDbLaggingAwards.js';
 import { Sweep, type SweepReport } from '../functions/core/sweep/Sweep.js';
 import { createPipeline, logTo } from '../functions/render/createPipeline.js';
@@ -86,6 +87,8 @@ export interface LocalStack {
   readonly statisticsPoller: StreamPoller;
   readonly statistics: DynamoDbStatisticsRepository;
   readonly api: StaffServer | undefined;
+  /** Every link the staff API handed out or refused. */
+  readonly audit: FileAuditTrail;
   /** Re-drives the awards whose documents have lagged behind their state for more than `graceMs`. */
   sweep(graceMs?: number): Promise<SweepReport>;
   stop(): Promise<void>;
@@ -98,6 +101,8 @@ export function dataLayout(dataDir: string) {
     s3: join(dataDir, 's3'),
     positions: join(dataDir, 'positions'),
     pidFile: join(dataDir, 'dynamodb-local.pid'),
+    /** Every link handed out or refused, one JSON line each (npm run awards -- --local audit <id>). */
+    audit: join(dataDir, 'audit.jsonl'),
   };
 }
 
@@ -213,19 +218,22 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   if (options.sweep) sweepNow();
 
   const apiLogger = new Logger({ serviceName: 'links', logLevel: options.logLevel ?? 'WARN' });
+  const audit = new FileAuditTrail(layout.audit);
   const api =
     options.apiPort === undefined
       ? undefined
       : await startStaffServer({
           port: options.apiPort,
           ...(options.staffSignIn ? { signIn: options.staffSignIn } : {}),
+          audit,
           handler: createLinksHandler({
             service: new LinksService({
               awards: new DynamoDbAwardQueries(dynamodb.client, tableName),
               links: new S3DocumentLinks(s3.client, bucket),
               bulletins: new S3BulletinArchive(s3.client, bucket),
-              audit: { linkIssued: (entry) => apiLogger.info('audit: link issued', { audit: true, ...entry }) },
+              audit,
             }),
+            audit,
             logger: apiLogger,
           }),
         });
@@ -243,6 +251,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     statisticsPoller,
     statistics,
     api,
+    audit,
     sweep,
     async stop() {
       if (sweepTimer) clearInterval(sweepTimer);

@@ -5,6 +5,7 @@ import type { StaffPageConfig, StaffSignIn } from '../functions/staffPage/StaffP
 import { staffPageResponse } from '../functions/staffPage/staffPageResponse.js';
 import { buildStaffPage } from '../web/staff/build.js';
 import { DEVELOPMENT_IDENTITIES } from './developmentIdentities.js';
+import type { AuditTrail } from '../functions/core/links/AuditTrail.js';
 import { DevTokenError, signDevToken, verifyDevToken } from './devTokens.js';
 import { assertPortFree } from './ports.js';
 
@@ -54,28 +55,38 @@ async function readBody(request: IncomingMessage, limit: number): Promise<string
 export async function startStaffServer({
   port,
   handler,
+  audit,
   signIn = DEVELOPMENT_SIGN_IN,
 }: {
   port: number;
   handler: LinksHandler;
+  /** Where a token refused here (as API Gateway's authorizer would refuse it) is recorded. */
+  audit: AuditTrail;
   signIn?: StaffSignIn;
 }): Promise<StaffServer> {
   await assertPortFree(port, '--api-port');
   const pageConfig: StaffPageConfig = { signIn };
-  const secret = randomBytes(32).toString('hex');
+  // The user pool's stand-in: its own issuer address and the staff page's client, checked on every request.
+  const issuer = {
+    secret: randomBytes(32).toString('hex'),
+    issuer: `http://127.0.0.1:${port}`,
+    audience: 'staff-page',
+  };
   const page = buildStaffPage();
   const token = (claims: Record<string, unknown>, lifetimeSeconds?: number) =>
-    signDevToken(claims, secret, lifetimeSeconds === undefined ? {} : { lifetimeSeconds });
+    signDevToken(claims, issuer, lifetimeSeconds === undefined ? {} : { lifetimeSeconds });
 
   const api = async (method: string, url: URL, authorization: string | undefined): Promise<Answer> => {
     const bearer = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
     let claims: Record<string, unknown> | undefined;
     if (bearer !== undefined) {
       try {
-        claims = verifyDevToken(bearer, secret);
+        claims = verifyDevToken(bearer, issuer);
       } catch (error) {
-        if (error instanceof DevTokenError) return json(401, { error: `sign in again: ${error.message}` });
-        throw error;
+        if (!(error instanceof DevTokenError)) throw error;
+        const reason = `sign in again: ${error.message}`;
+        await audit.record({ at: new Date().toISOString(), action: 'request-refused', status: 401, reason });
+        return json(401, { error: reason });
       }
     }
     const result = await handler({

@@ -7,19 +7,22 @@
  *   npm run awards -- deliver <id> --at <iso> --place <text> [--by <name>]
  *   npm run awards -- correct <file.json>               a corrected record: a new document version
  *   npm run awards -- show <id>
+ *   npm run awards -- --local audit <id> [--data .local]  every link handed out or refused for it
  * Each change is written only if the award is still as it was read: one that lost a race to
  * another change is refused and changes nothing. Bad input prints one line and exits 1.
  */
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DynamoDbAwardStore } from '../functions/adapters/dynamodb/DynamoDbAwardStore.js';
 import { AwardRefusal } from '../functions/core/award/AwardRefusal.js';
 import { AwardWorkflow } from '../functions/core/award/AwardWorkflow.js';
 import { RecordFault } from '../functions/core/errors.js';
+import { FileAuditTrail } from '../local/FileAuditTrail.js';
 import { readRecordFile } from './lib/readRecordFile.js';
 import { connect } from './lib/stackConnection.js';
 
 const USAGE =
-  'usage: npm run awards -- <import|approve|revoke|deliver|correct|show> … [--local] (see scripts/awards.ts)';
+  'usage: npm run awards -- <import|approve|revoke|deliver|correct|show|audit> … [--local] (see scripts/awards.ts)';
 
 function fail(message: string): never {
   console.error(`error: ${message}`);
@@ -35,13 +38,22 @@ async function main(): Promise<void> {
       reason: { type: 'string' },
       at: { type: 'string' },
       place: { type: 'string' },
+      data: { type: 'string', default: '.local' },
     },
   });
   const [command, ...args] = positionals;
   if (command === undefined) fail(USAGE);
+  const one = () => args[0] ?? fail(`${command} needs a record id`);
+  if (command === 'audit') {
+    // The deployed trail is the stack's audit log group (README: the audit trail).
+    if (!values.local) fail('audit reads the local stack’s trail: pass --local (and --data if npm start had one)');
+    const entries = await new FileAuditTrail(join(values.data, 'audit.jsonl')).entriesFor(one());
+    if (entries.length === 0) console.error(`no audit lines for ${one()} in ${values.data}`);
+    for (const entry of entries) console.log(JSON.stringify(entry));
+    return;
+  }
   const { client, tableName } = connect(values.local);
   const workflow = new AwardWorkflow(new DynamoDbAwardStore(client, tableName));
-  const one = () => args[0] ?? fail(`${command} needs a record id`);
 
   switch (command) {
     case 'import': {

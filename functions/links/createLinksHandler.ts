@@ -2,6 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { BadLinkRequest, parseLinkRequest } from '../core/links/linkRequest.js';
 import { type LinksService, NotFound } from '../core/links/LinksService.js';
+import type { AuditTrail } from '../core/links/AuditTrail.js';
 import { staffAccessFromClaims } from '../core/links/staffAccess.js';
 
 type LinksEvent = Pick<APIGatewayProxyEventV2WithJWTAuthorizer, 'rawPath' | 'queryStringParameters'> & {
@@ -23,13 +24,32 @@ const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResul
  * The links API behind the HTTP API: the JWT authorizer has verified the token, and its claims
  * say whose documents the caller may see. Answers are JSON; errors carry a one-line reason.
  */
-export function createLinksHandler({ service, logger }: { service: LinksService; logger: Logger }): LinksHandler {
+export function createLinksHandler({
+  service,
+  audit,
+  logger,
+}: {
+  service: LinksService;
+  audit: AuditTrail;
+  logger: Logger;
+}): LinksHandler {
+  /** A request refused before the service sees it, written to the audit trail like any other answer. */
+  const refuse = async (status: 401 | 403, error: string, subject?: unknown) => {
+    await audit.record({
+      at: new Date().toISOString(),
+      action: 'request-refused',
+      ...(typeof subject === 'string' ? { subject } : {}),
+      status,
+      reason: error,
+    });
+    return json(status, { error });
+  };
   return async (event) => {
     const claims = event.requestContext.authorizer?.jwt?.claims;
-    if (!claims) return json(401, { error: 'sign in first: no verified token came with the request' });
+    if (!claims) return refuse(401, 'sign in first: no verified token came with the request');
     const access = staffAccessFromClaims(claims);
     if (!access)
-      return json(403, { error: 'this account is neither department staff nor staff of one of the 12 盟市' });
+      return refuse(403, 'this account is neither department staff nor staff of one of the 12 盟市', claims.sub);
     try {
       const request = parseLinkRequest(
         event.requestContext.http.method,

@@ -42,6 +42,16 @@ const stackConfigSchema = z.strictObject({
     .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'must be lower-case letters, digits and hyphens, at most 63')
     .refine((prefix) => !/aws|amazon|cognito/.test(prefix), 'must not contain aws, amazon or cognito')
     .optional(),
+  /** The staff API stage's throttle: requests per second, and the burst above that. */
+  apiRateLimit: z.number().int().min(1).max(10_000).default(20),
+  apiBurstLimit: z.number().int().min(1).max(5_000).default(40),
+  /**
+   * Concurrency reserved for the links function and the staff page function (0: none), so a flood
+   * of staff requests cannot take the render function's capacity. An account whose concurrency
+   * limit is low (new accounts may have 10) cannot reserve: set both to 0 there.
+   */
+  linksReservedConcurrency: z.number().int().min(0).max(1000).default(10),
+  pageReservedConcurrency: z.number().int().min(0).max(1000).default(2),
   /** Keep the table and buckets when the stack is deleted (the default: award records are records). */
   retainData: z.boolean().default(true),
 });

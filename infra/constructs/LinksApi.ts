@@ -5,6 +5,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import {
   AccountRecovery,
   CfnUserPoolGroup,
+  ClientAttributes,
   Mfa,
   OAuthScope,
   StringAttribute,
@@ -40,6 +41,10 @@ export interface LinksApiProps {
   };
   /** The hosted UI's domain prefix (https://<prefix>.auth.<region>.amazoncognito.com); unique per region. */
   readonly cognitoDomainPrefix?: string;
+  /** Requests per second the API's stage lets through, and the burst above that. */
+  readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
+  /** Concurrency reserved for (and capping) the links and page functions; 0 reserves none. */
+  readonly reservedConcurrency: { readonly links: number; readonly page: number };
   readonly retain: boolean;
 }
 
@@ -54,12 +59,17 @@ export class LinksApi extends Construct {
   readonly userPool: UserPool | undefined;
   readonly userPoolClient: UserPoolClient | undefined;
   readonly page: StaffPage;
+  /** Every link handed out or refused. */
+  readonly auditTrail: LogGroup;
   /** Where staff open the page (the hosted UI returns here). */
   readonly pageUrl: string;
 
   constructor(scope: Construct, id: string, props: LinksApiProps) {
     super(scope, id);
     const removalPolicy = props.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    // Every link handed out or refused, kept ten years in a group of its own: written whatever the
+    // log level, and the function may only append to it (no deletion, no retention change).
+    this.auditTrail = new LogGroup(this, 'AuditTrail', { retention: RetentionDays.TEN_YEARS, removalPolicy });
     const links = new PipelineFunction(this, 'Function', {
       entry: 'functions/links/handler.ts',
       bundling: PLAIN_BUNDLING,
@@ -67,10 +77,12 @@ export class LinksApi extends Construct {
       memorySize: 512,
       timeout: Duration.seconds(10),
       retain: props.retain,
+      reservedConcurrency: props.reservedConcurrency.links,
       environment: {
         AWARDS_TABLE_NAME: props.table.tableName,
         DOCUMENTS_BUCKET_NAME: props.bucket.bucketName,
         LINK_LIFETIME_SECONDS: String(props.linkLifetimeSeconds),
+        AUDIT_LOG_GROUP: this.auditTrail.logGroupName,
         POWERTOOLS_SERVICE_NAME: 'links',
         POWERTOOLS_LOG_LEVEL: 'INFO',
       },
@@ -90,6 +102,12 @@ export class LinksApi extends Construct {
       }),
     );
     links.role.addToPolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.bucket.bucketArn] }));
+    links.role.addToPolicy(
+      new PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [this.auditTrail.logGroupArn],
+      }),
+    );
     const bucketId = Stack.of(this).resolve((props.bucket.node.defaultChild as CfnBucket).logicalId) as string;
     for (const prefix of ['awards', 'bulletins']) {
       Validations.of(links.role).acknowledge({
@@ -111,6 +129,8 @@ export class LinksApi extends Construct {
       stageName: '$default',
       autoDeploy: true,
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
+      // One client cannot take the functions' capacity (the render function keeps its own).
+      throttle: props.throttle,
     });
     const pageAddress = `${this.api.apiEndpoint}/`;
 
@@ -132,6 +152,7 @@ export class LinksApi extends Construct {
         },
         accountRecovery: AccountRecovery.EMAIL_ONLY,
         // The 盟市 a member of staff works for; the department's staff are in the department group.
+        // Mutable for administrators (moving a clerk to another 盟市); no client may write it (below).
         customAttributes: { region: new StringAttribute({ mutable: true, maxLen: 16 }) },
         removalPolicy,
       });
@@ -156,7 +177,10 @@ export class LinksApi extends Construct {
         cognitoDomain: { domainPrefix: props.cognitoDomainPrefix ?? Fn.join('-', ['wartime-awards', Aws.ACCOUNT_ID]) },
       });
       this.userPoolClient = this.userPool.addClient('StaffPage', {
-        authFlows: { userSrp: true },
+        // Sign-in through the hosted UI only: no direct password or SRP sign-in to the client.
+        authFlows: { user: false, userSrp: false, custom: false, adminUserPassword: false },
+        // Staff may not change what grants access (custom:region) or any other attribute of theirs.
+        writeAttributes: new ClientAttributes(),
         generateSecret: false,
         preventUserExistenceErrors: true,
         oAuth: {
@@ -165,9 +189,10 @@ export class LinksApi extends Construct {
           callbackUrls: [pageAddress],
           logoutUrls: [pageAddress],
         },
-        // Staff sign in again after a working day.
+        // Staff sign in again after a working day: no token, the refresh token included, outlives a shift.
         idTokenValidity: Duration.hours(8),
         accessTokenValidity: Duration.hours(8),
+        refreshTokenValidity: Duration.hours(8),
       });
       issuer = `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${this.userPool.userPoolId}`;
       audience = [this.userPoolClient.userPoolClientId];
@@ -189,7 +214,12 @@ export class LinksApi extends Construct {
     const integration = new HttpLambdaIntegration('Links', this.function);
     for (const path of ['/awards', '/awards/{id}/documents', '/bulletins'])
       this.api.addRoutes({ path, methods: [HttpMethod.GET], integration, authorizer });
-    this.page = new StaffPage(this, 'Page', { api: this.api, signIn, retain: props.retain });
+    this.page = new StaffPage(this, 'Page', {
+      api: this.api,
+      signIn,
+      retain: props.retain,
+      reservedConcurrency: props.reservedConcurrency.page,
+    });
     this.pageUrl = pageAddress;
   }
 }

@@ -36,6 +36,8 @@ export interface PipelineFunctionProps {
   readonly memorySize: number;
   readonly timeout: Duration;
   readonly retain: boolean;
+  /** Concurrency kept for this function alone, which is also all it may use (none reserved when undefined). */
+  readonly reservedConcurrency?: number;
 }
 
 /**
@@ -66,6 +68,7 @@ export class PipelineFunction extends Construct {
       logGroup,
       bundling: props.bundling,
       environment: props.environment,
+      ...(props.reservedConcurrency ? { reservedConcurrentExecutions: props.reservedConcurrency } : {}),
     });
   }
 }

@@ -14,6 +14,8 @@ export interface StaffPageProps {
   readonly api: HttpApi;
   readonly signIn: StaffSignIn;
   readonly retain: boolean;
+  /** Its share of the account's concurrency: a flood of page requests cannot take the render function's. */
+  readonly reservedConcurrency?: number;
 }
 
 /**
@@ -43,6 +45,7 @@ export class StaffPage extends Construct {
       },
       // Serves a few kilobytes from memory.
       memorySize: 256,
+      reservedConcurrency: props.reservedConcurrency,
       timeout: Duration.seconds(5),
       retain: props.retain,
       environment: {

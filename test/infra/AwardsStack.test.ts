@@ -269,6 +269,71 @@ describe('the statistics bulletin', () => {
   }, 120_000);
 });
 
+describe('access that cannot be widened, and an audit trail', () => {
+  it('lets no staff member write an attribute, sign in past the hosted UI, or stay signed in past a shift', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      WriteAttributes: [],
+      ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
+      RefreshTokenValidity: 480,
+      TokenValidityUnits: { RefreshToken: 'minutes' },
+    });
+  });
+
+  it('throttles the API stage and reserves (and caps) the links and page functions’ concurrency', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      DefaultRouteSettings: { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 },
+    });
+    const reserved = Object.values(template.findResources('AWS::Lambda::Function'))
+      .map((fn) => [
+        fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME,
+        fn.Properties.ReservedConcurrentExecutions,
+      ])
+      .filter(([, reservation]) => reservation !== undefined);
+    expect(reserved).toEqual(
+      expect.arrayContaining([
+        ['links', 10],
+        [undefined, 2],
+      ]),
+    );
+    expect(reserved).toHaveLength(2);
+    const tuned = synthesizeApp({
+      apiRateLimit: 5,
+      apiBurstLimit: 10,
+      linksReservedConcurrency: 0,
+      pageReservedConcurrency: 0,
+    });
+    tuned.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      DefaultRouteSettings: { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 },
+    });
+    const anyReserved = Object.values(tuned.template.findResources('AWS::Lambda::Function')).some(
+      (fn) => fn.Properties.ReservedConcurrentExecutions !== undefined,
+    );
+    expect(anyReserved).toBe(false);
+  });
+
+  it('keeps an audit log group ten years, which the links function may append to and nobody may delete from', () => {
+    const auditIds = Object.keys(
+      template.findResources('AWS::Logs::LogGroup', { Properties: { RetentionInDays: 3653 } }),
+    );
+    expect(auditIds).toHaveLength(1);
+    const auditId = auditIds[0]!;
+    const links = Object.values(template.findResources('AWS::Lambda::Function')).find(
+      (fn) => fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'links',
+    )!;
+    expect(links.Properties.Environment.Variables.AUDIT_LOG_GROUP).toEqual({ Ref: auditId });
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+      (policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[],
+    );
+    const onAudit = statements.filter((statement) => JSON.stringify(statement.Resource).includes(auditId));
+    expect(onAudit.flatMap((statement) => [statement.Action].flat()).sort()).toEqual([
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+    ]);
+    const everyAction = statements.flatMap((statement) => [statement.Action].flat());
+    expect(everyAction.filter((action) => /^logs:(Delete|PutRetentionPolicy)/.test(action))).toEqual([]);
+  });
+});
+
 describe('the staff download API', () => {
   it('needs a JWT from the stack’s own user pool on every data route, and logs access', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {

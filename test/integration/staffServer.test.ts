@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../local/LocalStack.js';
 import { exampleJson } from '../support/examples.js';
@@ -56,6 +57,56 @@ describe('the local staff server', () => {
     expect(((await (await get('/awards', stack.api!.token(ordos, 0))).json()) as { error: string }).error).toBe(
       'sign in again: expired token',
     );
+  });
+
+  it('stops handing out links the moment an award is revoked, and writes every answer to the audit file', async () => {
+    const token = stack.api!.token(ordos);
+    const documents = async () =>
+      ((await (await get('/awards/merit-he-xia/documents', token)).json()) as { documents: { url?: string }[] })
+        .documents;
+    expect((await documents())[0]!.url).toBeDefined();
+    await stack.approvals.revoke('merit-he-xia', '核查不实');
+    // Asked again at once: the pipeline may not have withdrawn the document yet, and no link is given.
+    const [withdrawn] = await documents();
+    expect(withdrawn).toMatchObject({ withdrawn: true });
+    expect(withdrawn!.url).toBeUndefined();
+    await get('/awards/merit-he-jianhua/documents', token);
+
+    const lines = readFileSync(stack.audit.path, 'utf8').trim().split('\n');
+    const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const key = 'awards/merit-he-xia/certificate-v1.pdf';
+    const about = (recordId: string) => entries.filter((entry) => entry.recordId === recordId);
+    expect(about('merit-he-xia').slice(-2)).toEqual([
+      {
+        at: expect.any(String),
+        action: 'link-issued',
+        subject: 'clerk-ordos',
+        scope: '鄂尔多斯市',
+        recordId: 'merit-he-xia',
+        key,
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        expiresAt: expect.any(String),
+        status: 200,
+      },
+      {
+        at: expect.any(String),
+        action: 'link-refused',
+        subject: 'clerk-ordos',
+        scope: '鄂尔多斯市',
+        recordId: 'merit-he-xia',
+        key,
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        status: 200,
+        reason: 'the award is REVOKED',
+      },
+    ]);
+    expect(about('merit-he-jianhua').at(-1)).toMatchObject({
+      action: 'request-refused',
+      status: 404,
+      subject: 'clerk-ordos',
+    });
+    // Refused tokens are in the trail too.
+    expect(entries.filter((entry) => entry.status === 401).length).toBeGreaterThan(0);
   });
 
   it('serves the staff page and its development sign-in settings on the same origin', async () => {

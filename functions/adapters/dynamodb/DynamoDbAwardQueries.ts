@@ -3,7 +3,8 @@ import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb
 import { BadLinkRequest } from '../../core/links/linkRequest.js';
 import type { AwardQueries } from '../../core/links/LinksService.js';
 import type { Award } from '../../core/award/Award.js';
-import { AWARDS_TABLE, ITEM_TYPES } from '../../definitions/awardsTable.js';
+import { AWARDS_TABLE, awardKey, ITEM_TYPES } from '../../definitions/awardsTable.js';
+import { RECORD_ID_PATTERN } from '../../core/records/constants.js';
 import { storeError } from '../StoreError.js';
 import { readableAward } from './awardItem.js';
 import { documentClient } from './documentClient.js';
@@ -16,13 +17,9 @@ function decodeCursor(cursor: string | undefined, region: string): Record<string
   if (cursor === undefined) return undefined;
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
-    if (
-      key.region === region &&
-      typeof key.id === 'string' &&
-      typeof key.pk === 'string' &&
-      Object.keys(key).length === 3
-    )
-      return key;
+    // Only a key this list could have handed out: DynamoDB answers any other (an empty id) with an error.
+    const ours = typeof key.id === 'string' && RECORD_ID_PATTERN.test(key.id) && key.pk === awardKey(key.id);
+    if (ours && key.region === region && Object.keys(key).length === 3) return key;
   } catch {
     // Falls through to the refusal below.
   }

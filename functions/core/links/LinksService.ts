@@ -1,5 +1,6 @@
 import type { Award, AwardRecordFields, DocumentRef } from '../award/Award.js';
 import { documentTitle } from '../documents/documentTitles.js';
+import type { AuditEntry, AuditTrail } from './AuditTrail.js';
 import { maySee, type StaffAccess } from './staffAccess.js';
 import { BadLinkRequest, type LinkRequest } from './linkRequest.js';
 
@@ -20,10 +21,6 @@ export interface DocumentLinks {
 /** Compiled statistics bulletins, newest first. */
 export interface BulletinIndex {
   list(): Promise<{ cutoff: string; key: string }[]>;
-}
-
-export interface AuditLog {
-  linkIssued(entry: { subject: string; recordId: string; key: string; expiresAt: string }): void;
 }
 
 /** Neither missing nor hidden is told apart: both answer 404. */
@@ -74,19 +71,33 @@ const summary = ({ record, documents }: Award) => ({
     title: documentTitle(kind, record),
     version,
     pages,
-    withdrawn: withdrawn === true,
+    withdrawn: withdrawn === true || record.status === 'REVOKED',
   })),
 });
 
+/** Whom the caller speaks for, as the audit trail names it. */
+const scopeOf = (access: StaffAccess) => (access.scope === 'department' ? 'department' : access.region);
+
 /**
  * The links API's decisions: staff see their own region's awards (the department every
- * region's), another region's award answers as a missing one would, withdrawn documents are
- * listed without a link, and every link handed out is audited.
+ * region's), another region's award answers as a missing one would, a document gets a link only
+ * while its award is APPROVED (read now, whatever its references say) and the document is not
+ * withdrawn, and every link handed out or refused is written to the audit trail first.
  */
 export class LinksService {
+  private readonly now: () => Date;
+
   constructor(
-    private readonly deps: { awards: AwardQueries; links: DocumentLinks; audit: AuditLog; bulletins: BulletinIndex },
-  ) {}
+    private readonly deps: {
+      awards: AwardQueries;
+      links: DocumentLinks;
+      audit: AuditTrail;
+      bulletins: BulletinIndex;
+      now?: () => Date;
+    },
+  ) {
+    this.now = deps.now ?? (() => new Date());
+  }
 
   async listAwards(access: StaffAccess, request: Extract<LinkRequest, { route: 'list-awards' }>) {
     const region = request.region ?? (access.scope === 'region' ? access.region : undefined);
@@ -100,20 +111,32 @@ export class LinksService {
 
   async documents(access: StaffAccess, id: string) {
     const award = await this.deps.awards.get(id);
-    if (!award || !maySee(access, String(award.record.region))) throw new NotFound(`award ${id} not found`);
+    const caller = { subject: access.subject, scope: scopeOf(access), recordId: id };
+    if (!award || !maySee(access, String(award.record.region))) {
+      await this.audit({
+        ...caller,
+        action: 'request-refused',
+        status: 404,
+        reason: 'no such award in the caller’s scope',
+      });
+      throw new NotFound(`award ${id} not found`);
+    }
+    const { status } = award.record;
     const documents = [];
     for (const ref of currentDocuments(award.documents)) {
-      const { kind, version, sha256, pages } = ref;
+      const { kind, version, key, sha256, pages } = ref;
       const title = documentTitle(kind, award.record);
-      if (ref.withdrawn) {
+      if (ref.withdrawn || status !== 'APPROVED') {
+        const reason = ref.withdrawn ? 'the document is withdrawn' : `the award is ${status}`;
+        await this.audit({ ...caller, action: 'link-refused', key, sha256, status: 200, reason });
         documents.push({ kind, title, version, sha256, pages, withdrawn: true });
         continue;
       }
-      const { url, expiresAt } = await this.deps.links.link(ref.key, documentFileName(award.record, ref));
-      this.deps.audit.linkIssued({ subject: access.subject, recordId: id, key: ref.key, expiresAt });
+      const { url, expiresAt } = await this.deps.links.link(key, documentFileName(award.record, ref));
+      await this.audit({ ...caller, action: 'link-issued', key, sha256, expiresAt, status: 200 });
       documents.push({ kind, title, version, sha256, pages, withdrawn: false, url, expiresAt });
     }
-    return { id, status: award.record.status, documents };
+    return { id, status, documents };
   }
 
   /** Statistics bulletins cover the whole region, so every member of staff may read them. */
@@ -122,9 +145,21 @@ export class LinksService {
     for (const { cutoff, key } of await this.deps.bulletins.list()) {
       const fileName = `统计通报-${cutoff.slice(0, 10)}.pdf`;
       const { url, expiresAt } = await this.deps.links.link(key, fileName);
-      this.deps.audit.linkIssued({ subject: access.subject, recordId: `bulletin ${cutoff}`, key, expiresAt });
+      await this.audit({
+        action: 'link-issued',
+        subject: access.subject,
+        scope: scopeOf(access),
+        recordId: `bulletin ${cutoff}`,
+        key,
+        expiresAt,
+        status: 200,
+      });
       bulletins.push({ cutoff, url, expiresAt });
     }
     return { bulletins };
+  }
+
+  private audit(entry: Omit<AuditEntry, 'at'>): Promise<void> {
+    return this.deps.audit.record({ at: this.now().toISOString(), ...entry });
   }
 }

@@ -31,6 +31,15 @@ const listQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 
+/** A path segment's text, or undefined when its percent-encoding is malformed (%ZZ, a lone %E4). */
+function decodedPathSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads method, path and query string parameters of an HTTP API event into a LinkRequest. */
 export function parseLinkRequest(
   method: string,
@@ -45,8 +54,8 @@ export function parseLinkRequest(
   };
   if (documents) {
     noQuery();
-    const id = decodeURIComponent(documents[1]!);
-    if (!RECORD_ID_PATTERN.test(id))
+    const id = decodedPathSegment(documents[1]!);
+    if (id === undefined || !RECORD_ID_PATTERN.test(id))
       throw new BadLinkRequest('id: must be 1 to 64 letters, digits, "_" or "-", starting with a letter or digit');
     return { route: 'award-documents', id };
   }

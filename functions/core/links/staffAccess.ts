@@ -12,17 +12,15 @@ export type StaffAccess =
 
 /**
  * Cognito puts groups in `cognito:groups`; API Gateway's JWT authorizer hands claims over as
- * strings, an array becoming "[a b]". Both forms are read.
+ * strings, an array becoming "[a b]" (space-separated, in brackets). Exactly those two forms are
+ * read: a comma is part of a group's name, so "department,other" is no department membership.
  */
 function groupsOf(claims: Readonly<Record<string, unknown>>): string[] {
   const groups = claims['cognito:groups'];
   if (Array.isArray(groups)) return groups.map(String);
-  if (typeof groups === 'string')
-    return groups
-      .replace(/^\[|\]$/g, '')
-      .split(/[\s,]+/)
-      .filter(Boolean);
-  return [];
+  if (typeof groups !== 'string') return [];
+  const listed = /^\[(.*)\]$/.exec(groups);
+  return listed ? listed[1]!.split(' ').filter(Boolean) : [groups];
 }
 
 /**

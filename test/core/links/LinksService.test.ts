@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { documentFileName, LinksService, NotFound } from '../../../functions/core/links/LinksService.js';
 import { type Award, awardOfRecord } from '../../../functions/core/award/Award.js';
+import type { AuditEntry } from '../../../functions/core/links/AuditTrail.js';
 import type { StaffAccess } from '../../../functions/core/links/staffAccess.js';
 import { exampleJson } from '../../support/examples.js';
 
@@ -20,7 +21,7 @@ const otherRegion: StaffAccess = { scope: 'region', region: '兴安盟', subject
 const department: StaffAccess = { scope: 'department', subject: 'hr-1' };
 
 function service(items: Award[]) {
-  const audit: unknown[] = [];
+  const audit: AuditEntry[] = [];
   const listed: unknown[] = [];
   const links = new LinksService({
     awards: {
@@ -36,7 +37,12 @@ function service(items: Award[]) {
         expiresAt: '2020-03-02T00:15:00Z',
       }),
     },
-    audit: { linkIssued: (entry) => audit.push(entry) },
+    audit: {
+      record: async (entry) => {
+        audit.push(entry);
+      },
+    },
+    now: () => new Date('2020-03-02T00:00:00Z'),
     bulletins: { list: async () => [{ cutoff: '2020-03-10T00:00:00Z', key: 'bulletins/20200310T000000Z.pdf' }] },
   });
   return { links, audit, listed };
@@ -61,10 +67,15 @@ describe('LinksService', () => {
     expect(decodeURIComponent(answer.documents[0]!.url!)).toContain('荣誉证书-贺霞-v2.pdf');
     expect(audit).toEqual([
       {
+        at: '2020-03-02T00:00:00.000Z',
+        action: 'link-issued',
         subject: 'clerk-1',
+        scope: '鄂尔多斯市',
         recordId: 'merit-he-xia',
         key: 'awards/merit-he-xia/certificate-v2.pdf',
+        sha256: 'sha-2',
         expiresAt: '2020-03-02T00:15:00Z',
+        status: 200,
       },
     ]);
   });
@@ -78,7 +89,11 @@ describe('LinksService', () => {
     expect((hidden as Error).message.replace('merit-he-xia', 'ID')).toBe(
       (missing as Error).message.replace('no-such-award', 'ID'),
     );
-    expect(audit).toEqual([]);
+    // Both refusals are written down, alike.
+    expect(audit.map(({ action, status, subject, recordId }) => [action, status, subject, recordId])).toEqual([
+      ['request-refused', 404, 'clerk-2', 'merit-he-xia'],
+      ['request-refused', 404, 'clerk-2', 'no-such-award'],
+    ]);
   });
 
   it('lets the department’s staff see every region', async () => {
@@ -96,7 +111,23 @@ describe('LinksService', () => {
     expect((await links.documents(regionStaff, 'merit-he-xia')).documents).toEqual([
       { kind: 'certificate', title: '荣誉证书', version: 1, sha256: 'sha-1', pages: 1, withdrawn: true },
     ]);
-    expect(audit).toEqual([]);
+    expect(audit).toMatchObject([{ action: 'link-refused', reason: 'the document is withdrawn', key: ref(1).key }]);
+  });
+
+  it('gives no link for an award revoked now, though its documents are not yet marked withdrawn', async () => {
+    const revoked: Award = { ...heXia, record: { ...heXia.record, status: 'REVOKED' } };
+    const { links, audit } = service([revoked]);
+    const answer = await links.documents(regionStaff, 'merit-he-xia');
+    expect(answer).toEqual({
+      id: 'merit-he-xia',
+      status: 'REVOKED',
+      documents: [{ kind: 'certificate', title: '荣誉证书', version: 2, sha256: 'sha-2', pages: 1, withdrawn: true }],
+    });
+    expect(audit).toMatchObject([{ action: 'link-refused', reason: 'the award is REVOKED', status: 200 }]);
+    const listed = await links.listAwards(regionStaff, { route: 'list-awards', limit: 25 });
+    expect(listed.items[0]!.documents).toEqual([
+      { kind: 'certificate', title: '荣誉证书', version: 2, pages: 1, withdrawn: true },
+    ]);
   });
 
   it('lists a region’s awards for its staff, none of another region, and asks the department to pick one', async () => {

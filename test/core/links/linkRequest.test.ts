@@ -22,6 +22,8 @@ describe('parseLinkRequest', () => {
     const cases: [string, string, Record<string, string>, string][] = [
       ['GET', '/awards/..%2Fsecrets/documents', {}, 'id: must be 1 to 64 letters'],
       ['GET', `/awards/${'a'.repeat(65)}/documents`, {}, 'id: must be 1 to 64 letters'],
+      ['GET', '/awards/%ZZ/documents', {}, 'id: must be 1 to 64 letters'],
+      ['GET', '/awards/%E4/documents', {}, 'id: must be 1 to 64 letters'],
       ['GET', '/awards', { region: '兴安盟', sort: 'name' }, 'unknown query parameter "sort"'],
       ['GET', '/awards', { q: '何'.repeat(41) }, 'q:'],
       ['GET', '/awards', { region: '北京市' }, 'region:'],

@@ -19,6 +19,20 @@ describe('staff access from token claims', () => {
     }
   });
 
+  it('reads group strings exactly as API Gateway hands them: commas or stray spaces grant nothing', () => {
+    for (const groups of [
+      'department,other',
+      '[department,other]',
+      'department other',
+      '[departments]',
+      'Department',
+    ]) {
+      const access = staffAccessFromClaims({ sub: 'u-4', 'cognito:groups': groups, 'custom:region': '兴安盟' });
+      expect(access, groups).toEqual({ scope: 'region', region: '兴安盟', subject: 'u-4' });
+    }
+    expect(staffAccessFromClaims({ sub: 'u-4', 'cognito:groups': 'department' })?.scope).toBe('department');
+  });
+
   it('allows nothing without a subject, or with a region that is not a 盟市', () => {
     expect(staffAccessFromClaims({ 'custom:region': '兴安盟' })).toBeUndefined();
     expect(staffAccessFromClaims({ sub: 'u-3' })).toBeUndefined();

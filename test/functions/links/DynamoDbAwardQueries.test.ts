@@ -58,6 +58,17 @@ describe('DynamoDbAwardQueries', () => {
     await expect(queries.listByRegion('兴安盟', { limit: 10, cursor: other })).rejects.toThrow(
       'cursor: not a cursor of this list',
     );
+    const cursor = (key: object) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    for (const key of [
+      { region: '兴安盟', id: '', pk: 'AWARD#' },
+      { region: '兴安盟', id: 'x', pk: 'AWARD#y' },
+      { region: '兴安盟', id: 'x y', pk: 'AWARD#x y' },
+    ]) {
+      await expect(
+        queries.listByRegion('兴安盟', { limit: 10, cursor: cursor(key) }),
+        JSON.stringify(key),
+      ).rejects.toThrow('cursor: not a cursor of this list');
+    }
     expect(ddb.commandCalls(QueryCommand)).toHaveLength(0);
   });
 });

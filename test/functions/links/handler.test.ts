@@ -2,6 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { describe, expect, it } from 'vitest';
 import { LinksService } from '../../../functions/core/links/LinksService.js';
 import { type Award, awardOfRecord } from '../../../functions/core/award/Award.js';
+import type { AuditEntry } from '../../../functions/core/links/AuditTrail.js';
 import { createLinksHandler } from '../../../functions/links/createLinksHandler.js';
 import { exampleJson } from '../../support/examples.js';
 
@@ -21,6 +22,12 @@ const heXia: Award = {
 };
 const failing: Award = { ...heXia, record: { ...heXia.record, id: 'boom' } };
 
+const audited: AuditEntry[] = [];
+const audit = {
+  record: async (entry: AuditEntry) => {
+    audited.push(entry);
+  },
+};
 const handler = createLinksHandler({
   service: new LinksService({
     awards: {
@@ -31,9 +38,10 @@ const handler = createLinksHandler({
       listByRegion: async (region) => ({ items: [heXia].filter((item) => item.record.region === region) }),
     },
     links: { link: async (key) => ({ url: `https://signed.example/${key}`, expiresAt: '2020-03-02T00:15:00Z' }) },
-    audit: { linkIssued: () => {} },
+    audit,
     bulletins: { list: async () => [] },
   }),
+  audit,
   logger: new Logger({ serviceName: 'links', logLevel: 'SILENT' }),
 });
 
@@ -74,8 +82,14 @@ describe('links handler: who sees what', () => {
   });
 
   it('refuses a request that came without a verified token, and claims that allow nothing', async () => {
+    audited.length = 0;
     expect((await request('/awards', undefined)).statusCode).toBe(401);
     expect((await request('/awards', { sub: 'x', 'custom:region': '北京市' })).statusCode).toBe(403);
+    // Each refusal is in the audit trail, with who asked when one is known.
+    expect(audited.map(({ action, status, subject }) => [action, status, subject])).toEqual([
+      ['request-refused', 401, undefined],
+      ['request-refused', 403, 'x'],
+    ]);
   });
 
   it('answers bad input with 400 and a JSON reason, and storage trouble with 500', async () => {

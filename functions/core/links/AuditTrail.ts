@@ -1,0 +1,28 @@
+/**
+ * One line of the audit trail: who asked for which document, when, and what they were given. A
+ * link handed out is recorded before the caller gets it; a refusal is recorded as well.
+ */
+export interface AuditEntry {
+  /** When the answer was given (ISO 8601). */
+  readonly at: string;
+  readonly action: 'link-issued' | 'link-refused' | 'request-refused';
+  /** The caller's subject (the token's `sub`); absent when no verified token came with the request. */
+  readonly subject?: string;
+  /** Whom the caller speaks for: a 盟市, or the department. */
+  readonly scope?: string;
+  /** The award (or `bulletin <cut-off>`) asked for. */
+  readonly recordId?: string;
+  readonly key?: string;
+  readonly sha256?: string;
+  /** Until when the link works. */
+  readonly expiresAt?: string;
+  /** The HTTP status of the answer. */
+  readonly status: number;
+  /** Why nothing was handed out. */
+  readonly reason?: string;
+}
+
+/** Where audit lines go: written whatever the log level, kept apart from the operational logs. */
+export interface AuditTrail {
+  record(entry: AuditEntry): Promise<void>;
+}
