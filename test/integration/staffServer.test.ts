@@ -10,7 +10,7 @@ const ids = ['merit-he-xia', 'merit-he-jianhua'];
 
 beforeAll(async () => {
   stack = await startStaffStack(ids.map(exampleJson));
-}, 120_000);
+}, 240_000);
 
 afterAll(async () => {
   await stack?.stop();

@@ -47,7 +47,7 @@ beforeAll(async () => {
     dataDir: dir,
     logLevel: 'SILENT',
   });
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await stack?.stop();
@@ -102,6 +102,34 @@ describe('npm run awards', () => {
     const shown = JSON.parse(awards('show', 'merit-he-xia').stdout) as { status: string; approvedBy: string };
     expect(shown).toMatchObject({ status: 'REVOKED', approvedBy: '审核专班', revocationReason: '核查不实' });
   }, 120_000);
+
+  it('shows an award’s audit lines from the local stack’s trail, and nothing of another award', async () => {
+    const entry = {
+      at: '2020-03-02T00:00:00.000Z',
+      subject: 'clerk-ordos',
+      key: 'awards/x/certificate-v1.pdf',
+      status: 200,
+    };
+    await stack.audit.record({
+      ...entry,
+      action: 'link-issued',
+      recordId: 'audited-award',
+      expiresAt: '2020-03-02T00:15:00.000Z',
+    });
+    await stack.audit.record({
+      ...entry,
+      action: 'link-refused',
+      recordId: 'audited-award',
+      reason: 'the award is REVOKED',
+    });
+    await stack.audit.record({ ...entry, action: 'link-issued', recordId: 'another-award' });
+    const shown = awards('--local', 'audit', 'audited-award', '--data', dir);
+    expect(shown.status).toBe(0);
+    expect(shown.stdout.split('\n').map((line) => JSON.parse(line).action)).toEqual(['link-issued', 'link-refused']);
+    expect(awards('audit', 'audited-award').errors).toEqual([
+      'error: audit reads the local stack’s trail: pass --local (and --data if npm start had one)',
+    ]);
+  });
 
   it('answers bad input with one line and exit code 1', () => {
     const bad = join(dir, 'bad.json');
