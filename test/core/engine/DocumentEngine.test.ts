@@ -4,23 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { DocumentEngine } from '../../../functions/core/engine/DocumentEngine.js';
 import { FontRegistry } from '../../../functions/core/engine/fonts/FontRegistry.js';
 import { TemplateRenderer } from '../../../functions/core/engine/templates/TemplateRenderer.js';
+import { LEAGUES_AND_CITIES } from '../../../functions/core/records/constants.js';
 import { pdfText } from '../../support/poppler.js';
 
 const engine = new DocumentEngine(FontRegistry.shared(), new TemplateRenderer(join('test', 'fixtures', 'templates')));
-const rows = [
-  '呼和浩特市',
-  '包头市',
-  '乌海市',
-  '赤峰市',
-  '通辽市',
-  '鄂尔多斯市',
-  '呼伦贝尔市',
-  '巴彦淖尔市',
-  '乌兰察布市',
-  '兴安盟',
-  '锡林郭勒盟',
-  '阿拉善盟',
-].map((region, i) => ({ region, merit: (i * 7) % 30, commendation: 100 + i }));
+const rows = LEAGUES_AND_CITIES.map((region, i) => ({ region, merit: (i * 7) % 30, commendation: 100 + i }));
 
 describe('DocumentEngine', () => {
   it('typesets tables, bar charts and images, with every label and value in the text layer', async () => {
