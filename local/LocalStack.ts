@@ -121,14 +121,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   // Both ports next: a second stack must fail before it touches the first one's files.
   await assertPortFree(options.dynamodbPort, '--dynamodb-port');
   await assertPortFree(options.s3Port, '--s3-port');
-  // An in-memory table starts empty: positions in an earlier run's stream mean nothing to it.
-  for (const folder of options.fresh
-    ? [layout.dynamodb, layout.s3, layout.positions]
-    : options.inMemory
-      ? [layout.positions]
-      : []) {
-    rmSync(folder, { recursive: true, force: true });
-  }
+  // --fresh starts empty on purpose (the audit trail is kept: it is never rewritten). An in-memory
+  // table starts empty anyway, and positions in an earlier run's stream mean nothing to it.
+  const discarded = [
+    ...(options.fresh ? [layout.dynamodb, layout.s3] : []),
+    ...(options.fresh || options.inMemory ? [layout.positions] : []),
+  ];
+  for (const folder of discarded) rmSync(folder, { recursive: true, force: true });
   const consumers: StreamPoller[] = [];
   const dynamodb = await startDynamoDbLocal({
     port: options.dynamodbPort,
