@@ -41,7 +41,8 @@ export function certificateView(record: RecipientAwardRecord) {
     sealText: record.authority.sealText,
     issuedAt: approvalTime(record),
     recipientLine: recipient.type === 'individual' ? `${name}同志：` : `${name}：`,
-    // The deed is a phrase the sentence goes on from: punctuation a clerk typed at its end would double up.
-    citation: `${record.deed.replace(/[，。；、,.;\s]+$/u, '')}，${awardPhrase(record)}。`,
+    // The deed is a phrase the sentence goes on from: a mark a clerk typed at its end (。！？：…… or
+    // their ASCII forms) would stand before the joining comma as a second mark.
+    citation: `${record.deed.replace(/[，。；、：！？…,.;:!?\s]+$/u, '')}，${awardPhrase(record)}。`,
   };
 }

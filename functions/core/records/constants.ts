@@ -88,6 +88,12 @@ export const DOCUMENT_NUMBER_PATTERN = /^[^〔〕\[\]【】]+〔\d{4}〕[1-9]\d*
 export const SINGLE_LINE_PATTERN = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/;
 
 /**
+ * A letter, digit or Han character: a value of punctuation alone ("。") says nothing to print. (An
+ * empty value passes here: "required" already says what is wrong with it.)
+ */
+export const HAS_WORDS_PATTERN = /^$|[\p{L}\p{N}]/u;
+
+/**
  * Length caps, in UTF-16 code units (what zod's max() counts): a rare character outside
  * the BMP, such as 𠈌, counts twice.
  */

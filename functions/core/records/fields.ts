@@ -1,14 +1,21 @@
 import { z } from 'zod';
-import { DOCUMENT_NUMBER_PATTERN, RECORD_ID_PATTERN, SINGLE_LINE_PATTERN, TEXT_LIMITS } from './constants.js';
+import {
+  DOCUMENT_NUMBER_PATTERN,
+  HAS_WORDS_PATTERN,
+  RECORD_ID_PATTERN,
+  SINGLE_LINE_PATTERN,
+  TEXT_LIMITS,
+} from './constants.js';
 
-/** A trimmed, non-empty, single-line string of at most `maxLength` code units. */
+/** A trimmed, non-empty, single-line string of at most `maxLength` code units, with words in it. */
 export function text(maxLength: number) {
   return z
     .string()
     .trim()
     .min(1)
     .max(maxLength)
-    .regex(SINGLE_LINE_PATTERN, { error: 'must not contain line breaks or control characters' });
+    .regex(SINGLE_LINE_PATTERN, { error: 'must not contain line breaks or control characters' })
+    .regex(HAS_WORDS_PATTERN, { error: 'must contain words, not punctuation alone' });
 }
 
 export function personName() {

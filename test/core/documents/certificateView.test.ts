@@ -24,6 +24,14 @@ describe('what documents print', () => {
     );
   });
 
+  it('does not double the punctuation when the deed ends in ！？：…… or their ASCII forms', () => {
+    for (const end of ['！', '？', '：', '……', '!', '?', ':', '。 ']) {
+      expect(certificateView(award('merit-zhang-peng', { deed: `在疫情防控工作中表现突出${end}` })).citation, end).toBe(
+        '在疫情防控工作中表现突出，荣记个人三等功。',
+      );
+    }
+  });
+
   it('does not double the punctuation when the deed was typed with a full stop', () => {
     expect(certificateView(award('merit-zhang-peng', { deed: '在疫情防控工作中表现突出。' })).citation).toBe(
       '在疫情防控工作中表现突出，荣记个人三等功。',

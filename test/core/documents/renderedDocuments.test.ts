@@ -97,6 +97,19 @@ describe('rendered documents', () => {
     expectInOrder(bulletin, ['内蒙古自治区公安厅', '内公奖〔2020〕18号', '通报', '特此通报']);
   });
 
+  it('prints one 间隔号 in a name typed with another dot, and a deed with stray spaces set solid', async () => {
+    const json = exampleJson('merit-zhang-peng') as { recipient: Record<string, unknown> };
+    const document = await render('merit-zhang-peng', {
+      recipient: { ...json.recipient, name: '乌力吉・巴雅尔' },
+      deed: '在疫情防控工作中 （卡口值守） 表现突出 ！',
+    });
+    const text = pdfText(document.bytes);
+    expect(text).toContain('乌力吉·巴雅尔同志');
+    expect(text).not.toContain('・');
+    expect(compact(text)).toContain('在疫情防控工作中（卡口值守）表现突出，荣记个人三等功。');
+    expect(text).not.toMatch(/ [，。）！]|（ /u);
+  });
+
   it('never starts a line with a closing mark nor ends one with an opening mark, in any example document', () => {
     for (const { name, document } of all) {
       const lines = pdfText(document.bytes)

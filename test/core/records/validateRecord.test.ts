@@ -35,6 +35,14 @@ describe('validateRecord', () => {
     expect(error.message).toMatch(/^record \(no readable id\): id: must be 1 to 64 letters/);
   });
 
+  it('refuses a value of punctuation alone, naming the field', () => {
+    expect(validationErrorFor(meritInput({ deed: '。' })).issues).toEqual([
+      { path: 'deed', message: 'must contain words, not punctuation alone' },
+    ]);
+    expect(validationErrorFor(meritInput({ deed: '……！' })).issues).toHaveLength(1);
+    expect(validateRecord(meritInput({ deed: '2020' }))).toMatchObject({ deed: '2020' });
+  });
+
   it('rejects input that is not an object', () => {
     expect(validationErrorFor('merit').issues).toEqual([{ path: '', message: 'must be an object' }]);
   });

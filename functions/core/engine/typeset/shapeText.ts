@@ -1,6 +1,7 @@
 import { MissingGlyphError } from '../../errors.js';
 import type { FontRegistry, LoadedFont } from '../fonts/FontRegistry.js';
 import type { Rgb, TextSpan, TextStyle } from '../layout/LayoutModel.js';
+import { normalizeSpans } from './normalizeText.js';
 import {
   BLANK_LEFT_HALF,
   BLANK_RIGHT_HALF,
@@ -63,7 +64,7 @@ function canBreakBetween(before: string, after: string): boolean {
 export function shapeText(spans: readonly TextSpan[], fonts: FontRegistry): BreakUnit[] {
   const glyphs: ShapedGlyph[] = [];
   let previous: { char: string; style: TextStyle } | undefined;
-  for (const span of spans) {
+  for (const span of normalizeSpans(spans)) {
     for (const char of span.text) {
       glyphs.push(measure(char, span.style, previous, fonts));
       previous = { char, style: span.style };

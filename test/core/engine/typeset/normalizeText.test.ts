@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { FontRegistry } from '../../../../functions/core/engine/fonts/FontRegistry.js';
+import { breakLines } from '../../../../functions/core/engine/typeset/breakLines.js';
+import { NO_LINE_END, NO_LINE_START } from '../../../../functions/core/engine/typeset/cjkRules.js';
+import { normalizeSpans } from '../../../../functions/core/engine/typeset/normalizeText.js';
+import { shapeText } from '../../../../functions/core/engine/typeset/shapeText.js';
+import { officialBody, officialWidth } from '../../../support/textStyles.js';
+
+const fonts = FontRegistry.shared();
+const span = (text: string) => ({ text, style: officialBody, line: 1 });
+const normalized = (...texts: string[]) => normalizeSpans(texts.map(span)).map((s) => s.text);
+const lineTexts = (text: string) =>
+  breakLines(shapeText([span(text)], fonts), () => officialWidth).map((line) =>
+    line.glyphs.map((g) => g.char).join(''),
+  );
+const han = (count: number) => '战'.repeat(count);
+
+describe('text prepared before shaping', () => {
+  it('prints one 间隔号 (U+00B7) for each of the middle dots a name arrives with', () => {
+    expect(normalized('乌力吉·巴雅尔', '额尔敦・毕力格', '其木格‧娜仁')).toEqual([
+      '乌力吉·巴雅尔',
+      '额尔敦·毕力格',
+      '其木格·娜仁',
+    ]);
+  });
+
+  it('drops spaces beside full-width marks, across span boundaries too, and keeps the others', () => {
+    expect(normalized('表现突出 ，荣记三等功 。')).toEqual(['表现突出，荣记三等功。']);
+    expect(normalized('（ 集体 ）“ 英雄 ”')).toEqual(['（集体）“英雄”']);
+    expect(normalized('表现突出  ', '，荣记')).toEqual(['表现突出', '，荣记']);
+    expect(normalized('COVID-19 疫情 2020 年')).toEqual(['COVID-19 疫情 2020 年']);
+  });
+
+  it('lets no line start with ，。） or end with （“ because of a stray space', () => {
+    // Without the rule the space before ， is a break: the comma would open the second line.
+    for (const text of [`${han(28)} ，${han(5)}`, `${han(27)}（ ${han(8)}）`, `${han(28)} 。”${han(3)}`]) {
+      const lines = lineTexts(text);
+      for (const line of lines) {
+        expect(NO_LINE_START.has(line[0]!), `${text} → ${lines.join(' / ')}`).toBe(false);
+        expect(NO_LINE_END.has(line.at(-1)!), `${text} → ${lines.join(' / ')}`).toBe(false);
+        expect(line).not.toContain(' ');
+      }
+    }
+  });
+});
