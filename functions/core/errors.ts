@@ -80,6 +80,15 @@ export class MissingGlyphError extends RecordFault {
 /** Content does not fit where the layout requires it to (e.g. a certificate that runs over a page). */
 export class LayoutOverflowError extends RecordFault {
   override name = 'LayoutOverflowError';
+  /** The text that does not fit, when one text is at fault: the record's field holding it can then be named. */
+  readonly text: string | undefined;
+  constructor(
+    message: string,
+    options?: { cause?: unknown; recordId?: string | undefined; text?: string | undefined },
+  ) {
+    super(message, options);
+    this.text = options?.text;
+  }
 }
 
 export const isRecordFault = (error: unknown): error is RecordFault => error instanceof RecordFault;

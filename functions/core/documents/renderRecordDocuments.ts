@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DocumentEngine } from '../engine/DocumentEngine.js';
-import { MissingGlyphError, RecordFault } from '../errors.js';
+import { LayoutOverflowError, MissingGlyphError, RecordFault } from '../errors.js';
 import type { AwardRecord } from '../records/index.js';
 import { type DocumentKind, plannedDocuments } from './DocumentKind.js';
 
@@ -59,7 +59,14 @@ export async function renderRecordDocuments(
       }
       // The record's own faults learn which record and document they are about; the rest pass unchanged.
       if (!(error instanceof RecordFault) || error.recordId !== undefined) throw error;
-      throw new RecordFault(`record ${record.id}: ${kind}: ${error.message}`, { cause: error, recordId: record.id });
+      // Text that does not fit is named by the field it came from, as a missing glyph is.
+      const field =
+        error instanceof LayoutOverflowError && error.text ? fieldContaining(record, error.text) : undefined;
+      const where = field === undefined ? kind : `${kind}: ${field}`;
+      throw new (error instanceof LayoutOverflowError ? LayoutOverflowError : RecordFault)(
+        `record ${record.id}: ${where}: ${error.message}`,
+        { cause: error, recordId: record.id },
+      );
     }
   }
   return documents;

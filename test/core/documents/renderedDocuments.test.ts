@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type RecordDocument, renderRecordDocuments } from '../../../functions/core/documents/renderRecordDocuments.js';
 import { DEFAULT_FONT_CONFIG, resolveFontPath } from '../../../functions/core/engine/fonts/fontConfig.js';
 import { NO_LINE_END, NO_LINE_START } from '../../../functions/core/engine/typeset/cjkRules.js';
-import { MissingGlyphError } from '../../../functions/core/errors.js';
+import { LayoutOverflowError, MissingGlyphError } from '../../../functions/core/errors.js';
 import { embeddedFontPrograms } from '../../support/embeddedFonts.js';
 import { exampleJson, exampleRecord } from '../../support/examples.js';
 import { pdfFonts, pdfText, toTempFile } from '../../support/poppler.js';
@@ -108,6 +108,37 @@ describe('rendered documents', () => {
     expect(text).not.toContain('・');
     expect(compact(text)).toContain('在疫情防控工作中（卡口值守）表现突出，荣记个人三等功。');
     expect(text).not.toMatch(/ [，。）！]|（ /u);
+  });
+
+  it('keeps a 23-character authority inside the text area of every document, and refuses one wider than it', async () => {
+    const LONG = '内蒙古自治区公安厅新冠肺炎疫情防控工作领导小组';
+    const MM = 72 / 25.4;
+    // The text area of each template: the certificate's landscape margins, and GB/T 9704's.
+    const cases: [string, Record<string, unknown>, [number, number]][] = [
+      ['merit-zhang-peng', {}, [40, 297 - 40]],
+      ['commendation-order-2020-12', {}, [28, 210 - 26]],
+      ['praise-bulletin-2020-18', {}, [28, 210 - 26]],
+      ['telegram-sympathy-sun-dejian', { sender: LONG }, [28, 210 - 26]],
+    ];
+    for (const [name, changes, [left, right]] of cases) {
+      const json = exampleJson(name) as { authority: Record<string, unknown> };
+      const document = await render(name, { authority: { ...json.authority, name: LONG }, ...changes });
+      expect(compact(pdfText(document.bytes))).toContain(LONG);
+      for (let page = 1; page <= document.pages; page++) {
+        for (const line of pageLines(document.bytes, page)) {
+          expect(line.xMin, `${name} p${page}: ${line.text}`).toBeGreaterThanOrEqual(left * MM - 1);
+          expect(line.xMax, `${name} p${page}: ${line.text}`).toBeLessThanOrEqual(right * MM + 1);
+        }
+      }
+    }
+    const json = exampleJson('merit-zhang-peng') as { authority: Record<string, unknown> };
+    const tooLong = await renderRecordDocuments(
+      exampleRecord('merit-zhang-peng', { authority: { ...json.authority, name: LONG.repeat(3) } }),
+    ).catch((error: unknown) => error as Error);
+    expect(tooLong).toBeInstanceOf(LayoutOverflowError);
+    expect((tooLong as Error).message).toMatch(
+      /^record merit-zhang-peng: certificate: authority\.name: "内蒙古.*" \(69 characters\) is \d+ mm wide, but the signature's line holds 217 mm: shorten it$/,
+    );
   });
 
   it('never starts a line with a closing mark nor ends one with an opening mark, in any example document', () => {

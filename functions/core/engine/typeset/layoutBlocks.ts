@@ -1,4 +1,6 @@
+import { LayoutOverflowError } from '../../errors.js';
 import type { FontRegistry } from '../fonts/FontRegistry.js';
+import { POINTS_PER_MM } from '../layout/units.js';
 import type {
   Align,
   BarChartBlock,
@@ -213,7 +215,9 @@ function barChart(block: BarChartBlock, area: BodyArea, fonts: FontRegistry): Bo
  * GB/T 9704 §7.3.5: with a seal, the date ends `rightInset` (4 characters) from the right and
  * the authority is centred over it, the seal pressed over both with the text a little below
  * its centre; without a seal, the authority ends 2 characters from the right and the date
- * starts 2 characters further right on the next line.
+ * starts 2 characters further right on the next line. Fit policy: an authority too long to be
+ * centred so moves left until it ends at the text area's right edge; one wider than the text
+ * area is refused, naming it — nothing is drawn outside the body.
  */
 function signature(block: SignatureBlock, area: BodyArea, fonts: FontRegistry): Box[] {
   const { style } = block;
@@ -221,6 +225,19 @@ function signature(block: SignatureBlock, area: BodyArea, fonts: FontRegistry): 
   const line = style.leading;
   const authorityWidth = textWidth(block.authority.text, style, fonts);
   const dateWidth = textWidth(block.date.text, style, fonts);
+  for (const [text, width] of [
+    [block.authority.text, authorityWidth],
+    [block.date.text, dateWidth],
+  ] as const) {
+    if (width > area.width + 0.01) {
+      const mm = (points: number) => (points / POINTS_PER_MM).toFixed(0);
+      throw new LayoutOverflowError(
+        `"${text}" (${[...text].length} characters) is ${mm(width)} mm wide, ` +
+          `but the signature's line holds ${mm(area.width)} mm: shorten it`,
+        { text },
+      );
+    }
+  }
   const ops: DrawOp[] = [];
   const top = block.spaceBefore;
   const put = (span: TextSpan, left: number, width: number, row: number) =>
@@ -228,15 +245,18 @@ function signature(block: SignatureBlock, area: BodyArea, fonts: FontRegistry): 
   if (block.seal) {
     const dateLeft = right - block.rightInset - dateWidth;
     const centre = dateLeft + dateWidth / 2;
-    put(block.authority, centre - authorityWidth / 2, authorityWidth, 0);
+    put(block.authority, Math.min(centre - authorityWidth / 2, right - authorityWidth), authorityWidth, 0);
     put(block.date, dateLeft, dateWidth, 1);
     // The seal's centre sits a little above the middle of the two lines, so they read "below centre",
     // and its top stays clear of the text above (GB/T 9704 §7.3.5.1).
     ops.push(...sealShapes(block.seal, centre, top + 0.9 * line, fonts));
   } else {
     const twoChars = 2 * style.size;
-    const dateLeft = Math.min(right - block.rightInset - authorityWidth + twoChars, right - twoChars - dateWidth);
-    const authorityLeft = Math.min(right - block.rightInset - authorityWidth, dateLeft - twoChars);
+    const dateLeft = Math.max(
+      area.left,
+      Math.min(right - block.rightInset - authorityWidth + twoChars, right - twoChars - dateWidth),
+    );
+    const authorityLeft = Math.max(area.left, Math.min(right - block.rightInset - authorityWidth, dateLeft - twoChars));
     put(block.authority, authorityLeft, authorityWidth, 0);
     put(block.date, dateLeft, dateWidth, 1);
   }
