@@ -110,7 +110,7 @@ describe('rendered documents', () => {
     expect(text).not.toMatch(/ [，。）！]|（ /u);
   });
 
-  it('keeps a 23-character authority inside the text area of every document, and refuses one wider than it', async () => {
+  it('keeps a 23-character authority inside the text area of every document, and refuses a wider one', async () => {
     const LONG = '内蒙古自治区公安厅新冠肺炎疫情防控工作领导小组';
     const MM = 72 / 25.4;
     // The text area of each template: the certificate's landscape margins, and GB/T 9704's.
