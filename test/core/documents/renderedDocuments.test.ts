@@ -143,6 +143,15 @@ describe('rendered documents', () => {
     expect(message).toMatch(/, but the signature's line holds 217 mm: shorten it$/);
   });
 
+  it('sets dates and 文号 solid, with no space between digits and Han (typography.md §6)', async () => {
+    for (const name of ['commendation-order-2020-12', 'telegram-sympathy-sun-dejian', 'praise-bulletin-2020-18']) {
+      const text = pdfText((await render(name)).bytes);
+      expect(text, name).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
+      expect(text, name).not.toMatch(/\d [年月日号]|[年月] \d/);
+    }
+    expect(pdfText((await render('commendation-order-2020-12')).bytes)).toContain('内公奖〔2020〕12号');
+  });
+
   it('never starts a line with a closing mark nor ends one with an opening mark, in any example document', () => {
     for (const { name, document } of all) {
       const lines = pdfText(document.bytes)

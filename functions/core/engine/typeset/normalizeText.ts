@@ -3,11 +3,11 @@ import { BLANK_LEFT_HALF, BLANK_RIGHT_HALF } from './cjkRules.js';
 
 /**
  * The 间隔号 that joins the parts of a minority or foreign name (乌力吉·巴雅尔). GB/T 15834-2011
- * §4.15 gives U+00B7; records also arrive with the katakana middle dot (U+30FB) or the hyphenation
- * point (U+2027), which fonts draw as other dots: one name would print three different dots.
+ * §4.15 gives U+00B7; records also arrive with the katakana middle dot (U+30FB), the hyphenation
+ * point (U+2027) or the bullet (U+2022), which fonts draw as other dots (typography.md §6).
  */
 const INTERPUNCT = '·';
-const OTHER_INTERPUNCTS = /[・‧]/gu;
+const OTHER_INTERPUNCTS = /[・‧•]/gu;
 
 /** Full-width marks whose glyph carries its own blank half: a space beside one is never wanted. */
 const FULL_WIDTH_MARKS = new Set([...BLANK_RIGHT_HALF, ...BLANK_LEFT_HALF]);

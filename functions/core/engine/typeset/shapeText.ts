@@ -120,11 +120,13 @@ function measure(
   const em = style.size;
   const natural = (font.ttf.advanceWidth(font.ttf.glyphId(codePoint)) / font.ttf.metrics.unitsPerEm) * em;
   const fullWidth = natural > 0.75 * em;
+  // ¼ em between Han and Latin letters (typography.md §4); digits are set solid against Han, as 公文
+  // set dates and 文号 (2020年2月5日, 内公奖〔2020〕12号: typography.md §6, "Digits in 公文").
+  const spaced = (other: string) => isAlphanumeric(other) && !isDigit(other);
   const autospace =
     style.autospace &&
     previous !== undefined &&
-    ((classify(previous.char) === 'han' && isAlphanumeric(char)) ||
-      (isAlphanumeric(previous.char) && charClass === 'han'));
+    ((classify(previous.char) === 'han' && spaced(char)) || (spaced(previous.char) && charClass === 'han'));
   return {
     char,
     codePoint,

@@ -104,11 +104,23 @@ describe('CJK line breaking (typography.md §4, clreq basic level)', () => {
     expect(lines.some((line) => line.includes('COVID-19'))).toBe(true);
   });
 
-  it('puts ¼ em between Han characters and digits, but not at a line start', () => {
-    const [glyphs] = [shapeText([{ text: '记功2次', style: officialBody, line: 1 }], fonts).flatMap((u) => u.glyphs)];
+  it('puts ¼ em between Han characters and Latin letters, but not at a line start', () => {
+    const [glyphs] = [
+      shapeText([{ text: '新冠COVID病毒', style: officialBody, line: 1 }], fonts).flatMap((u) => u.glyphs),
+    ];
     const gaps = glyphs!.map((g) => g.gapBefore);
-    expect(gaps).toEqual([0, 0, 4, 4]);
+    expect(gaps).toEqual([0, 0, 4, 0, 0, 0, 0, 4, 0]);
     expect(naturalWidth(glyphs!.slice(2))).toBeLessThan(naturalWidth(glyphs!.slice(1)) - 4);
+  });
+
+  it('sets digits solid against Han, as 公文 set dates and 文号 (typography.md §6)', () => {
+    for (const text of ['2020年2月5日', '内公奖〔2020〕12号', '记功2次']) {
+      const glyphs = shapeText([{ text, style: officialBody, line: 1 }], fonts).flatMap((u) => u.glyphs);
+      expect(
+        glyphs.map((g) => g.gapBefore),
+        text,
+      ).toEqual(glyphs.map(() => 0));
+    }
   });
 
   it('obeys the prohibition rules on a long real paragraph at many widths', () => {

@@ -17,10 +17,11 @@ const han = (count: number) => '战'.repeat(count);
 
 describe('text prepared before shaping', () => {
   it('prints one 间隔号 (U+00B7) for each of the middle dots a name arrives with', () => {
-    expect(normalized('乌力吉·巴雅尔', '额尔敦・毕力格', '其木格‧娜仁')).toEqual([
+    expect(normalized('乌力吉·巴雅尔', '额尔敦・毕力格', '其木格‧娜仁', '巴特•朝鲁')).toEqual([
       '乌力吉·巴雅尔',
       '额尔敦·毕力格',
       '其木格·娜仁',
+      '巴特·朝鲁',
     ]);
   });
 
