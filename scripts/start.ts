@@ -106,21 +106,20 @@ async function main(): Promise<void> {
     .filter((file) => file.endsWith('.json'))
     .sort();
   // A restart finds the examples of an earlier run: they are kept as they are, not submitted again.
-  const records = [];
+  const awards = [];
   let submitted = 0;
   for (const { value } of files.flatMap((file) => readRecordFile(join('examples', file)))) {
     const stored = await stack.approvals.get(String((value as { id?: unknown }).id));
-    records.push(stored?.record ?? (await stack.approvals.submit(value)).record);
+    awards.push(stored ?? (await stack.approvals.submit(value)));
     if (stored === undefined) submitted++;
   }
-  const toApprove = (await Promise.all(records.map((record) => stack.approvals.get(record.id)))).filter(
-    (award) => award?.record.status === 'SUBMITTED',
-  );
+  const records = awards.map((award) => award.record);
+  const toApprove = awards.filter((award) => award.record.status === 'SUBMITTED');
   console.log(
     `${submitted} example records submitted, ${records.length - submitted} kept from an earlier run ` +
       `(${values.data}); approving ${toApprove.length}`,
   );
-  for (const award of toApprove) await stack.approvals.approve(award!.record.id, APPROVER);
+  for (const award of toApprove) await stack.approvals.approve(award.record.id, APPROVER);
 
   const items = await awaitDocuments(
     stack,

@@ -61,7 +61,7 @@ export class Monitoring extends Construct {
     this.action = new SnsAction(this.topic);
 
     const fn = props.renderFunction;
-    const renderMetric = (metricName: string, service = 'render') =>
+    const pipelineMetric = (metricName: string, service = 'render') =>
       new Metric({
         namespace: METRICS_NAMESPACE,
         metricName,
@@ -69,10 +69,10 @@ export class Monitoring extends Construct {
         statistic: 'Sum',
         period: FIVE_MINUTES,
       });
-    const invalidRecords = renderMetric('InvalidRecords');
-    const documentsRendered = renderMetric('DocumentsRendered');
-    const deploymentFaults = renderMetric('DeploymentFaults');
-    const awardsSwept = renderMetric('AwardsSwept', 'sweep');
+    const invalidRecords = pipelineMetric('InvalidRecords');
+    const documentsRendered = pipelineMetric('DocumentsRendered');
+    const deploymentFaults = pipelineMetric('DeploymentFaults');
+    const awardsSwept = pipelineMetric('AwardsSwept', 'sweep');
     const iteratorAge = fn.metric('IteratorAge', { statistic: 'Maximum', period: FIVE_MINUTES });
     const deadLetters = props.renderFailures.metricApproximateNumberOfMessagesVisible({
       period: FIVE_MINUTES,
