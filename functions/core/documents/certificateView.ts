@@ -1,5 +1,6 @@
 import { MERIT_GRADE_NAMES, type RecipientAwardRecord } from '../records/index.js';
-import { approvalTime, identityOf } from './recordDocumentFacts.js';
+import { approvalTime, identityOf, namesIn } from './recordDocumentFacts.js';
+import { withoutFinalMark } from './sentences.js';
 
 /** The award as a certificate words it: 荣记个人三等功, 予以嘉奖, 被追授“…”荣誉称号. */
 function awardPhrase(record: RecipientAwardRecord): string {
@@ -41,8 +42,8 @@ export function certificateView(record: RecipientAwardRecord) {
     sealText: record.authority.sealText,
     issuedAt: approvalTime(record),
     recipientLine: recipient.type === 'individual' ? `${name}同志：` : `${name}：`,
-    // The deed is a phrase the sentence goes on from: a mark a clerk typed at its end (。！？：…… or
-    // their ASCII forms) would stand before the joining comma as a second mark.
-    citation: `${record.deed.replace(/[，。；、：！？…,.;:!?\s]+$/u, '')}，${awardPhrase(record)}。`,
+    // The deed is a phrase the sentence goes on from: a mark typed at its end would be a second one.
+    citation: `${withoutFinalMark(record.deed)}，${awardPhrase(record)}。`,
+    words: namesIn(record),
   };
 }

@@ -1,10 +1,11 @@
 import type { CommendationOrderRecord } from '../records/index.js';
-import { approvalTime, documentNumberOf, identityOf } from './recordDocumentFacts.js';
+import { approvalTime, documentNumberOf, identityOf, namesIn } from './recordDocumentFacts.js';
 
 /** What `templates/commendation-order.hbs` prints (嘉奖令, GB/T 9704 layout). */
 export function commendationOrderView(record: CommendationOrderRecord) {
   const documentNumber = documentNumberOf(record, 'commendation order');
   return {
+    words: namesIn(record),
     metadata: {
       title: record.title,
       subject: `嘉奖令 ${documentNumber}`,

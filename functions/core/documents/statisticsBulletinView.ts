@@ -46,6 +46,7 @@ export function statisticsBulletinView(figures: BulletinFigures, authority: { na
       identity: `bulletin/${new Date(figures.cutoff).toISOString()}`,
     },
     authority: authority.name,
+    words: [authority.name],
     sealText: authority.sealText ?? authority.name,
     cutoffText: text,
     title: `${authority.name}关于全区公安机关战时表彰奖励工作情况的通报`,

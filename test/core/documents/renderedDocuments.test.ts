@@ -140,7 +140,7 @@ describe('rendered documents', () => {
     expect(message).toMatch(
       /^record merit-zhang-peng: certificate: authority\.name: "内蒙古.*" \(69 characters\) is \d+ mm wide/,
     );
-    expect(message).toMatch(/, but the signature's line holds 217 mm: shorten it$/);
+    expect(message).toMatch(/, but the signature holds 2 lines of 217 mm: shorten it$/);
   });
 
   it('sets dates and 文号 solid, with no space between digits and Han (typography.md §6)', async () => {

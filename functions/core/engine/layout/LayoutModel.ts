@@ -40,6 +40,12 @@ export interface ParagraphBlock {
   readonly spaceAfter: number;
   /** Titles: break into lines of at most this many characters, balanced, never a rectangle. */
   readonly titleMaxChars: number | undefined;
+  /**
+   * Fit policy of a one-line box (the red issuing-authority mark): too long for one line, its
+   * type shrinks down to this size; longer still, it keeps its size and breaks between words
+   * over balanced lines.
+   */
+  readonly shrinkTo: number | undefined;
   readonly keepWithNext: boolean;
   readonly line: number;
 }
@@ -62,9 +68,17 @@ export interface SpaceBlock {
 }
 
 export interface TableColumn {
-  /** Fixed width in points, or a share of the remaining width. */
-  readonly width: { readonly fixed: number } | { readonly fraction: number };
+  /**
+   * Fixed width in points; a share of the remaining width; or sized from its content — as wide
+   * as its widest cell set on one line, within [min, max] (a 姓名 column).
+   */
+  readonly width:
+    | { readonly fixed: number }
+    | { readonly fraction: number }
+    | { readonly content: { readonly min: number; readonly max: number } };
   readonly align: Align;
+  /** Cells hold names: never broken inside a word, only between words when wider than the column. */
+  readonly keepWhole: boolean;
 }
 
 export interface TableCell {
@@ -194,5 +208,7 @@ export interface DocumentMetadata {
 
 export interface LayoutDocument {
   readonly metadata: DocumentMetadata;
+  /** Words never broken inside: the domain's terms and the record's names (<words>). */
+  readonly words: readonly string[];
   readonly sections: readonly Section[];
 }

@@ -119,13 +119,29 @@ class LayoutBuilder {
     const metadata = this.metadata(attributes);
     attributes.done();
     const sections: Section[] = [];
+    const words: string[] = [];
     for (const child of this.elements(root)) {
       if (child.name === 'style') this.defineStyle(child);
+      else if (child.name === 'words') words.push(...this.words(child));
       else if (child.name === 'section') sections.push(this.section(child));
-      else throw new LayoutSpecError(child, `<${child.name}> is not allowed in <document> (use <style> or <section>)`);
+      else
+        throw new LayoutSpecError(
+          child,
+          `<${child.name}> is not allowed in <document> (use <style>, <words> or <section>)`,
+        );
     }
     if (sections.length === 0) throw new LayoutSpecError(root, '<document> has no <section>');
-    return { metadata, sections };
+    return { metadata, words, sections };
+  }
+
+  /** <words>: whitespace-separated words that titles and wrapped names never break inside. */
+  private words(element: MarkupElement): string[] {
+    new Attributes(element).done();
+    const text = element.children.map((node) => {
+      if (isElement(node)) throw new LayoutSpecError(node, `<${node.name}> is not allowed inside <words>`);
+      return node.text;
+    });
+    return text.join(' ').split(/\s+/).filter(Boolean);
   }
 
   private metadata(attributes: Attributes): DocumentMetadata {
@@ -332,6 +348,7 @@ class LayoutBuilder {
       spaceBefore: a.length('space-before', 0, em, this.linePitch),
       spaceAfter: a.length('space-after', 0, em, this.linePitch),
       titleMaxChars: this.positive(a, 'title-max-chars'),
+      shrinkTo: a.string('shrink-to') === undefined ? undefined : a.length('shrink-to', 0, em, this.linePitch),
       keepWithNext: a.flag('keep-with-next'),
       line: element.line,
     };
@@ -346,14 +363,26 @@ class LayoutBuilder {
     const em = style.size;
     const columnSpecs = a.required('columns').trim().split(/\s+/);
     const aligns = (a.string('align') ?? '').trim().split(/\s+/).filter(Boolean);
+    // keep-whole="2": 1-based numbers of the columns whose cells hold names.
+    const keepWhole = (a.string('keep-whole') ?? '').trim().split(/\s+/).filter(Boolean).map(Number);
+    if (keepWhole.some((n) => !Number.isInteger(n) || n < 1 || n > columnSpecs.length))
+      a.fail(`keep-whole="${keepWhole.join(' ')}" must list column numbers from 1 to ${columnSpecs.length}`);
+    const length = (spec: string) => parseLength(spec, { em, line: this.linePitch });
     const columns: TableColumn[] = columnSpecs.map((spec, index) => {
-      const fraction = /^(\d+(?:\.\d+)?)fr$/.exec(spec);
-      const fixed = fraction ? undefined : parseLength(spec, { em, line: this.linePitch });
-      if (!fraction && fixed === undefined) a.fail(`column width "${spec}" must be a length or a share like 1fr`);
       const align = aligns[index] ?? 'left';
       if (!(ALIGNS as readonly string[]).includes(align))
         a.fail(`column align "${align}" must be one of ${ALIGNS.join(', ')}`);
-      return { width: fraction ? { fraction: Number(fraction[1]) } : { fixed: fixed! }, align: align as Align };
+      const fraction = /^(\d+(?:\.\d+)?)fr$/.exec(spec);
+      const range = /^(.+)\.\.(.+)$/.exec(spec);
+      const [min, max] = range ? [length(range[1]!), length(range[2]!)] : [undefined, undefined];
+      const width = fraction
+        ? { fraction: Number(fraction[1]) }
+        : range
+          ? min !== undefined && max !== undefined && min <= max
+            ? { content: { min, max } }
+            : a.fail(`column width "${spec}" must be a range of lengths like 5em..10em, smallest first`)
+          : { fixed: length(spec) ?? a.fail(`column width "${spec}" must be a length, a range or a share like 1fr`) };
+      return { width, align: align as Align, keepWhole: keepWhole.includes(index + 1) };
     });
     const block = {
       type: 'table' as const,

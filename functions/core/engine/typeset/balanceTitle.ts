@@ -1,6 +1,7 @@
 import { breakLines, type BrokenLine, naturalWidth } from './breakLines.js';
-import { PREFERRED_TITLE_BREAKS_AFTER } from './cjkRules.js';
+import { PREFERRED_TITLE_BREAKS_AFTER, PREFERRED_TITLE_BREAKS_BEFORE } from './cjkRules.js';
 import type { BreakUnit, ShapedGlyph } from './shapeText.js';
+import { wordBoundaries } from './wordBoundaries.js';
 
 const cells = (glyphs: readonly ShapedGlyph[]) => glyphs.reduce((sum, glyph) => sum + glyph.cells, 0);
 
@@ -18,24 +19,32 @@ interface Boundary {
   readonly preferred: boolean;
 }
 
-/** Places a title may break: between units, outside 《…》, preferably after 关于, 、 or 》. */
-function titleBoundaries(units: readonly BreakUnit[]): Boundary[] {
+/**
+ * Places a title may break: between units, outside 《…》, and — when `between` is given — only
+ * at those offsets (between words); preferably after 关于, 、 or 》, or before 的命令, 的通报….
+ */
+function titleBoundaries(units: readonly BreakUnit[], between: ReadonlySet<number> | undefined): Boundary[] {
+  const text = units.map((unit) => unit.glyphs.map((glyph) => glyph.char).join('')).join('');
   const boundaries: Boundary[] = [];
   let depth = 0;
-  let text = '';
+  let offset = 0;
   let count = 0;
   units.forEach((unit, index) => {
     for (const glyph of unit.glyphs) {
       if (glyph.char === '《') depth++;
       if (glyph.char === '》') depth--;
-      text += glyph.char;
+      offset += glyph.char.length;
       count += glyph.cells;
     }
-    if (index < units.length - 1 && depth === 0) {
+    if (index < units.length - 1 && depth === 0 && (between === undefined || between.has(offset))) {
+      const before = text.slice(0, offset);
+      const after = text.slice(offset);
       boundaries.push({
         index: index + 1,
         cells: count,
-        preferred: PREFERRED_TITLE_BREAKS_AFTER.some((mark) => text.endsWith(mark)),
+        preferred:
+          PREFERRED_TITLE_BREAKS_AFTER.some((mark) => before.endsWith(mark)) ||
+          PREFERRED_TITLE_BREAKS_BEFORE.some((mark) => after.startsWith(mark)),
       });
     }
   });
@@ -59,18 +68,14 @@ function shapeCost(lengths: readonly number[], preferredBreaks: number): number 
   );
 }
 
-/**
- * Breaks a document title (GB/T 9704 §7.3.3): lines of at most `maxChars` characters that form
- * a trapezoid or a diamond, never a rectangle; breaks preferably after 关于, 、 or 》, never inside
- * 《…》 (nor inside a unit, so never between a number and its unit).
- */
-export function balanceTitle(units: readonly BreakUnit[], maxChars: number, width: number): BrokenLine[] {
-  const all = units.flatMap((unit) => unit.glyphs);
-  const fits = (glyphs: readonly ShapedGlyph[]) => cells(glyphs) <= maxChars && naturalWidth(glyphs) <= width + 0.01;
-  if (fits(all)) return [{ glyphs: all, compressions: [], isLast: true }];
-
-  const boundaries = titleBoundaries(units);
-  const total = cells(all);
+/** The best balanced breaking at these boundaries in at most MAX_BALANCED_LINES lines, if one fits. */
+function balancedBreaks(
+  units: readonly BreakUnit[],
+  boundaries: readonly Boundary[],
+  fits: (glyphs: readonly ShapedGlyph[]) => boolean,
+  minLines: number,
+): BrokenLine[] | undefined {
+  const total = cells(units.flatMap((unit) => unit.glyphs));
   const lineOf = (from: number, to: number) => units.slice(from, to).flatMap((unit) => unit.glyphs);
   let best: { cost: number; breaks: Boundary[] } | undefined;
 
@@ -92,16 +97,46 @@ export function balanceTitle(units: readonly BreakUnit[], maxChars: number, widt
         search(lineCount, [...chosen, boundary]);
     }
   };
-  for (let lineCount = Math.ceil(total / maxChars); lineCount <= MAX_BALANCED_LINES; lineCount++) {
+  for (let lineCount = Math.max(2, minLines); lineCount <= MAX_BALANCED_LINES; lineCount++) {
     search(lineCount, []);
     if (best && best.cost < RECTANGLE) break;
   }
-  if (best && best.cost < RECTANGLE) {
-    const edges = [0, ...best.breaks.map((b) => b.index), units.length];
-    return edges.slice(1).map((end, i) => ({ glyphs: lineOf(edges[i]!, end), compressions: [], isLast: true }));
-  }
-  // A very long title: first fit, its first line a character short so the block is no rectangle.
+  if (!best || best.cost >= RECTANGLE) return undefined;
+  const edges = [0, ...best.breaks.map((b) => b.index), units.length];
+  return edges.slice(1).map((end, i) => ({ glyphs: lineOf(edges[i]!, end), compressions: [], isLast: true }));
+}
+
+/**
+ * Breaks a document title (GB/T 9704 §7.3.3): lines of at most `maxChars` characters that form
+ * a trapezoid or a diamond, never a rectangle, broken between words (词意完整) — the
+ * segmenter's and `words`, the domain's terms and the record's names — preferably after 关于, 、
+ * or 》, never inside 《…》 (nor inside a unit, so never between a number and its unit). Only
+ * when no such breaking exists does a break fall inside a word.
+ */
+export function balanceTitle(
+  units: readonly BreakUnit[],
+  maxChars: number,
+  width: number,
+  words: readonly string[] = [],
+): BrokenLine[] {
+  const all = units.flatMap((unit) => unit.glyphs);
+  const fits = (glyphs: readonly ShapedGlyph[]) => cells(glyphs) <= maxChars && naturalWidth(glyphs) <= width + 0.01;
+  if (fits(all)) return [{ glyphs: all, compressions: [], isLast: true }];
+
+  const text = all.map((glyph) => glyph.char).join('');
   const charWidth = all[0]?.size ?? 0;
+  // A word longer than a line cannot be kept whole; it is left to the segmenter.
+  const lineChars = Math.min(maxChars, Math.floor(width / Math.max(charWidth, 1)));
+  const between = wordBoundaries(
+    text,
+    words.filter((word) => word.length <= lineChars),
+  );
+  const minLines = Math.ceil(cells(all) / lineChars);
+  const balanced =
+    balancedBreaks(units, titleBoundaries(units, between), fits, minLines) ??
+    balancedBreaks(units, titleBoundaries(units, undefined), fits, minLines);
+  if (balanced) return balanced;
+  // A very long title: first fit, its first line a character short so the block is no rectangle.
   const lineWidth = Math.min(width, maxChars * charWidth);
   return breakLines(units, (index) => (index === 0 ? lineWidth - charWidth : lineWidth)).map((line) => ({
     ...line,

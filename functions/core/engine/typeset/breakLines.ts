@@ -118,17 +118,27 @@ function splitOverwide(unit: BreakUnit, width: number): [BreakUnit, BreakUnit] {
   ];
 }
 
+/** Characters on a line that are not punctuation: a last line needs two (typography.md §6). */
+const wordCharacters = (units: readonly BreakUnit[]) =>
+  units.reduce(
+    (count, unit) => count + unit.glyphs.filter((g) => g.charClass === 'han' || g.charClass === 'latin').length,
+    0,
+  );
+
 /**
  * Stage "break lines": first fit. A line takes units while they fit, counting the punctuation
  * that could be squeezed, so a mark that may not start a line is pulled in by compression
  * before anything is pushed to the next line. Breaks fall only between units, so the
- * prohibition rules hold by construction.
+ * prohibition rules hold by construction. A paragraph's last line never holds a single
+ * character ("功。" alone): the line before gives it its last unit (clreq's "pull one down").
  *
  * @param widthOf available width of the n-th line (the first line may be indented)
  */
 export function breakLines(units: readonly BreakUnit[], widthOf: (lineIndex: number) => number): BrokenLine[] {
   const queue = [...units];
   const lines: BrokenLine[] = [];
+  // Where each line's units start and end in the queue, to pull a unit down into a stranded last line.
+  const spans: [number, number][] = [];
   let start = 0;
   while (start < queue.length) {
     while (start < queue.length && queue[start]!.isSpace) start++;
@@ -164,7 +174,37 @@ export function breakLines(units: readonly BreakUnit[], widthOf: (lineIndex: num
     }
     const isLast = forced || end >= queue.length;
     lines.push(makeLine(queue.slice(start, end), width, isLast));
+    spans.push([start, end]);
+    if (isLast) pullDownInto(lines, spans, queue, widthOf);
     start = forced ? end + 1 : end;
   }
   return lines;
+}
+
+/**
+ * A paragraph's last line with a single character takes the previous line's last unit, when
+ * that line keeps two units and the two fit together; the previous line is then justified.
+ */
+function pullDownInto(
+  lines: BrokenLine[],
+  spans: [number, number][],
+  queue: readonly BreakUnit[],
+  widthOf: (lineIndex: number) => number,
+): void {
+  const last = lines.length - 1;
+  if (last < 1 || lines[last - 1]!.isLast) return;
+  const [start, end] = spans[last]!;
+  if (wordCharacters(queue.slice(start, end)) >= 2) return;
+  const [previousStart, previousEnd] = spans[last - 1]!;
+  let moved = previousEnd - 1;
+  while (moved > previousStart && queue[moved]!.isSpace) moved--;
+  const kept = queue.slice(previousStart, moved).filter((unit) => !unit.isSpace);
+  if (kept.length < 2 || !fitsWithin(extend(EMPTY_LINE, lineGlyphs(queue.slice(moved, end))), widthOf(last))) return;
+  lines.splice(
+    last - 1,
+    2,
+    makeLine(queue.slice(previousStart, moved), widthOf(last - 1), false),
+    makeLine(queue.slice(moved, end), widthOf(last), true),
+  );
+  spans.splice(last - 1, 2, [previousStart, moved], [moved, end]);
 }

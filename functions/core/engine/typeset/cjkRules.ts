@@ -38,6 +38,8 @@ export const BLANK_LEFT_HALF = new Set([...'“‘（《「『【〔〈〖｛'])
 
 /** Title line breaks are preferred after these (typography.md §1, "title"). */
 export const PREFERRED_TITLE_BREAKS_AFTER = ['关于', '、', '》'];
+/** …and before these: the kind of document that ends the title (typography.md §6, "Words"). */
+export const PREFERRED_TITLE_BREAKS_BEFORE = ['的命令', '的通报', '的决定', '的通知', '的嘉奖令'];
 
 export type CharClass = 'han' | 'latin' | 'punct' | 'space' | 'newline';
 

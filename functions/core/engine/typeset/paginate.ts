@@ -1,6 +1,6 @@
 import { LayoutOverflowError } from '../../errors.js';
 import { POINTS_PER_MM } from '../layout/units.js';
-import type { Box } from './layoutBlocks.js';
+import type { Box } from './Box.js';
 import { type DrawOp, shiftOp } from './PageModel.js';
 
 /** Rounding slack: 22 lines of 225 mm / 22 must fit 225 mm. */

@@ -1,6 +1,7 @@
 import { LayoutOverflowError } from '../../errors.js';
 import type { FontRegistry } from '../fonts/FontRegistry.js';
 import type { LayoutDocument, Section } from '../layout/LayoutModel.js';
+import type { LayoutContext } from './Box.js';
 import { layoutBlock } from './layoutBlocks.js';
 
 // Height of an em dash above the baseline, in em (Noto CJK: 0.24–0.29).
@@ -50,10 +51,11 @@ function pageNumber(section: Section, pageIndex: number, fonts: FontRegistry): D
   );
 }
 
-function typesetSection(section: Section, fonts: FontRegistry): TypesetPage[] {
+function typesetSection(section: Section, context: LayoutContext): TypesetPage[] {
+  const { fonts } = context;
   const area = { left: section.margins.left, width: section.width - section.margins.left - section.margins.right };
   const bodyHeight = section.height - section.margins.top - section.margins.bottom;
-  const boxes = section.blocks.flatMap((block) => layoutBlock(block, area, fonts));
+  const boxes = section.blocks.flatMap((block) => layoutBlock(block, area, context));
   const pages = paginate(boxes, section.margins.top, bodyHeight);
   if (section.maxPages !== undefined && pages.length > section.maxPages) {
     throw new LayoutOverflowError(
@@ -71,5 +73,6 @@ function typesetSection(section: Section, fonts: FontRegistry): TypesetPage[] {
 
 /** The typesetter's entry point: a parsed layout in, positioned pages out. */
 export function typesetDocument(layout: LayoutDocument, fonts: FontRegistry): TypesetPage[] {
-  return layout.sections.flatMap((section) => typesetSection(section, fonts));
+  const context = { fonts, words: layout.words };
+  return layout.sections.flatMap((section) => typesetSection(section, context));
 }

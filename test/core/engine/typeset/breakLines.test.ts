@@ -15,7 +15,17 @@ const han = (count: number) => '战'.repeat(count);
 describe('CJK line breaking (typography.md §4, clreq basic level)', () => {
   it('sets 28 characters of 16 pt 仿宋 on a 156 mm GB/T 9704 line', () => {
     expect(lineTexts(han(56)).map((line) => line.length)).toEqual([28, 28]);
-    expect(lineTexts(han(29)).map((line) => line.length)).toEqual([28, 1]);
+    expect(lineTexts(han(30)).map((line) => line.length)).toEqual([28, 2]);
+  });
+
+  it('never leaves one character alone on a last line: the line before gives it its last character', () => {
+    expect(lineTexts(han(29)).map((line) => line.length)).toEqual([27, 2]);
+    // "功。": a mark does not count as a second character.
+    expect(lineTexts(`${han(28)}功。`)).toEqual([han(27), '战功。']);
+    // Each paragraph of a text broken by newlines keeps the rule.
+    expect(lineTexts(`${han(29)}\n${han(29)}`).map((line) => line.length)).toEqual([27, 2, 27, 2]);
+    // A one-line paragraph is left as it is.
+    expect(lineTexts('奖。')).toEqual(['奖。']);
   });
 
   it('pulls a comma that may not start a line back by compressing punctuation, rather than pushing a character', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Box, box } from '../../../../functions/core/engine/typeset/layoutBlocks.js';
+import { type Box, box } from '../../../../functions/core/engine/typeset/Box.js';
 import type { DrawOp } from '../../../../functions/core/engine/typeset/PageModel.js';
 import { paginate } from '../../../../functions/core/engine/typeset/paginate.js';
 import { LayoutOverflowError } from '../../../../functions/core/errors.js';

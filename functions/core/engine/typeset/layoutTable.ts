@@ -1,0 +1,102 @@
+import { LayoutOverflowError } from '../../errors.js';
+import type { TableBlock } from '../layout/LayoutModel.js';
+import { POINTS_PER_MM } from '../layout/units.js';
+import { type BodyArea, type Box, baselineIn, blank, box, type LayoutContext } from './Box.js';
+import { type BrokenLine, breakLines, naturalWidth } from './breakLines.js';
+import type { DrawOp } from './PageModel.js';
+import { placeLine } from './placeLine.js';
+import { type BreakUnit, type ShapedGlyph, shapeText } from './shapeText.js';
+import { wordUnits } from './wordBoundaries.js';
+
+const mm = (points: number) => (points / POINTS_PER_MM).toFixed(0);
+
+/**
+ * Column widths: fixed ones as stated, content-sized ones as wide as their widest cell on one
+ * line (within their range), and the shares split what is left.
+ */
+function columnWidths(block: TableBlock, area: BodyArea, cellGlyphs: readonly ShapedGlyph[][][]): number[] {
+  const pad = 2 * block.cellPadding;
+  const sized = block.columns.map((column, index) => {
+    const { width } = column;
+    if ('fixed' in width) return width.fixed;
+    if ('fraction' in width) return 0;
+    // Text wider than the range wraps anyway, so only what fits within it sizes the column.
+    const oneLine = cellGlyphs.map((row) => naturalWidth(row[index]!) + pad).filter((w) => w <= width.content.max);
+    return Math.max(width.content.min, ...oneLine);
+  });
+  const shares = block.columns.reduce((sum, c) => sum + ('fraction' in c.width ? c.width.fraction : 0), 0);
+  const free = area.width - sized.reduce((a, b) => a + b, 0);
+  if (shares > 0 && free <= 0) {
+    throw new LayoutOverflowError(
+      `the table's columns take ${mm(area.width - free)} mm, and the text area holds ${mm(area.width)} mm`,
+    );
+  }
+  return block.columns.map((c, index) => ('fraction' in c.width ? (free * c.width.fraction) / shares : sized[index]!));
+}
+
+/**
+ * A cell's lines. Names and units (keep-whole columns) break only between words — a word
+ * wider than the column, only then at a character; other text breaks as a paragraph does.
+ */
+function cellLines(units: BreakUnit[], width: number, keepWhole: boolean, context: LayoutContext): BrokenLine[] {
+  if (!keepWhole) return breakLines(units, () => width);
+  const widthInChars = width / (units[0]?.glyphs[0]?.size ?? 1);
+  const words = context.words.filter((word) => word.length <= widthInChars);
+  return breakLines(wordUnits(units, words), () => width);
+}
+
+export function layoutTable(block: TableBlock, area: BodyArea, context: LayoutContext): Box[] {
+  const shaped = block.rows.map((row) => row.cells.map((cell) => shapeText(cell.spans, context.fonts)));
+  const widths = columnWidths(
+    block,
+    area,
+    shaped.map((row) => row.map((units) => units.flatMap((unit) => unit.glyphs))),
+  );
+  const lefts = widths.map((_, i) => area.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
+  const right = area.left + widths.reduce((a, b) => a + b, 0);
+  const pad = block.cellPadding;
+  const horizontal = (y: number, x1: number, x2: number): DrawOp => ({
+    type: 'line',
+    x1,
+    x2,
+    y1: y,
+    y2: y,
+    width: block.ruleThickness,
+    color: block.ruleColor,
+  });
+  const vertical = (x: number, height: number): DrawOp => ({
+    type: 'line',
+    x1: x,
+    x2: x,
+    y1: 0,
+    y2: height,
+    width: block.ruleThickness,
+    color: block.ruleColor,
+  });
+
+  let header: Box[] | undefined;
+  const boxes: Box[] = [];
+  block.rows.forEach((row, rowIndex) => {
+    const style = row.header ? block.headerStyle : block.style;
+    const cells = shaped[rowIndex]!.map((units, index) =>
+      cellLines(units, widths[index]! - 2 * pad, block.columns[index]!.keepWhole && !row.header, context),
+    );
+    const lineCount = Math.max(1, ...cells.map((lines) => lines.length));
+    const height = lineCount * style.leading;
+    const ops: DrawOp[] = [horizontal(0, area.left, right), horizontal(height, area.left, right)];
+    for (const x of [...lefts, right]) ops.push(vertical(x, height));
+    cells.forEach((lines, index) => {
+      const align = block.columns[index]!.align;
+      // Cells with fewer lines than their row sit in its middle.
+      const offset = ((lineCount - lines.length) / 2) * style.leading;
+      lines.forEach((line, lineIndex) => {
+        const baseline = offset + lineIndex * style.leading + baselineIn(style.leading, style);
+        ops.push(...placeLine(line, lefts[index]! + pad, widths[index]! - 2 * pad, align, baseline));
+      });
+    });
+    const rowBox = box(height, ops, { repeatHeader: row.header ? undefined : header, keepWithNext: row.header });
+    if (row.header) header = [...(header ?? []), rowBox];
+    boxes.push(rowBox);
+  });
+  return [...blank(block.spaceBefore), ...boxes, ...blank(block.spaceAfter)];
+}
