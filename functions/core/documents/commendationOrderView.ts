@@ -1,3 +1,4 @@
+import { colophonView } from './colophonView.js';
 import type { CommendationOrderRecord } from '../records/index.js';
 import { approvalTime, documentNumberOf, identityOf, namesIn } from './recordDocumentFacts.js';
 
@@ -24,5 +25,6 @@ export function commendationOrderView(record: CommendationOrderRecord) {
     // An ideographic space, which layout keeps, where a typist would leave a gap.
     signatory: record.signatory ? `${record.signatory.title}\u3000${record.signatory.name}` : '',
     issuedAt: record.issuedAt,
+    colophon: colophonView(record.colophon),
   };
 }

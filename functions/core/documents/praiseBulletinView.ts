@@ -1,3 +1,4 @@
+import { colophonView } from './colophonView.js';
 import type { PraiseBulletinRecord } from '../records/index.js';
 import { endSentence } from './sentences.js';
 import { approvalTime, documentNumberOf, identityOf, namesIn } from './recordDocumentFacts.js';
@@ -26,5 +27,6 @@ export function praiseBulletinView(record: PraiseBulletinRecord) {
     individualsHeading: `${record.collectives.length > 0 ? '二' : '一'}、先进个人（${record.individuals.length}名）`,
     closing: endSentence(record.closing),
     issuedAt: record.issuedAt,
+    colophon: colophonView(record.colophon),
   };
 }

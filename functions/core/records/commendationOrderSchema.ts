@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { colophonSchema } from './colophonSchema.js';
 import { TEXT_LIMITS } from './constants.js';
 import { dateTime, documentNumber, line, paragraphs, personName, text } from './fields.js';
 import { recordBaseShape } from './recordBaseShape.js';
@@ -30,6 +31,7 @@ export const commendationOrderSchema = z
       .optional()
       .describe('Who signs the order'),
     issuedAt: dateTime().describe('Date of issue (成文日期)'),
+    colophon: colophonSchema.optional(),
   })
   .describe('A commendation order (嘉奖令/命令), an official document');
 

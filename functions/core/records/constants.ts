@@ -103,4 +103,6 @@ export const TEXT_LIMITS = {
   paragraph: 2000,
   paragraphs: 100,
   listEntries: 2000,
+  /** 抄送 bodies: the 版记 holds a few lines of them at the foot of one page. */
+  copyTo: 10,
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { colophonSchema } from './colophonSchema.js';
 import { TEXT_LIMITS } from './constants.js';
 import { dateTime, documentNumber, line, paragraphs, personName, text } from './fields.js';
 import { recordBaseShape } from './recordBaseShape.js';
@@ -23,6 +24,7 @@ export const praiseBulletinSchema = z
       .describe('Individuals praised'),
     closing: text(TEXT_LIMITS.name).default('特此通报').describe('Closing formula'),
     issuedAt: dateTime().describe('Date of issue (成文日期)'),
+    colophon: colophonSchema.optional(),
   })
   .describe('A praise bulletin (表扬通报), praising many collectives and individuals at once');
 

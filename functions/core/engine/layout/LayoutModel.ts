@@ -131,6 +131,8 @@ export interface SealSpec {
 
 export interface SignatureBlock {
   readonly type: 'signature';
+  /** Who signs (职务 and name, 厅长　衡晓帆): a line above the authority, ending where it ends. */
+  readonly signatory: TextSpan | undefined;
   readonly authority: TextSpan;
   readonly date: TextSpan;
   readonly style: TextStyle;
@@ -154,7 +156,36 @@ export interface ImageBlock {
   readonly spaceAfter: number;
 }
 
-export type Block = ParagraphBlock | RuleBlock | SpaceBlock | TableBlock | BarChartBlock | SignatureBlock | ImageBlock;
+/**
+ * 版记 (GB/T 9704 §7.4): at the foot of the last page, 抄送 (continued lines aligned after its
+ * label) and 印发机关 with 印发日期, between rules as wide as the text area — the first and last
+ * thick, those between thin, the last on the text area's bottom line. Parts left empty take no line.
+ */
+export interface ColophonBlock {
+  readonly type: 'colophon';
+  readonly style: TextStyle;
+  /** 抄送： and the bodies, e.g. 公安部政治部，自治区党委政法委。 */
+  readonly copyTo: { readonly label: string; readonly text: TextSpan } | undefined;
+  readonly printedBy: TextSpan | undefined;
+  /** 2020年2月5日印发 */
+  readonly printedOn: TextSpan | undefined;
+  /** 1 character in from each side. */
+  readonly inset: number;
+  readonly thickRule: number;
+  readonly thinRule: number;
+  readonly color: Rgb;
+  readonly line: number;
+}
+
+export type Block =
+  | ParagraphBlock
+  | RuleBlock
+  | SpaceBlock
+  | TableBlock
+  | BarChartBlock
+  | SignatureBlock
+  | ImageBlock
+  | ColophonBlock;
 
 export interface Margins {
   readonly top: number;

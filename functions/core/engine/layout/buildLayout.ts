@@ -290,10 +290,12 @@ class LayoutBuilder {
         return this.signature(element);
       case 'image':
         return this.image(element);
+      case 'colophon':
+        return this.colophon(element);
       default:
         throw new LayoutSpecError(
           element,
-          `unknown element <${element.name}> (blocks: p, rule, space, table, bar-chart, signature, image)`,
+          `unknown element <${element.name}> (blocks: p, rule, space, table, bar-chart, signature, image, colophon)`,
         );
     }
   }
@@ -450,6 +452,45 @@ class LayoutBuilder {
     return block;
   }
 
+  private colophon(element: MarkupElement): Block {
+    const a = new Attributes(element);
+    const style = this.styleOf(a, element);
+    const em = style.size;
+    const block = {
+      type: 'colophon' as const,
+      style,
+      inset: a.length('inset', em, em, this.linePitch),
+      thickRule: a.length('thick-rule', 0.35 * (72 / 25.4), em, this.linePitch),
+      thinRule: a.length('thin-rule', 0.25 * (72 / 25.4), em, this.linePitch),
+      color: a.color('color', BLACK),
+      line: element.line,
+    };
+    a.done();
+    const parts = new Map<string, { text: TextSpan; label: string | undefined }>();
+    for (const child of this.elements(element)) {
+      if (!['copy-to', 'printed-by', 'printed-on'].includes(child.name))
+        throw new LayoutSpecError(
+          child,
+          `<colophon> holds <copy-to>, <printed-by> and <printed-on>, not <${child.name}>`,
+        );
+      const ca = new Attributes(child);
+      const label = child.name === 'copy-to' ? ca.required('label') : undefined;
+      ca.done();
+      const text = this.spans(child, style)
+        .map((span) => span.text)
+        .join('');
+      if (text.includes('\n')) throw new LayoutSpecError(child, `<${child.name}> is one line of text: no <br/>`);
+      if (text) parts.set(child.name, { text: { text, style, line: child.line }, label });
+    }
+    const copyTo = parts.get('copy-to');
+    return {
+      ...block,
+      copyTo: copyTo ? { label: copyTo.label!, text: copyTo.text } : undefined,
+      printedBy: parts.get('printed-by')?.text,
+      printedOn: parts.get('printed-on')?.text,
+    };
+  }
+
   private signature(element: MarkupElement): Block {
     const a = new Attributes(element);
     const style = this.styleOf(a, element);
@@ -482,12 +523,17 @@ class LayoutBuilder {
       return { text, style, line: child.line };
     };
     for (const name of parts.keys()) {
-      if (name !== 'authority' && name !== 'date') {
-        throw new LayoutSpecError(element, `<signature> holds <authority> and <date>, not <${name}>`);
+      if (name !== 'authority' && name !== 'date' && name !== 'signatory') {
+        throw new LayoutSpecError(
+          element,
+          `<signature> holds <signatory> (optional), <authority> and <date>, not <${name}>`,
+        );
       }
     }
+    const signatory = parts.has('signatory') ? part('signatory') : undefined;
     return {
       type: 'signature',
+      signatory: signatory?.text ? signatory : undefined,
       authority: part('authority'),
       date: part('date'),
       style,

@@ -14,6 +14,9 @@ export interface EmbeddedFont {
   width(codePoint: number): number;
 }
 
+/** The typesetter draws a typed —— as the 2-em dash glyph; it stands for the two dashes typed. */
+const TWO_EM_DASH_CODE_POINT = 0x2e3a;
+
 /** ToUnicode: each character code back to the text it stands for. */
 function toUnicodeCMap(entries: readonly [number, number][]): string {
   const lines = [
@@ -29,7 +32,7 @@ function toUnicodeCMap(entries: readonly [number, number][]): string {
   ];
   const hex4 = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
   const utf16 = (codePoint: number) => {
-    const text = String.fromCodePoint(codePoint);
+    const text = codePoint === TWO_EM_DASH_CODE_POINT ? '——' : String.fromCodePoint(codePoint);
     return Array.from({ length: text.length }, (_, i) => hex4(text.charCodeAt(i))).join('');
   };
   for (let i = 0; i < entries.length; i += 100) {

@@ -13,8 +13,10 @@ export interface Box {
   readonly discardable: boolean;
   /** Must share a page with the box after it (title lines, headings). */
   readonly keepWithNext: boolean;
-  /** Must share a page with the text before it (a signature never stands alone on a page). */
+  /** Must share a page with the box before it (a paragraph's last line: no widow). */
   readonly keepWithPrevious: boolean;
+  /** Must share a page with this many boxes of text before it (a signature carries two lines of body). */
+  readonly keepLinesBefore: number;
   /** Table rows carry their header, repeated at the top of a continuation page. */
   readonly repeatHeader: readonly Box[] | undefined;
   /** Set at the bottom of the body area rather than after the text (a certificate's signature). */
@@ -33,6 +35,7 @@ export const box = (height: number, ops: readonly DrawOp[], options: Partial<Box
   discardable: false,
   keepWithNext: false,
   keepWithPrevious: false,
+  keepLinesBefore: 0,
   repeatHeader: undefined,
   pinToBottom: false,
   ...options,

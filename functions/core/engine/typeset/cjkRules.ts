@@ -25,6 +25,12 @@ export const NO_LINE_END = new Set([...'“‘（《「『【〔〈〖｛', ...'
 /** Two-em marks: set as a pair and never split across lines (clreq §3.3.2). */
 export const INSEPARABLE_PAIRS = new Set(['—', '…']);
 
+/**
+ * The 2-em dash (U+2E3A): a typed —— is drawn as this one glyph where the font has it, one
+ * continuous stroke (typography.md §6), and extracts as —— again.
+ */
+export const TWO_EM_DASH = '\u2E3A';
+
 /** Interpuncts joining the parts of a name (乌力吉·巴雅尔): no break on either side. */
 export const NAME_JOINERS = new Set(['·', '・', '‧']);
 
@@ -46,7 +52,8 @@ export type CharClass = 'han' | 'latin' | 'punct' | 'space' | 'newline';
 export function classify(char: string): CharClass {
   if (char === '\n') return 'newline';
   if (char === ' ' || char === '\u3000') return 'space';
-  if (NO_LINE_START.has(char) || NO_LINE_END.has(char) || INSEPARABLE_PAIRS.has(char)) return 'punct';
+  if (NO_LINE_START.has(char) || NO_LINE_END.has(char) || INSEPARABLE_PAIRS.has(char) || char === TWO_EM_DASH)
+    return 'punct';
   const cp = char.codePointAt(0)!;
   if (
     (cp >= 0x3400 && cp <= 0x4dbf) ||

@@ -1,5 +1,6 @@
 import type { BarChartBlock, Block, RuleBlock } from '../layout/LayoutModel.js';
 import { type BodyArea, type Box, baselineIn, blank, box, type LayoutContext } from './Box.js';
+import { layoutColophon } from './layoutColophon.js';
 import { layoutParagraph } from './layoutParagraph.js';
 import { layoutSignature } from './layoutSignature.js';
 import { layoutTable } from './layoutTable.js';
@@ -92,5 +93,7 @@ export function layoutBlock(block: Block, area: BodyArea, context: LayoutContext
       return layoutSignature(block, area, context);
     case 'image':
       return image(block, area);
+    case 'colophon':
+      return layoutColophon(block, area, context);
   }
 }

@@ -3,7 +3,7 @@ import { balanceTitle } from './balanceTitle.js';
 import { type BodyArea, type Box, baselineIn, blank, box, type LayoutContext } from './Box.js';
 import { type BrokenLine, breakLines, naturalWidth } from './breakLines.js';
 import { placeLine } from './placeLine.js';
-import { type BreakUnit, shapeText } from './shapeText.js';
+import { shapeText } from './shapeText.js';
 
 /** Type sizes are stepped by half a point, as a typesetter would set them. */
 const SIZE_STEP = 0.5;
@@ -62,9 +62,12 @@ export function layoutParagraph(block: ParagraphBlock, area: BodyArea, context: 
   const baseline = baselineIn(leading, { ...style, size });
   const boxes = lines.map((line, index) => {
     const indent = index === 0 && !isTitle ? block.firstLineIndent : 0;
-    const keep = block.keepWithNext || (isTitle && index < lines.length - 1);
+    const last = index === lines.length - 1;
+    // A title is read whole; a paragraph's first line is never alone at a page's foot (no orphan)
+    // nor its last alone at a page's head (no widow).
     return box(leading, placeLine(line, left + indent, width - indent, block.align, baseline), {
-      keepWithNext: keep,
+      keepWithNext: block.keepWithNext || (!last && (isTitle || index === 0)),
+      keepWithPrevious: index > 0 && last,
     });
   });
   if (boxes.length === 0) boxes.push(box(style.leading, [], { keepWithNext: block.keepWithNext }));

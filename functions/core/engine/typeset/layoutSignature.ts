@@ -12,6 +12,9 @@ import { shapeText } from './shapeText.js';
 /** An authority longer than the text area is wide goes over this many lines at most. */
 const MAX_AUTHORITY_LINES = 2;
 
+/** Lines of the body that go to a page with the signature. */
+const SIGNATURE_CARRIES_LINES = 2;
+
 const mm = (points: number) => (points / POINTS_PER_MM).toFixed(0);
 
 /**
@@ -70,14 +73,21 @@ export function layoutSignature(block: SignatureBlock, area: BodyArea, context: 
         top + row * line + baselineIn(line, style),
       ),
     );
-  const dateRow = authority.length;
+  const signatory = block.signatory ? shapeText([block.signatory], context.fonts).flatMap((u) => u.glyphs) : [];
+  // A signatory's line is followed by a blank line, so the seal pressed below it leaves it legible
+  // and stays within a line of it.
+  const firstAuthorityRow = signatory.length > 0 ? 2 : 0;
+  const dateRow = firstAuthorityRow + authority.length;
   if (block.seal) {
     const dateLeft = right - block.rightInset - dateWidth;
     const centre = dateLeft + dateWidth / 2;
     authority.forEach(({ glyphs }, row) => {
       const width = naturalWidth(glyphs);
-      put(glyphs, Math.min(centre - width / 2, right - width), row);
+      put(glyphs, Math.min(centre - width / 2, right - width), firstAuthorityRow + row);
     });
+    // The signatory ends where the date does, above the seal (GB/T 9704 §7.3.5.3: 右空四字).
+    if (signatory.length > 0)
+      put(signatory, Math.max(area.left, right - block.rightInset - naturalWidth(signatory)), 0);
     put(date, dateLeft, dateRow);
     // The seal's centre sits a little above the middle of the last authority line and the date,
     // so they read "below centre", and its top stays clear of the text above (GB/T 9704 §7.3.5.1).
@@ -91,12 +101,19 @@ export function layoutSignature(block: SignatureBlock, area: BodyArea, context: 
     );
     authority.forEach(({ glyphs }, row) => {
       const width = naturalWidth(glyphs);
-      put(glyphs, Math.max(area.left, Math.min(right - block.rightInset - width, dateLeft - twoChars)), row);
+      const left = Math.max(area.left, Math.min(right - block.rightInset - width, dateLeft - twoChars));
+      put(glyphs, left, firstAuthorityRow + row);
     });
+    if (signatory.length > 0)
+      put(signatory, Math.max(area.left, right - block.rightInset - naturalWidth(signatory)), 0);
     put(date, dateLeft, dateRow);
   }
-  // GB/T 9704 §7.3.5.4: the signature and date never go to a page of their own.
+  // GB/T 9704 §7.3.5.4: the signature and date never go to a page of their own — they carry
+  // two lines of the body with them (typography.md §6).
   return [
-    box(top + (dateRow + 1) * line, ops, { pinToBottom: block.pinToBottom, keepWithPrevious: !block.pinToBottom }),
+    box(top + (dateRow + 1) * line, ops, {
+      pinToBottom: block.pinToBottom,
+      keepLinesBefore: block.pinToBottom ? 0 : SIGNATURE_CARRIES_LINES,
+    }),
   ];
 }

@@ -7,6 +7,24 @@ import { type DrawOp, shiftOp } from './PageModel.js';
 const EPSILON = 0.01;
 
 /**
+ * Which boxes must share a page with the box before them: those that say so, and for a box that
+ * carries n boxes of text (a signature), it and the n − 1 boxes of text before it.
+ */
+function keptWithPrevious(boxes: readonly Box[]): boolean[] {
+  const kept = boxes.map((box) => box.keepWithPrevious || box.keepLinesBefore > 0);
+  boxes.forEach((box, index) => {
+    let j = index;
+    for (let carried = 1; carried < box.keepLinesBefore; carried++) {
+      do j--;
+      while (j > 0 && boxes[j]!.discardable);
+      if (j <= 0) return;
+      kept[j] = true;
+    }
+  });
+  return kept;
+}
+
+/**
  * Stage "paginate": stacks boxes down the body area, starting a new page when the next box (with
  * any boxes it must stay with) does not fit. Blank space does not start a page, a continued
  * table repeats its header, and pinned boxes go to the bottom of the body area.
@@ -23,11 +41,12 @@ export function paginate(boxes: readonly Box[], bodyTop: number, bodyHeight: num
     pages.push([]);
     y = 0;
   };
+  const withPrevious = keptWithPrevious(boxes);
   // Whether box i must stay on the page of the next box that is not blank space.
   const bound = (i: number) => {
     let next = i + 1;
     while (boxes[next]?.discardable) next++;
-    return boxes[i]!.keepWithNext || boxes[next]?.keepWithPrevious === true;
+    return boxes[i]!.keepWithNext || withPrevious[next] === true;
   };
   // Height of a box with the boxes it must share a page with; blank space between them goes along.
   const chainHeight = (from: number) => {

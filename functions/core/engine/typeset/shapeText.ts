@@ -15,7 +15,10 @@ import {
   NO_LINE_END,
   NO_LINE_START,
   NUMBER_SEPARATORS,
+  TWO_EM_DASH,
 } from './cjkRules.js';
+
+const TWO_EM_DASH_CODE_POINT = TWO_EM_DASH.codePointAt(0)!;
 
 /** One character, measured in the font that draws it. */
 export interface ShapedGlyph {
@@ -65,7 +68,13 @@ export function shapeText(spans: readonly TextSpan[], fonts: FontRegistry): Brea
   const glyphs: ShapedGlyph[] = [];
   let previous: { char: string; style: TextStyle } | undefined;
   for (const span of normalizeSpans(spans)) {
-    for (const char of span.text) {
+    const chars = [...span.text];
+    for (let i = 0; i < chars.length; i++) {
+      let char = chars[i]!;
+      if (char === '—' && chars[i + 1] === '—' && fonts.fontFor(span.style.font, TWO_EM_DASH_CODE_POINT)) {
+        char = TWO_EM_DASH;
+        i++;
+      }
       glyphs.push(measure(char, span.style, previous, fonts));
       previous = { char, style: span.style };
     }
@@ -139,6 +148,7 @@ function measure(
     gapBefore: autospace ? em / 4 : 0,
     blankLeft: fullWidth && BLANK_LEFT_HALF.has(char) ? em / 2 : 0,
     blankRight: fullWidth && BLANK_RIGHT_HALF.has(char) ? em / 2 : 0,
-    cells: fullWidth ? 1 : 0.5,
+    // The 2-em dash fills two cells.
+    cells: fullWidth ? Math.max(1, Math.round(natural / em)) : 0.5,
   };
 }

@@ -54,13 +54,15 @@ describe('CJK line breaking (typography.md §4, clreq basic level)', () => {
     expect(lines[1]!.startsWith('《')).toBe(true);
   });
 
-  it('keeps —— and …… whole', () => {
-    for (const mark of ['——', '……']) {
-      const lines = lineTexts(`${han(27)}${mark}${han(4)}`);
-      expect(lines.every((line) => !line.endsWith(mark[0]!) || line.endsWith(mark))).toBe(true);
-      expect(lines.join('')).toContain(mark);
-      expect(lines.some((line) => line.includes(mark))).toBe(true);
-    }
+  it('keeps …… whole, and sets —— as the one 2-em dash glyph (U+2E3A) the font has', () => {
+    const lines = lineTexts(`${han(27)}……${han(4)}`);
+    expect(lines.every((line) => !line.endsWith('…') || line.endsWith('……'))).toBe(true);
+    expect(lines.some((line) => line.includes('……'))).toBe(true);
+    const dashed = lineTexts(`${han(27)}——${han(4)}`).join('');
+    expect(dashed).toBe(`${han(27)}\u2E3A${han(4)}`);
+    const dash = shapeText([{ text: '——', style: officialBody, line: 1 }], fonts).flatMap((unit) => unit.glyphs);
+    expect(dash).toHaveLength(1);
+    expect(dash[0]!.cells).toBe(2);
   });
 
   it('keeps a number with its unit, and a name with its middle dot', () => {

@@ -61,6 +61,8 @@ describe('the commendation order on the GB/T 9704 page', () => {
   });
 
   const short = {
+    // Without its 版记, which would take a page of its own after a full one.
+    colophon: undefined,
     preamble: ['为表彰先进。'],
     closing: ['特此命令。'],
     awardees: (exampleJson('commendation-order-2020-12').awardees as unknown[]).slice(0, 1),
