@@ -30,6 +30,26 @@ export function fieldContaining(value: unknown, character: string, path = ''): s
 }
 
 /**
+ * The path of the record's longest string field that the text contains: the field that made a
+ * composed sentence (在…中表现突出，荣记…) too long.
+ */
+export function fieldWithin(value: unknown, text: string, path = ''): { path: string; length: number } | undefined {
+  if (typeof value === 'string')
+    return value.length >= 2 && text.includes(value) ? { path, length: value.length } : undefined;
+  const entries: [string, unknown][] = Array.isArray(value)
+    ? value.map((item, index) => [`${path}[${index}]`, item])
+    : value !== null && typeof value === 'object'
+      ? Object.entries(value).map(([key, item]) => [path ? `${path}.${key}` : key, item])
+      : [];
+  let best: { path: string; length: number } | undefined;
+  for (const [itemPath, item] of entries) {
+    const found = fieldWithin(item, text, itemPath);
+    if (found && found.length > (best?.length ?? 0)) best = found;
+  }
+  return best;
+}
+
+/**
  * Renders every document a validated record needs. A character no font can draw fails the
  * whole record, naming the record, the field and the code point: no document is half-made.
  */
@@ -60,8 +80,8 @@ export async function renderRecordDocuments(
       // The record's own faults learn which record and document they are about; the rest pass unchanged.
       if (!(error instanceof RecordFault) || error.recordId !== undefined) throw error;
       // Text that does not fit is named by the field it came from, as a missing glyph is.
-      const field =
-        error instanceof LayoutOverflowError && error.text ? fieldContaining(record, error.text) : undefined;
+      const text = error instanceof LayoutOverflowError ? error.text : undefined;
+      const field = text ? (fieldContaining(record, text) ?? fieldWithin(record, text)?.path) : undefined;
       const where = field === undefined ? kind : `${kind}: ${field}`;
       throw new (error instanceof LayoutOverflowError ? LayoutOverflowError : RecordFault)(
         `record ${record.id}: ${where}: ${error.message}`,

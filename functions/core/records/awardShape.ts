@@ -10,7 +10,9 @@ export const awardShape = {
   ...recordBaseShape,
   recipient: recipientSchema,
   posthumous: z.boolean().default(false).describe('Awarded after death (追授/追记)'),
-  deed: line().describe('The short phrase printed on the certificate, e.g. 在新冠肺炎疫情防控工作中表现突出'),
+  deed: text(TEXT_LIMITS.deed).describe(
+    'The short phrase printed on the certificate, e.g. 在新冠肺炎疫情防控工作中表现突出',
+  ),
   citation: paragraphs().optional().describe('Longer paragraphs describing the deeds'),
   deliveries: z
     .array(deliverySchema)

@@ -6,8 +6,9 @@ import { recordBaseShape } from './recordBaseShape.js';
 
 const awardeeSchema = z
   .strictObject({
-    name: line().describe('Name of the person or collective'),
-    unit: line().describe('Their unit'),
+    // A row of the order's table holds them: a few lines each, never a page.
+    name: text(TEXT_LIMITS.unit).describe('Name of the person or collective'),
+    unit: text(TEXT_LIMITS.unit).describe('Their unit'),
     award: text(TEXT_LIMITS.name).describe('The award as the order words it, e.g. 个人一等功, 集体二等功, 嘉奖'),
   })
   .describe('One award named by the order');

@@ -99,6 +99,10 @@ export const HAS_WORDS_PATTERN = /^$|[\p{L}\p{N}]/u;
  */
 export const TEXT_LIMITS = {
   name: 40,
+  /** The certificate's phrase: with a 40-character name and authority, one sheet holds it in 16 pt type. */
+  deed: 120,
+  /** A unit or collective in a table cell. */
+  unit: 60,
   line: 200,
   paragraph: 2000,
   paragraphs: 100,

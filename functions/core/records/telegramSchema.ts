@@ -12,7 +12,7 @@ export const telegramSchema = z
     addressee: line().describe('A person, a family or a unit, e.g. 何建华同志家属：'),
     paragraphs: paragraphs().min(1).describe('Body paragraphs'),
     closing: text(TEXT_LIMITS.name).describe('e.g. 特电慰问 or 肃此电达'),
-    sender: line().describe('Sending authority, as signed'),
+    sender: text(TEXT_LIMITS.name).describe('Sending authority, as signed'),
     sentAt: dateTime().describe('When the telegram was sent'),
     regardingRecordId: recordId().optional().describe('The award or record this telegram relates to'),
   })

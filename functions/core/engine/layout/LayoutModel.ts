@@ -222,6 +222,11 @@ export interface Section {
   readonly pageNumbers: PageNumbering | undefined;
   /** Some documents (a certificate) must fit one sheet: running over is an error, not a new page. */
   readonly maxPages: number | undefined;
+  /**
+   * Fit policy of a section limited to max-pages (a certificate with a long deed): the text of
+   * this style shrinks, by half points, down to this size before the record is refused.
+   */
+  readonly shrink: { readonly style: string; readonly minSize: number } | undefined;
   readonly blocks: readonly Block[];
 }
 

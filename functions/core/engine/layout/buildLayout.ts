@@ -219,6 +219,17 @@ class LayoutBuilder {
     );
     const [top, right = top, bottom = top, left = right] = margins as [number, number?, number?, number?];
     const maxPages = attributes.number('max-pages', undefined);
+    // shrink="body 18pt": the style that gives way, and the smallest size it may take.
+    const shrinkText = attributes.string('shrink')?.trim().split(/\s+/);
+    let shrink: Section['shrink'];
+    if (shrinkText !== undefined) {
+      const [styleName = '', sizeText = ''] = shrinkText;
+      const style = this.style(styleName, element);
+      const minSize = parseLength(sizeText, { em: style.size, line: this.linePitch });
+      if (shrinkText.length !== 2 || minSize === undefined || minSize > style.size)
+        attributes.fail(`shrink="${shrinkText.join(' ')}" must name a style and a size no larger than its own`);
+      shrink = { style: styleName, minSize: minSize! };
+    }
     attributes.done();
     let border: BorderDecoration | undefined;
     let pageNumbers: PageNumbering | undefined;
@@ -228,7 +239,7 @@ class LayoutBuilder {
       else if (child.name === 'page-numbers') pageNumbers = this.pageNumbers(child);
       else blocks.push(this.block(child));
     }
-    return { width, height, margins: { top, right, bottom, left }, border, pageNumbers, maxPages, blocks };
+    return { width, height, margins: { top, right, bottom, left }, border, pageNumbers, maxPages, shrink, blocks };
   }
 
   private border(element: MarkupElement): BorderDecoration {

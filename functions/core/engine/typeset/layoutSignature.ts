@@ -1,5 +1,5 @@
 import { LayoutOverflowError } from '../../errors.js';
-import type { SignatureBlock } from '../layout/LayoutModel.js';
+import type { SignatureBlock, TextSpan } from '../layout/LayoutModel.js';
 import { POINTS_PER_MM } from '../layout/units.js';
 import { balanceTitle } from './balanceTitle.js';
 import { type BodyArea, type Box, baselineIn, box, type LayoutContext } from './Box.js';
@@ -9,8 +9,8 @@ import { placeLine } from './placeLine.js';
 import { sealShapes } from './sealShapes.js';
 import { shapeText } from './shapeText.js';
 
-/** An authority longer than the text area is wide goes over this many lines at most. */
-const MAX_AUTHORITY_LINES = 2;
+/** A signatory (职务 and name, up to 81 characters) or an authority goes over this many lines at most. */
+const MAX_SIGNED_LINES = 3;
 
 /** Lines of the body that go to a page with the signature. */
 const SIGNATURE_CARRIES_LINES = 2;
@@ -18,21 +18,22 @@ const SIGNATURE_CARRIES_LINES = 2;
 const mm = (points: number) => (points / POINTS_PER_MM).toFixed(0);
 
 /**
- * The authority as signed: one line, or — wider than the text area — balanced lines broken
- * between words (never inside a name: typography.md §6); wider than two lines, refused naming it.
+ * A signed name (the authority, the signatory) as set: one line, or — wider than the text area
+ * — balanced lines broken between words (never inside a name: typography.md §6); wider than
+ * two lines, refused naming it.
  */
-function authorityLines(block: SignatureBlock, area: BodyArea, context: LayoutContext): BrokenLine[] {
-  const { text } = block.authority;
-  const units = shapeText([block.authority], context.fonts);
+function signedLines(span: TextSpan, area: BodyArea, context: LayoutContext): BrokenLine[] {
+  const { text } = span;
+  const units = shapeText([span], context.fonts);
   const width = naturalWidth(units.flatMap((unit) => unit.glyphs));
   const lines =
     width <= area.width + 0.01
       ? [{ glyphs: units.flatMap((unit) => unit.glyphs), compressions: [], isLast: true }]
       : balanceTitle(units, Number.POSITIVE_INFINITY, area.width, context.words);
-  if (lines.length > MAX_AUTHORITY_LINES || lines.some((line) => naturalWidth(line.glyphs) > area.width + 0.01)) {
+  if (lines.length > MAX_SIGNED_LINES || lines.some((line) => naturalWidth(line.glyphs) > area.width + 0.01)) {
     throw new LayoutOverflowError(
       `"${text}" (${[...text].length} characters) is ${mm(width)} mm wide, but the signature holds ` +
-        `${MAX_AUTHORITY_LINES} lines of ${mm(area.width)} mm: shorten it`,
+        `${MAX_SIGNED_LINES} lines of ${mm(area.width)} mm: shorten it`,
       { text },
     );
   }
@@ -52,7 +53,7 @@ export function layoutSignature(block: SignatureBlock, area: BodyArea, context: 
   const { style } = block;
   const right = area.left + area.width;
   const line = style.leading;
-  const authority = authorityLines(block, area, context);
+  const authority = signedLines(block.authority, area, context);
   const date = shapeText([block.date], context.fonts).flatMap((unit) => unit.glyphs);
   const dateWidth = naturalWidth(date);
   if (dateWidth > area.width + 0.01) {
@@ -73,11 +74,16 @@ export function layoutSignature(block: SignatureBlock, area: BodyArea, context: 
         top + row * line + baselineIn(line, style),
       ),
     );
-  const signatory = block.signatory ? shapeText([block.signatory], context.fonts).flatMap((u) => u.glyphs) : [];
-  // A signatory's line is followed by a blank line, so the seal pressed below it leaves it legible
-  // and stays within a line of it.
-  const firstAuthorityRow = signatory.length > 0 ? 2 : 0;
+  const signatory = block.signatory ? signedLines(block.signatory, area, context) : [];
+  // A signatory's lines are followed by a blank line, so the seal pressed below them leaves them
+  // legible and stays within a line of them.
+  const firstAuthorityRow = signatory.length > 0 ? signatory.length + 1 : 0;
   const dateRow = firstAuthorityRow + authority.length;
+  // The signatory ends where the date does under a seal (GB/T 9704 §7.3.5.3: 右空四字).
+  const putSignatory = () =>
+    signatory.forEach(({ glyphs }, row) => {
+      put(glyphs, Math.max(area.left, right - block.rightInset - naturalWidth(glyphs)), row);
+    });
   if (block.seal) {
     const dateLeft = right - block.rightInset - dateWidth;
     const centre = dateLeft + dateWidth / 2;
@@ -85,13 +91,11 @@ export function layoutSignature(block: SignatureBlock, area: BodyArea, context: 
       const width = naturalWidth(glyphs);
       put(glyphs, Math.min(centre - width / 2, right - width), firstAuthorityRow + row);
     });
-    // The signatory ends where the date does, above the seal (GB/T 9704 §7.3.5.3: 右空四字).
-    if (signatory.length > 0)
-      put(signatory, Math.max(area.left, right - block.rightInset - naturalWidth(signatory)), 0);
+    putSignatory();
     put(date, dateLeft, dateRow);
     // The seal's centre sits a little above the middle of the last authority line and the date,
     // so they read "below centre", and its top stays clear of the text above (GB/T 9704 §7.3.5.1).
-    ops.push(...sealShapes(block.seal, centre, top + (dateRow - 1 + 0.9) * line, context.fonts));
+    ops.push(...sealShapes(block.seal, centre, top + (dateRow - 0.1) * line, context.fonts));
   } else {
     const twoChars = 2 * style.size;
     const widest = Math.max(...authority.map(({ glyphs }) => naturalWidth(glyphs)));
@@ -104,14 +108,15 @@ export function layoutSignature(block: SignatureBlock, area: BodyArea, context: 
       const left = Math.max(area.left, Math.min(right - block.rightInset - width, dateLeft - twoChars));
       put(glyphs, left, firstAuthorityRow + row);
     });
-    if (signatory.length > 0)
-      put(signatory, Math.max(area.left, right - block.rightInset - naturalWidth(signatory)), 0);
+    putSignatory();
     put(date, dateLeft, dateRow);
   }
   // GB/T 9704 §7.3.5.4: the signature and date never go to a page of their own — they carry
   // two lines of the body with them (typography.md §6).
+  // The box reaches down to the seal's edge, so nothing (a 版记, the page's end) is set under it.
+  const sealBottom = block.seal ? top + (dateRow - 0.1) * line + block.seal.diameter / 2 : 0;
   return [
-    box(top + (dateRow + 1) * line, ops, {
+    box(Math.max(top + (dateRow + 1) * line, sealBottom), ops, {
       pinToBottom: block.pinToBottom,
       keepLinesBefore: block.pinToBottom ? 0 : SIGNATURE_CARRIES_LINES,
     }),

@@ -1,15 +1,18 @@
 import { LayoutOverflowError } from '../../errors.js';
 import type { FontRegistry } from '../fonts/FontRegistry.js';
-import type { LayoutDocument, Section } from '../layout/LayoutModel.js';
+import type { Block, LayoutDocument, Section } from '../layout/LayoutModel.js';
 import type { LayoutContext } from './Box.js';
 import { layoutBlock } from './layoutBlocks.js';
-
-// Height of an em dash above the baseline, in em (Noto CJK: 0.24–0.29).
-const DASH_HEIGHT = 0.27;
 import type { DrawOp, TypesetPage } from './PageModel.js';
 import { paginate } from './paginate.js';
 import { placeLine } from './placeLine.js';
+import { longestText, withStyleAt } from './sectionFit.js';
 import { shapeText } from './shapeText.js';
+
+// Height of an em dash above the baseline, in em (Noto CJK: 0.24–0.29).
+const DASH_HEIGHT = 0.27;
+/** A section's shrinking text steps down by half points. */
+const SIZE_STEP = 0.5;
 
 function frame(section: Section): DrawOp[] {
   const border = section.border;
@@ -55,12 +58,31 @@ function typesetSection(section: Section, context: LayoutContext): TypesetPage[]
   const { fonts } = context;
   const area = { left: section.margins.left, width: section.width - section.margins.left - section.margins.right };
   const bodyHeight = section.height - section.margins.top - section.margins.bottom;
-  const boxes = section.blocks.flatMap((block) => layoutBlock(block, area, context));
-  const pages = paginate(boxes, section.margins.top, bodyHeight);
-  if (section.maxPages !== undefined && pages.length > section.maxPages) {
+  const pagesOf = (blocks: readonly Block[]) =>
+    paginate(
+      blocks.flatMap((block) => layoutBlock(block, area, context)),
+      section.margins.top,
+      bodyHeight,
+    );
+  let pages = pagesOf(section.blocks);
+  const over = () => section.maxPages !== undefined && pages.length > section.maxPages;
+  // Fit policy: a section that runs over its pages first sets its body text smaller, within the minimum.
+  const shrink = section.shrink;
+  if (over() && shrink) {
+    const style = section.blocks.find((block) => 'style' in block && block.style.name === shrink.style);
+    const from = style && 'style' in style ? style.style.size : shrink.minSize;
+    for (let size = from - SIZE_STEP; size >= shrink.minSize - 0.001 && over(); size -= SIZE_STEP) {
+      pages = pagesOf(withStyleAt(section.blocks, shrink.style, size));
+    }
+  }
+  if (over()) {
+    const text = longestText(section.blocks);
     throw new LayoutOverflowError(
-      `the text runs over ${pages.length} pages where at most ${section.maxPages} may be used: ` +
-        `shorten the text or reduce the type size in the template`,
+      `the text runs over ${pages.length} pages where at most ${section.maxPages} may be used` +
+        (shrink ? `, even in ${shrink.minSize} pt type` : '') +
+        (text === undefined ? '' : `; its longest text has ${[...text].length} characters`) +
+        ': shorten it',
+      { text },
     );
   }
   const numbered = section.pageNumbers !== undefined && (!section.pageNumbers.onlyWhenMultiple || pages.length > 1);
