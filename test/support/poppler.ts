@@ -43,3 +43,29 @@ export function pdfFonts(bytes: Uint8Array): PdfFontRow[] {
       };
     });
 }
+
+export interface PdfTextLine {
+  readonly xMin: number;
+  readonly yMin: number;
+  readonly xMax: number;
+  readonly yMax: number;
+  readonly text: string;
+}
+
+/** Lines of one page (1-based) with their boxes in points from the top-left, from pdftotext -bbox-layout. */
+export function pageLines(bytes: Uint8Array, page: number): PdfTextLine[] {
+  const xml = execFileSync(
+    'pdftotext',
+    ['-bbox-layout', '-f', String(page), '-l', String(page), toTempFile(bytes), '-'],
+    { encoding: 'utf8' },
+  );
+  return [
+    ...xml.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g),
+  ].map(([, xMin, yMin, xMax, yMax, words]) => ({
+    xMin: Number(xMin),
+    yMin: Number(yMin),
+    xMax: Number(xMax),
+    yMax: Number(yMax),
+    text: [...words!.matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => w[1]).join(''),
+  }));
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TEXT_LIMITS } from './constants.js';
 import { deliverySchema } from './deliverySchema.js';
-import { line, paragraphs, text } from './fields.js';
+import { paragraphs, text } from './fields.js';
 import { recipientSchema } from './recipientSchema.js';
 import { recordBaseShape } from './recordBaseShape.js';
 

@@ -9,7 +9,7 @@ import { NO_LINE_END, NO_LINE_START } from '../../../functions/core/engine/types
 import { LayoutOverflowError, MissingGlyphError } from '../../../functions/core/errors.js';
 import { embeddedFontPrograms } from '../../support/embeddedFonts.js';
 import { exampleJson, exampleRecord } from '../../support/examples.js';
-import { pdfFonts, pdfText, toTempFile } from '../../support/poppler.js';
+import { pageLines, pdfFonts, pdfText, toTempFile } from '../../support/poppler.js';
 
 const compact = (text: string) => text.replace(/\s+/g, '');
 const render = async (name: string, changes: Record<string, unknown> = {}) =>
@@ -24,28 +24,6 @@ function expectInOrder(text: string, needles: readonly string[]) {
     expect(at, `"${needle}" after position ${from}`).toBeGreaterThanOrEqual(0);
     from = at + needle.length;
   }
-}
-
-interface TextLine {
-  readonly xMin: number;
-  readonly xMax: number;
-  readonly text: string;
-}
-
-/** Lines of one page with their horizontal extent, from pdftotext -bbox-layout. */
-function pageLines(bytes: Uint8Array, page: number): TextLine[] {
-  const xml = execFileSync(
-    'pdftotext',
-    ['-bbox-layout', '-f', String(page), '-l', String(page), toTempFile(bytes), '-'],
-    { encoding: 'utf8' },
-  );
-  return [...xml.matchAll(/<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([\s\S]*?)<\/line>/g)].map(
-    ([, xMin, xMax, words]) => ({
-      xMin: Number(xMin),
-      xMax: Number(xMax),
-      text: [...words!.matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => w[1]).join(''),
-    }),
-  );
 }
 
 /** Characters a line holds on the grid: full-width ones count 1, digits and Latin ½. */

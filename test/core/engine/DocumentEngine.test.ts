@@ -3,6 +3,7 @@ import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { DocumentEngine } from '../../../functions/core/engine/DocumentEngine.js';
 import { FontRegistry } from '../../../functions/core/engine/fonts/FontRegistry.js';
+import { LayoutOverflowError } from '../../../functions/core/errors.js';
 import { TemplateRenderer } from '../../../functions/core/engine/templates/TemplateRenderer.js';
 import { LEAGUES_AND_CITIES } from '../../../functions/core/records/constants.js';
 import { pdfText } from '../../support/poppler.js';
@@ -22,6 +23,27 @@ describe('DocumentEngine', () => {
     expect(document.getTitle()).toBe('统计通报样例');
     expect(document.getCreationDate()?.toISOString()).toBe('2020-03-04T16:00:00.000Z');
     expect(Buffer.from(bytes).includes(Buffer.from('/Subtype /Image'))).toBe(true);
+  });
+
+  it('fits a one-page section by shrinking its body within the stated minimum, then refuses naming the longest text', async () => {
+    const sizes = async (text: string) => {
+      const { bytes, pages } = await engine.render('one-sheet', { heading: '标题', text });
+      expect(pages).toBe(1);
+      return bytes;
+    };
+    const fits = pdfText(await sizes('战'.repeat(100)));
+    expect(fits.replace(/\s+/g, '')).toContain('战'.repeat(100));
+    // 300 characters do not fit at 22 pt on A5: the body shrinks, and everything is still there.
+    const shrunk = pdfText(await sizes('疫'.repeat(300)));
+    expect(shrunk.replace(/\s+/g, '')).toContain('疫'.repeat(300));
+    const refused = await engine
+      .render('one-sheet', { heading: '标题', text: '警'.repeat(900) })
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(LayoutOverflowError);
+    expect((refused as LayoutOverflowError).message).toMatch(
+      /^the text runs over \d+ pages where at most 1 may be used, even in 16 pt type; its longest text has 900 characters: shorten it$/,
+    );
+    expect((refused as LayoutOverflowError).text).toBe('警'.repeat(900));
   });
 
   it('repeats a table header on every page the table runs over', async () => {

@@ -63,6 +63,7 @@ describe('the commendation order on the GB/T 9704 page', () => {
   const short = {
     // Without its 版记, which would take a page of its own after a full one.
     colophon: undefined,
+    addressee: undefined,
     preamble: ['为表彰先进。'],
     closing: ['特此命令。'],
     awardees: (exampleJson('commendation-order-2020-12').awardees as unknown[]).slice(0, 1),
@@ -72,6 +73,23 @@ describe('the commendation order on the GB/T 9704 page', () => {
     const single = typesetOrder({ ...short, decision: '决定给予何建华同志嘉奖。' });
     expect(single).toHaveLength(1);
     expect(runs(single[0]!.ops).some((run) => /^— \d+ —$/.test(text(run)))).toBe(false);
+  });
+
+  it('presses the seal within a line of the text above it, with and without a signatory (GB/T 9704 §7.3.5.1)', () => {
+    for (const signatory of [undefined, { title: '厅长', name: '衡晓帆' }]) {
+      const pages = typesetOrder({ signatory });
+      const last = pages.at(-1)!;
+      const seal = last.ops.find((op) => op.type === 'circle')!;
+      expect(seal.type).toBe('circle');
+      if (seal.type !== 'circle') return;
+      const sealTop = seal.cy - seal.radius;
+      const above = runs(last.ops).filter(
+        (run) => emBottom(run) <= sealTop + pitch && run.baseline < seal.cy - 0.5 * pitch,
+      );
+      const nearest = Math.max(...above.filter((run) => emTop(run) < sealTop).map(emBottom));
+      expect(sealTop - nearest, JSON.stringify(signatory)).toBeLessThanOrEqual(pitch);
+      expect(sealTop - nearest).toBeGreaterThan(-pitch / 2);
+    }
   });
 
   it('never leaves the signature alone on a page: the last line of text goes with it', () => {
