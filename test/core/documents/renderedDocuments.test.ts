@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import { PDFDocument, PDFName, type PDFString } from 'pdf-lib';
@@ -9,7 +8,7 @@ import { NO_LINE_END, NO_LINE_START } from '../../../functions/core/engine/types
 import { LayoutOverflowError, MissingGlyphError } from '../../../functions/core/errors.js';
 import { embeddedFontPrograms } from '../../support/embeddedFonts.js';
 import { exampleJson, exampleRecord } from '../../support/examples.js';
-import { pageLines, pdfFonts, pdfText, toTempFile } from '../../support/poppler.js';
+import { pageLines, pdfFonts, pdfText } from '../../support/poppler.js';
 
 const compact = (text: string) => text.replace(/\s+/g, '');
 const render = async (name: string, changes: Record<string, unknown> = {}) =>
