@@ -46,6 +46,22 @@ describe('DocumentEngine', () => {
     expect((refused as LayoutOverflowError).text).toBe('警'.repeat(900));
   });
 
+  it('signs a long authority over balanced lines between words, and refuses one wider than three lines', async () => {
+    const authority = '内蒙古自治区公安厅新冠肺炎疫情防控工作领导小组';
+    const { bytes } = await engine.render('signature', { authority });
+    const lines = pdfText(bytes)
+      .split('\n')
+      .map((line) => line.replace(/\s+/g, ''))
+      .filter((line) => authority.includes(line) && line.length > 1);
+    expect(lines.join('')).toBe(authority);
+    expect(lines.length).toBe(2);
+    const refused = await engine.render('signature', { authority: authority.repeat(3) }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(LayoutOverflowError);
+    expect((refused as Error).message).toMatch(
+      /^"内蒙古.*" \(69 characters\) is \d+ mm wide, but the signature holds 3 lines of 108 mm: shorten it$/,
+    );
+  });
+
   it('repeats a table header on every page the table runs over', async () => {
     const many = Array.from({ length: 60 }, (_, i) => ({ region: `单位${i + 1}`, merit: i, commendation: i }));
     const { bytes, pages } = await engine.render('chart-and-table', {

@@ -1,6 +1,7 @@
 import type { FontRegistry } from '../fonts/FontRegistry.js';
 import type { TextStyle } from '../layout/LayoutModel.js';
 import type { DrawOp } from './PageModel.js';
+import type { Vocabulary } from './Vocabulary.js';
 
 /**
  * A slice of a block that pagination moves as a whole: a line, a table row, a rule. Its
@@ -52,5 +53,5 @@ export function baselineIn(lineHeight: number, style: TextStyle): number {
 export interface LayoutContext {
   readonly fonts: FontRegistry;
   /** Terms of the domain and the record's names and units: never broken inside (typography.md §6). */
-  readonly words: readonly string[];
+  readonly vocabulary: Vocabulary;
 }

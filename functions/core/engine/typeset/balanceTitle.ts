@@ -1,7 +1,7 @@
 import { breakLines, type BrokenLine, naturalWidth } from './breakLines.js';
 import { PREFERRED_TITLE_BREAKS_AFTER, PREFERRED_TITLE_BREAKS_BEFORE } from './cjkRules.js';
 import type { BreakUnit, ShapedGlyph } from './shapeText.js';
-import { wordBoundaries } from './wordBoundaries.js';
+import { NO_WORDS, type Vocabulary } from './Vocabulary.js';
 
 const cells = (glyphs: readonly ShapedGlyph[]) => glyphs.reduce((sum, glyph) => sum + glyph.cells, 0);
 
@@ -109,7 +109,7 @@ function balancedBreaks(
 /**
  * Breaks a document title (GB/T 9704 §7.3.3): lines of at most `maxChars` characters that form
  * a trapezoid or a diamond, never a rectangle, broken between words (词意完整) — the
- * segmenter's and `words`, the domain's terms and the record's names — preferably after 关于, 、
+ * segmenter's and the vocabulary's, the domain's terms and the record's names — preferably after 关于, 、
  * or 》, never inside 《…》 (nor inside a unit, so never between a number and its unit). Only
  * when no such breaking exists does a break fall inside a word.
  */
@@ -117,7 +117,7 @@ export function balanceTitle(
   units: readonly BreakUnit[],
   maxChars: number,
   width: number,
-  words: readonly string[] = [],
+  vocabulary: Vocabulary = NO_WORDS,
 ): BrokenLine[] {
   const all = units.flatMap((unit) => unit.glyphs);
   const fits = (glyphs: readonly ShapedGlyph[]) => cells(glyphs) <= maxChars && naturalWidth(glyphs) <= width + 0.01;
@@ -127,10 +127,7 @@ export function balanceTitle(
   const charWidth = all[0]?.size ?? 0;
   // A word longer than a line cannot be kept whole; it is left to the segmenter.
   const lineChars = Math.min(maxChars, Math.floor(width / Math.max(charWidth, 1)));
-  const between = wordBoundaries(
-    text,
-    words.filter((word) => word.length <= lineChars),
-  );
+  const between = vocabulary.boundaries(text, { dictionary: true, maxLength: lineChars });
   const minLines = Math.ceil(cells(all) / lineChars);
   const balanced =
     balancedBreaks(units, titleBoundaries(units, between), fits, minLines) ??

@@ -33,15 +33,15 @@ function shrinkToFit(block: ParagraphBlock, width: number, context: LayoutContex
     if (naturalWidth(glyphs) <= width + 0.01) return [{ glyphs, compressions: [], isLast: true }];
   }
   for (const size of sizes) {
-    const lines = balanceTitle(unitsAt(size), Number.POSITIVE_INFINITY, width, context.words);
+    const lines = balanceTitle(unitsAt(size), Number.POSITIVE_INFINITY, width, context.vocabulary);
     if (lines.length <= 2) return lines;
   }
-  return balanceTitle(unitsAt(minimum), Number.POSITIVE_INFINITY, width, context.words);
+  return balanceTitle(unitsAt(minimum), Number.POSITIVE_INFINITY, width, context.vocabulary);
 }
 
 function breakParagraph(block: ParagraphBlock, width: number, context: LayoutContext): BrokenLine[] {
   const units = shapeText(block.spans, context.fonts);
-  if (block.titleMaxChars !== undefined) return balanceTitle(units, block.titleMaxChars, width, context.words);
+  if (block.titleMaxChars !== undefined) return balanceTitle(units, block.titleMaxChars, width, context.vocabulary);
   if (block.shrinkTo !== undefined) {
     const glyphs = units.flatMap((unit) => unit.glyphs);
     if (naturalWidth(glyphs) <= width + 0.01) return [{ glyphs, compressions: [], isLast: true }];

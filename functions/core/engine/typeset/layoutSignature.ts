@@ -29,7 +29,7 @@ function signedLines(span: TextSpan, area: BodyArea, context: LayoutContext): Br
   const lines =
     width <= area.width + 0.01
       ? [{ glyphs: units.flatMap((unit) => unit.glyphs), compressions: [], isLast: true }]
-      : balanceTitle(units, Number.POSITIVE_INFINITY, area.width, context.words);
+      : balanceTitle(units, Number.POSITIVE_INFINITY, area.width, context.vocabulary);
   if (lines.length > MAX_SIGNED_LINES || lines.some((line) => naturalWidth(line.glyphs) > area.width + 0.01)) {
     throw new LayoutOverflowError(
       `"${text}" (${[...text].length} characters) is ${mm(width)} mm wide, but the signature holds ` +

@@ -6,7 +6,7 @@ import { type BrokenLine, breakLines, naturalWidth } from './breakLines.js';
 import type { DrawOp } from './PageModel.js';
 import { placeLine } from './placeLine.js';
 import { type BreakUnit, type ShapedGlyph, shapeText } from './shapeText.js';
-import { wordUnits } from './wordBoundaries.js';
+import { wordUnits } from './wordUnits.js';
 
 const mm = (points: number) => (points / POINTS_PER_MM).toFixed(0);
 
@@ -40,9 +40,11 @@ function columnWidths(block: TableBlock, area: BodyArea, cellGlyphs: readonly Sh
  */
 function cellLines(units: BreakUnit[], width: number, keepWhole: boolean, context: LayoutContext): BrokenLine[] {
   if (!keepWhole) return breakLines(units, () => width);
+  // Most names fit their column: only a cell that must break is segmented into words.
+  const glyphs = units.flatMap((unit) => unit.glyphs);
+  if (naturalWidth(glyphs) <= width + 0.01) return [{ glyphs, compressions: [], isLast: true }];
   const widthInChars = width / (units[0]?.glyphs[0]?.size ?? 1);
-  const words = context.words.filter((word) => word.length <= widthInChars);
-  return breakLines(wordUnits(units, words), () => width);
+  return breakLines(wordUnits(units, context.vocabulary, Math.floor(widthInChars)), () => width);
 }
 
 export function layoutTable(block: TableBlock, area: BodyArea, context: LayoutContext): Box[] {

@@ -8,6 +8,7 @@ import { paginate } from './paginate.js';
 import { placeLine } from './placeLine.js';
 import { longestText, withStyleAt } from './sectionFit.js';
 import { shapeText } from './shapeText.js';
+import { Vocabulary } from './Vocabulary.js';
 
 // Height of an em dash above the baseline, in em (Noto CJK: 0.24–0.29).
 const DASH_HEIGHT = 0.27;
@@ -95,6 +96,6 @@ function typesetSection(section: Section, context: LayoutContext): TypesetPage[]
 
 /** The typesetter's entry point: a parsed layout in, positioned pages out. */
 export function typesetDocument(layout: LayoutDocument, fonts: FontRegistry): TypesetPage[] {
-  const context = { fonts, words: layout.words };
+  const context = { fonts, vocabulary: new Vocabulary(layout.words) };
   return layout.sections.flatMap((section) => typesetSection(section, context));
 }
