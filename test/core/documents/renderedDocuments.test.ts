@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type RecordDocument, renderRecordDocuments } from '../../../functions/core/documents/renderRecordDocuments.js';
 import { DEFAULT_FONT_CONFIG, resolveFontPath } from '../../../functions/core/engine/fonts/fontConfig.js';
 import { NO_LINE_END, NO_LINE_START } from '../../../functions/core/engine/typeset/cjkRules.js';
-import { LayoutOverflowError, MissingGlyphError } from '../../../functions/core/errors.js';
+import { MissingGlyphError } from '../../../functions/core/errors.js';
 import { embeddedFontPrograms } from '../../support/embeddedFonts.js';
 import { exampleJson, exampleRecord } from '../../support/examples.js';
 import { pageLines, pdfFonts, pdfText } from '../../support/poppler.js';
