@@ -42,7 +42,7 @@ export class AwardsStack extends Stack {
       table,
       bucket,
       failures: render.failures,
-      authorityName: config.authorityName,
+      authority: { name: config.authorityName, code: config.authorityCode },
       schedule: config.bulletinSchedule,
       timezone: config.scheduleTimezone,
       retain,

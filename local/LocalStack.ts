@@ -6,6 +6,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { DynamoDbAwardStore } from '../functions/adapters/dynamodb/DynamoDbAwardStore.js';
+import { DynamoDbHeldNumbers } from '../functions/adapters/dynamodb/DynamoDbHeldNumbers.js';
 import { AwardWorkflow } from '../functions/core/award/AwardWorkflow.js';
 import { S3DocumentRepository } from '../functions/adapters/s3/S3DocumentRepository.js';
 import { AWARDS_TABLE } from '../functions/definitions/awardsTable.js';
@@ -86,6 +87,8 @@ export interface LocalStack {
   readonly poller: StreamPoller;
   readonly statisticsPoller: StreamPoller;
   readonly statistics: DynamoDbStatisticsRepository;
+  /** The 文号 of documents that are not awards (the statistics bulletin), from the awards' sequences. */
+  readonly numbers: DynamoDbHeldNumbers;
   readonly api: StaffServer | undefined;
   /** Every link the staff API handed out or refused. */
   readonly audit: FileAuditTrail;
@@ -249,6 +252,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     poller,
     statisticsPoller,
     statistics,
+    numbers: new DynamoDbHeldNumbers(dynamodb.client, tableName),
     api,
     audit,
     sweep,

@@ -1,7 +1,10 @@
 /**
  * The statistics bulletin from files of records, without AWS:
  *   npm run bulletin -- --records <file.jsonl|file.json>... --cutoff <iso> [--since <iso>] [--out <dir>]
+ *                       [--document-number 内公奖〔2020〕13号]
  * Prints the summary sentence and writes <out>/bulletins/<cut-off>.pdf and .json.
+ * Made from files, the bulletin is outside the table's number sequences: it prints the 文号 given
+ * with --document-number (of the cut-off's year, in Beijing time), or leaves that line empty.
  * The files may hold several versions of one record (an export of the table's history): only the
  * highest version of each id counts (version 1 when absent), as in the kept figures, in any order.
  * A version that appears twice with different content is refused (exit code 2), naming both lines.
@@ -14,6 +17,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { statisticsBulletinView } from '../functions/core/documents/statisticsBulletinView.js';
+import { numberingYear, parseDocumentNumber } from '../functions/core/pipeline/documentNumber.js';
 import { DocumentEngine } from '../functions/core/engine/DocumentEngine.js';
 import { type AwardRecord, validateRecord } from '../functions/core/records/index.js';
 import { recordBaseShape } from '../functions/core/records/recordBaseShape.js';
@@ -36,6 +40,7 @@ const { values } = parseArgs({
     since: { type: 'string' },
     out: { type: 'string', default: 'out' },
     authority: { type: 'string', default: '内蒙古自治区公安厅' },
+    'document-number': { type: 'string' },
   },
 });
 const files = values.records ?? fail('--records <file.jsonl> is required');
@@ -44,6 +49,17 @@ const isDateTime = (text: string) => /T\d{2}:\d{2}/.test(text) && !Number.isNaN(
 if (!isDateTime(cutoff)) fail(`--cutoff "${cutoff}" is not an ISO 8601 date-time (e.g. 2020-03-05T08:00:00+08:00)`);
 if (values.since !== undefined && !(isDateTime(values.since) && Date.parse(values.since) < Date.parse(cutoff))) {
   fail(`--since "${values.since}" must be an ISO 8601 date-time before the cut-off`);
+}
+const documentNumber = values['document-number'];
+if (documentNumber !== undefined) {
+  const place = parseDocumentNumber(documentNumber);
+  if (place === undefined) fail(`--document-number "${documentNumber}" is not a 文号 like 内公奖〔2020〕13号`);
+  if (place.year !== numberingYear(cutoff)) {
+    fail(
+      `--document-number "${documentNumber}" is of ${place.year}, ` +
+        `but the cut-off falls in ${numberingYear(cutoff)} (Beijing time)`,
+    );
+  }
 }
 
 let invalid = 0;
@@ -80,11 +96,13 @@ const figures = compileFigures(records, cutoff, values.since);
 console.log(summarySentence(figures.region));
 const { bytes, pages } = await DocumentEngine.shared().render(
   'statistics-bulletin',
-  statisticsBulletinView(figures, { name: values.authority }),
+  statisticsBulletinView(figures, { name: values.authority }, documentNumber),
 );
+// As the archive keeps it: the figures, and the 文号 when there is one.
+const archived = documentNumber === undefined ? figures : { ...figures, documentNumber };
 for (const [extension, content] of [
   ['pdf', bytes],
-  ['json', `${JSON.stringify(figures, null, 2)}\n`],
+  ['json', `${JSON.stringify(archived, null, 2)}\n`],
 ] as const) {
   const path = join(values.out, bulletinKey(cutoff, extension));
   mkdirSync(dirname(path), { recursive: true });

@@ -155,7 +155,8 @@ async function main(): Promise<void> {
     figures: stack.statistics,
     archive: new S3BulletinArchive(stack.s3.client, stack.info.bucket),
     engine: DocumentEngine.shared(),
-    authority: { name: authority.name },
+    numbers: stack.numbers,
+    authority,
   });
   const bulletinPath = join(values.out, bulletinKey(cutoff, 'pdf'));
   const stored = await stack.s3.client.send(
@@ -163,7 +164,9 @@ async function main(): Promise<void> {
   );
   mkdirSync(dirname(bulletinPath), { recursive: true });
   writeFileSync(bulletinPath, await stored.Body!.transformToByteArray());
-  console.log(`statistics bulletin → ${bulletinPath}\n${summarySentence(bulletin.figures.region)}`);
+  console.log(
+    `statistics bulletin ${bulletin.documentNumber} → ${bulletinPath}\n${summarySentence(bulletin.figures.region)}`,
+  );
 
   if (values.once) return stopAndExit(failures > 0 ? 1 : 0);
   const api = stack.api!;

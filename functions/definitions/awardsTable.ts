@@ -6,7 +6,10 @@
  * - AWARD: a record of the contract (pk `AWARD#<id>`), plus what the pipeline writes back
  *   (document references, render status);
  * - NUMBER_COUNTER: the next serial of a document-number sequence (pk `COUNTER#<code>#<year>`);
- * - NUMBER_CLAIM: which record holds a document number (pk `NUMBER#<code>#<year>#<serial>`);
+ * - NUMBER_CLAIM: which record (recordId) or other document (holder) holds a document number
+ *   (pk `NUMBER#<code>#<year>#<serial>`);
+ * - HELD_NUMBER: the number a document that is not an award holds, under that document's name
+ *   (pk `HELD#<holder>`, e.g. `HELD#bulletin/2020-03-05T00:00:00Z` for a statistics bulletin);
  * - STATISTICS: the bulletin's figures kept up to date, one item per scope (pk `STATS#<全区|盟市>`);
  * - APPLIED_CHANGE: a stream change already counted (pk `APPLIED#<event id>`), so none counts twice.
  */
@@ -32,6 +35,7 @@ export const ITEM_TYPES = {
   award: 'AWARD',
   counter: 'NUMBER_COUNTER',
   claim: 'NUMBER_CLAIM',
+  heldNumber: 'HELD_NUMBER',
   statistics: 'STATISTICS',
   appliedChange: 'APPLIED_CHANGE',
 } as const;
@@ -39,8 +43,15 @@ export const ITEM_TYPES = {
 export const awardKey = (id: string) => `AWARD#${id}`;
 export const counterKey = (code: string, year: number) => `COUNTER#${code}#${year}`;
 export const claimKey = (code: string, year: number, serial: number) => `NUMBER#${code}#${year}#${serial}`;
+export const heldNumberKey = (holder: string) => `HELD#${holder}`;
 export const statisticsKey = (scope: string) => `STATS#${scope}`;
 export const appliedChangeKey = (changeId: string) => `APPLIED#${changeId}`;
+
+/**
+ * The keys of the numbering items (counters, claims, held numbers) as IAM StringLike patterns of
+ * dynamodb:LeadingKeys: a function that numbers documents other than awards may write these alone.
+ */
+export const NUMBERING_KEY_PATTERNS = ['COUNTER#*', 'NUMBER#*', 'HELD#*'] as const;
 
 /** The index of awards whose documents lag behind their state: the sweep reads it, and only it. */
 export const LAG_INDEX = AWARDS_TABLE.indexes.find((index) => index.name === 'byLag')!;

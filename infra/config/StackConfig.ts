@@ -7,7 +7,10 @@ const MAX_LINK_SECONDS = 7 * 24 * 60 * 60;
 const stackConfigSchema = z.strictObject({
   /** The stack's own authority: it issues the statistics bulletin. */
   authorityName: z.string().trim().min(1).default('内蒙古自治区公安厅'),
-  /** Its 机关代字: numbers its orders and praise bulletins whose record gives no authority.code. */
+  /**
+   * Its 机关代字: numbers its statistics bulletins, and its orders and praise bulletins whose record
+   * gives no authority.code, all in one sequence a year.
+   */
   authorityCode: z.string().trim().min(1).default('内公奖'),
   /** EventBridge Scheduler expression for the statistics bulletin, in `scheduleTimezone`. */
   bulletinSchedule: z

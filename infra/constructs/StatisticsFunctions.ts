@@ -11,6 +11,7 @@ import { Construct } from 'constructs';
 import type { FontConfig } from '../../functions/core/engine/fonts/fontConfig.js';
 import { STATISTICS_FILTER_PATTERNS } from '../../functions/definitions/streamFilters.js';
 import { DOCUMENTS_BUCKET } from '../../functions/definitions/documentsBucket.js';
+import { NUMBERING_KEY_PATTERNS } from '../../functions/definitions/awardsTable.js';
 import { engineBundle } from './engineBundling.js';
 import { PipelineFunction, PLAIN_BUNDLING } from './PipelineFunction.js';
 import { subscribeToStream } from './streamEventSource.js';
@@ -20,7 +21,8 @@ export interface StatisticsFunctionsProps {
   readonly bucket: Bucket;
   /** The render function's on-failure queue: changes given up on go to the same place. */
   readonly failures: Queue;
-  readonly authorityName: string;
+  /** The stack's own authority: it issues the bulletin, and its code numbers it. */
+  readonly authority: { readonly name: string; readonly code: string };
   readonly schedule: string;
   readonly timezone: string;
   readonly fonts?: Partial<FontConfig>;
@@ -72,7 +74,8 @@ export class StatisticsFunctions extends Construct {
         ...environment,
         AWARDS_TABLE_NAME: props.table.tableName,
         DOCUMENTS_BUCKET_NAME: props.bucket.bucketName,
-        AUTHORITY_NAME: props.authorityName,
+        AUTHORITY_NAME: props.authority.name,
+        AUTHORITY_CODE: props.authority.code,
         POWERTOOLS_SERVICE_NAME: 'bulletin',
         POWERTOOLS_LOG_LEVEL: 'INFO',
       },
@@ -80,6 +83,15 @@ export class StatisticsFunctions extends Construct {
     this.bulletin = bulletin.function;
     bulletin.role.addToPolicy(
       new PolicyStatement({ actions: ['dynamodb:BatchGetItem'], resources: [props.table.tableArn] }),
+    );
+    bulletin.role.addToPolicy(
+      new PolicyStatement({
+        // Its 文号: read and write the numbering items (one transaction of three conditioned Puts),
+        // never an award.
+        actions: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+        resources: [props.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...NUMBERING_KEY_PATTERNS] } },
+      }),
     );
     bulletin.role.addToPolicy(
       new PolicyStatement({

@@ -6,7 +6,14 @@ import { App, type Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AWARDS_TABLE } from '../../functions/definitions/awardsTable.js';
+import {
+  AWARDS_TABLE,
+  awardKey,
+  claimKey,
+  counterKey,
+  heldNumberKey,
+  NUMBERING_KEY_PATTERNS,
+} from '../../functions/definitions/awardsTable.js';
 import { RENDER_FILTER_PATTERNS, STATISTICS_FILTER_PATTERNS } from '../../functions/definitions/streamFilters.js';
 import { buildApp } from '../../infra/app.js';
 import { StackConfigError, stackConfigFrom } from '../../infra/config/StackConfig.js';
@@ -236,12 +243,47 @@ describe('the statistics bulletin', () => {
       ScheduleExpressionTimezone: 'Asia/Shanghai',
       Target: Match.objectLike({ Input: JSON.stringify({ cutoff: '<aws.scheduler.scheduled-time>' }) }),
     });
+  });
+
+  it('numbers each bulletin from the stack’s own authority code, the one the render function numbers with', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: { Variables: Match.objectLike({ AUTHORITY_NAME: '内蒙古自治区公安厅' }) },
+      Environment: {
+        Variables: Match.objectLike({
+          POWERTOOLS_SERVICE_NAME: 'bulletin',
+          AUTHORITY_NAME: '内蒙古自治区公安厅',
+          AUTHORITY_CODE: '内公奖',
+        }),
+      },
     });
   });
 
-  it('takes the schedule, time zone and authority from context (the authority’s code for the render function)', () => {
+  it('may read and write the numbering items alone, never an award', () => {
+    const [entry] = Object.entries(template.findResources('AWS::Lambda::Function')).filter(
+      ([, resource]) => resource.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'bulletin',
+    );
+    const roleId = entry![1].Properties.Role['Fn::GetAtt'][0] as string;
+    const statements = Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(roleId))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[] }[]);
+    const actionsOf = (statement: { Action: string | string[] }) => [statement.Action].flat();
+    const writes = statements.filter((statement) => actionsOf(statement).includes('dynamodb:PutItem'));
+    expect(writes).toHaveLength(1);
+    expect(writes[0]).toMatchObject({
+      Action: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+      Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['COUNTER#*', 'NUMBER#*', 'HELD#*'] } },
+    });
+    // The patterns are the key formats the adapter writes: a counter, a claim and a held number, no award.
+    const matches = (key: string) =>
+      NUMBERING_KEY_PATTERNS.some((pattern) => key.startsWith(pattern.replace(/\*$/, '')));
+    for (const key of [counterKey('内公奖', 2020), claimKey('内公奖', 2020, 13), heldNumberKey('bulletin/x')])
+      expect(matches(key), key).toBe(true);
+    expect(matches(awardKey('merit-zhang-peng'))).toBe(false);
+    const itemAccess = statements.filter((statement) => actionsOf(statement).some((a) => /^dynamodb:\w+Item$/.test(a)));
+    // Besides it, only the batch read of the 13 kept figures.
+    expect(itemAccess.map(actionsOf)).toEqual([['dynamodb:BatchGetItem'], ['dynamodb:GetItem', 'dynamodb:PutItem']]);
+  });
+
+  it('takes the schedule, time zone and authority from context (its code numbers in render and bulletin)', () => {
     const custom = synthesizeApp({
       bulletinSchedule: 'cron(0 20 ? * FRI *)',
       scheduleTimezone: 'Asia/Urumqi',
@@ -254,7 +296,11 @@ describe('the statistics bulletin', () => {
     });
     custom.hasResourceProperties('AWS::Lambda::Function', {
       Environment: {
-        Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'bulletin', AUTHORITY_NAME: '乌海市公安局' }),
+        Variables: Match.objectLike({
+          POWERTOOLS_SERVICE_NAME: 'bulletin',
+          AUTHORITY_NAME: '乌海市公安局',
+          AUTHORITY_CODE: '乌公奖',
+        }),
       },
     });
     custom.hasResourceProperties('AWS::Lambda::Function', {

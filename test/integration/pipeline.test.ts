@@ -247,18 +247,26 @@ describe('the pipeline against DynamoDB Local and the local S3 server', () => {
       figures,
       archive: new S3BulletinArchive(stack.s3.client, stack.info.bucket),
       engine: DocumentEngine.shared(),
-      authority: { name: '内蒙古自治区公安厅' },
+      numbers: stack.numbers,
+      authority: { name: '内蒙古自治区公安厅', code: '内公奖' },
     };
     const cutoff = '2100-01-01T00:00:00Z';
     const first = await compileKeptBulletin(cutoff, deps);
     expect(first.compiled).toBe(true);
     expect(reads).toEqual([1 + LEAGUES_AND_CITIES.length]);
+    // The first bulletin of 2100 in the 内公奖 sequence (the awards' numbers are of 2020).
+    expect(first.documentNumber).toBe('内公奖〔2100〕1号');
     const again = await compileKeptBulletin(cutoff, deps);
-    expect(again).toEqual({ figures: JSON.parse(JSON.stringify(first.figures)), compiled: false });
+    expect(again).toEqual({
+      figures: JSON.parse(JSON.stringify(first.figures)),
+      documentNumber: '内公奖〔2100〕1号',
+      compiled: false,
+    });
     expect(reads).toHaveLength(1);
     const later = await compileKeptBulletin('2100-01-02T00:00:00Z', deps);
     expect(later.figures.since).toBe(cutoff);
     expect(later.figures.period.merit.total).toBe(0);
+    expect(later.documentNumber).toBe('内公奖〔2100〕2号');
     const pdf = await stack.s3.client.send(
       new GetObjectCommand({ Bucket: stack.info.bucket, Key: bulletinKey(cutoff, 'pdf') }),
     );

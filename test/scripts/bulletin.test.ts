@@ -23,7 +23,7 @@ function writeRecords(name: string, lines: readonly object[]): string {
 }
 
 /** The script's exit code and output, whether it succeeded or not. */
-async function run(files: readonly string[], out: string) {
+async function run(files: readonly string[], out: string, extra: readonly string[] = []) {
   const args = [
     'scripts/bulletin.ts',
     ...files.flatMap((file) => ['--records', file]),
@@ -31,6 +31,7 @@ async function run(files: readonly string[], out: string) {
     SEED_CUTOFF,
     '--out',
     out,
+    ...extra,
   ];
   return promisify(execFile)(join('node_modules', '.bin', 'tsx'), args, { encoding: 'utf8' }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
@@ -43,8 +44,8 @@ async function run(files: readonly string[], out: string) {
 }
 
 /** A bulletin run that wrote its PDF and JSON (exit code 0, or 1 with invalid records left out). */
-async function bulletin(out: string, files: readonly string[] = [recordsFile]) {
-  const { code, stdout, stderr } = await run(files, out);
+async function bulletin(out: string, files: readonly string[] = [recordsFile], extra: readonly string[] = []) {
+  const { code, stdout, stderr } = await run(files, out, extra);
   if (code > 1) throw new Error(`npm run bulletin exited with ${code}: ${stderr}`);
   const base = join(
     out,
@@ -90,6 +91,41 @@ describe('npm run bulletin', () => {
     expect(table).toMatch(row('全区合计', figures.region));
     for (const league of LEAGUES_AND_CITIES) expect(table, league).toMatch(row(league, figures.byLeague[league]));
   });
+
+  it('leaves the 文号 line under the red mark empty: made from files, the bulletin has no number', () => {
+    const lines = pdfText(first.pdf)
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+    expect(lines.slice(0, 2)).toEqual(['内蒙古自治区公安厅', '内蒙古自治区公安厅关于']);
+    expect(pdfText(first.pdf).replace(/\s+/g, '')).toContain(
+      '现将截至2020年4月1日0时全区公安机关战时表彰奖励工作情况通报如下。',
+    );
+  });
+
+  it('prints the 文号 given with --document-number under the red mark, and keeps it in the JSON', async () => {
+    const numbered = await bulletin(join(dir, 'numbered'), [recordsFile], ['--document-number', '内公奖〔2020〕13号']);
+    const lines = pdfText(numbered.pdf)
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+    expect(lines.slice(0, 3)).toEqual(['内蒙古自治区公安厅', '内公奖〔2020〕13号', '内蒙古自治区公安厅关于']);
+    expect(numbered.json).toEqual({
+      ...JSON.parse(JSON.stringify(compileFigures(records, SEED_CUTOFF))),
+      documentNumber: '内公奖〔2020〕13号',
+    });
+  }, 120_000);
+
+  it('refuses a --document-number that is no 文号, or of another year than the cut-off', async () => {
+    const bad = await run([recordsFile], join(dir, 'bad'), ['--document-number', '内公奖2020-13']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('error: --document-number "内公奖2020-13" is not a 文号 like 内公奖〔2020〕13号\n');
+    const otherYear = await run([recordsFile], join(dir, 'other-year'), ['--document-number', '内公奖〔2019〕13号']);
+    expect(otherYear.code).toBe(2);
+    expect(otherYear.stderr).toBe(
+      'error: --document-number "内公奖〔2019〕13号" is of 2019, but the cut-off falls in 2020 (Beijing time)\n',
+    );
+  }, 60_000);
 
   it('compiles the same bytes again for the same cut-off', async () => {
     const second = await bulletin(join(dir, 'b'));

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freePort } from '../../local/ports.js';
+import { pdfText } from '../support/poppler.js';
 
 describe('npm start -- --once', () => {
   it('renders every example through the local stack, prints where each document is, and exits 0', async () => {
@@ -34,6 +35,16 @@ describe('npm start -- --once', () => {
       expect(Number(bytes)).toBeGreaterThan(10_000);
     }
     expect(result.stdout).toContain(`${examples.length} documents stored in s3://award-documents`);
+    // The statistics bulletin: the first of this year in cdk.json's code (the examples' numbers are of 2020).
+    const [, documentNumber, bulletinPath] =
+      /statistics bulletin (内公奖〔\d{4}〕1号) → (\S+\.pdf)\n/.exec(result.stdout) ?? [];
+    expect(documentNumber, result.stdout).toBeDefined();
+    const head = pdfText(readFileSync(bulletinPath!))
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .slice(0, 2);
+    expect(head).toEqual(['内蒙古自治区公安厅', documentNumber]);
     expect(existsSync(join(dir, 'data', 'stack.json'))).toBe(false);
   }, 150_000);
 });

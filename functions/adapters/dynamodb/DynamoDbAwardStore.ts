@@ -4,10 +4,11 @@ import type { Award } from '../../core/award/Award.js';
 import type { AwardStore, SequencePlace } from '../../core/award/AwardStore.js';
 import { RecordFault } from '../../core/errors.js';
 import { formatDocumentNumber } from '../../core/pipeline/documentNumber.js';
-import { awardKey, claimKey, counterKey, ITEM_TYPES } from '../../definitions/awardsTable.js';
+import { awardKey, claimKey, counterKey } from '../../definitions/awardsTable.js';
 import { isConditionalCheckFailure, storeError } from '../StoreError.js';
 import { awardFromItem, itemOfAward } from './awardItem.js';
 import { documentClient } from './documentClient.js';
+import { numberGiven } from './sequenceItems.js';
 
 const isItemTooLarge = (error: unknown) => {
   const e = error as { name?: string; message?: string };
@@ -100,25 +101,7 @@ export class DynamoDbAwardStore implements AwardStore {
       await this.db.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { pk: counterKey(code, year), itemType: ITEM_TYPES.counter, code, year, lastSerial: serial },
-                ...(serial === 1
-                  ? { ConditionExpression: 'attribute_not_exists(pk)' }
-                  : {
-                      ConditionExpression: 'lastSerial = :previous',
-                      ExpressionAttributeValues: { ':previous': serial - 1 },
-                    }),
-              },
-            },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { pk: claimKey(code, year, serial), itemType: ITEM_TYPES.claim, documentNumber, recordId: id },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
+            ...numberGiven(this.tableName, { code, year, serial }, { recordId: id }),
             { Put: { TableName: this.tableName, Item: this.itemOf(next), ...unchangedSince(read) } },
           ],
         }),
@@ -146,7 +129,9 @@ export class DynamoDbAwardStore implements AwardStore {
   }
 
   async holderOf({ code, year, serial }: SequencePlace): Promise<string | undefined> {
-    return (await this.getItem(claimKey(code, year, serial)))?.recordId as string | undefined;
+    // A number held by a document that is not an award (a statistics bulletin) names its holder instead.
+    const claim = await this.getItem(claimKey(code, year, serial));
+    return (claim?.recordId ?? claim?.holder) as string | undefined;
   }
 
   private itemOf(award: Award) {

@@ -6,23 +6,25 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import type { BulletinIndex } from '../../core/links/LinksService.js';
-import type { BulletinArchive } from '../../core/statistics/compileKeptBulletin.js';
-import type { BulletinFigures } from '../../core/statistics/Figures.js';
+import type { ArchivedBulletin, BulletinArchive, NumberedBulletin } from '../../core/statistics/compileKeptBulletin.js';
 import { bulletinKey, DOCUMENTS_BUCKET } from '../../definitions/documentsBucket.js';
 import { isNotFound, storeError } from '../StoreError.js';
 
-/** Bulletins in the documents bucket: bulletins/<cut-off>.pdf and .json (the JSON is written last). */
+/**
+ * Bulletins in the documents bucket: bulletins/<cut-off>.pdf and .json, the JSON (figures and 文号)
+ * written last, so a bulletin is found only once both are stored.
+ */
 export class S3BulletinArchive implements BulletinArchive, BulletinIndex {
   constructor(
     private readonly s3: S3Client,
     private readonly bucket: string,
   ) {}
 
-  async get(cutoff: string): Promise<BulletinFigures | undefined> {
+  async get(cutoff: string): Promise<ArchivedBulletin | undefined> {
     return this.read(bulletinKey(cutoff, 'json'));
   }
 
-  async latestBefore(cutoff: string): Promise<BulletinFigures | undefined> {
+  async latestBefore(cutoff: string): Promise<ArchivedBulletin | undefined> {
     const limit = bulletinKey(cutoff, 'json');
     // Keys carry the cut-off in compact UTC, so their order is the order in time.
     const latest = (await this.keys('.json')).filter((key) => key < limit).at(-1);
@@ -59,7 +61,7 @@ export class S3BulletinArchive implements BulletinArchive, BulletinIndex {
     return keys.sort();
   }
 
-  async put(cutoff: string, pdf: Uint8Array, figures: BulletinFigures): Promise<void> {
+  async put(cutoff: string, pdf: Uint8Array, bulletin: NumberedBulletin): Promise<void> {
     try {
       await this.s3.send(
         new PutObjectCommand({
@@ -73,7 +75,7 @@ export class S3BulletinArchive implements BulletinArchive, BulletinIndex {
         new PutObjectCommand({
           Bucket: this.bucket,
           Key: bulletinKey(cutoff, 'json'),
-          Body: JSON.stringify(figures, null, 2),
+          Body: JSON.stringify(bulletin, null, 2),
           ContentType: 'application/json',
         }),
       );
@@ -82,10 +84,10 @@ export class S3BulletinArchive implements BulletinArchive, BulletinIndex {
     }
   }
 
-  private async read(key: string): Promise<BulletinFigures | undefined> {
+  private async read(key: string): Promise<ArchivedBulletin | undefined> {
     try {
       const object = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
-      return JSON.parse(await object.Body!.transformToString()) as BulletinFigures;
+      return JSON.parse(await object.Body!.transformToString()) as ArchivedBulletin;
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw storeError(`reading ${key}`, error);

@@ -26,6 +26,9 @@ export interface AwardStore {
   saveNumbered(read: Award, next: Award, place: SequencePlace): Promise<'saved' | 'changed' | 'taken'>;
   /** The next serial of a sequence (the last one given, plus one). */
   nextSerial(code: string, year: number): Promise<number>;
-  /** Which award a serial of a sequence was given to, if any. */
+  /**
+   * Which award (its id) a serial of a sequence was given to, if any; for a document that is not
+   * an award, its holder's name (core/numbering/HeldNumbers.ts: `bulletin/<cut-off>`).
+   */
   holderOf(place: SequencePlace): Promise<string | undefined>;
 }

@@ -1,4 +1,5 @@
 import { beijingTime } from '../engine/templates/chineseDates.js';
+import { bulletinName } from '../statistics/bulletinName.js';
 import { summarySentence } from '../statistics/summarySentence.js';
 import type { BulletinFigures, Figures, League } from '../statistics/Figures.js';
 
@@ -34,8 +35,16 @@ const row = (name: string, f: Figures) => ({
   praise: f.praise.bulletins,
 });
 
-/** What `templates/statistics-bulletin.hbs` prints: the seed's sentence, a table and a chart by 盟市. */
-export function statisticsBulletinView(figures: BulletinFigures, authority: { name: string; sealText?: string }) {
+/**
+ * What `templates/statistics-bulletin.hbs` prints: its 文号 under the red mark, the cut-off, the
+ * seed's sentence, a table and a chart by 盟市. Without a number (a bulletin made from files,
+ * outside the table's sequences) the 文号 line stays empty.
+ */
+export function statisticsBulletinView(
+  figures: BulletinFigures,
+  authority: { name: string; sealText?: string },
+  documentNumber?: string,
+) {
   const leagues = Object.entries(figures.byLeague) as [League, Figures][];
   const text = cutoffText(figures.cutoff);
   return {
@@ -43,14 +52,16 @@ export function statisticsBulletinView(figures: BulletinFigures, authority: { na
       title: `战时表彰奖励统计通报（截至${text}）`,
       // The cut-off dates the document, so compiling it again gives the same bytes.
       date: figures.cutoff,
-      identity: `bulletin/${new Date(figures.cutoff).toISOString()}`,
+      identity: bulletinName(figures.cutoff),
     },
     authority: authority.name,
     words: [authority.name],
     sealText: authority.sealText ?? authority.name,
     cutoffText: text,
+    documentNumber: documentNumber ?? '',
     title: `${authority.name}关于全区公安机关战时表彰奖励工作情况的通报`,
     addressee: '各盟市公安局，厅机关各部门：',
+    cutoffSentence: `现将截至${text}全区公安机关战时表彰奖励工作情况通报如下。`,
     summary: summarySentence(figures.region),
     honoraryTitles:
       `另授予（追授）荣誉称号${figures.region.honoraryTitle.total}个` +

@@ -1,0 +1,73 @@
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+const ddb = mockClient(DynamoDBDocumentClient);
+const s3 = mockClient(S3Client);
+const ENVIRONMENT = {
+  AWARDS_TABLE_NAME: 'awards',
+  DOCUMENTS_BUCKET_NAME: 'documents',
+  AUTHORITY_NAME: '内蒙古自治区公安厅',
+  AUTHORITY_CODE: '内公奖',
+  AWS_REGION: 'cn-north-1',
+  POWERTOOLS_LOG_LEVEL: 'SILENT',
+};
+
+/** The handler module as Lambda loads it, with the environment the stack gives it (less what is left out). */
+async function loadHandler(without: readonly string[] = []) {
+  vi.resetModules();
+  for (const [name, value] of Object.entries(ENVIRONMENT)) vi.stubEnv(name, without.includes(name) ? '' : value);
+  return (await import('../../../functions/bulletin/handler.js')).handler;
+}
+
+beforeEach(() => {
+  ddb.reset();
+  s3.reset();
+});
+afterEach(() => vi.unstubAllEnvs());
+
+describe('the bulletin function', () => {
+  it('refuses to start without the authority code that numbers the bulletin, naming the variable', async () => {
+    await expect(loadHandler(['AUTHORITY_CODE'])).rejects.toThrow(
+      'bulletin function: environment variable AUTHORITY_CODE is not set (the stack sets it)',
+    );
+  });
+
+  it('numbers a new bulletin from the code’s sequence under conditions, and archives the number with it', async () => {
+    ddb
+      .on(BatchGetCommand)
+      .resolves({ Responses: { awards: [] } })
+      .on(GetCommand)
+      .resolves({})
+      .on(GetCommand, { Key: { pk: 'COUNTER#内公奖#2020' } })
+      .resolves({ Item: { pk: 'COUNTER#内公奖#2020', lastSerial: 40 } })
+      .on(TransactWriteCommand)
+      .resolves({});
+    s3.on(GetObjectCommand)
+      .rejects(Object.assign(new Error('The specified key does not exist.'), { name: 'NoSuchKey' }))
+      .on(ListObjectsV2Command)
+      .resolves({ Contents: [] })
+      .on(PutObjectCommand)
+      .resolves({});
+    const handler = await loadHandler();
+    const result = await handler({ cutoff: '2020-03-05T00:00:00Z' });
+    expect(result).toMatchObject({ documentNumber: '内公奖〔2020〕41号', compiled: true });
+    // The holder's number read first (none), then the counter; one transaction of three conditioned Puts.
+    expect(ddb.commandCalls(GetCommand).map((call) => call.args[0].input.Key)).toEqual([
+      { pk: 'HELD#bulletin/2020-03-05T00:00:00Z' },
+      { pk: 'COUNTER#内公奖#2020' },
+    ]);
+    const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!.map((item) => item.Put!);
+    expect(items.map((put) => [put.Item!.pk, put.ConditionExpression, put.ExpressionAttributeValues])).toEqual([
+      ['COUNTER#内公奖#2020', 'lastSerial = :previous', { ':previous': 40 }],
+      ['NUMBER#内公奖#2020#41', 'attribute_not_exists(pk)', undefined],
+      ['HELD#bulletin/2020-03-05T00:00:00Z', 'attribute_not_exists(pk)', undefined],
+    ]);
+    const json = s3.commandCalls(PutObjectCommand).find((call) => call.args[0].input.Key!.endsWith('.json'))!;
+    expect(JSON.parse(json.args[0].input.Body as string)).toMatchObject({
+      cutoff: '2020-03-05T00:00:00Z',
+      documentNumber: '内公奖〔2020〕41号',
+    });
+  });
+});
