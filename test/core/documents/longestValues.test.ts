@@ -192,7 +192,7 @@ describe('the longest values a record may hold (typography.md §6, fit policy)',
     const figures = compileFigures(records, '2020-03-05T00:00:00Z');
     const { bytes } = await DocumentEngine.shared().render(
       'statistics-bulletin',
-      statisticsBulletinView(figures, { name: AUTHORITY_MAX }),
+      statisticsBulletinView(figures, { name: AUTHORITY_MAX }, '内公奖〔2020〕9999号'),
     );
     expectInside(bytes, TEXT_AREA, 'statistics bulletin');
   });
