@@ -14,15 +14,19 @@ const mm = (points: number) => (points / POINTS_PER_MM).toFixed(0);
  * Column widths: fixed ones as stated, content-sized ones as wide as their widest cell on one
  * line (within their range), and the shares split what is left.
  */
-function columnWidths(block: TableBlock, area: BodyArea, cellGlyphs: readonly ShapedGlyph[][][]): number[] {
+function columnWidths(block: TableBlock, area: BodyArea, cells: readonly ShapedCell[][]): number[] {
   const pad = 2 * block.cellPadding;
   const sized = block.columns.map((column, index) => {
     const { width } = column;
     if ('fixed' in width) return width.fixed;
     if ('fraction' in width) return 0;
     // Text wider than the range wraps anyway, so only what fits within it sizes the column.
-    const oneLine = cellGlyphs.map((row) => naturalWidth(row[index]!) + pad).filter((w) => w <= width.content.max);
-    return Math.max(width.content.min, ...oneLine);
+    let widest = width.content.min;
+    for (const row of cells) {
+      const cellWidth = row[index]!.width + pad;
+      if (cellWidth > widest && cellWidth <= width.content.max) widest = cellWidth;
+    }
+    return widest;
   });
   const shares = block.columns.reduce((sum, c) => sum + ('fraction' in c.width ? c.width.fraction : 0), 0);
   const free = area.width - sized.reduce((a, b) => a + b, 0);
@@ -34,26 +38,36 @@ function columnWidths(block: TableBlock, area: BodyArea, cellGlyphs: readonly Sh
   return block.columns.map((c, index) => ('fraction' in c.width ? (free * c.width.fraction) / shares : sized[index]!));
 }
 
+/** A cell's text shaped once, with its width on one line: both size columns and break lines. */
+interface ShapedCell {
+  readonly units: BreakUnit[];
+  readonly glyphs: readonly ShapedGlyph[];
+  readonly width: number;
+  readonly hasNewline: boolean;
+}
+
+function shapeCell(spans: TableBlock['rows'][number]['cells'][number]['spans'], context: LayoutContext): ShapedCell {
+  const units = shapeText(spans, context.fonts);
+  const glyphs = units.flatMap((unit) => unit.glyphs);
+  return { units, glyphs, width: naturalWidth(glyphs), hasNewline: units.some((unit) => unit.isNewline) };
+}
+
 /**
  * A cell's lines. Names and units (keep-whole columns) break only between words — a word
  * wider than the column, only then at a character; other text breaks as a paragraph does.
  */
-function cellLines(units: BreakUnit[], width: number, keepWhole: boolean, context: LayoutContext): BrokenLine[] {
+function cellLines(cell: ShapedCell, width: number, keepWhole: boolean, context: LayoutContext): BrokenLine[] {
+  const { units, glyphs } = cell;
+  // Most cells fit their column: they are set as they are, and only one that must break is broken.
+  if (cell.width <= width + 0.01 && !cell.hasNewline) return [{ glyphs, compressions: [], isLast: true }];
   if (!keepWhole) return breakLines(units, () => width);
-  // Most names fit their column: only a cell that must break is segmented into words.
-  const glyphs = units.flatMap((unit) => unit.glyphs);
-  if (naturalWidth(glyphs) <= width + 0.01) return [{ glyphs, compressions: [], isLast: true }];
   const widthInChars = width / (units[0]?.glyphs[0]?.size ?? 1);
   return breakLines(wordUnits(units, context.vocabulary, Math.floor(widthInChars)), () => width);
 }
 
 export function layoutTable(block: TableBlock, area: BodyArea, context: LayoutContext): Box[] {
-  const shaped = block.rows.map((row) => row.cells.map((cell) => shapeText(cell.spans, context.fonts)));
-  const widths = columnWidths(
-    block,
-    area,
-    shaped.map((row) => row.map((units) => units.flatMap((unit) => unit.glyphs))),
-  );
+  const shaped = block.rows.map((row) => row.cells.map((cell) => shapeCell(cell.spans, context)));
+  const widths = columnWidths(block, area, shaped);
   const lefts = widths.map((_, i) => area.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
   const right = area.left + widths.reduce((a, b) => a + b, 0);
   const pad = block.cellPadding;
@@ -80,8 +94,8 @@ export function layoutTable(block: TableBlock, area: BodyArea, context: LayoutCo
   const boxes: Box[] = [];
   block.rows.forEach((row, rowIndex) => {
     const style = row.header ? block.headerStyle : block.style;
-    const cells = shaped[rowIndex]!.map((units, index) =>
-      cellLines(units, widths[index]! - 2 * pad, block.columns[index]!.keepWhole && !row.header, context),
+    const cells = shaped[rowIndex]!.map((cell, index) =>
+      cellLines(cell, widths[index]! - 2 * pad, block.columns[index]!.keepWhole && !row.header, context),
     );
     const lineCount = Math.max(1, ...cells.map((lines) => lines.length));
     const height = lineCount * style.leading;
