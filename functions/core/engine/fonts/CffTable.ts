@@ -51,8 +51,11 @@ export class CffTable {
       if (ros === undefined) {
         this.systemInfo = undefined;
       } else {
-        const string = (sid: number) => this.readString(strings, sid) ?? 'Identity';
-        this.systemInfo = { registry: string(ros[0]!), ordering: string(ros[1]!), supplement: ros[2]! };
+        this.systemInfo = {
+          registry: this.readString(strings, ros[0]!) ?? 'Adobe',
+          ordering: this.readString(strings, ros[1]!) ?? 'Identity',
+          supplement: ros[2]!,
+        };
         this.cids = this.readCharset(top.get(OPERATOR_CHARSET)?.[0] ?? 0);
       }
     } catch (error) {

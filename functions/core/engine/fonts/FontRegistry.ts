@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { FontConfigurationError } from '../../errors.js';
-import { type FontConfig, type FontRole, loadFontConfig, parseFontEntry, resolveFontPath } from './fontConfig.js';
+import {
+  type FontConfig,
+  type FontRole,
+  loadFontConfig,
+  parseFontEntry,
+  resolveFontPath,
+  withFontFile,
+} from './fontConfig.js';
 import { HarfBuzzSubsetter, type SubsettableFace } from './HarfBuzzSubsetter.js';
 import { OpenTypeFont } from './OpenTypeFont.js';
 
@@ -62,7 +69,7 @@ export class FontRegistry {
         throw new FontConfigurationError(`cannot read font file ${path}: ${(error as Error).message}`);
       }
       const { faceIndex } = parseFontEntry(entry);
-      const key = faceIndex === undefined ? path : `${path}#${faceIndex}`;
+      const key = withFontFile(entry, path);
       const opentype = new OpenTypeFont(bytes, key, faceIndex);
       font = { key, opentype, face: this.subsetter.loadFace(bytes, key, faceIndex ?? 0) };
       this.files.set(entry, font);

@@ -36,9 +36,10 @@ const FLAGS_NO_HINTING = 0x1;
 const SUBSET_HEADROOM = 8 << 20;
 
 /**
- * Tables a PDF viewer never reads from an embedded CIDFontType2 program: layout (shaping is done
- * before embedding), vertical metrics and signatures. Dropping them also skips hb-subset's
- * layout closure, which is most of its work on a CJK font.
+ * Tables a PDF viewer never reads from an embedded font program (a TrueType font, or the CFF
+ * table of an OpenType one): layout (shaping is done before embedding), vertical metrics and
+ * signatures. Dropping them also skips hb-subset's layout closure, which is most of its work on a
+ * CJK font.
  */
 const DROPPED_TABLES = ['GSUB', 'GPOS', 'GDEF', 'BASE', 'JSTF', 'MATH', 'vhea', 'vmtx', 'VORG', 'DSIG', 'meta'];
 

@@ -7,7 +7,9 @@ import {
   renderRecordDocuments,
 } from '../../../../functions/core/documents/renderRecordDocuments.js';
 import { DocumentEngine } from '../../../../functions/core/engine/DocumentEngine.js';
+import { CffTable } from '../../../../functions/core/engine/fonts/CffTable.js';
 import { FontRegistry } from '../../../../functions/core/engine/fonts/FontRegistry.js';
+import { HarfBuzzSubsetter } from '../../../../functions/core/engine/fonts/HarfBuzzSubsetter.js';
 import { loadFontConfig, parseFontEntry, resolveFontPath } from '../../../../functions/core/engine/fonts/fontConfig.js';
 import { OpenTypeFont } from '../../../../functions/core/engine/fonts/OpenTypeFont.js';
 import { TemplateRenderer } from '../../../../functions/core/engine/templates/TemplateRenderer.js';
@@ -173,6 +175,34 @@ describe('OpenType fonts with CFF outlines', () => {
       const sans = engineWith({ songti: [SANS_SC_TTF], xiaobiaosong: [SANS_SC_TTF] });
       const [inSans] = await renderRecordDocuments(exampleRecord(examples[0]!), sans);
       expect(inkDifference(pdfPageGray(inSans!.bytes), pdfPageGray(trueType[0]!.bytes))).toBeGreaterThan(0.1);
+    });
+  });
+
+  it('keeps each glyph’s CID through hb-subset, as the CFF charset gives it', () => {
+    const { file, faceIndex } = parseFontEntry(SERIF_CJK);
+    const original = new OpenTypeFont(readFileSync(file), SERIF_CJK, faceIndex);
+    const originalCff = new CffTable(original.tableBytes('CFF ')!, SERIF_CJK);
+    expect(originalCff.systemInfo).toEqual({ registry: 'Adobe', ordering: 'Identity', supplement: 0 });
+    const subsetter = HarfBuzzSubsetter.shared();
+    const face = subsetter.loadFace(readFileSync(file), SERIF_CJK, faceIndex);
+    // hb-subset writes Han scattered over the CID range as a list (charset format 0), and runs of
+    // consecutive CIDs such as Latin letters as ranges (format 1); the original holds one range (format 2).
+    for (const text of ['战时记功荣誉证书', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789']) {
+      const codePoints = [...text].map((char) => char.codePointAt(0)!);
+      const subset = new OpenTypeFont(subsetter.subset(face, codePoints), 'subset');
+      const subsetCff = new CffTable(subset.tableBytes('CFF ')!, 'subset');
+      expect(subsetCff.cidKeyed).toBe(true);
+      expect(subsetCff.glyphCount).toBe(codePoints.length + 1);
+      for (const codePoint of codePoints) {
+        expect(subset.glyphId(codePoint)).not.toBe(original.glyphId(codePoint));
+        expect(subsetCff.cidOf(subset.glyphId(codePoint))).toBe(originalCff.cidOf(original.glyphId(codePoint)));
+      }
+    }
+    expect(
+      new CffTable(new OpenTypeFont(readFileSync(FREE_SERIF), FREE_SERIF).tableBytes('CFF ')!, FREE_SERIF),
+    ).toMatchObject({
+      cidKeyed: false,
+      systemInfo: undefined,
     });
   });
 
