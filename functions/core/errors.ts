@@ -46,7 +46,7 @@ export class TemplateError extends DeploymentFault {
   }
 }
 
-/** The font configuration points at a file that is missing or is not a usable TrueType font. */
+/** The font configuration points at a file that is missing or is not a usable font. */
 export class FontConfigurationError extends DeploymentFault {
   override name = 'FontConfigurationError';
 }

@@ -24,7 +24,7 @@ const stackConfigSchema = z.strictObject({
     .min(1)
     .max(MAX_LINK_SECONDS, `must be at most ${MAX_LINK_SECONDS} (the SigV4 maximum)`)
     .default(900),
-  /** Licensed font files to bundle instead of the npm fonts: role → local .ttf paths. */
+  /** Licensed font files to bundle instead of the npm fonts: role → local .ttf/.otf paths ("x.ttc#2": a face). */
   fontFiles: z.partialRecord(z.enum(FONT_ROLES), z.array(z.string().min(1)).min(1)).optional(),
   alarmEmails: z.array(z.email('must be an e-mail address')).default([]),
   /** An existing JWT issuer for the links API; without one the stack creates a Cognito user pool. */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, resolve } from 'node:path';
 import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -5,8 +6,11 @@ import {
   DEFAULT_FONT_CONFIG,
   type FontConfig,
   type FontRole,
+  parseFontEntry,
   resolveFontPath,
+  withFontFile,
 } from '../../functions/core/engine/fonts/fontConfig.js';
+import { OpenTypeFont } from '../../functions/core/engine/fonts/OpenTypeFont.js';
 import { PLAIN_BUNDLING, TASK_ROOT } from './PipelineFunction.js';
 
 const require = createRequire(import.meta.url);
@@ -19,12 +23,19 @@ export interface EngineBundle {
 /**
  * Bundles a function that renders documents: the code as one ESM file (local esbuild, no
  * Docker), and beside it the templates, the HarfBuzz subsetter and the configured fonts, with
- * the environment that points the engine at them.
+ * the environment that points the engine at them. Each font is opened at synth time, so a file
+ * the engine cannot use (a WOFF, a CFF2 variable font, a collection without "#index") stops
+ * `cdk synth` rather than the first render.
  */
 export function engineBundle(fontOverrides: Partial<FontConfig> = {}): EngineBundle {
   // The fonts the local stack uses (about 51 MB), with any the deployment names instead.
   const fonts = { ...DEFAULT_FONT_CONFIG, ...fontOverrides };
-  const files = [...new Set(Object.values(fonts).flat().map(resolveFontPath))];
+  const configured = [...new Set(Object.values(fonts).flat())];
+  // Opening each font checks it as the engine will: one it cannot use stops the synth.
+  for (const entry of configured) {
+    new OpenTypeFont(readFileSync(resolveFontPath(entry)), entry, parseFontEntry(entry).faceIndex);
+  }
+  const files = [...new Set(configured.map(resolveFontPath))];
   const inAsset = (file: string) => `${TASK_ROOT}/fonts/${basename(file)}`;
   const names = new Set(files.map((file) => basename(file)));
   if (names.size !== files.length)
@@ -32,7 +43,7 @@ export function engineBundle(fontOverrides: Partial<FontConfig> = {}): EngineBun
   const assetConfig = Object.fromEntries(
     (Object.entries(fonts) as [FontRole, readonly string[]][]).map(([role, entries]) => [
       role,
-      entries.map((entry) => inAsset(resolveFontPath(entry))),
+      entries.map((entry) => withFontFile(entry, inAsset(resolveFontPath(entry)))),
     ]),
   );
   const wasm = require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm');

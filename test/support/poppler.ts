@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -68,4 +68,23 @@ export function pageLines(bytes: Uint8Array, page: number): PdfTextLine[] {
     yMax: Number(yMax),
     text: [...words!.matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => w[1]).join(''),
   }));
+}
+
+export interface GrayImage {
+  readonly width: number;
+  readonly height: number;
+  /** One byte a pixel, row by row: 0 black, 255 white. */
+  readonly pixels: Uint8Array;
+}
+
+/** A page as pdftoppm rasterises it, in grey levels. */
+export function pdfPageGray(bytes: Uint8Array, resolution = 60, page = 1): GrayImage {
+  const pdf = toTempFile(bytes);
+  const root = join(mkdtempSync(join(tmpdir(), 'awards-raster-')), 'page');
+  const number = String(page);
+  execFileSync('pdftoppm', ['-r', String(resolution), '-gray', '-f', number, '-l', number, '-singlefile', pdf, root]);
+  const pgm = readFileSync(`${root}.pgm`);
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.toString('latin1', 0, 64));
+  if (!header) throw new Error('pdftoppm wrote no binary PGM');
+  return { width: Number(header[1]), height: Number(header[2]), pixels: pgm.subarray(header[0].length) };
 }

@@ -1,13 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { FontConfigurationError } from '../../errors.js';
-import { type FontConfig, type FontRole, loadFontConfig, resolveFontPath } from './fontConfig.js';
+import {
+  type FontConfig,
+  type FontRole,
+  loadFontConfig,
+  parseFontEntry,
+  resolveFontPath,
+  withFontFile,
+} from './fontConfig.js';
 import { HarfBuzzSubsetter, type SubsettableFace } from './HarfBuzzSubsetter.js';
-import { TrueTypeFont } from './TrueTypeFont.js';
+import { OpenTypeFont } from './OpenTypeFont.js';
 
-/** One font file, measured in JavaScript and kept loaded in HarfBuzz for subsetting. */
+/** One font (a file, or a face of a collection), measured in JavaScript and kept loaded in HarfBuzz for subsetting. */
 export interface LoadedFont {
+  /** The file, with "#index" for a face of a collection. */
   readonly key: string;
-  readonly ttf: TrueTypeFont;
+  readonly opentype: OpenTypeFont;
   readonly face: SubsettableFace;
 }
 
@@ -38,7 +46,7 @@ export class FontRegistry {
   fontFor(role: FontRole, codePoint: number): LoadedFont | undefined {
     for (const entry of this.config[role]) {
       const font = this.load(entry);
-      if (font.ttf.hasGlyph(codePoint)) return font;
+      if (font.opentype.hasGlyph(codePoint)) return font;
     }
     return undefined;
   }
@@ -60,7 +68,10 @@ export class FontRegistry {
       } catch (error) {
         throw new FontConfigurationError(`cannot read font file ${path}: ${(error as Error).message}`);
       }
-      font = { key: path, ttf: new TrueTypeFont(bytes, path), face: this.subsetter.loadFace(bytes, path) };
+      const { faceIndex } = parseFontEntry(entry);
+      const key = withFontFile(entry, path);
+      const opentype = new OpenTypeFont(bytes, key, faceIndex);
+      font = { key, opentype, face: this.subsetter.loadFace(bytes, key, faceIndex ?? 0) };
       this.files.set(entry, font);
     }
     return font;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { SubsettingError } from '../../errors.js';
+import { FontConfigurationError, SubsettingError } from '../../errors.js';
 
 interface SubsetExports {
   memory: WebAssembly.Memory;
@@ -30,9 +30,16 @@ const SETS_LAYOUT_FEATURE_TAG = 6;
 const FLAGS_NO_HINTING = 0x1;
 
 /**
- * Tables a PDF viewer never reads from an embedded CIDFontType2 program: layout (shaping is done
- * before embedding), vertical metrics and signatures. Dropping them also skips hb-subset's
- * layout closure, which is most of its work on a CJK font.
+ * Memory each module instance keeps free for hb-subset's own work, beside the fonts copied into
+ * it: subsetting 400 characters of a CJK CFF font takes 2–4 MB, of a TrueType one about 1 MB.
+ */
+const SUBSET_HEADROOM = 8 << 20;
+
+/**
+ * Tables a PDF viewer never reads from an embedded font program (a TrueType font, or the CFF
+ * table of an OpenType one): layout (shaping is done before embedding), vertical metrics and
+ * signatures. Dropping them also skips hb-subset's layout closure, which is most of its work on a
+ * CJK font.
  */
 const DROPPED_TABLES = ['GSUB', 'GPOS', 'GDEF', 'BASE', 'JSTF', 'MATH', 'vhea', 'vmtx', 'VORG', 'DSIG', 'meta'];
 
@@ -42,45 +49,80 @@ function tag(name: string): number {
   );
 }
 
-/** A face kept loaded inside the HarfBuzz module, ready to be subset many times. */
+/** A face kept loaded inside a HarfBuzz module instance, ready to be subset many times. */
 export interface SubsettableFace {
   readonly pointer: number;
   readonly source: string;
+  /** Which module instance holds it. */
+  readonly instance: number;
 }
 
 /**
  * HarfBuzz's hb-subset compiled to WebAssembly. Each font is copied into the module once per
  * process; a subset then costs well under a millisecond, where re-parsing the font per document
  * (what pdf-lib's fontkit path does) costs tens of milliseconds and corrupts some CJK fonts.
+ * The module's heap cannot grow (65 MB in harfbuzzjs 1.6), so a font that does not fit beside
+ * those already loaded goes to another instance of the module.
  */
 export class HarfBuzzSubsetter {
   private static instance: HarfBuzzSubsetter | undefined;
 
   static shared(): HarfBuzzSubsetter {
-    HarfBuzzSubsetter.instance ??= new HarfBuzzSubsetter(HarfBuzzSubsetter.loadModule());
+    HarfBuzzSubsetter.instance ??= new HarfBuzzSubsetter(HarfBuzzSubsetter.compileModule());
     return HarfBuzzSubsetter.instance;
   }
 
-  private static loadModule(): SubsetExports {
+  private static compileModule(): WebAssembly.Module {
     const path =
       process.env.HB_SUBSET_WASM ?? createRequire(import.meta.url).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm');
-    const module = new WebAssembly.Module(readFileSync(path));
-    return new WebAssembly.Instance(module, {}).exports as unknown as SubsetExports;
+    return new WebAssembly.Module(readFileSync(path));
   }
 
-  private constructor(private readonly hb: SubsetExports) {}
+  private readonly instances: SubsetExports[] = [];
 
-  loadFace(bytes: Uint8Array, source: string): SubsettableFace {
-    const data = this.hb.malloc(bytes.byteLength);
-    new Uint8Array(this.hb.memory.buffer, data, bytes.byteLength).set(bytes);
+  private constructor(private readonly module: WebAssembly.Module) {}
+
+  /** `faceIndex` picks a face of a collection (.ttc, .otc). */
+  loadFace(bytes: Uint8Array, source: string, faceIndex = 0): SubsettableFace {
+    const instance = this.instanceWithRoomFor(bytes.byteLength, source);
+    const hb = this.instances[instance]!;
+    const data = hb.malloc(bytes.byteLength);
+    new Uint8Array(hb.memory.buffer, data, bytes.byteLength).set(bytes);
     // The blob borrows the copy for the life of the process, as the face does.
-    const blob = this.hb.hb_blob_create(data, bytes.byteLength, MEMORY_MODE_READONLY, 0, 0);
-    return { pointer: this.hb.hb_face_create(blob, 0), source };
+    const blob = hb.hb_blob_create(data, bytes.byteLength, MEMORY_MODE_READONLY, 0, 0);
+    return { pointer: hb.hb_face_create(blob, faceIndex), source, instance };
   }
 
-  /** A TrueType font holding just the given characters' glyphs (plus .notdef). */
+  /** How many module instances hold the fonts loaded so far. */
+  get instanceCount(): number {
+    return this.instances.length;
+  }
+
+  /** The first instance with room for a font of this size and subsetting beside it, a new one if none has. */
+  private instanceWithRoomFor(size: number, source: string): number {
+    const hasRoom = (hb: SubsetExports) => {
+      const probe = hb.malloc(size + SUBSET_HEADROOM);
+      if (probe === 0) return false;
+      hb.free(probe);
+      return true;
+    };
+    const found = this.instances.findIndex(hasRoom);
+    if (found >= 0) return found;
+    const fresh = new WebAssembly.Instance(this.module, {}).exports as unknown as SubsetExports;
+    if (!hasRoom(fresh)) {
+      const megabytes = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
+      throw new FontConfigurationError(
+        `${source}: ${megabytes(size)} is more than HarfBuzz's ${megabytes(fresh.memory.buffer.byteLength)} heap ` +
+          'can hold with room to subset; configure a smaller font file',
+      );
+    }
+    this.instances.push(fresh);
+    return this.instances.length - 1;
+  }
+
+  /** A font of the same outline format holding just the given characters' glyphs (plus .notdef). */
   subset(face: SubsettableFace, codePoints: Iterable<number>): Uint8Array {
-    const hb = this.hb;
+    const hb = this.instances[face.instance]!;
     const input = hb.hb_subset_input_create_or_fail();
     if (input === 0) throw new SubsettingError('hb-subset: out of memory creating a subset input');
     try {

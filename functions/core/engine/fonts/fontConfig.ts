@@ -5,7 +5,8 @@ import { FontConfigurationError } from '../../errors.js';
 
 /**
  * Typographic roles a template asks for, named as Chinese official documents name their faces.
- * Each role maps to an ordered list of TrueType files: the first that has a character draws it.
+ * Each role maps to an ordered list of font files (TrueType or OpenType/CFF outlines; a face of a
+ * collection as "file.ttc#index"): the first that has a character draws it.
  */
 export const FONT_ROLES = ['songti', 'fangsong', 'xiaobiaosong', 'heiti', 'kaiti'] as const;
 export type FontRole = (typeof FONT_ROLES)[number];
@@ -32,7 +33,7 @@ export const DEFAULT_FONT_CONFIG: FontConfig = {
 
 /**
  * The font configuration of this process: the defaults, with any roles overridden by
- * AWARD_FONTS (JSON) or AWARD_FONTS_FILE (a JSON file), e.g. {"fangsong": ["/opt/fonts/fs.ttf"]}.
+ * AWARD_FONTS (JSON) or AWARD_FONTS_FILE (a JSON file), e.g. {"fangsong": ["/opt/fonts/fs.otf"]}.
  */
 export function loadFontConfig(env: NodeJS.ProcessEnv = process.env): FontConfig {
   const raw = env.AWARD_FONTS ?? (env.AWARD_FONTS_FILE ? readFileSync(env.AWARD_FONTS_FILE, 'utf8') : undefined);
@@ -44,7 +45,7 @@ export function loadFontConfig(env: NodeJS.ProcessEnv = process.env): FontConfig
     throw new FontConfigurationError(`font configuration is not valid JSON: ${(error as Error).message}`);
   }
   if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) {
-    throw new FontConfigurationError('font configuration must be an object of role → list of .ttf paths');
+    throw new FontConfigurationError('font configuration must be an object of role → list of font file paths');
   }
   const config: FontConfig = { ...DEFAULT_FONT_CONFIG };
   for (const [role, files] of Object.entries(overrides)) {
@@ -61,12 +62,34 @@ export function loadFontConfig(env: NodeJS.ProcessEnv = process.env): FontConfig
 
 const require = createRequire(import.meta.url);
 
-/** A path in the configuration is absolute, relative to the working directory, or inside an npm package. */
+/** A font file of the configuration, and which face of it when it is a collection. */
+export interface FontFileEntry {
+  readonly file: string;
+  readonly faceIndex: number | undefined;
+}
+
+/** "NotoSerifCJK-Regular.ttc#2" names face 2 of a collection; a file without "#index" is itself. */
+export function parseFontEntry(entry: string): FontFileEntry {
+  const match = /^(.*)#(\d+)$/.exec(entry);
+  return match ? { file: match[1]!, faceIndex: Number(match[2]) } : { file: entry, faceIndex: undefined };
+}
+
+/** The entry again, its file replaced (a face index kept): how an entry moves to another folder. */
+export function withFontFile(entry: string, file: string): string {
+  const { faceIndex } = parseFontEntry(entry);
+  return faceIndex === undefined ? file : `${file}#${faceIndex}`;
+}
+
+/**
+ * The file of an entry (any "#index" left off): absolute, relative to the working directory, or
+ * inside an npm package.
+ */
 export function resolveFontPath(entry: string): string {
-  if (isAbsolute(entry) || entry.startsWith('.')) return resolve(entry);
+  const { file } = parseFontEntry(entry);
+  if (isAbsolute(file) || file.startsWith('.')) return resolve(file);
   try {
-    return require.resolve(entry);
+    return require.resolve(file);
   } catch {
-    throw new FontConfigurationError(`font file "${entry}" not found: install its npm package or give a file path`);
+    throw new FontConfigurationError(`font file "${file}" not found: install its npm package or give a file path`);
   }
 }

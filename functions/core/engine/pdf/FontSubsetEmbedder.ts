@@ -1,54 +1,52 @@
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import { type PDFContext, type PDFRef, PDFString } from 'pdf-lib';
+import type { PDFContext, PDFName, PDFRef } from 'pdf-lib';
 import type { HarfBuzzSubsetter } from '../fonts/HarfBuzzSubsetter.js';
 import type { LoadedFont } from '../fonts/FontRegistry.js';
-import { TrueTypeFont } from '../fonts/TrueTypeFont.js';
+import { OpenTypeFont } from '../fonts/OpenTypeFont.js';
+import { embedCffDescendant } from './cffDescendant.js';
+import { toUnicodeCMap } from './cmapPrograms.js';
+import { embedTrueTypeDescendant } from './trueTypeDescendant.js';
 
 /** A font embedded in one document: content streams address its glyphs through `encode`. */
 export interface EmbeddedFont {
   readonly ref: PDFRef;
-  /** Character code (its CID, Identity-H) as 4 hex digits. */
+  /** Character code (2 bytes) as 4 hex digits. */
   encode(codePoint: number): string;
   /** Advance the PDF viewer applies for the glyph, in thousandths of the font size. */
   width(codePoint: number): number;
 }
 
-/** The typesetter draws a typed —— as the 2-em dash glyph; it stands for the two dashes typed. */
-const TWO_EM_DASH_CODE_POINT = 0x2e3a;
+/** One character of a subset: its code in content streams, its glyph in the subset program, its width. */
+export interface SubsetCharacter {
+  readonly codePoint: number;
+  readonly code: number;
+  readonly glyph: number;
+  readonly width: number;
+}
 
-/** ToUnicode: each character code back to the text it stands for. */
-function toUnicodeCMap(entries: readonly [number, number][]): string {
-  const lines = [
-    '/CIDInit /ProcSet findresource begin',
-    '12 dict begin',
-    'begincmap',
-    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
-    '/CMapName /Adobe-Identity-UCS def',
-    '/CMapType 2 def',
-    '1 begincodespacerange',
-    '<0000> <FFFF>',
-    'endcodespacerange',
-  ];
-  const hex4 = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
-  const utf16 = (codePoint: number) => {
-    const text = codePoint === TWO_EM_DASH_CODE_POINT ? '——' : String.fromCodePoint(codePoint);
-    return Array.from({ length: text.length }, (_, i) => hex4(text.charCodeAt(i))).join('');
-  };
-  for (let i = 0; i < entries.length; i += 100) {
-    const chunk = entries.slice(i, i + 100);
-    lines.push(`${chunk.length} beginbfchar`);
-    for (const [glyph, codePoint] of chunk) lines.push(`<${hex4(glyph)}> <${utf16(codePoint)}>`);
-    lines.push('endbfchar');
-  }
-  lines.push('endcmap', 'CMapName currentdict /CMap defineresource pop', 'end', 'end');
-  return lines.join('\n');
+/** What both kinds of descendant CIDFont are made from. */
+export interface DescendantFontInput {
+  readonly baseFont: string;
+  /** The font descriptor's entries, but for the font program's. */
+  readonly descriptor: Record<string, unknown>;
+  /** The subset as hb-subset wrote it (an OpenType font). */
+  readonly subset: OpenTypeFont;
+  readonly characters: readonly SubsetCharacter[];
+}
+
+/** A descendant CIDFont, and the Type 0 encoding that maps character codes to its CIDs. */
+export interface DescendantFont {
+  readonly ref: PDFRef;
+  readonly encoding: PDFName | PDFRef;
 }
 
 /**
- * Embeds a HarfBuzz subset of a font as a CIDFontType2 (Type 0, Identity-H) with a ToUnicode
- * map, so only the document's glyphs travel with it and its text stays extractable. Streams are
- * deflated with Node's native zlib rather than pdf-lib's JavaScript deflate.
+ * Embeds a HarfBuzz subset of a font as a Type 0 font with a ToUnicode map, so only the document's
+ * glyphs travel with it and its text stays extractable. TrueType outlines go in a CIDFontType2,
+ * CFF outlines in a CIDFontType0 (the bare CFF program, which PDF/A-1 allows where an OpenType
+ * FontFile3 is not). Each character gets a code of its own (its rank), so characters that share a
+ * glyph (- and U+2011, space and no-break space) still extract as themselves.
  */
 export function embedFontSubset(
   context: PDFContext,
@@ -57,25 +55,26 @@ export function embedFontSubset(
   subsetter: HarfBuzzSubsetter,
 ): EmbeddedFont {
   const sorted = [...codePoints].sort((a, b) => a - b);
-  const program = subsetter.subset(font.face, sorted);
-  const subset = new TrueTypeFont(program, `${font.key} (subset)`);
-  const { metrics } = font.ttf;
+  const subset = new OpenTypeFont(subsetter.subset(font.face, sorted), `${font.key} (subset)`);
+  const { opentype } = font;
+  const { metrics } = opentype;
   const scale = 1000 / metrics.unitsPerEm;
-  const widths = new Map(sorted.map((cp) => [cp, Math.round(font.ttf.advanceWidth(font.ttf.glyphId(cp)) * scale)]));
-  const glyphs = new Map(sorted.map((cp) => [cp, subset.glyphId(cp)]));
+  const characters = sorted.map((codePoint, index) => ({
+    codePoint,
+    code: index + 1,
+    glyph: subset.glyphId(codePoint),
+    width: Math.round(opentype.advanceWidth(opentype.glyphId(codePoint)) * scale),
+  }));
 
   // The subset tag is derived from the glyph set, so the same text gives the same name.
-  const digest = createHash('sha256').update(font.ttf.postScriptName).update(sorted.join(',')).digest();
+  const digest = createHash('sha256').update(opentype.postScriptName).update(sorted.join(',')).digest();
   const tag = Array.from(digest.subarray(0, 6), (byte) => String.fromCharCode(65 + (byte % 26))).join('');
-  const baseFont = `${tag}+${font.ttf.postScriptName}`;
-
-  // Deflate level 1: the font program is most of a document's bytes and of its compression time;
-  // level 1 costs ~4 % in size and saves about a quarter of that time (npm run bench).
-  const fontFile = context.register(
-    context.stream(deflateSync(program, { level: 1 }), { Filter: 'FlateDecode', Length1: program.length }),
-  );
-  const descriptor = context.register(
-    context.obj({
+  const baseFont = `${tag}+${opentype.postScriptName}`;
+  const input: DescendantFontInput = {
+    baseFont,
+    subset,
+    characters,
+    descriptor: {
       Type: 'FontDescriptor',
       FontName: baseFont,
       Flags: 4,
@@ -85,48 +84,27 @@ export function embedFontSubset(
       Descent: Math.round(metrics.descent * scale),
       CapHeight: Math.round(metrics.capHeight * scale),
       StemV: Math.round(50 + (metrics.weightClass / 65) ** 2),
-      FontFile2: fontFile,
-    }),
-  );
-  // Each character gets a CID of its own (its rank), mapped to its glyph by CIDToGIDMap: characters
-  // that share a glyph (- and U+2011, space and no-break space) still extract as themselves.
-  const cids = new Map(sorted.map((cp, index) => [cp, index + 1]));
-  const cidToGid = new Uint8Array(2 * (sorted.length + 1));
-  for (const [cp, cid] of cids) {
-    const glyph = glyphs.get(cp)!;
-    cidToGid[2 * cid] = glyph >> 8;
-    cidToGid[2 * cid + 1] = glyph & 0xff;
-  }
-  const cidToGidMap = context.register(context.stream(deflateSync(cidToGid), { Filter: 'FlateDecode' }));
-  const byCid = sorted.map((cp) => [cids.get(cp)!, cp] as [number, number]);
-  const w: (number | number[])[] = [1, sorted.map((cp) => widths.get(cp)!)];
-  const cidFont = context.register(
-    context.obj({
-      Type: 'Font',
-      Subtype: 'CIDFontType2',
-      BaseFont: baseFont,
-      CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
-      FontDescriptor: descriptor,
-      DW: 1000,
-      W: w,
-      CIDToGIDMap: cidToGidMap,
-    }),
-  );
-  const cmap = Buffer.from(toUnicodeCMap(byCid));
+    },
+  };
+  const descendant =
+    opentype.outlines === 'truetype' ? embedTrueTypeDescendant(context, input) : embedCffDescendant(context, input);
+
+  const cmap = Buffer.from(toUnicodeCMap(characters));
   const toUnicode = context.register(context.stream(deflateSync(cmap), { Filter: 'FlateDecode' }));
   const ref = context.register(
     context.obj({
       Type: 'Font',
       Subtype: 'Type0',
       BaseFont: baseFont,
-      Encoding: 'Identity-H',
-      DescendantFonts: [cidFont],
+      Encoding: descendant.encoding,
+      DescendantFonts: [descendant.ref],
       ToUnicode: toUnicode,
     }),
   );
+  const byCodePoint = new Map(characters.map((character) => [character.codePoint, character]));
   return {
     ref,
-    encode: (codePoint) => cids.get(codePoint)!.toString(16).toUpperCase().padStart(4, '0'),
-    width: (codePoint) => widths.get(codePoint)!,
+    encode: (codePoint) => byCodePoint.get(codePoint)!.code.toString(16).toUpperCase().padStart(4, '0'),
+    width: (codePoint) => byCodePoint.get(codePoint)!.width,
   };
 }

@@ -127,7 +127,8 @@ function measure(
   const font = fonts.fontFor(style.font, codePoint);
   if (!font) throw new MissingGlyphError(char, style.font, undefined, undefined);
   const em = style.size;
-  const natural = (font.ttf.advanceWidth(font.ttf.glyphId(codePoint)) / font.ttf.metrics.unitsPerEm) * em;
+  const { opentype } = font;
+  const natural = (opentype.advanceWidth(opentype.glyphId(codePoint)) / opentype.metrics.unitsPerEm) * em;
   const fullWidth = natural > 0.75 * em;
   // ¼ em between Han and Latin letters (typography.md §4); digits are set solid against Han, as 公文
   // set dates and 文号 (2020年2月5日, 内公奖〔2020〕12号: typography.md §6, "Digits in 公文").

@@ -1,15 +1,31 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_FONT_CONFIG,
   loadFontConfig,
+  parseFontEntry,
   resolveFontPath,
+  withFontFile,
 } from '../../../../functions/core/engine/fonts/fontConfig.js';
+import { HarfBuzzSubsetter } from '../../../../functions/core/engine/fonts/HarfBuzzSubsetter.js';
 import { FontRegistry } from '../../../../functions/core/engine/fonts/FontRegistry.js';
-import { TrueTypeFont } from '../../../../functions/core/engine/fonts/TrueTypeFont.js';
+import { OpenTypeFont } from '../../../../functions/core/engine/fonts/OpenTypeFont.js';
 import { FontConfigurationError } from '../../../../functions/core/errors.js';
+
+const METRIC_TABLES = ['cmap', 'head', 'hhea', 'hmtx', 'maxp'];
+
+/** A font file's table directory naming the given tables, all empty: enough to test what is refused. */
+function sfnt(version: number, tags: readonly string[]): Uint8Array {
+  const bytes = Buffer.alloc(12 + 16 * tags.length);
+  bytes.writeUInt32BE(version, 0);
+  bytes.writeUInt16BE(tags.length, 4);
+  tags.forEach((tag, i) => {
+    bytes.write(tag.padEnd(4), 12 + 16 * i, 'latin1');
+  });
+  return bytes;
+}
 
 const sansBold = resolveFontPath('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf');
 
@@ -27,7 +43,7 @@ describe('font configuration', () => {
     writeFileSync(file, JSON.stringify({ heiti: [sansBold] }));
     expect(loadFontConfig({ AWARD_FONTS_FILE: file }).heiti).toEqual([sansBold]);
     const registry = new FontRegistry(config);
-    expect(registry.fontFor('fangsong', '战'.codePointAt(0)!)?.ttf.postScriptName).toBe('NotoSansSC-Bold');
+    expect(registry.fontFor('fangsong', '战'.codePointAt(0)!)?.opentype.postScriptName).toBe('NotoSansSC-Bold');
   });
 
   it('rejects a configuration it cannot use, saying what is wrong', () => {
@@ -39,18 +55,61 @@ describe('font configuration', () => {
     expect(() => registry.fontFor('fangsong', 0x6218)).toThrow(/cannot read font file \/nonexistent\/fs\.ttf/);
   });
 
-  it('refuses files that are not TrueType-outline fonts', () => {
-    expect(() => new TrueTypeFont(new Uint8Array([0x77, 0x4f, 0x46, 0x32, 0, 0, 0, 0, 0, 0, 0, 0]), 'x.woff2')).toThrow(
-      /not a TrueType font/,
-    );
-    expect(() => new TrueTypeFont(new Uint8Array(4), 'tiny.ttf')).toThrow(/too short/);
+  it('names a face of a collection after "#", and keeps it when the file moves', () => {
+    expect(parseFontEntry('/opt/fonts/NotoSerifCJK-Regular.ttc#2')).toEqual({
+      file: '/opt/fonts/NotoSerifCJK-Regular.ttc',
+      faceIndex: 2,
+    });
+    expect(parseFontEntry('/opt/fonts/#1 FangSong.ttf')).toEqual({
+      file: '/opt/fonts/#1 FangSong.ttf',
+      faceIndex: undefined,
+    });
+    expect(resolveFontPath('/opt/fonts/NotoSerifCJK-Regular.ttc#2')).toBe('/opt/fonts/NotoSerifCJK-Regular.ttc');
+    expect(withFontFile('/opt/fonts/a.ttc#2', '/var/task/fonts/a.ttc')).toBe('/var/task/fonts/a.ttc#2');
+    expect(withFontFile('/opt/fonts/a.otf', '/var/task/fonts/a.otf')).toBe('/var/task/fonts/a.otf');
+  });
+
+  it('refuses files that are not static TrueType or CFF OpenType fonts, saying what is supported', () => {
+    const supported = /configure a static OpenType font with TrueType \(glyf\) or CFF outlines/;
+    expect(() => new OpenTypeFont(sfnt(0x774f4632, []), 'x.woff2')).toThrow(/x\.woff2: a WOFF web font/);
+    expect(() => new OpenTypeFont(sfnt(0x774f4632, []), 'x.woff2')).toThrow(supported);
+    const variable = () => new OpenTypeFont(sfnt(0x4f54544f, [...METRIC_TABLES, 'CFF2']), '/opt/fonts/Variable.otf');
+    expect(variable).toThrow(FontConfigurationError);
+    expect(variable).toThrow(/\/opt\/fonts\/Variable\.otf: CFF2 outlines \(a variable font\) cannot be embedded/);
+    expect(variable).toThrow(supported);
+    expect(() => new OpenTypeFont(sfnt(0x00010000, METRIC_TABLES), 'bitmap.ttf')).toThrow(/no glyf or CFF outlines/);
+    expect(() => new OpenTypeFont(sfnt(0x00010000, ['glyf', 'loca']), 'bare.ttf')).toThrow(/no "cmap" table/);
+    expect(() => new OpenTypeFont(new Uint8Array(4), 'tiny.ttf')).toThrow(/too short/);
   });
 });
 
-describe('TrueTypeFont', () => {
+describe('HarfBuzzSubsetter', () => {
+  it('loads fonts into another module instance when one heap is full, and subsets from each', () => {
+    const subsetter = HarfBuzzSubsetter.shared();
+    const bytes = readFileSync(resolveFontPath(DEFAULT_FONT_CONFIG.songti[0]!));
+    const before = subsetter.instanceCount;
+    // Five copies of a 15 MB font do not fit in one 65 MB heap.
+    const faces = Array.from({ length: 5 }, (_, i) => subsetter.loadFace(bytes, `copy ${i}`));
+    expect(subsetter.instanceCount).toBeGreaterThan(before);
+    expect(new Set(faces.map((face) => face.instance)).size).toBeGreaterThan(1);
+    for (const face of faces) {
+      const subset = new OpenTypeFont(subsetter.subset(face, [0x6218]), face.source);
+      expect(subset.hasGlyph(0x6218)).toBe(true);
+    }
+  });
+
+  it('refuses a font larger than its heap, naming the file', () => {
+    expect(() => HarfBuzzSubsetter.shared().loadFace(new Uint8Array(70 << 20), '/opt/fonts/huge.ttc')).toThrow(
+      /\/opt\/fonts\/huge\.ttc: 70 MB is more than HarfBuzz's \d+ MB heap/,
+    );
+  });
+});
+
+describe('OpenTypeFont', () => {
   it('finds glyphs in and beyond the Basic Multilingual Plane, and none for missing characters', () => {
     const registry = FontRegistry.shared();
-    const serif = registry.primary('songti').ttf;
+    const serif = registry.primary('songti').opentype;
+    expect(serif.outlines).toBe('truetype');
     expect(serif.hasGlyph('战'.codePointAt(0)!)).toBe(true);
     expect(serif.hasGlyph(0x2139a)).toBe(true);
     expect(serif.hasGlyph(0x2020c)).toBe(false);

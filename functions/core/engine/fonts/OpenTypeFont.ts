@@ -17,14 +17,28 @@ interface TableRecord {
   length: number;
 }
 
+/** How a font draws its glyphs, which decides how a PDF embeds it. */
+export type OutlineFormat = 'truetype' | 'cff';
+
+const SUPPORTED =
+  'configure a static OpenType font with TrueType (glyf) or CFF outlines: .ttf, .otf, or one face of a .ttc/.otc';
+
+const TAG_TRUE = 0x74727565;
+const TAG_OTTO = 0x4f54544f;
+const TAG_TTCF = 0x74746366;
+const TAG_WOFF = 0x774f4646;
+const TAG_WOFF2 = 0x774f4632;
+
 /**
- * A TrueType (glyf-outline) font read just far enough to measure text: the character map,
- * horizontal advances and the metrics a PDF needs. Lookups read the file's own tables on
- * demand, so opening a 15 MB CJK font costs a table directory, not a full parse.
+ * An OpenType font — TrueType (glyf) or CFF outlines, alone or one face of a collection — read
+ * just far enough to measure text: the character map, horizontal advances and the metrics a PDF
+ * needs. Lookups read the file's own tables on demand, so opening a 15 MB CJK font costs a table
+ * directory, not a full parse.
  */
-export class TrueTypeFont {
+export class OpenTypeFont {
   readonly metrics: FontMetrics;
   readonly postScriptName: string;
+  readonly outlines: OutlineFormat;
   private readonly view: DataView;
   private readonly tables: Map<string, TableRecord>;
   private readonly cmapLookup: (codePoint: number) => number;
@@ -32,19 +46,20 @@ export class TrueTypeFont {
   private readonly numberOfHMetrics: number;
   private readonly glyphCache = new Map<number, number>();
 
+  /** `faceIndex` picks a face of a collection (.ttc, .otc); a single font takes none or 0. */
   constructor(
     readonly bytes: Uint8Array,
     readonly source: string,
+    readonly faceIndex?: number,
   ) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    this.tables = this.readTableDirectory();
-    for (const required of ['cmap', 'head', 'hhea', 'hmtx', 'maxp', 'glyf', 'loca']) {
+    this.tables = this.readTableDirectory(this.faceOffset());
+    for (const required of ['cmap', 'head', 'hhea', 'hmtx', 'maxp']) {
       if (!this.tables.has(required)) {
-        throw new FontConfigurationError(
-          `${source}: not a TrueType-outline font (no "${required}" table); configure a .ttf with glyf outlines`,
-        );
+        throw new FontConfigurationError(`${source}: no "${required}" table, so not a usable font; ${SUPPORTED}`);
       }
     }
+    this.outlines = this.outlineFormat();
     const head = this.table('head').offset;
     const hhea = this.table('hhea').offset;
     const os2 = this.tables.get('OS/2')?.offset;
@@ -93,33 +108,76 @@ export class TrueTypeFont {
     return this.view.getUint16(this.hmtxOffset + index * 4);
   }
 
+  /** The raw bytes of a table (e.g. "CFF "), or undefined when the font has none. */
+  tableBytes(tag: string): Uint8Array | undefined {
+    const record = this.tables.get(tag);
+    return record && this.bytes.subarray(record.offset, record.offset + record.length);
+  }
+
   private table(tag: string): TableRecord {
     const record = this.tables.get(tag);
     if (!record) throw new FontConfigurationError(`${this.source}: no "${tag}" table`);
     return record;
   }
 
-  private readTableDirectory(): Map<string, TableRecord> {
+  private outlineFormat(): OutlineFormat {
+    if (this.tables.has('glyf') && this.tables.has('loca')) return 'truetype';
+    if (this.tables.has('CFF ')) return 'cff';
+    const found = this.tables.has('CFF2') ? 'CFF2 outlines (a variable font)' : 'no glyf or CFF outlines';
+    throw new FontConfigurationError(`${this.source}: ${found} cannot be embedded; ${SUPPORTED}`);
+  }
+
+  /** Where the face's table directory starts: 0 for a single font, from the header for a collection. */
+  private faceOffset(): number {
     if (this.bytes.byteLength < 12) {
       throw new FontConfigurationError(`${this.source}: file too short to be a font`);
     }
     const version = this.view.getUint32(0);
-    if (version !== 0x00010000 && version !== 0x74727565) {
+    if (version === TAG_WOFF || version === TAG_WOFF2) {
+      throw new FontConfigurationError(`${this.source}: a WOFF web font; ${SUPPORTED}`);
+    }
+    if (version !== TAG_TTCF) {
+      if (version !== 0x00010000 && version !== TAG_TRUE && version !== TAG_OTTO) {
+        throw new FontConfigurationError(`${this.source}: not an OpenType font; ${SUPPORTED}`);
+      }
+      if (this.faceIndex !== undefined && this.faceIndex !== 0) {
+        throw new FontConfigurationError(
+          `${this.source}: face ${this.faceIndex} asked of a font that is not a collection`,
+        );
+      }
+      return 0;
+    }
+    const count = this.view.getUint32(8);
+    if (this.faceIndex === undefined || this.faceIndex >= count) {
+      const faces = Array.from({ length: count }, (_, i) => `${i} ${this.facePostScriptName(i) ?? '?'}`).join(', ');
+      const problem = this.faceIndex === undefined ? 'name one' : `it has no face ${this.faceIndex}; name one`;
       throw new FontConfigurationError(
-        `${this.source}: not a TrueType font (a collection, CFF/OTF or WOFF file needs converting to .ttf)`,
+        `${this.source}: a collection of ${count} faces (${faces}): ${problem} as "file#index"`,
       );
     }
-    const count = this.view.getUint16(4);
+    return this.view.getUint32(12 + this.faceIndex * 4);
+  }
+
+  private facePostScriptName(index: number): string | undefined {
+    try {
+      return new OpenTypeFont(this.bytes, this.source, index).postScriptName;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private readTableDirectory(at: number): Map<string, TableRecord> {
+    const count = this.view.getUint16(at + 4);
     const tables = new Map<string, TableRecord>();
     for (let i = 0; i < count; i++) {
-      const at = 12 + i * 16;
+      const record = at + 12 + i * 16;
       const tag = String.fromCharCode(
-        this.view.getUint8(at),
-        this.view.getUint8(at + 1),
-        this.view.getUint8(at + 2),
-        this.view.getUint8(at + 3),
+        this.view.getUint8(record),
+        this.view.getUint8(record + 1),
+        this.view.getUint8(record + 2),
+        this.view.getUint8(record + 3),
       );
-      tables.set(tag, { offset: this.view.getUint32(at + 8), length: this.view.getUint32(at + 12) });
+      tables.set(tag, { offset: this.view.getUint32(record + 8), length: this.view.getUint32(record + 12) });
     }
     return tables;
   }

@@ -1,0 +1,37 @@
+import { deflateSync } from 'node:zlib';
+import { type PDFContext, PDFName, PDFString } from 'pdf-lib';
+import type { DescendantFont, DescendantFontInput } from './FontSubsetEmbedder.js';
+
+/**
+ * A CIDFontType2 holding the whole TrueType subset (FontFile2). Its CIDs are the character codes
+ * (Identity-H), mapped to the subset's glyphs by a CIDToGIDMap.
+ */
+export function embedTrueTypeDescendant(context: PDFContext, input: DescendantFontInput): DescendantFont {
+  const program = input.subset.bytes;
+  // Deflate level 1: the font program is most of a document's bytes and of its compression time;
+  // level 1 costs ~4 % in size and saves about a quarter of that time (npm run bench).
+  const fontFile = context.register(
+    context.stream(deflateSync(program, { level: 1 }), { Filter: 'FlateDecode', Length1: program.length }),
+  );
+  const descriptor = context.register(context.obj({ ...input.descriptor, FontFile2: fontFile }));
+  const cidToGid = new Uint8Array(2 * (input.characters.length + 1));
+  for (const { code, glyph } of input.characters) {
+    cidToGid[2 * code] = glyph >> 8;
+    cidToGid[2 * code + 1] = glyph & 0xff;
+  }
+  const cidToGidMap = context.register(context.stream(deflateSync(cidToGid), { Filter: 'FlateDecode' }));
+  const ref = context.register(
+    context.obj({
+      Type: 'Font',
+      Subtype: 'CIDFontType2',
+      BaseFont: input.baseFont,
+      CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
+      FontDescriptor: descriptor,
+      DW: 1000,
+      // Codes run 1, 2, 3… in order, so one run lists every width.
+      W: [1, input.characters.map(({ width }) => width)],
+      CIDToGIDMap: cidToGidMap,
+    }),
+  );
+  return { ref, encoding: PDFName.of('Identity-H') };
+}
