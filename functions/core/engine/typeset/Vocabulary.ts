@@ -4,6 +4,11 @@
  */
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
+/** Whether a text may break at an offset (UTF-16) between two of its characters. */
+export interface WordBoundaries {
+  has(offset: number): boolean;
+}
+
 /**
  * The words a document never breaks inside: the domain's terms and the record's names and
  * units (<words>), indexed by their first character so a text is scanned once.
@@ -21,33 +26,36 @@ export class Vocabulary {
   }
 
   /**
-   * Offsets (UTF-16, in `text`) between words, where a title or a wrapped name may break
+   * The offsets (UTF-16, in `text`) between words, where a title or a wrapped name may break
    * (GB/T 9704 §7.3.3, 词意完整). Known words' edges are boundaries and their insides are not —
    * also where a shorter word ends inside a longer one (公安局 inside …市公安局海拉尔区分局);
    * words longer than `maxLength` cannot be kept whole and are ignored. Between known words,
    * ICU's segmenter decides (`dictionary`), or — for names and units, where a general
    * dictionary knows little and costs ~100 µs a cell — every character boundary stands.
    */
-  boundaries(text: string, { dictionary, maxLength }: { dictionary: boolean; maxLength: number }): Set<number> {
-    const boundaries = new Set<number>();
-    if (dictionary) {
-      for (const { index } of segmenter.segment(text)) boundaries.add(index);
-    } else {
-      for (let offset = 1; offset < text.length; offset++) boundaries.add(offset);
-    }
+  boundaries(text: string, { dictionary, maxLength }: { dictionary: boolean; maxLength: number }): WordBoundaries {
+    // Offsets inside a known word, and the edges of known words.
     const inside = new Set<number>();
+    const edges = new Set<number>();
     for (let at = 0; at < text.length; at++) {
-      for (const word of this.byFirst.get(text[at]!) ?? []) {
+      const candidates = this.byFirst.get(text[at]!);
+      if (candidates === undefined) continue;
+      for (const word of candidates) {
         if (word.length > maxLength || !text.startsWith(word, at)) continue;
-        boundaries.add(at);
-        boundaries.add(at + word.length);
+        edges.add(at);
+        edges.add(at + word.length);
         for (let offset = at + 1; offset < at + word.length; offset++) inside.add(offset);
       }
     }
-    for (const offset of inside) boundaries.delete(offset);
-    boundaries.delete(0);
-    boundaries.delete(text.length);
-    return boundaries;
+    const segments = dictionary ? new Set<number>() : undefined;
+    if (segments) for (const { index } of segmenter.segment(text)) segments.add(index);
+    return {
+      has: (offset) =>
+        offset > 0 &&
+        offset < text.length &&
+        !inside.has(offset) &&
+        (segments === undefined || segments.has(offset) || edges.has(offset)),
+    };
   }
 }
 

@@ -1,7 +1,7 @@
 import { breakLines, type BrokenLine, naturalWidth } from './breakLines.js';
 import { PREFERRED_TITLE_BREAKS_AFTER, PREFERRED_TITLE_BREAKS_BEFORE } from './cjkRules.js';
 import type { BreakUnit, ShapedGlyph } from './shapeText.js';
-import { NO_WORDS, type Vocabulary } from './Vocabulary.js';
+import { NO_WORDS, type Vocabulary, type WordBoundaries } from './Vocabulary.js';
 
 const cells = (glyphs: readonly ShapedGlyph[]) => glyphs.reduce((sum, glyph) => sum + glyph.cells, 0);
 
@@ -23,7 +23,7 @@ interface Boundary {
  * Places a title may break: between units, outside 《…》, and — when `between` is given — only
  * at those offsets (between words); preferably after 关于, 、 or 》, or before 的命令, 的通报….
  */
-function titleBoundaries(units: readonly BreakUnit[], between: ReadonlySet<number> | undefined): Boundary[] {
+function titleBoundaries(units: readonly BreakUnit[], between: WordBoundaries | undefined): Boundary[] {
   const text = units.map((unit) => unit.glyphs.map((glyph) => glyph.char).join('')).join('');
   const boundaries: Boundary[] = [];
   let depth = 0;

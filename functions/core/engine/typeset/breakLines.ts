@@ -22,11 +22,10 @@ const EPSILON = 0.01;
  * and the last glyph's tracking at its end (letter-spacing goes between characters).
  */
 export function naturalWidth(glyphs: readonly ShapedGlyph[]): number {
-  let width = 0;
-  glyphs.forEach((glyph, index) => {
-    width += glyph.advance + (index === 0 ? 0 : glyph.gapBefore);
-  });
-  return width - (glyphs.at(-1)?.tracking ?? 0);
+  if (glyphs.length === 0) return 0;
+  let width = glyphs[0]!.advance;
+  for (let index = 1; index < glyphs.length; index++) width += glyphs[index]!.advance + glyphs[index]!.gapBefore;
+  return width - glyphs[glyphs.length - 1]!.tracking;
 }
 
 /** The blank half squeezed out of an adjacent pair of marks, if any (clreq §3.1.6). */

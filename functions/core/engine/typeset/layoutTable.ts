@@ -48,8 +48,13 @@ interface ShapedCell {
 
 function shapeCell(spans: TableBlock['rows'][number]['cells'][number]['spans'], context: LayoutContext): ShapedCell {
   const units = shapeText(spans, context.fonts);
-  const glyphs = units.flatMap((unit) => unit.glyphs);
-  return { units, glyphs, width: naturalWidth(glyphs), hasNewline: units.some((unit) => unit.isNewline) };
+  const glyphs: ShapedGlyph[] = [];
+  let hasNewline = false;
+  for (const unit of units) {
+    glyphs.push(...unit.glyphs);
+    hasNewline ||= unit.isNewline;
+  }
+  return { units, glyphs, width: naturalWidth(glyphs), hasNewline };
 }
 
 /**
