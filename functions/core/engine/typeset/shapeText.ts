@@ -48,6 +48,11 @@ export interface BreakUnit {
   readonly isNewline: boolean;
 }
 
+/** Latin letters take ¼ em from Han; digits do not (see measure). */
+function spacedFromHan(char: string): boolean {
+  return isAlphanumeric(char) && !isDigit(char);
+}
+
 function canBreakBetween(before: string, after: string): boolean {
   if (NO_LINE_START.has(after) || NO_LINE_END.has(before)) return false;
   if (before === after && INSEPARABLE_PAIRS.has(before)) return false;
@@ -79,24 +84,25 @@ export function shapeText(spans: readonly TextSpan[], fonts: FontRegistry): Brea
       previous = { char, style: span.style };
     }
   }
+  // No closures here: this runs for every text of a document.
   const units: BreakUnit[] = [];
   let current: ShapedGlyph[] = [];
-  const flush = () => {
-    if (current.length > 0) units.push({ glyphs: current, isSpace: false, isNewline: false });
-    current = [];
-  };
   for (let i = 0; i < glyphs.length; i++) {
     const glyph = glyphs[i]!;
     if (glyph.charClass === 'space' || glyph.charClass === 'newline') {
-      flush();
+      if (current.length > 0) units.push({ glyphs: current, isSpace: false, isNewline: false });
+      current = [];
       units.push({ glyphs: [glyph], isSpace: glyph.charClass === 'space', isNewline: glyph.charClass === 'newline' });
       continue;
     }
-    const last = current.at(-1);
-    if (last && canBreakBetween(last.char, glyph.char)) flush();
+    const last = current[current.length - 1];
+    if (last && canBreakBetween(last.char, glyph.char)) {
+      units.push({ glyphs: current, isSpace: false, isNewline: false });
+      current = [];
+    }
     current.push(glyph);
   }
-  flush();
+  if (current.length > 0) units.push({ glyphs: current, isSpace: false, isNewline: false });
   return units;
 }
 
@@ -132,11 +138,11 @@ function measure(
   const fullWidth = natural > 0.75 * em;
   // ¼ em between Han and Latin letters (typography.md §4); digits are set solid against Han, as 公文
   // set dates and 文号 (2020年2月5日, 内公奖〔2020〕12号: typography.md §6, "Digits in 公文").
-  const spaced = (other: string) => isAlphanumeric(other) && !isDigit(other);
   const autospace =
     style.autospace &&
     previous !== undefined &&
-    ((classify(previous.char) === 'han' && spaced(char)) || (spaced(previous.char) && charClass === 'han'));
+    ((classify(previous.char) === 'han' && spacedFromHan(char)) ||
+      (spacedFromHan(previous.char) && charClass === 'han'));
   return {
     char,
     codePoint,
