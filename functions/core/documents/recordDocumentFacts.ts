@@ -34,10 +34,15 @@ const NAME_KEYS = new Set(['name', 'unit', 'sender', 'collectives']);
  * The record's names — people, units, collectives, the authority: words a title or a wrapped
  * name never breaks inside (typography.md §6, "Words"). Templates pass them in <words>.
  */
-export function namesIn(value: unknown, key = ''): string[] {
+export function namesIn(record: unknown): string[] {
+  // Units repeat across an order's awardees: each word once.
+  return [...new Set(namesUnder(record, ''))];
+}
+
+function namesUnder(value: unknown, key: string): string[] {
   if (typeof value === 'string') return NAME_KEYS.has(key) ? [value.replace(/\s+/g, '')] : [];
-  if (Array.isArray(value)) return value.flatMap((item) => namesIn(item, key));
+  if (Array.isArray(value)) return value.flatMap((item) => namesUnder(item, key));
   if (value !== null && typeof value === 'object')
-    return Object.entries(value).flatMap(([name, item]) => namesIn(item, name));
+    return Object.entries(value).flatMap(([name, item]) => namesUnder(item, name));
   return [];
 }

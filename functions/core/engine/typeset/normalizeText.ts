@@ -11,6 +11,7 @@ const OTHER_INTERPUNCTS = /[・‧•]/gu;
 
 /** Full-width marks whose glyph carries its own blank half: a space beside one is never wanted. */
 const FULL_WIDTH_MARKS = new Set([...BLANK_RIGHT_HALF, ...BLANK_LEFT_HALF]);
+const NEEDS_NORMALIZING = /[ \u3000・‧•]/u;
 const isSpace = (char: string | undefined) => char === ' ' || char === '\u3000';
 
 /**
@@ -21,7 +22,9 @@ const isSpace = (char: string | undefined) => char === ' ' || char === '\u3000';
  *   line-end rules (clreq §3.1.7), and it widens a mark that already has its blank half.
  * Spans keep their styles; a space is judged by its neighbours across span boundaries too.
  */
-export function normalizeSpans(spans: readonly TextSpan[]): TextSpan[] {
+export function normalizeSpans(spans: readonly TextSpan[]): readonly TextSpan[] {
+  // Most texts have neither a space nor another dot: they pass as they are.
+  if (!spans.some((span) => NEEDS_NORMALIZING.test(span.text))) return spans;
   const chars = spans.flatMap((span, spanIndex) =>
     [...span.text.replace(OTHER_INTERPUNCTS, INTERPUNCT)].map((char) => ({ char, spanIndex })),
   );
