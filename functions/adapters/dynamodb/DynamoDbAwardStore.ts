@@ -1,5 +1,5 @@
 import { type DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Award } from '../../core/award/Award.js';
 import type { AwardStore, SequencePlace } from '../../core/award/AwardStore.js';
 import { RecordFault } from '../../core/errors.js';
@@ -8,6 +8,7 @@ import { awardKey, claimKey, counterKey } from '../../definitions/awardsTable.js
 import { isConditionalCheckFailure, storeError } from '../StoreError.js';
 import { awardFromItem, itemOfAward } from './awardItem.js';
 import { documentClient } from './documentClient.js';
+import { readItem } from './readItem.js';
 import { numberGiven } from './sequenceItems.js';
 
 const isItemTooLarge = (error: unknown) => {
@@ -138,12 +139,7 @@ export class DynamoDbAwardStore implements AwardStore {
     return itemOfAward(award, this.now().toISOString());
   }
 
-  private async getItem(pk: string): Promise<Record<string, unknown> | undefined> {
-    try {
-      return (await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk }, ConsistentRead: true })))
-        .Item;
-    } catch (error) {
-      throw storeError(`reading ${pk}`, error);
-    }
+  private getItem(pk: string): Promise<Record<string, unknown> | undefined> {
+    return readItem(this.db, this.tableName, pk);
   }
 }

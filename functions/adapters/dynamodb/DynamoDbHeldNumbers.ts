@@ -1,11 +1,12 @@
 import { type DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { SequencePlace } from '../../core/award/AwardStore.js';
 import type { HeldNumbers } from '../../core/numbering/HeldNumbers.js';
 import { formatDocumentNumber } from '../../core/pipeline/documentNumber.js';
 import { counterKey, heldNumberKey, ITEM_TYPES } from '../../definitions/awardsTable.js';
 import { storeError } from '../StoreError.js';
 import { documentClient } from './documentClient.js';
+import { readItem } from './readItem.js';
 import { numberGiven } from './sequenceItems.js';
 
 /**
@@ -68,12 +69,7 @@ export class DynamoDbHeldNumbers implements HeldNumbers {
     }
   }
 
-  private async getItem(pk: string): Promise<Record<string, unknown> | undefined> {
-    try {
-      return (await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk }, ConsistentRead: true })))
-        .Item;
-    } catch (error) {
-      throw storeError(`reading ${pk}`, error);
-    }
+  private getItem(pk: string): Promise<Record<string, unknown> | undefined> {
+    return readItem(this.db, this.tableName, pk);
   }
 }
