@@ -20,7 +20,7 @@ const transactItems = (call = 0) => ddb.commandCalls(TransactWriteCommand)[call]
 beforeEach(() => ddb.reset());
 
 describe('DynamoDbHeldNumbers', () => {
-  it('gives a number in one transaction: the counter on the serial before, the claim and the holder’s item unwritten', async () => {
+  it('gives a number in one transaction: counter on the serial before, claim and holder’s item unwritten', async () => {
     ddb.on(TransactWriteCommand).resolves({});
     expect(await numbers.give(HOLDER, { code: '内公奖', year: 2020, serial: 13 })).toBe('given');
     const [counter, claim, held, ...more] = transactItems();
@@ -64,7 +64,7 @@ describe('DynamoDbHeldNumbers', () => {
     expect(counter!.Put!.ExpressionAttributeValues).toBeUndefined();
   });
 
-  it('tells a holder numbered meanwhile from a serial taken by another document, and fails on anything else', async () => {
+  it('tells a holder numbered meanwhile from a serial taken by another document; fails on the rest', async () => {
     const place = { code: '内公奖', year: 2020, serial: 2 };
     ddb
       .on(TransactWriteCommand)

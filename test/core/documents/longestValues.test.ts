@@ -104,7 +104,8 @@ function expectInside(bytes: Uint8Array, frame: Frame, label: string) {
       const isPageNumber = /^(—|\d+)$/.test(word.text) && !outside(word, PAGE_NUMBER_ZONE);
       expect(
         isPageNumber || !outside(word, frame),
-        `${label} p${index + 1}: "${word.text}" at x ${(word.xMin / MM).toFixed(1)}–${(word.xMax / MM).toFixed(1)} mm,` +
+        `${label} p${index + 1}: "${word.text}" at x ${(word.xMin / MM).toFixed(1)}–` +
+          `${(word.xMax / MM).toFixed(1)} mm,` +
           ` y ${(word.yMin / MM).toFixed(1)}–${(word.yMax / MM).toFixed(1)} mm`,
       ).toBe(true);
     }

@@ -44,7 +44,7 @@ const headLines = (bytes: Uint8Array) =>
     .slice(0, 4);
 
 describe('compileKeptBulletin numbers its bulletin', () => {
-  it('with the next number of the own authority’s sequence, printed under the red mark, the cut-off in the body', async () => {
+  it('with the next number of the own authority’s sequence under the red mark, the cut-off in the body', async () => {
     const { awards, held, archive, deps } = setup();
     awards.counters.set('内公奖#2020', 12);
     const bulletin = await compileKeptBulletin(CUTOFF, deps);
