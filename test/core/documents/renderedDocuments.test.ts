@@ -71,7 +71,7 @@ describe('rendered documents', () => {
     const telegram = compact(pdfText((await render('telegram-condolence-he-jianhua')).bytes));
     expectInOrder(telegram, ['唁电', '何建华同志家属：']);
     const bulletin = compact(pdfText((await render('praise-bulletin-2020-18')).bytes));
-    expectInOrder(bulletin, ['内蒙古自治区公安厅', '内公奖〔2020〕18号', '通报', '特此通报']);
+    expectInOrder(bulletin, ['内蒙古自治区公安厅', '内公奖〔2020〕18号', '通报', '特此通报。']);
   });
 
   it('prints one 间隔号 in a name typed with another dot, and a deed with stray spaces set solid', async () => {
