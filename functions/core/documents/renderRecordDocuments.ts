@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { DocumentEngine } from '../engine/DocumentEngine.js';
 import { LayoutOverflowError, MissingGlyphError, RecordFault } from '../errors.js';
 import type { AwardRecord } from '../records/index.js';
+import type { MarkDocument } from '../verification/VerificationMark.js';
 import { type DocumentKind, plannedDocuments } from './DocumentKind.js';
 
 export interface RecordDocument {
@@ -56,11 +57,14 @@ export function fieldWithin(value: unknown, text: string, path = ''): { path: st
 export async function renderRecordDocuments(
   record: AwardRecord,
   engine: DocumentEngine = DocumentEngine.shared(),
+  mark?: MarkDocument,
 ): Promise<RecordDocument[]> {
   const documents: RecordDocument[] = [];
   for (const { kind, view } of plannedDocuments(record)) {
     try {
-      const { bytes, pages } = await engine.render(kind, view());
+      // Templates print the verification mark where they place it; without one, they print none.
+      const verification = mark?.(kind, record.version);
+      const { bytes, pages } = await engine.render(kind, { ...view(), verification });
       documents.push({
         kind,
         version: record.version,
