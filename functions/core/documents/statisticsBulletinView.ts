@@ -1,4 +1,5 @@
 import { beijingTime } from '../engine/templates/chineseDates.js';
+import type { VerificationMark } from '../verification/VerificationMark.js';
 import { bulletinName } from '../statistics/bulletinName.js';
 import { summarySentence } from '../statistics/summarySentence.js';
 import type { BulletinFigures, Figures, League } from '../statistics/Figures.js';
@@ -38,12 +39,13 @@ const row = (name: string, f: Figures) => ({
 /**
  * What `templates/statistics-bulletin.hbs` prints: its 文号 under the red mark, the cut-off, the
  * seed's sentence, a table and a chart by 盟市. Without a number (a bulletin made from files,
- * outside the table's sequences) the 文号 line stays empty.
+ * outside the table's sequences) the 文号 line stays empty; without a verification mark, no QR code.
  */
 export function statisticsBulletinView(
   figures: BulletinFigures,
   authority: { name: string; sealText?: string },
   documentNumber?: string,
+  verification?: VerificationMark,
 ) {
   const leagues = Object.entries(figures.byLeague) as [League, Figures][];
   const text = cutoffText(figures.cutoff);
@@ -59,6 +61,7 @@ export function statisticsBulletinView(
     sealText: authority.sealText ?? authority.name,
     cutoffText: text,
     documentNumber: documentNumber ?? '',
+    verification,
     title: `${authority.name}关于全区公安机关战时表彰奖励工作情况的通报`,
     addressee: '各盟市公安局，厅机关各部门：',
     cutoffSentence: `现将截至${text}全区公安机关战时表彰奖励工作情况通报如下。`,

@@ -177,7 +177,42 @@ export interface ColophonBlock {
   readonly line: number;
 }
 
+/**
+ * A QR code (ISO/IEC 18004), drawn as vectors in black, with one line of text under it (the
+ * verification code it carries, so that it can be typed). Its quiet zone of 4 modules lies
+ * outside `size` and must stay blank; the caption sits below it.
+ */
+export interface QrCodeSpec {
+  readonly value: string;
+  /** Width of the symbol's modules, the quiet zone excluded. */
+  readonly size: number;
+  readonly caption: TextSpan | undefined;
+  /** Where the symbol sits in the body area (in the flow); and how the caption lines up with the symbol. */
+  readonly align: 'left' | 'center' | 'right';
+  readonly line: number;
+}
+
+/** A QR code in the flow of the text. */
+export interface QrBlock extends QrCodeSpec {
+  readonly type: 'qr';
+  /** The room it takes in the flow (the 版头's 35 mm above the red mark); undefined: its own height. */
+  readonly height: number | undefined;
+  readonly spaceBefore: number;
+  readonly spaceAfter: number;
+}
+
+/**
+ * A QR code at a fixed place on the section's first page, off the flow (a certificate's lower left
+ * corner, inside its frame): its symbol's left edge, and its top or the caption's bottom, from the
+ * paper's edges.
+ */
+export interface PlacedQr extends QrCodeSpec {
+  readonly left: number;
+  readonly from: { readonly top: number } | { readonly bottom: number };
+}
+
 export type Block =
+  | QrBlock
   | ParagraphBlock
   | RuleBlock
   | SpaceBlock
@@ -227,6 +262,8 @@ export interface Section {
    * this style shrinks, by half points, down to this size before the record is refused.
    */
   readonly shrink: { readonly style: string; readonly minSize: number } | undefined;
+  /** QR codes placed on the first page, off the flow. */
+  readonly placedQrCodes: readonly PlacedQr[];
   readonly blocks: readonly Block[];
 }
 

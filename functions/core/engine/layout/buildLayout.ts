@@ -9,6 +9,9 @@ import type {
   DocumentMetadata,
   LayoutDocument,
   PageNumbering,
+  PlacedQr,
+  QrBlock,
+  QrCodeSpec,
   Rgb,
   Section,
   TableColumn,
@@ -32,6 +35,8 @@ export class LayoutSpecError extends Error {
 
 const BLACK: Rgb = [0, 0, 0];
 const ALIGNS: readonly Align[] = ['left', 'center', 'right', 'justify'];
+/** A QR code's quiet zone is 4 modules; the smallest symbol (version 1) has 21, so the widest zone is 4/21 of it. */
+const WIDEST_QUIET_ZONE = 4 / 21;
 
 /** Reads an element's attributes, rejecting unknown ones so a typo is an error, not a silent default. */
 class Attributes {
@@ -234,12 +239,24 @@ class LayoutBuilder {
     let border: BorderDecoration | undefined;
     let pageNumbers: PageNumbering | undefined;
     const blocks: Block[] = [];
+    const placedQrCodes: PlacedQr[] = [];
     for (const child of this.elements(element)) {
       if (child.name === 'border') border = this.border(child);
       else if (child.name === 'page-numbers') pageNumbers = this.pageNumbers(child);
+      else if (child.name === 'qr' && child.attributes.position === 'page') placedQrCodes.push(this.placedQr(child));
       else blocks.push(this.block(child));
     }
-    return { width, height, margins: { top, right, bottom, left }, border, pageNumbers, maxPages, shrink, blocks };
+    return {
+      width,
+      height,
+      margins: { top, right, bottom, left },
+      border,
+      pageNumbers,
+      maxPages,
+      shrink,
+      placedQrCodes,
+      blocks,
+    };
   }
 
   private border(element: MarkupElement): BorderDecoration {
@@ -303,10 +320,13 @@ class LayoutBuilder {
         return this.image(element);
       case 'colophon':
         return this.colophon(element);
+      case 'qr':
+        return this.flowQr(element);
       default:
         throw new LayoutSpecError(
           element,
-          `unknown element <${element.name}> (blocks: p, rule, space, table, bar-chart, signature, image, colophon)`,
+          `unknown element <${element.name}> ` +
+            '(blocks: p, rule, space, table, bar-chart, signature, image, colophon, qr)',
         );
     }
   }
@@ -554,6 +574,57 @@ class LayoutBuilder {
       spaceBefore,
       line: element.line,
     };
+  }
+
+  /** What every <qr> has: value, size, the caption under it and its style, align. */
+  private qrCode(a: Attributes, element: MarkupElement): QrCodeSpec {
+    a.choice('position', ['flow', 'page'], 'flow');
+    const style = this.styleOf(a, element);
+    const caption = a.string('caption')?.trim();
+    const size = a.length('size', 0, style.size, this.linePitch);
+    if (size <= 0) a.fail('"size" is required: the width of the symbol, e.g. 20mm');
+    return {
+      value: a.required('value'),
+      size,
+      caption: caption ? { text: caption, style, line: element.line } : undefined,
+      align: a.choice('align', ['left', 'center', 'right'], 'left'),
+      line: element.line,
+    };
+  }
+
+  /** The most a code and its caption can take: the widest quiet zone between them. */
+  private static qrHeight(code: QrCodeSpec): number {
+    return code.size * (1 + WIDEST_QUIET_ZONE) + (code.caption?.style.leading ?? 0);
+  }
+
+  private flowQr(element: MarkupElement): QrBlock {
+    const a = new Attributes(element);
+    const code = this.qrCode(a, element);
+    const em = code.caption?.style.size ?? 16;
+    const height = a.string('height') === undefined ? undefined : a.length('height', 0, em, this.linePitch);
+    if (height !== undefined && height < LayoutBuilder.qrHeight(code))
+      a.fail(`height="${a.string('height')}" cannot hold the code and its caption`);
+    const block: QrBlock = {
+      type: 'qr',
+      ...code,
+      height,
+      spaceBefore: a.length('space-before', 0, em, this.linePitch),
+      spaceAfter: a.length('space-after', 0, em, this.linePitch),
+    };
+    a.done();
+    return block;
+  }
+
+  private placedQr(element: MarkupElement): PlacedQr {
+    const a = new Attributes(element);
+    const code = this.qrCode(a, element);
+    const em = code.caption?.style.size ?? 16;
+    const length = (name: string) => a.length(name, Number.NaN, em, this.linePitch);
+    const [left, top, bottom] = [length('left'), length('top'), length('bottom')];
+    if (Number.isNaN(left) || Number.isNaN(top) === Number.isNaN(bottom))
+      a.fail('position="page" needs "left" and one of "top" or "bottom", from the paper\'s edges');
+    a.done();
+    return { ...code, left, from: Number.isNaN(top) ? { bottom } : { top } };
   }
 
   private image(element: MarkupElement): Block {

@@ -78,6 +78,11 @@ export class ContentStreamBuilder {
         else if (op.stroke) this.parts.push(`${stroke(op.stroke)} ${n(op.lineWidth)} w ${path} S`);
         break;
       }
+      case 'rects': {
+        const paths = op.rects.map((r) => `${n(r.x)} ${y(r.y + r.height)} ${n(r.width)} ${n(r.height)} re`);
+        if (paths.length > 0) this.parts.push(`${fill(op.fill)} ${paths.join(' ')} f`);
+        break;
+      }
       case 'circle': {
         const { cx, radius: r } = op;
         const cy = this.pageHeight - op.cy;

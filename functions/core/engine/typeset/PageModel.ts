@@ -62,6 +62,21 @@ export interface RectShape {
   readonly lineWidth: number;
 }
 
+/**
+ * Rectangles filled as one path (a QR code's modules): one paint, so touching rectangles show no
+ * hairline seams between them when rasterised.
+ */
+export interface RectsShape {
+  readonly type: 'rects';
+  readonly fill: Rgb;
+  readonly rects: readonly {
+    readonly x: number;
+    readonly y: number;
+    readonly width: number;
+    readonly height: number;
+  }[];
+}
+
 export interface CircleShape extends Stamped {
   readonly type: 'circle';
   readonly cx: number;
@@ -87,7 +102,15 @@ export interface ImageShape {
   readonly height: number;
 }
 
-export type DrawOp = TextRun | RotatedGlyph | LineShape | RectShape | CircleShape | PolygonShape | ImageShape;
+export type DrawOp =
+  | TextRun
+  | RotatedGlyph
+  | LineShape
+  | RectShape
+  | RectsShape
+  | CircleShape
+  | PolygonShape
+  | ImageShape;
 
 export interface TypesetPage {
   readonly width: number;
@@ -106,6 +129,8 @@ export function shiftOp(op: DrawOp, dy: number): DrawOp {
       return { ...op, y: op.y + dy };
     case 'line':
       return { ...op, y1: op.y1 + dy, y2: op.y2 + dy };
+    case 'rects':
+      return { ...op, rects: op.rects.map((rect) => ({ ...rect, y: rect.y + dy })) };
     case 'circle':
       return { ...op, cy: op.cy + dy };
     case 'polygon':

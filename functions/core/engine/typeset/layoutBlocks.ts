@@ -2,6 +2,7 @@ import type { BarChartBlock, Block, RuleBlock } from '../layout/LayoutModel.js';
 import { type BodyArea, type Box, baselineIn, blank, box, type LayoutContext } from './Box.js';
 import { layoutColophon } from './layoutColophon.js';
 import { layoutParagraph } from './layoutParagraph.js';
+import { layoutQrBlock } from './layoutQrCode.js';
 import { layoutSignature } from './layoutSignature.js';
 import { layoutTable } from './layoutTable.js';
 import type { DrawOp } from './PageModel.js';
@@ -95,5 +96,7 @@ export function layoutBlock(block: Block, area: BodyArea, context: LayoutContext
       return image(block, area);
     case 'colophon':
       return layoutColophon(block, area, context);
+    case 'qr':
+      return layoutQrBlock(block, area, context);
   }
 }

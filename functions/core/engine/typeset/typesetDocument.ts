@@ -3,6 +3,7 @@ import type { FontRegistry } from '../fonts/FontRegistry.js';
 import type { Block, LayoutDocument, Section } from '../layout/LayoutModel.js';
 import type { LayoutContext } from './Box.js';
 import { layoutBlock } from './layoutBlocks.js';
+import { placeQrCode } from './layoutQrCode.js';
 import type { DrawOp, TypesetPage } from './PageModel.js';
 import { paginate } from './paginate.js';
 import { placeLine } from './placeLine.js';
@@ -87,10 +88,16 @@ function typesetSection(section: Section, context: LayoutContext): TypesetPage[]
     );
   }
   const numbered = section.pageNumbers !== undefined && (!section.pageNumbers.onlyWhenMultiple || pages.length > 1);
+  const placed = section.placedQrCodes.flatMap((code) => placeQrCode(code, section.height, fonts));
   return pages.map((ops, index) => ({
     width: section.width,
     height: section.height,
-    ops: [...frame(section), ...ops, ...(numbered ? pageNumber(section, index, fonts) : [])],
+    ops: [
+      ...frame(section),
+      ...(index === 0 ? placed : []),
+      ...ops,
+      ...(numbered ? pageNumber(section, index, fonts) : []),
+    ],
   }));
 }
 
