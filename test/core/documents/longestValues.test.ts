@@ -8,6 +8,7 @@ import { validateRecord } from '../../../functions/core/records/index.js';
 import { compileFigures } from '../../../functions/core/statistics/compileFigures.js';
 import { exampleJson } from '../../support/examples.js';
 import { pdfText, toTempFile } from '../../support/poppler.js';
+import { blackRectangles, extentOf } from '../../support/qrCodes.js';
 
 const MM = 72 / 25.4;
 const compact = (text: string) => text.replace(/\s+/g, '');
@@ -26,6 +27,9 @@ const PARAGRAPH_MAX = filled(
 const LINE_MAX = filled('内蒙古自治区公安厅关于表彰战时先进集体和先进个人的', TEXT_LIMITS.line);
 const NAME_MAX = filled('阿拉坦其其格·额尔德尼', TEXT_LIMITS.name);
 const UNIT_MAX = filled(UNIT_30, TEXT_LIMITS.unit);
+// A verification mark as long as the endpoint's: a 20-character code under a production-sized base URL.
+const CODE = 'ABCD2EFGH3JKLM4NPQRS';
+const MARK = { code: CODE, url: `https://verify.example-authority.gov.cn/prod/verify/${CODE}` };
 
 interface Box {
   readonly xMin: number;
@@ -93,6 +97,42 @@ function outside(word: Box, frame: Frame): boolean {
     box.yMin < frame.top * MM - SLACK ||
     box.yMax > frame.bottom * MM + SLACK
   );
+}
+
+/**
+ * The QR code is on the first page only, its modules inside the frame; its quiet zone of 4 modules
+ * inside the frame too where the frame is drawn (the certificate's), else on the paper (the
+ * official documents' code lines up with the text area, its zone in the blank margin); and no
+ * word but its caption within that zone.
+ */
+async function expectCodeInside(bytes: Uint8Array, frame: Frame, label: string) {
+  const [first, ...rest] = await blackRectangles(bytes);
+  expect(first!.length, `${label}: a code on the first page`).toBeGreaterThan(0);
+  expect(rest.flat(), `${label}: no code after the first page`).toEqual([]);
+  const module = Math.min(...first!.map((r) => r.bottom - r.top));
+  const code = extentOf(first!);
+  const zone = {
+    left: code.left - 4 * module,
+    top: code.top - 4 * module,
+    right: code.right + 4 * module,
+    bottom: code.bottom + 4 * module,
+  };
+  const drawn = frame === CERTIFICATE_FRAME;
+  const paper = { left: 0, top: 0, right: 210, bottom: 297 };
+  for (const [box, within] of [
+    [code, frame],
+    [zone, drawn ? frame : paper],
+  ] as const) {
+    expect(box.left, label).toBeGreaterThanOrEqual(within.left * MM - SLACK);
+    expect(box.top, label).toBeGreaterThanOrEqual(within.top * MM - SLACK);
+    expect(box.right, label).toBeLessThanOrEqual(within.right * MM + SLACK);
+    expect(box.bottom, label).toBeLessThanOrEqual(within.bottom * MM + SLACK);
+  }
+  for (const word of pageWords(bytes)[0]!.filter((w) => w.text !== CODE)) {
+    const box = emBox(word);
+    const overlaps = box.xMin < zone.right && box.xMax > zone.left && box.yMin < zone.bottom && box.yMax > zone.top;
+    expect(overlaps, `${label}: "${word.text}" in the code's quiet zone`).toBe(false);
+  }
 }
 
 function expectInside(bytes: Uint8Array, frame: Frame, label: string) {
@@ -176,9 +216,10 @@ describe('the longest values a record may hold (typography.md §6, fit policy)',
   ] as const) {
     it(`renders every document kind with ${label} in every field, nothing outside its frame`, async () => {
       for (const r of longestRecords(authorityName)) {
-        for (const document of await renderRecordDocuments(numbered(r))) {
+        for (const document of await renderRecordDocuments(numbered(r), DocumentEngine.shared(), () => MARK)) {
           const frame = document.kind === 'certificate' ? CERTIFICATE_FRAME : TEXT_AREA;
           expectInside(document.bytes, frame, `${r.kind} ${document.kind}`);
+          await expectCodeInside(document.bytes, frame, `${r.kind} ${document.kind}`);
           // Nothing cut off: the authority and the longest name are all there.
           const text = compact(pdfText(document.bytes));
           expect(text, document.kind).toContain(authorityName.slice(0, 12));
@@ -193,8 +234,9 @@ describe('the longest values a record may hold (typography.md §6, fit policy)',
     const figures = compileFigures(records, '2020-03-05T00:00:00Z');
     const { bytes } = await DocumentEngine.shared().render(
       'statistics-bulletin',
-      statisticsBulletinView(figures, { name: AUTHORITY_MAX }, '内公奖〔2020〕9999号'),
+      statisticsBulletinView(figures, { name: AUTHORITY_MAX }, '内公奖〔2020〕9999号', MARK),
     );
     expectInside(bytes, TEXT_AREA, 'statistics bulletin');
+    await expectCodeInside(bytes, TEXT_AREA, 'statistics bulletin');
   });
 });
