@@ -68,7 +68,7 @@ function bounds(op: DrawOp): { left: number; top: number; right: number; bottom:
 
 describe('the QR code modules', () => {
   for (const text of ['HELLO', URL, `https://verify.example.gov.cn/prod/verify/${'A'.repeat(26)}`]) {
-    it(`draws exactly the dark modules of the qrcode matrix, one run per stretch of a row (${text.length} chars)`, () => {
+    it(`draws exactly the dark modules of the qrcode matrix, a run per stretch of a row (${text.length} chars)`, () => {
       const reference = referenceMatrix(text);
       const { count, runs } = qrModules(text);
       expect(count).toBe(reference.length);
