@@ -33,6 +33,9 @@ const grouped = (characters: string) => characters.match(new RegExp(`.{1,${GROUP
  * a version again prints the same code; unguessable without the secret.
  */
 export function verificationCode(secret: Uint8Array, holder: string, kind: string, version: number): string {
+  // The message must name one document only: a | inside a part would let two documents share it.
+  if (holder.includes('|') || kind.includes('|'))
+    throw new Error(`verification code of ${holder} ${kind}: a holder or kind may not contain "|"`);
   const digest = createHmac('sha256', secret).update(`${holder}|${kind}|${version}`, 'utf8').digest();
   return grouped(base32(digest).slice(0, CODE_CHARACTERS));
 }
