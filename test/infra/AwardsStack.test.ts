@@ -222,7 +222,7 @@ describe('the render function', () => {
     const sizes = Object.values(manifest.files)
       .filter((file) => file.source.packaging === 'zip')
       .map((file) => directorySize(join(synthesized.outdir, file.source.path)));
-    // The render, sweep and bulletin functions carry fonts; the counting, links, staff page and verify functions do not.
+    // The render, sweep and bulletin functions carry fonts; counting, links, staff page and verify do not.
     expect(sizes).toHaveLength(7);
     expect(sizes.filter((size) => size > 40 * 1024 * 1024)).toHaveLength(3);
     for (const size of sizes) expect(size).toBeLessThan(64 * 1024 * 1024);

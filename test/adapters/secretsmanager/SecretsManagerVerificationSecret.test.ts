@@ -1,12 +1,13 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { SecretsManagerVerificationSecret } from '../../../functions/adapters/secretsmanager/SecretsManagerVerificationSecret.js';
+import * as adapter from '../../../functions/adapters/secretsmanager/SecretsManagerVerificationSecret.js';
 import { StoreError } from '../../../functions/adapters/StoreError.js';
 
 const secrets = mockClient(SecretsManagerClient);
+const { SecretsManagerVerificationSecret } = adapter;
 const ARN = 'arn:aws-cn:secretsmanager:cn-north-1:111122223333:secret:Verification-abc';
-const generated = 'Zx3'.repeat(21) + 'q';
+const generated = `${'Zx3'.repeat(21)}q`;
 
 beforeEach(() => secrets.reset());
 

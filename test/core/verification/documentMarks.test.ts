@@ -55,7 +55,7 @@ describe('documents carry their verification mark', () => {
     expect(marks.baseUrl).toBe('https://verify.example.org');
   });
 
-  it('gives a corrected version a code of its own, keeping the first one’s, each with what its version printed', async () => {
+  it('gives a corrected version a code of its own beside the first one’s', async () => {
     const awards = new InMemoryAwardStore();
     await awards.create(approve(submit(exampleJson('merit-he-xia')), { by: '审核专班', at: AT }));
     const { pipeline } = pipelineOver(awards);
