@@ -26,7 +26,9 @@ export class FileVerificationSecret implements VerificationSecret {
     }
     const hex = readFileSync(this.path, 'utf8').trim();
     if (!/^[0-9a-f]+$/.test(hex))
-      throw new Error(`verification secret ${this.path}: not hex; delete it to make a new one`);
+      throw new Error(
+        `verification secret ${this.path}: not hex (a new one would change every code, so it is not replaced)`,
+      );
     return checkedSecret(Buffer.from(hex, 'hex'), this.path);
   }
 }
