@@ -8,6 +8,8 @@ import { LinksApi } from './constructs/LinksApi.js';
 import { RenderFunction } from './constructs/RenderFunction.js';
 import { StatisticsFunctions } from './constructs/StatisticsFunctions.js';
 import { SweepFunction } from './constructs/SweepFunction.js';
+import { VerificationEndpoint } from './constructs/VerificationEndpoint.js';
+import { VerificationSecret } from './constructs/VerificationSecret.js';
 
 export interface AwardsStackProps extends StackProps {
   readonly config: StackConfig;
@@ -21,10 +23,34 @@ export class AwardsStack extends Stack {
     const retain = config.retainData;
     const { table } = new AwardsTable(this, 'Awards', { retain });
     const { bucket } = new DocumentsBucket(this, 'Documents', { retain });
+    const links = new LinksApi(this, 'Links', {
+      table,
+      bucket,
+      linkLifetimeSeconds: config.linkLifetimeSeconds,
+      throttle: { rateLimit: config.apiRateLimit, burstLimit: config.apiBurstLimit },
+      reservedConcurrency: { links: config.linksReservedConcurrency, page: config.pageReservedConcurrency },
+      retain,
+      ...(config.jwtIssuer ? { jwtIssuer: config.jwtIssuer, jwtAudience: config.jwtAudience ?? [] } : {}),
+      ...(config.staffSignIn ? { staffSignIn: config.staffSignIn } : {}),
+      ...(config.cognitoDomainPrefix ? { cognitoDomainPrefix: config.cognitoDomainPrefix } : {}),
+    });
+    // Documents' QR codes open the verification page on the API's address, unless a domain is named.
+    const verification = {
+      secret: new VerificationSecret(this, 'Verification', { retain }),
+      baseUrl: config.verifyBaseUrl ?? links.api.apiEndpoint,
+    };
+    new VerificationEndpoint(this, 'Verify', {
+      table,
+      api: links.api,
+      stage: links.stage,
+      throttle: { rateLimit: config.verifyRateLimit, burstLimit: config.verifyBurstLimit },
+      retain,
+    });
     const render = new RenderFunction(this, 'Render', {
       table,
       bucket,
       authority: { name: config.authorityName, code: config.authorityCode },
+      verification,
       retain,
       ...(config.fontFiles ? { fonts: config.fontFiles } : {}),
     });
@@ -32,6 +58,7 @@ export class AwardsStack extends Stack {
       table,
       bucket,
       authority: { name: config.authorityName, code: config.authorityCode },
+      verification,
       // The stream's fast path retries a failing record for minutes; past 15 it has given up on it.
       every: Duration.minutes(15),
       grace: Duration.minutes(15),
@@ -43,21 +70,11 @@ export class AwardsStack extends Stack {
       bucket,
       failures: render.failures,
       authority: { name: config.authorityName, code: config.authorityCode },
+      verification,
       schedule: config.bulletinSchedule,
       timezone: config.scheduleTimezone,
       retain,
       ...(config.fontFiles ? { fonts: config.fontFiles } : {}),
-    });
-    const links = new LinksApi(this, 'Links', {
-      table,
-      bucket,
-      linkLifetimeSeconds: config.linkLifetimeSeconds,
-      throttle: { rateLimit: config.apiRateLimit, burstLimit: config.apiBurstLimit },
-      reservedConcurrency: { links: config.linksReservedConcurrency, page: config.pageReservedConcurrency },
-      retain,
-      ...(config.jwtIssuer ? { jwtIssuer: config.jwtIssuer, jwtAudience: config.jwtAudience ?? [] } : {}),
-      ...(config.staffSignIn ? { staffSignIn: config.staffSignIn } : {}),
-      ...(config.cognitoDomainPrefix ? { cognitoDomainPrefix: config.cognitoDomainPrefix } : {}),
     });
     const monitoring = new Monitoring(this, 'Monitoring', {
       renderFunction: render.function,
@@ -77,6 +94,10 @@ export class AwardsStack extends Stack {
     new CfnOutput(this, 'StaffPageUrl', {
       value: links.pageUrl,
       description: 'The staff page: staff sign in here and download documents',
+    });
+    new CfnOutput(this, 'VerifyBaseUrl', {
+      value: verification.baseUrl,
+      description: 'Documents’ QR codes open <this>/verify/<code>, the public verification page',
     });
     new CfnOutput(this, 'ApiUrl', { value: links.api.apiEndpoint, description: 'The staff download API' });
     if (links.userPool && links.userPoolClient) {

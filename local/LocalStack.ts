@@ -35,6 +35,11 @@ import { S3BulletinArchive } from '../functions/adapters/s3/S3BulletinArchive.js
 import { S3DocumentLinks } from '../functions/adapters/s3/S3DocumentLinks.js';
 import { LinksService } from '../functions/core/links/LinksService.js';
 import { createLinksHandler } from '../functions/links/createLinksHandler.js';
+import { DynamoDbVerifications } from '../functions/adapters/dynamodb/DynamoDbVerifications.js';
+import { VerificationMarks } from '../functions/core/verification/VerificationMarks.js';
+import { VerificationService } from '../functions/core/verification/VerificationService.js';
+import { createVerifyHandler } from '../functions/verify/createVerifyHandler.js';
+import { FileVerificationSecret } from './FileVerificationSecret.js';
 
 export interface LocalStackOptions {
   readonly dynamodbPort: number;
@@ -73,6 +78,11 @@ export interface LocalStackOptions {
   readonly apiPort?: number;
   /** How the staff page signs in (default: development identities). */
   readonly staffSignIn?: StaffSignIn;
+  /**
+   * Where documents' QR codes send their readers (default: this stack's staff server, which serves
+   * /verify/<code>; without one, the address `npm start` serves it at).
+   */
+  readonly verifyBaseUrl?: string;
   /** Write `<dataDir>/stack.json`, so that `npm run awards -- --local` finds this stack (default dataDir). */
   readonly announce?: boolean;
 }
@@ -89,6 +99,10 @@ export interface LocalStack {
   readonly statistics: DynamoDbStatisticsRepository;
   /** The 文号 of documents that are not awards (the statistics bulletin), from the awards' sequences. */
   readonly numbers: DynamoDbHeldNumbers;
+  /** The stack's verification marks (its secret under `dataDir`, and its verify base URL). */
+  readonly marks: VerificationMarks;
+  /** Verification codes in the table: where the bulletin records its own, and what /verify reads. */
+  readonly verifications: DynamoDbVerifications;
   readonly api: StaffServer | undefined;
   /** Every link the staff API handed out or refused. */
   readonly audit: FileAuditTrail;
@@ -96,6 +110,9 @@ export interface LocalStack {
   sweep(graceMs?: number): Promise<SweepReport>;
   stop(): Promise<void>;
 }
+
+/** The staff server's port when `npm start` is given none: where an API-less stack's codes still point. */
+export const DEFAULT_API_PORT = 8080;
 
 /** Where a stack keeps its data under `dataDir`. */
 export function dataLayout(dataDir: string) {
@@ -106,6 +123,8 @@ export function dataLayout(dataDir: string) {
     pidFile: join(dataDir, 'dynamodb-local.pid'),
     /** Every link handed out or refused, one JSON line each (npm run awards -- --local audit <id>). */
     audit: join(dataDir, 'audit.jsonl'),
+    /** The verification codes' HMAC key, made once (mode 0600) and kept, --fresh included. */
+    verificationSecret: join(dataDir, 'verification-secret'),
   };
 }
 
@@ -157,10 +176,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   // There is no CloudWatch here: the handler's metrics are counted nowhere rather than printed.
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   const awards = new DynamoDbAwardStore(dynamodb.client, tableName);
+  const marks = new VerificationMarks(
+    new FileVerificationSecret(layout.verificationSecret),
+    options.verifyBaseUrl ?? `http://127.0.0.1:${options.apiPort ?? DEFAULT_API_PORT}`,
+  );
+  const verifications = new DynamoDbVerifications(dynamodb.client, tableName);
   const pipelineSetup = {
     awards,
     documents: new S3DocumentRepository(s3.client, bucket),
     authority: options.authority,
+    marks,
     logger: new Logger({ serviceName: 'render', logLevel: options.logLevel ?? 'WARN' }),
     metrics: new Metrics({ namespace: METRICS_NAMESPACE, serviceName: 'render' }),
   };
@@ -238,6 +263,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
             audit,
             logger: apiLogger,
           }),
+          verify: createVerifyHandler({
+            service: new VerificationService({ index: verifications, awards: verifications }),
+            logger: apiLogger,
+          }),
         });
 
   const info: LocalStackInfo = { dynamodbEndpoint: dynamodb.endpoint, s3Endpoint: s3.endpoint, tableName, bucket };
@@ -253,6 +282,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     statisticsPoller,
     statistics,
     numbers: new DynamoDbHeldNumbers(dynamodb.client, tableName),
+    marks,
+    verifications,
     api,
     audit,
     sweep,

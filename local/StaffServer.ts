@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { LinksHandler } from '../functions/links/createLinksHandler.js';
 import type { StaffPageConfig, StaffSignIn } from '../functions/staffPage/StaffPageConfig.js';
 import { staffPageResponse } from '../functions/staffPage/staffPageResponse.js';
+import type { VerifyHandler } from '../functions/verify/createVerifyHandler.js';
 import { buildStaffPage } from '../web/staff/build.js';
 import { DEVELOPMENT_IDENTITIES } from './developmentIdentities.js';
 import type { AuditTrail } from '../functions/core/links/AuditTrail.js';
@@ -34,6 +35,17 @@ const DEVELOPMENT_SIGN_IN: StaffSignIn = {
   identities: DEVELOPMENT_IDENTITIES.map(({ id, label }) => ({ id, label })),
 };
 const API_PATH = /^\/(awards|bulletins)(\/|$)/;
+/** The public verification page, as the API's route GET /verify/{code} takes it: one path segment. */
+const VERIFY_PATH = /^\/verify\/([^/]*)$/;
+
+/** A path segment as API Gateway hands it to the function: percent-decoded (left as it is when it cannot be). */
+function decodedSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
 
 async function readBody(request: IncomingMessage, limit: number): Promise<string> {
   let body = '';
@@ -46,7 +58,8 @@ async function readBody(request: IncomingMessage, limit: number): Promise<string
 
 /**
  * The staff page and the links API on 127.0.0.1, laid out as the HTTP API lays them out in AWS:
- * the page at / and /staff/…, the API's routes beside it, each API request's bearer token
+ * the page at / and /staff/…, the API's routes beside it, the public verification page at
+ * /verify/<code> (no token), each API request's bearer token
  * verified (signature, expiry) before the links handler sees its claims, as the JWT authorizer
  * does. In place of the hosted UI, POST /dev/sign-in hands out a development token for one of
  * the development identities (unless an OIDC sign-in is given, as the browser test of the hosted
@@ -57,9 +70,12 @@ export async function startStaffServer({
   handler,
   audit,
   signIn = DEVELOPMENT_SIGN_IN,
+  verify,
 }: {
   port: number;
   handler: LinksHandler;
+  /** The public verification page (GET /verify/{code}, no token), when the stack marks its documents. */
+  verify?: VerifyHandler;
   /** Where a token refused here (as API Gateway's authorizer would refuse it) is recorded. */
   audit: AuditTrail;
   signIn?: StaffSignIn;
@@ -119,6 +135,18 @@ export async function startStaffServer({
     if (url.pathname === '/dev/sign-in' && method === 'POST' && signIn.kind === 'development')
       return developmentSignIn(request);
     if (API_PATH.test(url.pathname)) return api(method, url, request.headers.authorization);
+    const verifyPath = VERIFY_PATH.exec(url.pathname);
+    if (verify !== undefined && verifyPath && method === 'GET') {
+      const result = await verify({
+        pathParameters: { code: decodedSegment(verifyPath[1]!) },
+        headers: { accept: request.headers.accept },
+      });
+      return {
+        status: result.statusCode ?? 200,
+        headers: (result.headers ?? {}) as Record<string, string>,
+        body: String(result.body ?? ''),
+      };
+    }
     if (method !== 'GET') return json(405, { error: `${method} is not supported here` });
     return staffPageResponse(url.pathname, page, pageConfig);
   };

@@ -21,7 +21,7 @@ import { bulletinKey } from '../functions/definitions/documentsBucket.js';
 import type { Award } from '../functions/core/award/Award.js';
 import { stackConfigFrom } from '../infra/config/StackConfig.js';
 import { DEVELOPMENT_IDENTITIES } from '../local/developmentIdentities.js';
-import { type LocalStack, startLocalStack } from '../local/LocalStack.js';
+import { DEFAULT_API_PORT, type LocalStack, startLocalStack } from '../local/LocalStack.js';
 import { onOrphaned } from '../local/onOrphaned.js';
 import { waitForSettled } from '../local/waitForSettled.js';
 import { ProgressBar } from './lib/ProgressBar.js';
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
       fresh: { type: 'boolean', default: false },
       'dynamodb-port': { type: 'string', default: '8000' },
       's3-port': { type: 'string', default: '4569' },
-      'api-port': { type: 'string', default: '8080' },
+      'api-port': { type: 'string', default: String(DEFAULT_API_PORT) },
       data: { type: 'string', default: '.local' },
       out: { type: 'string', default: 'out' },
     },
@@ -92,6 +92,7 @@ async function main(): Promise<void> {
     `DynamoDB Local ${stack.info.dynamodbEndpoint} (table ${stack.info.tableName}), ` +
       `S3 ${stack.info.s3Endpoint} (bucket ${stack.info.bucket})`,
   );
+  console.log(`verify base URL ${stack.marks.baseUrl} (documents' codes open ${stack.marks.baseUrl}/verify/<code>)`);
   const stopAndExit = async (code: number) => {
     await stack.stop();
     process.exit(code);
@@ -142,6 +143,8 @@ async function main(): Promise<void> {
     }
   }
   printTable(['record', 'document', 'file', 'bytes'], rows, [3]);
+  const marked = [...items.values()].flatMap((award) => award.documents).find((ref) => ref.verificationCode);
+  if (marked) console.log(`verify a document: ${stack.marks.baseUrl}/verify/${marked.verificationCode}`);
   const failures = [...items.values()].filter((award) => award.rendering.failure !== undefined).length;
   console.log(
     `${rows.length - failures} documents stored in s3://${stack.info.bucket} (copies under ${values.out}/)` +
@@ -157,6 +160,8 @@ async function main(): Promise<void> {
     engine: DocumentEngine.shared(),
     numbers: stack.numbers,
     authority,
+    marks: stack.marks,
+    verifications: stack.verifications,
   });
   const bulletinPath = join(values.out, bulletinKey(cutoff, 'pdf'));
   const stored = await stack.s3.client.send(

@@ -4,11 +4,13 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDbHeldNumbers } from '../adapters/dynamodb/DynamoDbHeldNumbers.js';
 import { DynamoDbStatisticsRepository } from '../adapters/dynamodb/DynamoDbStatisticsRepository.js';
+import { DynamoDbVerifications } from '../adapters/dynamodb/DynamoDbVerifications.js';
 import { S3BulletinArchive } from '../adapters/s3/S3BulletinArchive.js';
 import { DocumentEngine } from '../core/engine/DocumentEngine.js';
 import { compileKeptBulletin } from '../core/statistics/compileKeptBulletin.js';
 import { summarySentence } from '../core/statistics/summarySentence.js';
 import { bulletinKey } from '../definitions/documentsBucket.js';
+import { verificationMarksFromEnvironment } from '../render/verificationMarksFromEnvironment.js';
 
 const required = (name: string) => requiredEnvironment(name, 'bulletin');
 
@@ -25,6 +27,9 @@ const deps = {
   engine: DocumentEngine.shared(),
   // The code numbers the bulletin: without AUTHORITY_CODE the function refuses to start.
   authority: { name: required('AUTHORITY_NAME'), code: required('AUTHORITY_CODE') },
+  // The bulletin is marked, and its code recorded once it is archived, as award documents are.
+  marks: verificationMarksFromEnvironment('bulletin'),
+  verifications: new DynamoDbVerifications(dynamodb, tableName),
 };
 
 /**

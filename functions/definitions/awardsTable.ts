@@ -11,7 +11,10 @@
  * - HELD_NUMBER: the number a document that is not an award holds, under that document's name
  *   (pk `HELD#<holder>`, e.g. `HELD#bulletin/2020-03-05T00:00:00Z` for a statistics bulletin);
  * - STATISTICS: the bulletin's figures kept up to date, one item per scope (pk `STATS#<全区|盟市>`);
- * - APPLIED_CHANGE: a stream change already counted (pk `APPLIED#<event id>`), so none counts twice.
+ * - APPLIED_CHANGE: a stream change already counted (pk `APPLIED#<event id>`), so none counts twice;
+ * - VERIFICATION: the document a verification code points at (pk `VERIFY#<code>`): the award's
+ *   record id (or the holder's name, for a statistics bulletin), kind, version, SHA-256 and what
+ *   the document prints. Read one code at a time by the public verification page; never listed.
  */
 export const AWARDS_TABLE = {
   /** Default table name; deployments and the local stack may override it. */
@@ -38,6 +41,7 @@ export const ITEM_TYPES = {
   heldNumber: 'HELD_NUMBER',
   statistics: 'STATISTICS',
   appliedChange: 'APPLIED_CHANGE',
+  verification: 'VERIFICATION',
 } as const;
 
 export const awardKey = (id: string) => `AWARD#${id}`;
@@ -46,12 +50,16 @@ export const claimKey = (code: string, year: number, serial: number) => `NUMBER#
 export const heldNumberKey = (holder: string) => `HELD#${holder}`;
 export const statisticsKey = (scope: string) => `STATS#${scope}`;
 export const appliedChangeKey = (changeId: string) => `APPLIED#${changeId}`;
+export const verificationKey = (code: string) => `VERIFY#${code}`;
 
 /**
  * The keys of the numbering items (counters, claims, held numbers) as IAM StringLike patterns of
  * dynamodb:LeadingKeys: a function that numbers documents other than awards may write these alone.
  */
 export const NUMBERING_KEY_PATTERNS = ['COUNTER#*', 'NUMBER#*', 'HELD#*'] as const;
+
+/** The keys of the verification items, as an IAM StringLike pattern of dynamodb:LeadingKeys. */
+export const VERIFICATION_KEY_PATTERN = 'VERIFY#*';
 
 /** The index of awards whose documents lag behind their state: the sweep reads it, and only it. */
 export const LAG_INDEX = AWARDS_TABLE.indexes.find((index) => index.name === 'byLag')!;

@@ -4,6 +4,7 @@ import type { AwardStore } from '../core/award/AwardStore.js';
 import type { DocumentEngine } from '../core/engine/DocumentEngine.js';
 import type { DocumentRepository, PipelineLog } from '../core/pipeline/ports.js';
 import { RenderPipeline } from '../core/pipeline/RenderPipeline.js';
+import type { VerificationMarks } from '../core/verification/VerificationMarks.js';
 
 export interface PipelineSetup {
   readonly awards: AwardStore;
@@ -13,6 +14,8 @@ export interface PipelineSetup {
    * its orders and praise bulletins whose record gives no authority.code.
    */
   readonly authority?: { readonly name: string; readonly code: string };
+  /** The deployment's verification marks (its secret and verifyBaseUrl): every document is marked and indexed. */
+  readonly marks?: VerificationMarks;
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly engine?: DocumentEngine;
@@ -37,6 +40,7 @@ export function createPipeline({
   awards,
   documents,
   authority,
+  marks,
   logger,
   metrics,
   engine,
@@ -46,6 +50,7 @@ export function createPipeline({
     documents,
     engine,
     authority,
+    marks,
     log: logTo(logger),
     metrics: countIn(metrics),
   });

@@ -49,6 +49,18 @@ const stackConfigSchema = z.strictObject({
   apiRateLimit: z.number().int().min(1).max(10_000).default(20),
   apiBurstLimit: z.number().int().min(1).max(5_000).default(40),
   /**
+   * Where documents' QR codes send their readers: `<verifyBaseUrl>/verify/<code>`, HTTPS, e.g. a
+   * custom domain mapped to the API. Default: the API's own address. Printed on every document,
+   * so it should not change once documents are issued.
+   */
+  verifyBaseUrl: z
+    .url({ protocol: /^https$/, error: 'must be an https:// URL' })
+    .refine((url) => !/[?#]/.test(url), 'must not carry a query or a fragment')
+    .optional(),
+  /** The public verification route's own throttle (requests per second, burst): far below the staff API's. */
+  verifyRateLimit: z.number().int().min(1).max(10_000).default(5),
+  verifyBurstLimit: z.number().int().min(1).max(5_000).default(10),
+  /**
    * Concurrency reserved for the links function and the staff page function (0: none), so a flood
    * of staff requests cannot take the render function's capacity. An account whose concurrency
    * limit is low (new accounts may have 10) cannot reserve: set both to 0 there.

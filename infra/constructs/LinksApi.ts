@@ -55,6 +55,8 @@ export interface LinksApiProps {
  */
 export class LinksApi extends Construct {
   readonly api: HttpApi;
+  /** The API's one stage: its throttle is every route's default; a route may set its own. */
+  readonly stage: HttpStage;
   readonly function: NodejsFunction;
   readonly userPool: UserPool | undefined;
   readonly userPoolClient: UserPoolClient | undefined;
@@ -124,7 +126,7 @@ export class LinksApi extends Construct {
       description: 'Short-lived download links for staff, and the staff page',
     });
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_YEAR, removalPolicy });
-    new HttpStage(this, 'Stage', {
+    this.stage = new HttpStage(this, 'Stage', {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,

@@ -6,7 +6,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FontConfig } from '../../functions/core/engine/fonts/fontConfig.js';
 import { RENDER_FILTER_PATTERNS } from '../../functions/definitions/streamFilters.js';
-import { renderingFunction } from './renderingFunction.js';
+import { type DocumentVerification, renderingFunction } from './renderingFunction.js';
 import { subscribeToStream } from './streamEventSource.js';
 
 export interface RenderFunctionProps {
@@ -14,6 +14,8 @@ export interface RenderFunctionProps {
   readonly bucket: Bucket;
   /** The stack's own authority, whose code numbers its records that give none. */
   readonly authority: { readonly name: string; readonly code: string };
+  /** The verification secret and page address each document's mark is made from. */
+  readonly verification: DocumentVerification;
   readonly fonts?: Partial<FontConfig>;
   readonly retain: boolean;
 }

@@ -11,9 +11,10 @@ import { Construct } from 'constructs';
 import type { FontConfig } from '../../functions/core/engine/fonts/fontConfig.js';
 import { STATISTICS_FILTER_PATTERNS } from '../../functions/definitions/streamFilters.js';
 import { DOCUMENTS_BUCKET } from '../../functions/definitions/documentsBucket.js';
-import { NUMBERING_KEY_PATTERNS } from '../../functions/definitions/awardsTable.js';
+import { NUMBERING_KEY_PATTERNS, VERIFICATION_KEY_PATTERN } from '../../functions/definitions/awardsTable.js';
 import { engineBundle } from './engineBundling.js';
 import { PipelineFunction, PLAIN_BUNDLING } from './PipelineFunction.js';
+import { type DocumentVerification, verificationEnvironment } from './renderingFunction.js';
 import { subscribeToStream } from './streamEventSource.js';
 
 export interface StatisticsFunctionsProps {
@@ -23,6 +24,8 @@ export interface StatisticsFunctionsProps {
   readonly failures: Queue;
   /** The stack's own authority: it issues the bulletin, and its code numbers it. */
   readonly authority: { readonly name: string; readonly code: string };
+  /** The bulletin is marked and its code recorded, as award documents are. */
+  readonly verification: DocumentVerification;
   readonly schedule: string;
   readonly timezone: string;
   readonly fonts?: Partial<FontConfig>;
@@ -72,6 +75,7 @@ export class StatisticsFunctions extends Construct {
       retain: props.retain,
       environment: {
         ...environment,
+        ...verificationEnvironment(props.verification),
         AWARDS_TABLE_NAME: props.table.tableName,
         DOCUMENTS_BUCKET_NAME: props.bucket.bucketName,
         AUTHORITY_NAME: props.authority.name,
@@ -81,16 +85,19 @@ export class StatisticsFunctions extends Construct {
       },
     });
     this.bulletin = bulletin.function;
+    props.verification.secret.grantRead(bulletin.role);
     bulletin.role.addToPolicy(
       new PolicyStatement({ actions: ['dynamodb:BatchGetItem'], resources: [props.table.tableArn] }),
     );
     bulletin.role.addToPolicy(
       new PolicyStatement({
         // Its 文号: read and write the numbering items (one transaction of three conditioned Puts),
-        // never an award.
+        // and its verification item (one conditioned Put); never an award.
         actions: ['dynamodb:GetItem', 'dynamodb:PutItem'],
         resources: [props.table.tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...NUMBERING_KEY_PATTERNS] } },
+        conditions: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...NUMBERING_KEY_PATTERNS, VERIFICATION_KEY_PATTERN] },
+        },
       }),
     );
     bulletin.role.addToPolicy(

@@ -9,12 +9,14 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
 import type { FontConfig } from '../../functions/core/engine/fonts/fontConfig.js';
 import { LAG_INDEX } from '../../functions/definitions/awardsTable.js';
-import { renderingFunction } from './renderingFunction.js';
+import { type DocumentVerification, renderingFunction } from './renderingFunction.js';
 
 export interface SweepFunctionProps {
   readonly table: Table;
   readonly bucket: Bucket;
   readonly authority: { readonly name: string; readonly code: string };
+  /** The verification secret and page address each document's mark is made from. */
+  readonly verification: DocumentVerification;
   /** How often the sweep runs, and how long an award may lag before it is taken (the stream's time). */
   readonly every: Duration;
   readonly grace: Duration;

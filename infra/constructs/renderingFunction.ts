@@ -9,6 +9,19 @@ import { DOCUMENTS_BUCKET } from '../../functions/definitions/documentsBucket.js
 import { METRICS_NAMESPACE } from '../../functions/definitions/metrics.js';
 import { engineBundle } from './engineBundling.js';
 import { PipelineFunction } from './PipelineFunction.js';
+import type { VerificationSecret } from './VerificationSecret.js';
+
+/** What a function that makes documents needs to mark them: the secret it may read, and the page's address. */
+export interface DocumentVerification {
+  readonly secret: VerificationSecret;
+  /** verifyBaseUrl: a custom domain, or the API's address. */
+  readonly baseUrl: string;
+}
+
+/** Where a function's verification secret and page are (read by verificationMarksFromEnvironment). */
+export function verificationEnvironment(verification: DocumentVerification): Record<string, string> {
+  return { VERIFICATION_SECRET_ID: verification.secret.secret.secretArn, VERIFY_BASE_URL: verification.baseUrl };
+}
 
 export interface RenderingFunctionProps {
   readonly entry: string;
@@ -19,6 +32,7 @@ export interface RenderingFunctionProps {
   readonly bucket: Bucket;
   /** The stack's own authority, whose code numbers its records that give none. */
   readonly authority: { readonly name: string; readonly code: string };
+  readonly verification: DocumentVerification;
   readonly environment?: Record<string, string>;
   readonly fonts?: Partial<FontConfig>;
   readonly retain: boolean;
@@ -28,7 +42,8 @@ export interface RenderingFunctionProps {
  * A function that runs the render pipeline (the render function on the stream, the sweep on its
  * schedule), as `Function` in the given scope: the engine with its fonts in the asset, the table
  * and bucket in its environment, and exactly the grants the pipeline needs — read and write award
- * items, write and tag documents under awards/.
+ * items and their verification items, write and tag documents under awards/, read the
+ * verification secret.
  */
 export function renderingFunction(
   scope: Construct,
@@ -47,6 +62,7 @@ export function renderingFunction(
     environment: {
       ...environment,
       ...props.environment,
+      ...verificationEnvironment(props.verification),
       AWARDS_TABLE_NAME: props.table.tableName,
       DOCUMENTS_BUCKET_NAME: props.bucket.bucketName,
       AUTHORITY_NAME: props.authority.name,
@@ -56,9 +72,12 @@ export function renderingFunction(
       POWERTOOLS_LOG_LEVEL: 'INFO',
     },
   });
+  // Each document's code is derived from the deployment's secret.
+  props.verification.secret.grantRead(role);
   role.addToPolicy(
     new PolicyStatement({
-      // Read the award; every write is a whole item under a condition, numbers a transaction of three Puts.
+      // Read the award; every write is a whole item under a condition, numbers a transaction of three Puts,
+      // documents' refs a transaction of the award's Put and one Put per verification code.
       actions: ['dynamodb:GetItem', 'dynamodb:PutItem'],
       resources: [props.table.tableArn],
     }),

@@ -13,6 +13,8 @@ import {
   counterKey,
   heldNumberKey,
   NUMBERING_KEY_PATTERNS,
+  VERIFICATION_KEY_PATTERN,
+  verificationKey,
 } from '../../functions/definitions/awardsTable.js';
 import { RENDER_FILTER_PATTERNS, STATISTICS_FILTER_PATTERNS } from '../../functions/definitions/streamFilters.js';
 import { buildApp } from '../../infra/app.js';
@@ -176,6 +178,8 @@ describe('the render function', () => {
         'dynamodb:BatchGetItem',
         'dynamodb:Query',
         'lambda:InvokeFunction',
+        // The functions that make documents read the verification secret, and nothing else of Secrets Manager.
+        'secretsmanager:GetSecretValue',
       ]),
     );
     const objects = statements.find((statement) => [statement.Action].flat().includes('s3:PutObject')) as unknown as {
@@ -218,8 +222,8 @@ describe('the render function', () => {
     const sizes = Object.values(manifest.files)
       .filter((file) => file.source.packaging === 'zip')
       .map((file) => directorySize(join(synthesized.outdir, file.source.path)));
-    // The render, sweep and bulletin functions carry fonts; the counting, links and staff page functions do not.
-    expect(sizes).toHaveLength(6);
+    // The render, sweep and bulletin functions carry fonts; counting, links, staff page and verify do not.
+    expect(sizes).toHaveLength(7);
     expect(sizes.filter((size) => size > 40 * 1024 * 1024)).toHaveLength(3);
     for (const size of sizes) expect(size).toBeLessThan(64 * 1024 * 1024);
   });
@@ -257,7 +261,7 @@ describe('the statistics bulletin', () => {
     });
   });
 
-  it('may read and write the numbering items alone, never an award', () => {
+  it('may read and write the numbering items and its verification item alone, never an award', () => {
     const [entry] = Object.entries(template.findResources('AWS::Lambda::Function')).filter(
       ([, resource]) => resource.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'bulletin',
     );
@@ -270,7 +274,9 @@ describe('the statistics bulletin', () => {
     expect(writes).toHaveLength(1);
     expect(writes[0]).toMatchObject({
       Action: ['dynamodb:GetItem', 'dynamodb:PutItem'],
-      Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['COUNTER#*', 'NUMBER#*', 'HELD#*'] } },
+      Condition: {
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['COUNTER#*', 'NUMBER#*', 'HELD#*', 'VERIFY#*'] },
+      },
     });
     // The patterns are the key formats the adapter writes: a counter, a claim and a held number, no award.
     const matches = (key: string) =>
@@ -278,6 +284,9 @@ describe('the statistics bulletin', () => {
     for (const key of [counterKey('内公奖', 2020), claimKey('内公奖', 2020, 13), heldNumberKey('bulletin/x')])
       expect(matches(key), key).toBe(true);
     expect(matches(awardKey('merit-zhang-peng'))).toBe(false);
+    expect(verificationKey('AAAAA-BBBBB-CCCCC-DDDDD').startsWith(VERIFICATION_KEY_PATTERN.replace(/\*$/, ''))).toBe(
+      true,
+    );
     const itemAccess = statements.filter((statement) => actionsOf(statement).some((a) => /^dynamodb:\w+Item$/.test(a)));
     // Besides it, only the batch read of the 13 kept figures.
     expect(itemAccess.map(actionsOf)).toEqual([['dynamodb:BatchGetItem'], ['dynamodb:GetItem', 'dynamodb:PutItem']]);
@@ -397,6 +406,8 @@ describe('the staff download API', () => {
       // The page itself: staff load it before they have a token.
       'GET /': 'NONE',
       'GET /staff/{file}': 'NONE',
+      // The verification page: whoever holds a document checks it without signing in.
+      'GET /verify/{code}': 'NONE',
     });
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
@@ -503,6 +514,109 @@ describe('the staff download API', () => {
   }, 120_000);
 });
 
+describe('the verification page', () => {
+  const functionOf = (service: string, of: Template = template) => {
+    const [entry] = Object.entries(of.findResources('AWS::Lambda::Function')).filter(
+      ([, resource]) => resource.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === service,
+    );
+    expect(entry, service).toBeDefined();
+    return { id: entry![0], properties: entry![1].Properties };
+  };
+  const statementsOf = (roleId: string) =>
+    Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(roleId))
+      .flatMap(
+        (policy) =>
+          policy.Properties.PolicyDocument.Statement as {
+            Action: string | string[];
+            Resource: unknown;
+            Condition?: unknown;
+          }[],
+      );
+
+  it('is a public route on the staff API, without an authorizer, under a throttle of its own', () => {
+    const route = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).find(
+      (r) => r.Properties.RouteKey === 'GET /verify/{code}',
+    )!;
+    expect(route.Properties.AuthorizationType).toBe('NONE');
+    expect(route.Properties.AuthorizerId).toBeUndefined();
+    const { id } = functionOf('verify');
+    template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+      IntegrationUri: { 'Fn::GetAtt': [id, 'Arn'] },
+    });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      DefaultRouteSettings: { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 },
+      RouteSettings: { 'GET /verify/{code}': { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 } },
+    });
+  });
+
+  it('keeps a generated secret, never rotated, that the functions making documents may read', () => {
+    const secrets = template.findResources('AWS::SecretsManager::Secret');
+    expect(Object.keys(secrets)).toHaveLength(1);
+    const [secretId, secret] = Object.entries(secrets)[0]!;
+    expect(secret.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 64, ExcludePunctuation: true });
+    expect(secret.DeletionPolicy).toBe('Retain');
+    expect(template.findResources('AWS::SecretsManager::RotationSchedule')).toEqual({});
+    for (const service of ['render', 'sweep', 'bulletin']) {
+      const { properties } = functionOf(service);
+      expect(properties.Environment.Variables.VERIFICATION_SECRET_ID).toEqual({ Ref: secretId });
+      // Default verifyBaseUrl: the API's own address, where GET /verify/{code} answers.
+      expect(properties.Environment.Variables.VERIFY_BASE_URL).toEqual({
+        'Fn::GetAtt': [expect.stringMatching(/^LinksApi/), 'ApiEndpoint'],
+      });
+      const reads = statementsOf(properties.Role['Fn::GetAtt'][0] as string).filter((statement) =>
+        [statement.Action].flat().some((action) => action.startsWith('secretsmanager:')),
+      );
+      expect(reads, service).toEqual([
+        expect.objectContaining({ Action: 'secretsmanager:GetSecretValue', Resource: { Ref: secretId } }),
+      ]);
+    }
+    // The verify function derives nothing: it may not read the secret.
+    const verifyRole = functionOf('verify').properties.Role['Fn::GetAtt'][0] as string;
+    expect(JSON.stringify(statementsOf(verifyRole))).not.toContain('secretsmanager');
+  });
+
+  it('reads one verification item at a time, and of an award only whether it stands: no query, scan or write', () => {
+    const { properties } = functionOf('verify');
+    const statements = statementsOf(properties.Role['Fn::GetAtt'][0] as string).filter((statement) =>
+      [statement.Action].flat().some((action) => action.startsWith('dynamodb:')),
+    );
+    expect(statements).toEqual([
+      expect.objectContaining({
+        Action: 'dynamodb:GetItem',
+        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['VERIFY#*'] } },
+      }),
+      expect.objectContaining({
+        Action: 'dynamodb:GetItem',
+        Condition: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['AWARD#*'] },
+          'ForAllValues:StringEquals': {
+            'dynamodb:Attributes': ['pk', 'itemType', 'status', 'version', 'revokedAt'],
+          },
+          StringEqualsIfExists: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' },
+        },
+      }),
+    ]);
+  });
+
+  it('takes its address and throttle from context', () => {
+    const custom = synthesizeApp({
+      verifyBaseUrl: 'https://yz.example.gov.cn/',
+      verifyRateLimit: 2,
+      verifyBurstLimit: 3,
+    });
+    expect(functionOf('render', custom.template).properties.Environment.Variables.VERIFY_BASE_URL).toBe(
+      'https://yz.example.gov.cn/',
+    );
+    custom.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      RouteSettings: { 'GET /verify/{code}': { ThrottlingRateLimit: 2, ThrottlingBurstLimit: 3 } },
+    });
+    expect(() => stackConfigFrom((key) => ({ verifyBaseUrl: 'http://yz.example.gov.cn' })[key])).toThrow(
+      'verifyBaseUrl: must be an https:// URL',
+    );
+  }, 120_000);
+});
+
 describe('the sweep', () => {
   const sweepFunction = () => {
     const [entry] = Object.entries(template.findResources('AWS::Lambda::Function')).filter(
@@ -545,6 +659,7 @@ describe('the sweep', () => {
       's3:ListBucket',
       's3:PutObject',
       's3:PutObjectTagging',
+      'secretsmanager:GetSecretValue',
     ]);
     const query = statements.find((statement) => [statement.Action].flat().includes('dynamodb:Query'))!;
     expect(JSON.stringify(query.Resource)).toContain('/index/byLag');

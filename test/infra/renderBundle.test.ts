@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
 import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,11 +10,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storedItem } from '../support/storedItem.js';
 import { type LocalStack, startLocalStack } from '../../local/LocalStack.js';
 import { freePort } from '../../local/ports.js';
+import { verificationCode } from '../../functions/core/verification/verificationCode.js';
 import { exampleJson } from '../support/examples.js';
 import { functionAssetDir, synthesizeApp } from '../support/synthesizeApp.js';
 
 let stack: LocalStack;
 let assetDir: string;
+/** Secrets Manager's GetSecretValue as the bundle's SDK calls it (JSON 1.1): the generated string. */
+let secretsManager: Server;
+const GENERATED = 'k7'.repeat(32);
+const secretRequests: unknown[] = [];
 
 beforeAll(async () => {
   assetDir = functionAssetDir(synthesizeApp(), 'POWERTOOLS_SERVICE_NAME', 'render');
@@ -25,9 +31,22 @@ beforeAll(async () => {
   });
   // The stack's own poller would render first: this test wants the bundle to do it.
   await stack.poller.stop();
+  secretsManager = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += String(chunk)));
+    request.on('end', () => {
+      secretRequests.push({ target: request.headers['x-amz-target'], body: JSON.parse(body) });
+      response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
+      response.end(
+        JSON.stringify({ ARN: 'arn:aws:secretsmanager:local:1:secret:v', Name: 'v', SecretString: GENERATED }),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => secretsManager.listen(0, '127.0.0.1', resolve));
 }, 180_000);
 
 afterAll(async () => {
+  secretsManager?.close();
   await stack?.stop();
 });
 
@@ -61,6 +80,9 @@ describe('the bundled render function', () => {
         AUTHORITY_CODE: '内公奖',
         AWS_ENDPOINT_URL_DYNAMODB: stack.info.dynamodbEndpoint,
         AWS_ENDPOINT_URL_S3: stack.info.s3Endpoint,
+        AWS_ENDPOINT_URL_SECRETS_MANAGER: `http://127.0.0.1:${(secretsManager.address() as { port: number }).port}`,
+        VERIFICATION_SECRET_ID: 'verification-secret',
+        VERIFY_BASE_URL: 'https://verify.example.org',
         AWS_S3_FORCE_PATH_STYLE: 'true',
         AWS_REGION: 'local',
         AWS_ACCESS_KEY_ID: 'S3RVER',
@@ -82,6 +104,17 @@ describe('the bundled render function', () => {
         .subarray(0, 5)
         .toString(),
     ).toBe('%PDF-');
-    expect((await stack.awards.get(record.id))!.rendering.renderedVersion).toBe(1);
+    const award = (await stack.awards.get(record.id))!;
+    expect(award.rendering.renderedVersion).toBe(1);
+    // Marked with the code of the secret the bundle read from Secrets Manager, and indexed under it.
+    expect(secretRequests).toEqual([
+      { target: 'secretsmanager.GetSecretValue', body: { SecretId: 'verification-secret' } },
+    ]);
+    const code = verificationCode(new TextEncoder().encode(GENERATED), 'bundle-check', 'certificate', 1);
+    expect(award.documents[0]!.verificationCode).toBe(code);
+    expect(await stack.verifications.find(code)).toMatchObject({
+      recordId: 'bundle-check',
+      sha256: award.documents[0]!.sha256,
+    });
   }, 120_000);
 });

@@ -39,7 +39,7 @@ async function numberingItems(): Promise<[string, unknown][]> {
     new ScanCommand({ TableName: stack.info.tableName, ConsistentRead: true }),
   );
   return Items.filter((item) => !(item.pk as string).startsWith('AWARD#') && !(item.pk as string).startsWith('STATS#'))
-    .filter((item) => !(item.pk as string).startsWith('APPLIED#'))
+    .filter((item) => !(item.pk as string).startsWith('APPLIED#') && !(item.pk as string).startsWith('VERIFY#'))
     .map((item): [string, unknown] => [
       item.pk as string,
       item.lastSerial ?? item.recordId ?? item.holder ?? item.documentNumber,

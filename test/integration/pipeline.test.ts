@@ -282,19 +282,26 @@ describe('the pipeline against DynamoDB Local and the local S3 server', () => {
   });
 });
 
-/** Fails the first write-back (the PutItem that stores document references) of chosen awards. */
+/**
+ * Fails the first write-back (the award's Put that stores document references, alone or first in
+ * the transaction that also stores their verification codes) of chosen awards.
+ */
 function failFirstWriteBack(ids: ReadonlySet<string>) {
   const seen = new Set<string>();
+  type Item = { pk?: string | { S?: string }; renderStatus?: string | { S?: string } };
   const configure = (client: DynamoDBClient) => {
     client.middlewareStack.add(
       (next, context) => async (args) => {
-        // The document client's PutCommand reaches this stack before its item is marshalled.
-        const input = args.input as { Item?: { pk?: string | { S?: string }; renderStatus?: string | { S?: string } } };
-        const pk = input.Item?.pk;
+        // The document client's commands reach this stack before their items are marshalled.
+        const input = args.input as { Item?: Item; TransactItems?: { Put?: { Item?: Item } }[] };
+        const item = input.Item ?? input.TransactItems?.[0]?.Put?.Item;
+        const pk = item?.pk;
         const id = (typeof pk === 'string' ? pk : pk?.S)?.replace(/^AWARD#/, '');
-        const status = input.Item?.renderStatus;
+        const status = item?.renderStatus;
         const writeBack = (typeof status === 'string' ? status : status?.S) === 'RENDERED';
-        const put = context.commandName === 'PutCommand' || context.commandName === 'PutItemCommand';
+        const put = ['PutCommand', 'PutItemCommand', 'TransactWriteCommand', 'TransactWriteItemsCommand'].includes(
+          context.commandName ?? '',
+        );
         if (put && id && ids.has(id) && writeBack && !seen.has(id)) {
           seen.add(id);
           throw Object.assign(new Error('injected throttling'), {

@@ -1,5 +1,6 @@
 import type { Award } from '../../functions/core/award/Award.js';
 import type { AwardStore, SequencePlace } from '../../functions/core/award/AwardStore.js';
+import { VerificationConflict, type VerifiedDocument } from '../../functions/core/verification/VerifiedDocument.js';
 
 const copy = <T>(value: T): T => structuredClone(value);
 
@@ -8,6 +9,8 @@ export class InMemoryAwardStore implements AwardStore {
   readonly awards = new Map<string, Award>();
   readonly counters = new Map<string, number>();
   readonly claims = new Map<string, string>();
+  /** Verification items by code, as saveRendered writes them. */
+  readonly verified = new Map<string, VerifiedDocument>();
 
   async get(id: string): Promise<Award | undefined> {
     const award = this.awards.get(id);
@@ -22,6 +25,23 @@ export class InMemoryAwardStore implements AwardStore {
 
   async save(read: Award, next: Award): Promise<'saved' | 'changed'> {
     if (this.awards.get(read.record.id)?.revision !== read.revision) return 'changed';
+    this.awards.set(next.record.id, copy(next));
+    return 'saved';
+  }
+
+  async saveRendered(read: Award, next: Award, verified: readonly VerifiedDocument[]): Promise<'saved' | 'changed'> {
+    if (this.awards.get(read.record.id)?.revision !== read.revision) return 'changed';
+    for (const document of verified) {
+      const earlier = this.verified.get(document.code);
+      if (earlier === undefined) continue;
+      const same =
+        earlier.recordId === document.recordId &&
+        earlier.kind === document.kind &&
+        earlier.version === document.version &&
+        earlier.sha256 === document.sha256;
+      if (!same) throw new VerificationConflict(`code ${document.code} points elsewhere`);
+    }
+    for (const document of verified) this.verified.set(document.code, copy(document));
     this.awards.set(next.record.id, copy(next));
     return 'saved';
   }

@@ -1,5 +1,6 @@
 import type { Award } from '../../functions/core/award/Award.js';
 import type { AwardStore, SequencePlace } from '../../functions/core/award/AwardStore.js';
+import type { VerifiedDocument } from '../../functions/core/verification/VerifiedDocument.js';
 
 /** A write held between its read and its store: `reached` once it is held, `release` lets it go on. */
 export interface HeldWrite {
@@ -17,7 +18,7 @@ export class PausingAwardStore implements AwardStore {
 
   constructor(private readonly inner: AwardStore) {}
 
-  /** Holds the next save (or numbered save) until `release` is called. */
+  /** Holds the next save (numbered, rendered or plain) until `release` is called. */
   holdNextWrite(): HeldWrite {
     let arrived!: () => void;
     let release!: () => void;
@@ -46,6 +47,11 @@ export class PausingAwardStore implements AwardStore {
   async save(read: Award, next: Award) {
     await this.pass();
     return this.inner.save(read, next);
+  }
+
+  async saveRendered(read: Award, next: Award, verified: readonly VerifiedDocument[]) {
+    await this.pass();
+    return this.inner.saveRendered(read, next, verified);
   }
 
   async saveNumbered(read: Award, next: Award, place: SequencePlace) {

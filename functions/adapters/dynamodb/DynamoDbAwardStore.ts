@@ -3,6 +3,7 @@ import { type DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@
 import type { Award } from '../../core/award/Award.js';
 import type { AwardStore, SequencePlace } from '../../core/award/AwardStore.js';
 import { RecordFault } from '../../core/errors.js';
+import { VerificationConflict, type VerifiedDocument } from '../../core/verification/VerifiedDocument.js';
 import { formatDocumentNumber } from '../../core/pipeline/documentNumber.js';
 import { awardKey, claimKey, counterKey } from '../../definitions/awardsTable.js';
 import { isConditionalCheckFailure, storeError } from '../StoreError.js';
@@ -10,6 +11,7 @@ import { awardFromItem, itemOfAward } from './awardItem.js';
 import { documentClient } from './documentClient.js';
 import { readItem } from './readItem.js';
 import { numberGiven } from './sequenceItems.js';
+import { verificationDescription, verificationPut } from './verificationItem.js';
 
 const isItemTooLarge = (error: unknown) => {
   const e = error as { name?: string; message?: string };
@@ -82,6 +84,38 @@ export class DynamoDbAwardStore implements AwardStore {
       if (isConditionalCheckFailure(error)) return 'changed';
       if (isItemTooLarge(error)) throw tooLarge(read.record.id, error);
       throw storeError(`saving award ${read.record.id} (revision ${next.revision})`, error);
+    }
+  }
+
+  /**
+   * One transaction saves the award on its revision and puts each document's verification item
+   * (verificationPut: a free code, or the same document again): an award never lists a document
+   * whose code finds nothing, and no code points at a document the award does not list.
+   */
+  async saveRendered(read: Award, next: Award, verified: readonly VerifiedDocument[]): Promise<'saved' | 'changed'> {
+    if (verified.length === 0) return this.save(read, next);
+    assertNext(read, next);
+    const id = read.record.id;
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: this.tableName, Item: this.itemOf(next), ...unchangedSince(read) } },
+            ...verified.map((document) => ({ Put: verificationPut(this.tableName, document) })),
+          ],
+        }),
+      );
+      return 'saved';
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException))
+        throw storeError(`saving award ${id} (revision ${next.revision}) with its verification codes`, error);
+      const [award, ...codes] = (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
+      // The award changed (or was being written at the same moment): read it again and decide afresh.
+      if (award === 'ConditionalCheckFailed' || award === 'TransactionConflict') return 'changed';
+      if (award === 'ValidationError') throw tooLarge(id, error);
+      const refused = codes.indexOf('ConditionalCheckFailed');
+      if (refused >= 0) throw new VerificationConflict(`award ${id}: ${verificationDescription(verified[refused]!)}`);
+      throw storeError(`saving award ${id} with its verification codes (${[award, ...codes].join(', ')})`, error);
     }
   }
 

@@ -9,6 +9,8 @@ export interface DocumentRef {
   readonly pages: number;
   readonly bytes: number;
   readonly renderedAt: string;
+  /** The code printed on it, under which the public verification page finds it (VERIFY#<code>). */
+  readonly verificationCode?: string;
   /** Set when the award is revoked: the document stays, marked withdrawn. */
   readonly withdrawn?: boolean;
   readonly withdrawnAt?: string;

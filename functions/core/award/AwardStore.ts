@@ -1,3 +1,4 @@
+import type { VerifiedDocument } from '../verification/VerifiedDocument.js';
 import type { Award } from './Award.js';
 
 /** One place in a document-number sequence: the authority's code, the year and the serial. */
@@ -19,6 +20,13 @@ export interface AwardStore {
   create(award: Award): Promise<boolean>;
   /** Replaces `read` by `next` (revision read + 1) unless the award changed since it was read. */
   save(read: Award, next: Award): Promise<'saved' | 'changed'>;
+  /**
+   * Saves an award whose documents were stored, as `save` does, together with each document's
+   * verification code (VERIFY#<code>), all or nothing: a code exists exactly when the award lists
+   * its document. A code already pointing at the same document is written again unchanged (a
+   * redelivery); one pointing anywhere else is never re-pointed (a VerificationConflict).
+   */
+  saveRendered(read: Award, next: Award, verified: readonly VerifiedDocument[]): Promise<'saved' | 'changed'>;
   /**
    * Saves an award that receives a 文号 together with the sequence moving to that serial and the
    * number's claim, all or nothing: 'taken' when another order got that serial first.

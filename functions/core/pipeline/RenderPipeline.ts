@@ -12,6 +12,9 @@ import { renderRecordDocuments } from '../documents/renderRecordDocuments.js';
 import type { DocumentEngine } from '../engine/DocumentEngine.js';
 import { isRecordFault, RecordFault, TransientFault } from '../errors.js';
 import { type AwardRecord, validateRecord } from '../records/index.js';
+import { documentFacts } from '../verification/DocumentFacts.js';
+import type { VerificationMarks } from '../verification/VerificationMarks.js';
+import type { VerifiedDocument } from '../verification/VerifiedDocument.js';
 import { formatDocumentNumber, numberingYear, parseDocumentNumber } from './documentNumber.js';
 import type { DocumentRepository, PipelineLog, PipelineMetrics } from './ports.js';
 
@@ -28,6 +31,12 @@ export interface PipelineDependencies {
   readonly engine?: DocumentEngine;
   /** The deployment's own authority: its code numbers its records that give none. */
   readonly authority?: { readonly name: string; readonly code: string } | undefined;
+  /**
+   * The deployment's verification marks: each document prints its code and is stored under it,
+   * in the same write as the award's refs. Without them (unit tests of other concerns) documents
+   * carry no mark.
+   */
+  readonly marks?: VerificationMarks | undefined;
   readonly log: PipelineLog;
   readonly metrics: PipelineMetrics;
   readonly now?: () => Date;
@@ -122,6 +131,7 @@ export class RenderPipeline {
     await renderRecordDocuments(
       { ...record, documentNumber: formatDocumentNumber(code, year, 9999) },
       this.deps.engine,
+      await this.deps.marks?.of(record.id),
     );
     for (let attempt = 1; attempt <= MAX_SERIAL_ATTEMPTS; attempt++) {
       const serial = await this.deps.awards.nextSerial(code, year);
@@ -163,9 +173,11 @@ export class RenderPipeline {
   }
 
   private async render(award: Award, record: AwardRecord, stored: DocumentRef[]): Promise<Step<Outcome>> {
-    const rendered = await renderRecordDocuments(record, this.deps.engine);
+    const mark = await this.deps.marks?.of(record.id);
+    const rendered = await renderRecordDocuments(record, this.deps.engine, mark);
     const renderedAt = this.now().toISOString();
     const refs: DocumentRef[] = [];
+    const verified: VerifiedDocument[] = [];
     for (const document of rendered) {
       const key = documentKey(record.id, document.kind, document.version);
       const result = await this.deps.documents.put({
@@ -177,6 +189,8 @@ export class RenderPipeline {
         version: document.version,
       });
       if (result === 'already-stored') this.deps.log.info('document already stored', { recordId: record.id, key });
+      // The same code renderRecordDocuments printed: derived, never drawn.
+      const code = mark?.(document.kind, document.version).code;
       const ref = {
         kind: document.kind,
         version: document.version,
@@ -185,11 +199,17 @@ export class RenderPipeline {
         pages: document.pages,
         bytes: document.bytes.byteLength,
         renderedAt,
+        ...(code === undefined ? {} : { verificationCode: code }),
       };
       refs.push(ref);
+      if (code !== undefined) {
+        const { kind, version, sha256 } = document;
+        verified.push({ code, recordId: record.id, kind, version, sha256, ...documentFacts(record, kind) });
+      }
       if (!stored.some((earlier) => earlier.key === key)) stored.push(ref);
     }
-    if ((await this.deps.awards.save(award, recordRendered(award, refs, renderedAt))) === 'changed') return CHANGED;
+    const next = recordRendered(award, refs, renderedAt);
+    if ((await this.deps.awards.saveRendered(award, next, verified)) === 'changed') return CHANGED;
     this.deps.metrics.count('DocumentsRendered', refs.length);
     this.deps.log.info('documents stored', {
       recordId: record.id,

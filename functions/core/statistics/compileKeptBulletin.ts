@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DocumentEngine } from '../engine/DocumentEngine.js';
 import { statisticsBulletinView } from '../documents/statisticsBulletinView.js';
 import type { HeldNumbers } from '../numbering/HeldNumbers.js';
@@ -6,7 +7,10 @@ import { numberingYear } from '../pipeline/documentNumber.js';
 import { LEAGUES_AND_CITIES } from '../records/index.js';
 import { REGION_SCOPE } from './changeDelta.js';
 import { type Counters, figuresOfCounters } from './counters.js';
+import type { VerificationMarks } from '../verification/VerificationMarks.js';
+import type { VerificationIndex } from '../verification/VerifiedDocument.js';
 import { bulletinName } from './bulletinName.js';
+import { BULLETIN_KIND, BULLETIN_VERSION, bulletinVerification } from './bulletinVerification.js';
 import type { BulletinFigures, Figures, League } from './Figures.js';
 import { subtractFigures } from './subtractFigures.js';
 
@@ -18,10 +22,12 @@ export interface KeptFigures {
 /** What the archive keeps beside a bulletin's PDF: its figures and its 文号. */
 export interface NumberedBulletin extends BulletinFigures {
   readonly documentNumber: string;
+  /** The PDF's SHA-256, which its verification item names (absent in bulletins archived before codes). */
+  readonly sha256?: string;
 }
 
 /** An archived bulletin; one archived before bulletins were numbered has no documentNumber. */
-export type ArchivedBulletin = BulletinFigures & Partial<Pick<NumberedBulletin, 'documentNumber'>>;
+export type ArchivedBulletin = BulletinFigures & Partial<Pick<NumberedBulletin, 'documentNumber' | 'sha256'>>;
 
 /** Compiled bulletins, by cut-off. */
 export interface BulletinArchive {
@@ -56,6 +62,12 @@ export async function compileKeptBulletin(
     numbers: HeldNumbers;
     /** The deployment's own authority: it issues the bulletin, and its code numbers it. */
     authority: { name: string; code: string; sealText?: string };
+    /**
+     * The deployment's verification marks, and where the bulletin's code is recorded once it is
+     * archived (without them, as from files, the bulletin carries no mark).
+     */
+    marks?: VerificationMarks;
+    verifications?: Pick<VerificationIndex, 'record'>;
   },
 ): Promise<CompiledBulletin> {
   const code = deps.authority.code.trim();
@@ -65,9 +77,16 @@ export async function compileKeptBulletin(
         '(the bulletin function reads it as AUTHORITY_CODE)',
     );
   }
+  const { marks, verifications } = deps;
+  const recordCode = async (figures: BulletinFigures, documentNumber: string, sha256: string) => {
+    if (marks && verifications)
+      await verifications.record(await bulletinVerification(marks, figures, deps.authority, documentNumber, sha256));
+  };
   const existing = await deps.archive.get(cutoff);
   if (existing) {
-    const { documentNumber, ...figures } = existing;
+    const { documentNumber, sha256, ...figures } = existing;
+    // A run that archived the bulletin and stopped before recording its code: recorded now (the same item).
+    if (documentNumber !== undefined && sha256 !== undefined) await recordCode(figures, documentNumber, sha256);
     return { figures, documentNumber, compiled: false };
   }
   const counters = await deps.figures.read([REGION_SCOPE, ...LEAGUES_AND_CITIES]);
@@ -83,8 +102,12 @@ export async function compileKeptBulletin(
     byLeague,
     period: previous ? subtractFigures(region, previous.region) : region,
   };
+  const verification = (await marks?.of(bulletinName(cutoff)))?.(BULLETIN_KIND, BULLETIN_VERSION);
   const render = (documentNumber: string) =>
-    deps.engine.render('statistics-bulletin', statisticsBulletinView(figures, deps.authority, documentNumber));
+    deps.engine.render(BULLETIN_KIND, {
+      ...statisticsBulletinView(figures, deps.authority, documentNumber),
+      verification,
+    });
   // A number goes only to a bulletin that renders: numberOnce tries it first with the widest number.
   const documentNumber = await numberOnce(
     deps.numbers,
@@ -93,6 +116,9 @@ export async function compileKeptBulletin(
     render,
   );
   const { bytes } = await render(documentNumber);
-  await deps.archive.put(cutoff, bytes, { ...figures, documentNumber });
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  await deps.archive.put(cutoff, bytes, { ...figures, documentNumber, sha256 });
+  // Recorded once archived: a rerun finds the archive and records the same item again.
+  await recordCode(figures, documentNumber, sha256);
   return { figures, documentNumber, compiled: true };
 }

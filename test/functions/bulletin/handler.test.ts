@@ -1,11 +1,21 @@
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import {
+  BatchGetCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const s3 = mockClient(S3Client);
+const secrets = mockClient(SecretsManagerClient);
 const ENVIRONMENT = {
+  VERIFICATION_SECRET_ID: 'arn:aws-cn:secretsmanager:cn-north-1:111122223333:secret:Verification-abc',
+  VERIFY_BASE_URL: 'https://verify.example.org',
   AWARDS_TABLE_NAME: 'awards',
   DOCUMENTS_BUCKET_NAME: 'documents',
   AUTHORITY_NAME: '内蒙古自治区公安厅',
@@ -24,6 +34,8 @@ async function loadHandler(without: readonly string[] = []) {
 beforeEach(() => {
   ddb.reset();
   s3.reset();
+  secrets.reset();
+  secrets.on(GetSecretValueCommand).resolves({ SecretString: 'k'.repeat(64) });
 });
 afterEach(() => vi.unstubAllEnvs());
 
@@ -43,6 +55,8 @@ describe('the bulletin function', () => {
       .on(GetCommand, { Key: { pk: 'COUNTER#内公奖#2020' } })
       .resolves({ Item: { pk: 'COUNTER#内公奖#2020', lastSerial: 40 } })
       .on(TransactWriteCommand)
+      .resolves({})
+      .on(PutCommand)
       .resolves({});
     s3.on(GetObjectCommand)
       .rejects(Object.assign(new Error('The specified key does not exist.'), { name: 'NoSuchKey' }))
@@ -65,9 +79,23 @@ describe('the bulletin function', () => {
       ['HELD#bulletin/2020-03-05T00:00:00Z', 'attribute_not_exists(pk)', undefined],
     ]);
     const json = s3.commandCalls(PutObjectCommand).find((call) => call.args[0].input.Key!.endsWith('.json'))!;
-    expect(JSON.parse(json.args[0].input.Body as string)).toMatchObject({
+    const archived = JSON.parse(json.args[0].input.Body as string);
+    expect(archived).toMatchObject({
       cutoff: '2020-03-05T00:00:00Z',
       documentNumber: '内公奖〔2020〕41号',
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    // Once archived, its verification code is recorded under its name, with the archived PDF's SHA-256.
+    const [verification] = ddb.commandCalls(PutCommand).map((call) => call.args[0].input);
+    expect(verification).toMatchObject({
+      Item: {
+        pk: expect.stringMatching(/^VERIFY#[A-Z2-7]{5}(-[A-Z2-7]{5}){3}$/),
+        holder: 'bulletin/2020-03-05T00:00:00Z',
+        kind: 'statistics-bulletin',
+        sha256: archived.sha256,
+        documentNumber: '内公奖〔2020〕41号',
+      },
+      ConditionExpression: expect.stringContaining('attribute_not_exists(pk)'),
     });
   });
 });

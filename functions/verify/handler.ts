@@ -1,0 +1,17 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDbVerifications } from '../adapters/dynamodb/DynamoDbVerifications.js';
+import { VerificationService } from '../core/verification/VerificationService.js';
+import { requiredEnvironment } from '../requiredEnvironment.js';
+import { createVerifyHandler } from './createVerifyHandler.js';
+
+const verifications = new DynamoDbVerifications(
+  new DynamoDBClient({}),
+  requiredEnvironment('AWARDS_TABLE_NAME', 'verify'),
+);
+
+/** Lambda entry point behind the public route GET /verify/{code} (no authorizer, throttled). */
+export const handler = createVerifyHandler({
+  service: new VerificationService({ index: verifications, awards: verifications }),
+  logger: new Logger({ serviceName: 'verify' }),
+});
