@@ -10,6 +10,8 @@ import { dataLayout, type LocalStack } from '../../local/LocalStack.js';
 import { waitForSettled } from '../../local/waitForSettled.js';
 import { launchChromium } from '../support/chromium.js';
 import { exampleJson } from '../support/examples.js';
+import { pdfText } from '../support/poppler.js';
+import { decodeQrCodes } from '../support/qrCodes.js';
 import { startStaffStack } from '../support/staffStack.js';
 
 /**
@@ -81,6 +83,22 @@ describe('the local verification page', () => {
     expect(page.body).toContain('>有效</p>');
     expect(page.body).toContain(sha256);
     expect(page.body).not.toContain('merit-he-xia');
+  });
+
+  it('prints on the stored certificate a QR code that a reader decodes to this page, which says valid', async () => {
+    const ref = await certificateOf('merit-zhang-peng');
+    const pdf = await storedBytes(ref.key);
+    // As a phone reads the printed sheet: the page at 300 dpi, decoded by zbar.
+    const [url, ...more] = await decodeQrCodes(pdf);
+    expect(more).toEqual([]);
+    expect(url).toBe(`${stack.api!.url}/verify/${ref.verificationCode}`);
+    expect(pdfText(pdf).replace(/\s+/g, '')).toContain(ref.verificationCode);
+    const answer = await fetch(url!, { headers: { accept: 'application/json' } });
+    expect(answer.status).toBe(200);
+    const body = (await answer.json()) as { status: string; sha256: string; recipient: string };
+    expect(body.status).toBe('valid');
+    expect(body.recipient).toBe('张*');
+    expect(body.sha256).toBe(createHash('sha256').update(pdf).digest('hex'));
   });
 
   it('says revoked the moment the award is, without waiting for the pipeline', async () => {
