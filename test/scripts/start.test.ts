@@ -43,8 +43,10 @@ describe('npm start -- --once', () => {
       .split('\n')
       .map((line) => line.trim())
       .filter(Boolean)
-      .slice(0, 2);
-    expect(head).toEqual(['内蒙古自治区公安厅', documentNumber]);
+      .slice(0, 3);
+    // The verification code printed under its QR code, at the upper left above the mark; then the 版头.
+    expect(head[0]).toMatch(/^[A-Z2-7]{5}(-[A-Z2-7]{5}){3}$/);
+    expect(head.slice(1)).toEqual(['内蒙古自治区公安厅', documentNumber]);
     expect(existsSync(join(dir, 'data', 'stack.json'))).toBe(false);
   }, 150_000);
 });
