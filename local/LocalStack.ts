@@ -39,6 +39,7 @@ import { DynamoDbVerifications } from '../functions/adapters/dynamodb/DynamoDbVe
 import { VerificationMarks } from '../functions/core/verification/VerificationMarks.js';
 import { VerificationService } from '../functions/core/verification/VerificationService.js';
 import { createVerifyHandler } from '../functions/verify/createVerifyHandler.js';
+import { developmentSigner } from './developmentSigner.js';
 import { FileVerificationSecret } from './FileVerificationSecret.js';
 
 export interface LocalStackOptions {
@@ -114,6 +115,9 @@ export interface LocalStack {
 /** The staff server's port when `npm start` is given none: where an API-less stack's codes still point. */
 export const DEFAULT_API_PORT = 8080;
 
+/** Who the development certificate names when the stack is given no authority. */
+const DEVELOPMENT_AUTHORITY = '本地开发环境';
+
 /** Where a stack keeps its data under `dataDir`. */
 export function dataLayout(dataDir: string) {
   return {
@@ -125,6 +129,8 @@ export function dataLayout(dataDir: string) {
     audit: join(dataDir, 'audit.jsonl'),
     /** The verification codes' HMAC key, made once (mode 0600) and kept, --fresh included. */
     verificationSecret: join(dataDir, 'verification-secret'),
+    /** The development signing key and its self-signed certificate, made once and kept, --fresh included. */
+    signing: join(dataDir, 'signing'),
   };
 }
 
@@ -186,6 +192,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     documents: new S3DocumentRepository(s3.client, bucket),
     authority: options.authority,
     marks,
+    signer: developmentSigner(layout.signing, options.authority?.name ?? DEVELOPMENT_AUTHORITY),
     logger: new Logger({ serviceName: 'render', logLevel: options.logLevel ?? 'WARN' }),
     metrics: new Metrics({ namespace: METRICS_NAMESPACE, serviceName: 'render' }),
   };

@@ -4,6 +4,7 @@ import type { AwardStore } from '../core/award/AwardStore.js';
 import type { DocumentEngine } from '../core/engine/DocumentEngine.js';
 import type { DocumentRepository, PipelineLog } from '../core/pipeline/ports.js';
 import { RenderPipeline } from '../core/pipeline/RenderPipeline.js';
+import type { DocumentSigner } from '../core/signing/DocumentSigner.js';
 import type { VerificationMarks } from '../core/verification/VerificationMarks.js';
 
 export interface PipelineSetup {
@@ -16,6 +17,8 @@ export interface PipelineSetup {
   readonly authority?: { readonly name: string; readonly code: string };
   /** The deployment's verification marks (its secret and verifyBaseUrl): every document is marked and indexed. */
   readonly marks?: VerificationMarks;
+  /** Signs every stored document: the KMS key in AWS, the development key on the local stack. */
+  readonly signer?: DocumentSigner;
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly engine?: DocumentEngine;
@@ -41,6 +44,7 @@ export function createPipeline({
   documents,
   authority,
   marks,
+  signer,
   logger,
   metrics,
   engine,
@@ -51,6 +55,7 @@ export function createPipeline({
     engine,
     authority,
     marks,
+    signer,
     log: logTo(logger),
     metrics: countIn(metrics),
   });

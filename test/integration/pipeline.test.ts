@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ import { summarySentence } from '../../functions/core/statistics/summarySentence
 import { S3BulletinArchive } from '../../functions/adapters/s3/S3BulletinArchive.js';
 import { DocumentEngine } from '../../functions/core/engine/DocumentEngine.js';
 import { bulletinKey } from '../../functions/definitions/documentsBucket.js';
-import { pdfText } from '../support/poppler.js';
+import { pdfText, toTempFile } from '../support/poppler.js';
 import { type LocalStack, startLocalStack } from '../../local/LocalStack.js';
 import { freePort } from '../../local/ports.js';
 import { waitForSettled } from '../../local/waitForSettled.js';
@@ -186,6 +187,17 @@ describe('the pipeline against DynamoDB Local and the local S3 server', () => {
       expectedKeys.push(...item.documents.map((d) => d.key));
     }
     expect(await listKeys(stack)).toEqual(expectedKeys.sort());
+  });
+
+  it('stores documents signed with the stack’s development key, made under its data directory', async () => {
+    const record = valid.find((r) => r.kind === 'merit')!;
+    const ref = settled.get(record.id)!.documents[0]!;
+    const object = await stack.s3.client.send(new GetObjectCommand({ Bucket: stack.info.bucket, Key: ref.key }));
+    const bytes = await object.Body!.transformToByteArray();
+    const report = execFileSync('pdfsig', [toTempFile(bytes)], { encoding: 'utf8' });
+    expect(report).toContain('Signature is Valid');
+    expect(report).toContain('Total document signed');
+    expect(report).toContain('Signer Certificate Common Name: 开发用签名证书（非正式）');
   });
 
   it('numbers the orders and bulletins 1…40 in one gap-free sequence, each number once', () => {

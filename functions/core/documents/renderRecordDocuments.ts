@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { DocumentEngine } from '../engine/DocumentEngine.js';
 import { LayoutOverflowError, MissingGlyphError, RecordFault } from '../errors.js';
 import type { AwardRecord } from '../records/index.js';
+import type { DocumentSigner } from '../signing/DocumentSigner.js';
+import { signPdf } from '../signing/signPdf.js';
 import type { MarkDocument } from '../verification/VerificationMark.js';
 import { type DocumentKind, plannedDocuments } from './DocumentKind.js';
 
@@ -53,18 +55,22 @@ export function fieldWithin(value: unknown, text: string, path = ''): { path: st
 /**
  * Renders every document a validated record needs. A character no font can draw fails the
  * whole record, naming the record, the field and the code point: no document is half-made.
+ * Given a signer, each document is signed as it is finished, and its SHA-256 is the signed bytes'.
  */
 export async function renderRecordDocuments(
   record: AwardRecord,
   engine: DocumentEngine = DocumentEngine.shared(),
   mark?: MarkDocument,
+  signer?: DocumentSigner,
 ): Promise<RecordDocument[]> {
   const documents: RecordDocument[] = [];
   for (const { kind, view } of plannedDocuments(record)) {
     try {
       // Templates print the verification mark where they place it; without one, they print none.
       const verification = mark?.(kind, record.version);
-      const { bytes, pages } = await engine.render(kind, { ...view(), verification });
+      const rendered = await engine.render(kind, { ...view(), verification });
+      const bytes = signer ? await signPdf(rendered.bytes, signer) : rendered.bytes;
+      const { pages } = rendered;
       documents.push({
         kind,
         version: record.version,

@@ -13,6 +13,7 @@ import type { DocumentEngine } from '../engine/DocumentEngine.js';
 import { isRecordFault, RecordFault, TransientFault } from '../errors.js';
 import { type AwardRecord, validateRecord } from '../records/index.js';
 import { documentFacts } from '../verification/DocumentFacts.js';
+import type { DocumentSigner } from '../signing/DocumentSigner.js';
 import type { VerificationMarks } from '../verification/VerificationMarks.js';
 import type { VerifiedDocument } from '../verification/VerifiedDocument.js';
 import { formatDocumentNumber, numberingYear, parseDocumentNumber } from './documentNumber.js';
@@ -37,6 +38,8 @@ export interface PipelineDependencies {
    * carry no mark.
    */
   readonly marks?: VerificationMarks | undefined;
+  /** Signs every stored document (PAdES B-B); without it (unit tests of other concerns) none is signed. */
+  readonly signer?: DocumentSigner | undefined;
   readonly log: PipelineLog;
   readonly metrics: PipelineMetrics;
   readonly now?: () => Date;
@@ -174,7 +177,7 @@ export class RenderPipeline {
 
   private async render(award: Award, record: AwardRecord, stored: DocumentRef[]): Promise<Step<Outcome>> {
     const mark = await this.deps.marks?.of(record.id);
-    const rendered = await renderRecordDocuments(record, this.deps.engine, mark);
+    const rendered = await renderRecordDocuments(record, this.deps.engine, mark, this.deps.signer);
     const renderedAt = this.now().toISOString();
     const refs: DocumentRef[] = [];
     const verified: VerifiedDocument[] = [];
