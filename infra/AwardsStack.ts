@@ -9,6 +9,7 @@ import { RenderFunction } from './constructs/RenderFunction.js';
 import { StatisticsFunctions } from './constructs/StatisticsFunctions.js';
 import { SweepFunction } from './constructs/SweepFunction.js';
 import { VerificationEndpoint } from './constructs/VerificationEndpoint.js';
+import { SigningKey } from './constructs/SigningKey.js';
 import { VerificationSecret } from './constructs/VerificationSecret.js';
 
 export interface AwardsStackProps extends StackProps {
@@ -39,6 +40,10 @@ export class AwardsStack extends Stack {
       secret: new VerificationSecret(this, 'Verification', { retain }),
       baseUrl: config.verifyBaseUrl ?? links.api.apiEndpoint,
     };
+    const signing = {
+      key: new SigningKey(this, 'Signing', { retain }),
+      certificateChain: config.signingCertificateChain,
+    };
     new VerificationEndpoint(this, 'Verify', {
       table,
       api: links.api,
@@ -51,6 +56,7 @@ export class AwardsStack extends Stack {
       bucket,
       authority: { name: config.authorityName, code: config.authorityCode },
       verification,
+      signing,
       retain,
       ...(config.fontFiles ? { fonts: config.fontFiles } : {}),
     });
@@ -59,6 +65,7 @@ export class AwardsStack extends Stack {
       bucket,
       authority: { name: config.authorityName, code: config.authorityCode },
       verification,
+      signing,
       // The stream's fast path retries a failing record for minutes; past 15 it has given up on it.
       every: Duration.minutes(15),
       grace: Duration.minutes(15),
@@ -98,6 +105,10 @@ export class AwardsStack extends Stack {
     new CfnOutput(this, 'VerifyBaseUrl', {
       value: verification.baseUrl,
       description: 'Documents’ QR codes open <this>/verify/<code>, the public verification page',
+    });
+    new CfnOutput(this, 'SigningKeyArn', {
+      value: signing.key.key.keyArn,
+      description: 'Have a certificate issued for this key (aws kms get-public-key); set signingCertificateChain',
     });
     new CfnOutput(this, 'ApiUrl', { value: links.api.apiEndpoint, description: 'The staff download API' });
     if (links.userPool && links.userPoolClient) {

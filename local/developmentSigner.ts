@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { developmentCertificateSubject } from '../functions/core/signing/developmentCertificateSubject.js';
@@ -29,7 +29,7 @@ export function developmentSigner(dataDir: string, authority: string): KeyObject
   const certificate = selfSignedCertificate({
     subject: developmentCertificateSubject(authority),
     privateKey,
-    publicKey: createPublicKey(privateKey),
+    publicKey,
     serialNumber,
     notBefore,
     notAfter,

@@ -7,6 +7,7 @@ import { DynamoDbAwardStore } from '../adapters/dynamodb/DynamoDbAwardStore.js';
 import { S3DocumentRepository } from '../adapters/s3/S3DocumentRepository.js';
 import { METRICS_NAMESPACE } from '../definitions/metrics.js';
 import { createRenderHandler } from './createRenderHandler.js';
+import { signerFromEnvironment } from './signerFromEnvironment.js';
 import { verificationMarksFromEnvironment } from './verificationMarksFromEnvironment.js';
 
 const required = (name: string) => requiredEnvironment(name, 'render');
@@ -21,6 +22,7 @@ export const handler = createRenderHandler({
   ),
   authority: { name: required('AUTHORITY_NAME'), code: required('AUTHORITY_CODE') },
   marks: verificationMarksFromEnvironment('render'),
+  signer: signerFromEnvironment('render'),
   logger: new Logger({ serviceName: 'render' }),
   metrics: new Metrics({ namespace: METRICS_NAMESPACE, serviceName: 'render' }),
 });

@@ -7,6 +7,7 @@ import { DynamoDbLaggingAwards } from '../adapters/dynamodb/DynamoDbLaggingAward
 import { S3DocumentRepository } from '../adapters/s3/S3DocumentRepository.js';
 import { METRICS_NAMESPACE } from '../definitions/metrics.js';
 import { requiredEnvironment } from '../requiredEnvironment.js';
+import { signerFromEnvironment } from '../render/signerFromEnvironment.js';
 import { verificationMarksFromEnvironment } from '../render/verificationMarksFromEnvironment.js';
 import { createSweepHandler } from './createSweepHandler.js';
 
@@ -21,6 +22,7 @@ export const handler = createSweepHandler({
   documents: new S3DocumentRepository(new S3Client({}), required('DOCUMENTS_BUCKET_NAME')),
   authority: { name: required('AUTHORITY_NAME'), code: required('AUTHORITY_CODE') },
   marks: verificationMarksFromEnvironment('sweep'),
+  signer: signerFromEnvironment('sweep'),
   graceSeconds: Number(required('SWEEP_GRACE_SECONDS')),
   logger: new Logger({ serviceName: 'sweep' }),
   metrics: new Metrics({ namespace: METRICS_NAMESPACE, serviceName: 'sweep' }),

@@ -57,6 +57,17 @@ const stackConfigSchema = z.strictObject({
     .url({ protocol: /^https$/, error: 'must be an https:// URL' })
     .refine((url) => !/[?#]/.test(url), 'must not carry a query or a fragment')
     .optional(),
+  /**
+   * The certificate chain issued for the stack's signing key (output SigningKeyArn), PEM, the
+   * signer's certificate first. Until it is set, documents are stored unsigned.
+   */
+  signingCertificateChain: z
+    .string()
+    .regex(
+      /^\s*(-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+-----END CERTIFICATE-----\s*)+$/,
+      'must be PEM certificates',
+    )
+    .optional(),
   /** The public verification route's own throttle (requests per second, burst): far below the staff API's. */
   verifyRateLimit: z.number().int().min(1).max(10_000).default(5),
   verifyBurstLimit: z.number().int().min(1).max(5_000).default(10),

@@ -6,7 +6,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FontConfig } from '../../functions/core/engine/fonts/fontConfig.js';
 import { RENDER_FILTER_PATTERNS } from '../../functions/definitions/streamFilters.js';
-import { type DocumentVerification, renderingFunction } from './renderingFunction.js';
+import { type DocumentSigning, type DocumentVerification, renderingFunction } from './renderingFunction.js';
 import { subscribeToStream } from './streamEventSource.js';
 
 export interface RenderFunctionProps {
@@ -16,6 +16,8 @@ export interface RenderFunctionProps {
   readonly authority: { readonly name: string; readonly code: string };
   /** The verification secret and page address each document's mark is made from. */
   readonly verification: DocumentVerification;
+  /** The KMS key each stored document is signed with, and its certificate chain. */
+  readonly signing: DocumentSigning;
   readonly fonts?: Partial<FontConfig>;
   readonly retain: boolean;
 }

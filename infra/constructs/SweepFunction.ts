@@ -9,7 +9,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
 import type { FontConfig } from '../../functions/core/engine/fonts/fontConfig.js';
 import { LAG_INDEX } from '../../functions/definitions/awardsTable.js';
-import { type DocumentVerification, renderingFunction } from './renderingFunction.js';
+import { type DocumentSigning, type DocumentVerification, renderingFunction } from './renderingFunction.js';
 
 export interface SweepFunctionProps {
   readonly table: Table;
@@ -17,6 +17,8 @@ export interface SweepFunctionProps {
   readonly authority: { readonly name: string; readonly code: string };
   /** The verification secret and page address each document's mark is made from. */
   readonly verification: DocumentVerification;
+  /** The KMS key each stored document is signed with, and its certificate chain. */
+  readonly signing: DocumentSigning;
   /** How often the sweep runs, and how long an award may lag before it is taken (the stream's time). */
   readonly every: Duration;
   readonly grace: Duration;

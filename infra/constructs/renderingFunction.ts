@@ -9,6 +9,7 @@ import { DOCUMENTS_BUCKET } from '../../functions/definitions/documentsBucket.js
 import { METRICS_NAMESPACE } from '../../functions/definitions/metrics.js';
 import { engineBundle } from './engineBundling.js';
 import { PipelineFunction } from './PipelineFunction.js';
+import type { SigningKey } from './SigningKey.js';
 import type { VerificationSecret } from './VerificationSecret.js';
 
 /** What a function that makes documents needs to mark them: the secret it may read, and the page's address. */
@@ -23,6 +24,21 @@ export function verificationEnvironment(verification: DocumentVerification): Rec
   return { VERIFICATION_SECRET_ID: verification.secret.secret.secretArn, VERIFY_BASE_URL: verification.baseUrl };
 }
 
+/** What a function that stores documents signs them with: the KMS key and the certificate chain issued for it. */
+export interface DocumentSigning {
+  readonly key: SigningKey;
+  /** PEM, the signer's certificate first; until one is issued, documents are stored unsigned. */
+  readonly certificateChain?: string | undefined;
+}
+
+/** Where a function's signing key and certificates are (read by signerFromEnvironment). */
+export function signingEnvironment(signing: DocumentSigning): Record<string, string> {
+  return {
+    SIGNING_KEY_ID: signing.key.key.keyArn,
+    ...(signing.certificateChain ? { SIGNING_CERTIFICATE_CHAIN: signing.certificateChain } : {}),
+  };
+}
+
 export interface RenderingFunctionProps {
   readonly entry: string;
   /** Its Powertools service name, which its metrics are dimensioned by. */
@@ -33,6 +49,7 @@ export interface RenderingFunctionProps {
   /** The stack's own authority, whose code numbers its records that give none. */
   readonly authority: { readonly name: string; readonly code: string };
   readonly verification: DocumentVerification;
+  readonly signing: DocumentSigning;
   readonly environment?: Record<string, string>;
   readonly fonts?: Partial<FontConfig>;
   readonly retain: boolean;
@@ -63,6 +80,7 @@ export function renderingFunction(
       ...environment,
       ...props.environment,
       ...verificationEnvironment(props.verification),
+      ...signingEnvironment(props.signing),
       AWARDS_TABLE_NAME: props.table.tableName,
       DOCUMENTS_BUCKET_NAME: props.bucket.bucketName,
       AUTHORITY_NAME: props.authority.name,
@@ -74,6 +92,8 @@ export function renderingFunction(
   });
   // Each document's code is derived from the deployment's secret.
   props.verification.secret.grantRead(role);
+  // Each stored document is signed with the deployment's key.
+  props.signing.key.grantSign(role);
   role.addToPolicy(
     new PolicyStatement({
       // Read the award; every write is a whole item under a condition, numbers a transaction of three Puts,

@@ -180,6 +180,8 @@ describe('the render function', () => {
         'lambda:InvokeFunction',
         // The functions that make documents read the verification secret, and nothing else of Secrets Manager.
         'secretsmanager:GetSecretValue',
+        // The functions that store documents sign them with the stack's key, and do nothing else of KMS.
+        'kms:Sign',
       ]),
     );
     const objects = statements.find((statement) => [statement.Action].flat().includes('s3:PutObject')) as unknown as {
@@ -226,6 +228,60 @@ describe('the render function', () => {
     expect(sizes).toHaveLength(7);
     expect(sizes.filter((size) => size > 40 * 1024 * 1024)).toHaveLength(3);
     for (const size of sizes) expect(size).toBeLessThan(64 * 1024 * 1024);
+  });
+});
+
+describe('the document-signing key', () => {
+  it('is an RSA-2048 KMS key for signing only, whose policy leaves it to the account’s IAM', () => {
+    template.hasResourceProperties('AWS::KMS::Key', {
+      KeySpec: 'RSA_2048',
+      KeyUsage: 'SIGN_VERIFY',
+      KeyPolicy: {
+        Statement: [
+          Match.objectLike({
+            Action: 'kms:*',
+            Effect: 'Allow',
+            Principal: { AWS: Match.anyValue() },
+            Resource: '*',
+          }),
+        ],
+      },
+    });
+    expect(Object.keys(template.findResources('AWS::KMS::Key', { Properties: { KeySpec: 'RSA_2048' } }))).toHaveLength(
+      1,
+    );
+  });
+
+  it('may be used by the render and sweep roles for kms:Sign on that key alone, and by no other role', () => {
+    const [keyId] = Object.keys(template.findResources('AWS::KMS::Key', { Properties: { KeySpec: 'RSA_2048' } }));
+    const kmsStatements = Object.entries(template.findResources('AWS::IAM::Policy')).flatMap(([id, policy]) =>
+      (policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
+        .filter((statement) => [statement.Action].flat().some((action) => action.startsWith('kms:')))
+        .map((statement) => ({ id, ...statement })),
+    );
+    expect(kmsStatements.map(({ id }) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual([
+      'RenderFunctionRoleDefaultPolicy',
+      'SweepFunctionRoleDefaultPolicy',
+    ]);
+    for (const statement of kmsStatements) {
+      expect(statement.Action).toBe('kms:Sign');
+      expect(statement.Resource).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
+    }
+  });
+
+  it('reaches the functions with the certificate chain from context, or none until one is issued', () => {
+    const render = Object.values(template.findResources('AWS::Lambda::Function')).find(
+      (fn) => fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'render',
+    )!;
+    expect(render.Properties.Environment.Variables.SIGNING_KEY_ID).toEqual({
+      'Fn::GetAtt': [expect.any(String), 'Arn'],
+    });
+    expect(render.Properties.Environment.Variables.SIGNING_CERTIFICATE_CHAIN).toBeUndefined();
+    const pem = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+    expect(stackConfigFrom((key) => ({ signingCertificateChain: pem })[key]).signingCertificateChain).toBe(pem);
+    expect(() => stackConfigFrom((key) => ({ signingCertificateChain: 'not a certificate' })[key])).toThrow(
+      StackConfigError,
+    );
   });
 });
 
@@ -653,6 +709,7 @@ describe('the sweep', () => {
       'dynamodb:GetItem',
       'dynamodb:PutItem',
       'dynamodb:Query',
+      'kms:Sign',
       'logs:CreateLogStream',
       'logs:PutLogEvents',
       's3:GetObject',

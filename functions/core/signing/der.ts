@@ -44,7 +44,8 @@ export function unsignedInteger(bytes: Uint8Array): Der {
 }
 
 export function integer(value: number): Der {
-  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`integer ${value}: not a small non-negative integer`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new RangeError(`integer ${value}: not a small non-negative integer`);
   const bytes: number[] = [];
   for (let rest = value; rest > 0; rest = Math.floor(rest / 256)) bytes.unshift(rest & 0xff);
   return unsignedInteger(Uint8Array.from(bytes));
@@ -59,7 +60,8 @@ export function objectIdentifier(dotted: string): Der {
   const bytes: number[] = [];
   for (const arc of [first * 40 + second, ...rest]) {
     const base128: number[] = [arc & 0x7f];
-    for (let high = Math.floor(arc / 128); high > 0; high = Math.floor(high / 128)) base128.unshift(0x80 | (high & 0x7f));
+    for (let high = Math.floor(arc / 128); high > 0; high = Math.floor(high / 128))
+      base128.unshift(0x80 | (high & 0x7f));
     bytes.push(...base128);
   }
   return tlv(0x06, Uint8Array.from(bytes));
@@ -73,7 +75,9 @@ export function time(date: Date): Der {
   const iso = date.toISOString(); // YYYY-MM-DDTHH:MM:SS.sssZ
   const digits = iso.slice(0, 19).replace(/[-T:]/g, '');
   const year = date.getUTCFullYear();
-  return year < 2050 ? tlv(0x17, Buffer.from(`${digits.slice(2)}Z`, 'ascii')) : tlv(0x18, Buffer.from(`${digits}Z`, 'ascii'));
+  return year < 2050
+    ? tlv(0x17, Buffer.from(`${digits.slice(2)}Z`, 'ascii'))
+    : tlv(0x18, Buffer.from(`${digits}Z`, 'ascii'));
 }
 
 /** One element read back: its tag, the whole encoding and its contents. */

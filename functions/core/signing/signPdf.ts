@@ -64,7 +64,8 @@ export async function signPdf(bytes: Uint8Array, signer: DocumentSigner): Promis
   if (catalog.has(PDFName.of('AcroForm'))) throw new SigningError('PDF: already has a form or a signature');
   const [page] = document.getPages();
   if (page === undefined) throw new SigningError('PDF: no page to carry the signature field');
-  const info = context.trailerInfo.Info instanceof PDFRef ? context.lookup(context.trailerInfo.Info, PDFDict) : undefined;
+  const info =
+    context.trailerInfo.Info instanceof PDFRef ? context.lookup(context.trailerInfo.Info, PDFDict) : undefined;
   const signingTime = info?.get(PDFName.of('CreationDate'));
   if (!(signingTime instanceof PDFString || signingTime instanceof PDFHexString))
     throw new SigningError('PDF: no /CreationDate to sign at');
@@ -78,10 +79,7 @@ export async function signPdf(bytes: Uint8Array, signer: DocumentSigner): Promis
   const authorityText = PDFHexString.fromText(authority).toString();
 
   const updatedCatalog = catalog.clone(context);
-  updatedCatalog.set(
-    PDFName.of('AcroForm'),
-    context.obj({ Fields: [widgetRef], SigFlags: 3 }),
-  );
+  updatedCatalog.set(PDFName.of('AcroForm'), context.obj({ Fields: [widgetRef], SigFlags: 3 }));
   const updatedPage = page.node.clone(context);
   const annotations = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
   updatedPage.set(PDFName.of('Annots'), context.obj([...(annotations?.asArray() ?? []), widgetRef] as PDFObject[]));
@@ -123,7 +121,11 @@ export async function signPdf(bytes: Uint8Array, signer: DocumentSigner): Promis
   const contentsStart = bytes.length + update.indexOf(contentsPlaceholder);
   const contentsEnd = contentsStart + contentsPlaceholder.length;
   const byteRange = `/ByteRange [0 ${contentsStart} ${contentsEnd} ${signed.length - contentsEnd}]`;
-  signed.write(byteRange.padEnd(BYTE_RANGE_WIDTH, ' '), contentsStart - BYTE_RANGE_WIDTH - ' /Contents '.length, 'latin1');
+  signed.write(
+    byteRange.padEnd(BYTE_RANGE_WIDTH, ' '),
+    contentsStart - BYTE_RANGE_WIDTH - ' /Contents '.length,
+    'latin1',
+  );
 
   const digest = createHash('sha256')
     .update(signed.subarray(0, contentsStart))

@@ -38,7 +38,11 @@ describe('DER encoding', () => {
   });
 
   it('writes UTCTime before 2050 and GeneralizedTime after', () => {
-    expect(Buffer.from(time(new Date('2020-02-05T02:00:00Z'))).toString('latin1').slice(2)).toBe('200205020000Z');
+    expect(
+      Buffer.from(time(new Date('2020-02-05T02:00:00Z')))
+        .toString('latin1')
+        .slice(2),
+    ).toBe('200205020000Z');
     expect(time(new Date('2050-01-01T00:00:00Z'))[0]).toBe(0x18);
   });
 

@@ -69,12 +69,17 @@ describe('signPdf with the development key', () => {
     const authority = exampleRecord(EXAMPLES.certificate).authority.name;
     expect(report).toContain(`Signature Field Name: ${authority}`);
     expect(report).toMatch(/Signing Time: \w+ \d\d \d{4} \d\d:\d\d:\d\d/);
-    const creation = Buffer.from(unsigned.certificate!).toString('latin1').match(/\/CreationDate \((D:[^)]*)\)/)![1]!;
+    const creation = Buffer.from(unsigned.certificate!)
+      .toString('latin1')
+      .match(/\/CreationDate \((D:[^)]*)\)/)![1]!;
     expect(Buffer.from(await signPdf(unsigned.certificate!, signer)).toString('latin1')).toContain(`/M (${creation})`);
   });
 
   it('gives byte-identical output for the same document and key', async () => {
-    const [first, second] = await Promise.all([signPdf(unsigned.telegram!, signer), signPdf(unsigned.telegram!, signer)]);
+    const [first, second] = await Promise.all([
+      signPdf(unsigned.telegram!, signer),
+      signPdf(unsigned.telegram!, signer),
+    ]);
     expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);
   });
 
