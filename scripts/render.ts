@@ -1,21 +1,41 @@
 /**
  * Preview for template authors and record checks, no AWS needed:
- *   npm run render -- <record.json|records.jsonl>... --out <dir>
- * Prints one line per PDF (path, bytes, pages); a bad record prints one line and makes the exit code 1.
+ *   npm run render -- <record.json|records.jsonl>... --out <dir> [--unsigned] [--data .local]
+ * Signs each PDF with the development key under --data (made on first use, as `npm start` makes
+ * it) unless --unsigned; says which. Prints one line per PDF (path, bytes, pages); a bad record
+ * prints one line and makes the exit code 1.
  */
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { dataLayout } from '../local/LocalStack.js';
+import { developmentSigner } from '../local/developmentSigner.js';
+import { ownAuthority } from './lib/ownAuthority.js';
 import { renderRecordFiles } from './lib/renderRecordFiles.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { out: { type: 'string', default: 'out' } },
+  options: {
+    out: { type: 'string', default: 'out' },
+    unsigned: { type: 'boolean', default: false },
+    data: { type: 'string', default: '.local' },
+  },
 });
 if (positionals.length === 0) {
-  console.error('usage: npm run render -- <record.json|records.jsonl>... [--out <dir>]');
+  console.error('usage: npm run render -- <record.json|records.jsonl>... [--out <dir>] [--unsigned] [--data <dir>]');
   process.exit(2);
 }
-const report = await renderRecordFiles(positionals, values.out, (doc) =>
-  console.log(`${doc.path}\t${doc.bytes} bytes\t${doc.pages} page${doc.pages === 1 ? '' : 's'}`),
+const signingDir = dataLayout(values.data).signing;
+const signer = values.unsigned ? undefined : developmentSigner(signingDir, ownAuthority().name);
+console.log(
+  signer
+    ? `signing with the development key in ${join(signingDir)} (a self-signed certificate: not for issue)`
+    : 'unsigned (--unsigned)',
+);
+const report = await renderRecordFiles(
+  positionals,
+  values.out,
+  (doc) => console.log(`${doc.path}\t${doc.bytes} bytes\t${doc.pages} page${doc.pages === 1 ? '' : 's'}`),
+  signer,
 );
 for (const failure of report.failures) console.error(`error: ${failure}`);
 process.exit(report.failures.length > 0 ? 1 : 0);

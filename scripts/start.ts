@@ -25,17 +25,11 @@ import { DEFAULT_API_PORT, type LocalStack, startLocalStack } from '../local/Loc
 import { onOrphaned } from '../local/onOrphaned.js';
 import { waitForSettled } from '../local/waitForSettled.js';
 import { ProgressBar } from './lib/ProgressBar.js';
+import { ownAuthority } from './lib/ownAuthority.js';
 import { printTable } from './lib/printTable.js';
 import { readRecordFile } from './lib/readRecordFile.js';
 
 const APPROVER = '自治区公安厅政治部人事训练处战时表彰审核专班';
-/** The deployment's own authority, as cdk.json configures the stack: the local stack numbers and signs as it does. */
-function ownAuthority(): { name: string; code: string } {
-  const { context } = JSON.parse(readFileSync('cdk.json', 'utf8')) as { context: Record<string, unknown> };
-  const config = stackConfigFrom((key) => context[key]);
-  return { name: config.authorityName, code: config.authorityCode };
-}
-
 function port(value: string, flag: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1 || number > 65535)

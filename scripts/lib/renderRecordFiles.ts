@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderRecordDocuments } from '../../functions/core/documents/renderRecordDocuments.js';
 import { validateRecord } from '../../functions/core/records/index.js';
+import type { DocumentSigner } from '../../functions/core/signing/DocumentSigner.js';
 import { type RawRecord, readRecordFile } from './readRecordFile.js';
 
 export interface WrittenDocument {
@@ -19,12 +20,14 @@ export interface RenderReport {
 
 /**
  * Validates and renders each record of the files into `<out>/<record id>/<kind>-v<version>.pdf`
- * (the layout of the S3 bucket). A record that fails writes nothing and does not stop the others.
+ * (the layout of the S3 bucket), signed when given a signer. A record that fails writes nothing and
+ * does not stop the others.
  */
 export async function renderRecordFiles(
   files: readonly string[],
   outDir: string,
   onWritten: (doc: WrittenDocument) => void = () => {},
+  signer?: DocumentSigner,
 ): Promise<RenderReport> {
   const report: RenderReport = { written: [], failures: [] };
   for (const file of files) {
@@ -38,7 +41,7 @@ export async function renderRecordFiles(
     for (const { source, value } of records) {
       try {
         const record = validateRecord(value);
-        const documents = await renderRecordDocuments(record);
+        const documents = await renderRecordDocuments(record, undefined, undefined, signer);
         const dir = join(outDir, record.id);
         mkdirSync(dir, { recursive: true });
         for (const document of documents) {

@@ -8,16 +8,21 @@ import { exampleJson, exampleRecord } from '../support/examples.js';
 
 const tsx = join('node_modules', '.bin', 'tsx');
 
-function runRender(files: string[], out: string) {
-  return spawnSync(tsx, ['scripts/render.ts', ...files, '--out', out], { encoding: 'utf8' });
+function runRender(files: string[], out: string, ...options: string[]) {
+  return spawnSync(tsx, ['scripts/render.ts', ...files, '--out', out, ...options], { encoding: 'utf8' });
 }
 
 describe('npm run render', () => {
   it('writes every document of each record and prints path, bytes and pages', () => {
     const out = mkdtempSync(join(tmpdir(), 'render-'));
-    const result = runRender(['examples/merit-zhang-peng.json', 'examples/commendation-order-2020-12.json'], out);
+    const data = mkdtempSync(join(tmpdir(), 'render-data-'));
+    const files = ['examples/merit-zhang-peng.json', 'examples/commendation-order-2020-12.json'];
+    const result = runRender(files, out, '--data', data);
     expect(result.status).toBe(0);
-    const lines = result.stdout.trim().split('\n');
+    const [signing, ...lines] = result.stdout.trim().split('\n');
+    expect(signing).toBe(
+      `signing with the development key in ${join(data, 'signing')} (a self-signed certificate: not for issue)`,
+    );
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(new RegExp(`^${out}/merit-zhang-peng/certificate-v1\\.pdf\\t\\d+ bytes\\t1 page$`));
     expect(lines[1]).toMatch(/commendation-order-2020-12\/commendation-order-v1\.pdf\t\d+ bytes\t\d+ pages?$/);
@@ -25,6 +30,9 @@ describe('npm run render', () => {
       encoding: 'utf8',
     });
     expect(pdfinfo).toMatch(/Pages:\s+1/);
+    const pdfsig = execFileSync('pdfsig', [join(out, 'merit-zhang-peng', 'certificate-v1.pdf')], { encoding: 'utf8' });
+    expect(pdfsig).toContain('Signature is Valid');
+    expect(readdirSync(join(data, 'signing')).sort()).toEqual(['signing-certificate.der', 'signing-key.pem']);
   });
 
   it('exits non-zero with one line naming record, field and code point, writing nothing for that record', async () => {
@@ -35,7 +43,8 @@ describe('npm run render', () => {
     const invalid = join(dir, 'invalid.json');
     writeFileSync(invalid, JSON.stringify({ ...zhang, id: 'bad-grade', grade: 4 }));
     const out = join(dir, 'out');
-    const result = runRender([bad, invalid, 'examples/merit-he-xia.json'], out);
+    const result = runRender([bad, invalid, 'examples/merit-he-xia.json'], out, '--unsigned');
+    expect(result.stdout.split('\n')[0]).toBe('unsigned (--unsigned)');
     expect(result.status).toBe(1);
     const errors = result.stderr.trim().split('\n');
     expect(errors).toEqual([
