@@ -13,6 +13,7 @@ import { measureBulletin } from './measureBulletin.js';
 import { type ColdStartSummary, measureColdStart } from './measureColdStart.js';
 import { type DocumentMeasurement, type IterationPlan, measureRecordRendering } from './measureDocuments.js';
 import { measurePeers, type PeerMeasurement } from './measurePeers.js';
+import { measureSigning, type SigningMeasurement } from './measureSigning.js';
 import { describeBound, evaluate, type TargetResult } from './targets.js';
 
 /** Fewer iterations for the slower documents keep the whole run well under a minute. */
@@ -72,8 +73,17 @@ function evaluateTargets(
   docs: DocumentResults,
   cold: ColdStartSummary,
   ratios: ReturnType<typeof ratiosOf>,
+  signing: SigningMeasurement,
 ): TargetResult[] {
   return [
+    {
+      key: 'signingP50',
+      label: 'PAdES signing alone, RSA-2048 local, warm p50',
+      actual: signing.signingAlone.p50,
+      limit: 3,
+      bound: 'max',
+      unit: 'ms',
+    } as const,
     {
       key: 'certificateP50',
       label: 'certificate warm p50',
@@ -236,16 +246,28 @@ progress(
     `${PLANS.certificate.iterations} timed certificates each`,
 );
 const peers = await measurePeers(PLANS.certificate);
+progress(`signing: certificates rendered and signed, then signed alone, ${PLANS.certificate.iterations} timed each`);
+const signing = await measureSigning(
+  certificateRecords(PLANS.certificate.warmup + PLANS.certificate.iterations),
+  PLANS.certificate,
+);
 const ratios = ratiosOf(docs.certificate, peers);
 progress('bulletin: 100,000 generated awards, kept counters against a full recount');
 const bulletin = await measureBulletin();
-const targets = evaluateTargets(docs, cold, ratios);
+const targets = evaluateTargets(docs, cold, ratios, signing);
 
 console.log(`\nnpm run bench — node ${process.version}, ${os.cpus().length} × ${cpu}\n`);
 printDocumentTable(docs, peers);
 console.log(
   `\nours/typst = ${times(ratios.oursOverTypst)}   pdfmake/ours = ${times(ratios.pdfmakeOverOurs)}   ` +
     `(certificate warm p50)\n`,
+);
+console.log(
+  `certificate signed (PAdES B-B, development RSA-2048): p50 ${ms(signing.signedCertificate.p50)} ms, ` +
+    `p95 ${ms(signing.signedCertificate.p95)} ms, ${int(signing.signedCertificate.bytes)} bytes; ` +
+    `unsigned p50 ${ms(docs.certificate.p50)} ms\n` +
+    `  signing alone: p50 ${ms(signing.signingAlone.p50)} ms, p95 ${ms(signing.signingAlone.p95)} ms ` +
+    `(KMS adds its own Sign round trip in AWS, not measured here)\n`,
 );
 printColdStart(cold);
 console.log(
@@ -262,6 +284,7 @@ console.log(
   roundedJson({
     ...docs,
     cold,
+    signing,
     bulletin,
     peers,
     ratios,
