@@ -9,7 +9,7 @@
  * running for `npm run awards -- --local …`, until Ctrl-C. Its data (table, objects, stream
  * positions) stays under --data across restarts, crashes included; --fresh starts empty.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
@@ -19,7 +19,6 @@ import { compileKeptBulletin } from '../functions/core/statistics/compileKeptBul
 import { summarySentence } from '../functions/core/statistics/summarySentence.js';
 import { bulletinKey } from '../functions/definitions/documentsBucket.js';
 import type { Award } from '../functions/core/award/Award.js';
-import { stackConfigFrom } from '../infra/config/StackConfig.js';
 import { DEVELOPMENT_IDENTITIES } from '../local/developmentIdentities.js';
 import { DEFAULT_API_PORT, type LocalStack, startLocalStack } from '../local/LocalStack.js';
 import { onOrphaned } from '../local/onOrphaned.js';

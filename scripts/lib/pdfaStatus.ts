@@ -4,7 +4,15 @@ import { join } from 'node:path';
 
 const JAVA_LIBRARIES = '/usr/share/java';
 /** Preflight and what it needs on Java 17 (Debian: libpdfbox2-java, libactivation-java, libjaxb-api-java). */
-const PREFLIGHT_JARS = [/^preflight/, /^pdfbox2?\.jar$|^pdfbox-\d/, /^fontbox/, /^xmpbox/, /^commons-logging/, /activation/, /jaxb-api/];
+const PREFLIGHT_JARS = [
+  /^preflight/,
+  /^pdfbox2?\.jar$|^pdfbox-\d/,
+  /^fontbox/,
+  /^xmpbox/,
+  /^commons-logging/,
+  /activation/,
+  /jaxb-api/,
+];
 
 /** The classpath for PDFBox's Preflight from Debian's jars, or undefined when they (or java) are absent. */
 function preflightClasspath(): string | undefined {
@@ -12,7 +20,10 @@ function preflightClasspath(): string | undefined {
   const jars = readdirSync(JAVA_LIBRARIES).filter((name) => name.endsWith('.jar'));
   const found = PREFLIGHT_JARS.map((pattern) => jars.find((jar) => pattern.test(jar)));
   if (found.slice(0, 4).some((jar) => jar === undefined)) return undefined;
-  return found.filter((jar) => jar !== undefined).map((jar) => join(JAVA_LIBRARIES, jar)).join(':');
+  return found
+    .filter((jar) => jar !== undefined)
+    .map((jar) => join(JAVA_LIBRARIES, jar))
+    .join(':');
 }
 
 /** "valid PDF/A-1b", "NOT PDF/A-1b: <first problem>", or "not checked" without a validator. */
@@ -24,6 +35,9 @@ export function pdfaStatus(file: string): string {
   });
   const output = `${run.stdout}${run.stderr}`;
   if (/is a valid PDF\/A-1b file/.test(output)) return 'valid PDF/A-1b';
-  const problem = output.split('\n').find((line) => /^\s*\d+(\.\d+)*\s*:/.test(line))?.trim();
+  const problem = output
+    .split('\n')
+    .find((line) => /^\s*\d+(\.\d+)*\s*:/.test(line))
+    ?.trim();
   return `NOT PDF/A-1b${problem ? `: ${problem}` : ''}`;
 }

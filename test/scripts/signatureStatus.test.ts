@@ -29,7 +29,7 @@ describe('signatureStatus', () => {
   it('reports a broken signature, one not covering the file, and none', () => {
     const broken = VALID.replace('Signature is Valid.', 'Digest Mismatch.').replace('  - Total document signed\n', '');
     expect(describeSignature(signatureStatus(broken))).toMatch(/^signature: INVALID, NOT the whole document/);
-    expect(describeSignature(signatureStatus('File \'a.pdf\' does not contain any signatures\n'))).toBe(
+    expect(describeSignature(signatureStatus("File 'a.pdf' does not contain any signatures\n"))).toBe(
       'signature: none',
     );
   });
