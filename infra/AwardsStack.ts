@@ -78,6 +78,7 @@ export class AwardsStack extends Stack {
       failures: render.failures,
       authority: { name: config.authorityName, code: config.authorityCode },
       verification,
+      signing,
       schedule: config.bulletinSchedule,
       timezone: config.scheduleTimezone,
       retain,

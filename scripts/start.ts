@@ -20,13 +20,14 @@ import { summarySentence } from '../functions/core/statistics/summarySentence.js
 import { bulletinKey } from '../functions/definitions/documentsBucket.js';
 import type { Award } from '../functions/core/award/Award.js';
 import { DEVELOPMENT_IDENTITIES } from '../local/developmentIdentities.js';
-import { DEFAULT_API_PORT, type LocalStack, startLocalStack } from '../local/LocalStack.js';
+import { DEFAULT_API_PORT, dataLayout, type LocalStack, startLocalStack } from '../local/LocalStack.js';
 import { onOrphaned } from '../local/onOrphaned.js';
 import { waitForSettled } from '../local/waitForSettled.js';
 import { ProgressBar } from './lib/ProgressBar.js';
 import { ownAuthority } from './lib/ownAuthority.js';
 import { printTable } from './lib/printTable.js';
 import { readRecordFile } from './lib/readRecordFile.js';
+import { developmentSigner } from '../local/developmentSigner.js';
 
 const APPROVER = '自治区公安厅政治部人事训练处战时表彰审核专班';
 function port(value: string, flag: string): number {
@@ -155,6 +156,8 @@ async function main(): Promise<void> {
     authority,
     marks: stack.marks,
     verifications: stack.verifications,
+    // The key the stack's render function signs with: made under --data when the stack started.
+    signer: developmentSigner(dataLayout(values.data).signing, authority.name),
   });
   const bulletinPath = join(values.out, bulletinKey(cutoff, 'pdf'));
   const stored = await stack.s3.client.send(

@@ -11,6 +11,7 @@ import { compileKeptBulletin } from '../core/statistics/compileKeptBulletin.js';
 import { summarySentence } from '../core/statistics/summarySentence.js';
 import { bulletinKey } from '../definitions/documentsBucket.js';
 import { verificationMarksFromEnvironment } from '../render/verificationMarksFromEnvironment.js';
+import { signerFromEnvironment } from '../render/signerFromEnvironment.js';
 
 const required = (name: string) => requiredEnvironment(name, 'bulletin');
 
@@ -30,6 +31,7 @@ const deps = {
   // The bulletin is marked, and its code recorded once it is archived, as award documents are.
   marks: verificationMarksFromEnvironment('bulletin'),
   verifications: new DynamoDbVerifications(dynamodb, tableName),
+  signer: signerFromEnvironment('bulletin'),
 };
 
 /**

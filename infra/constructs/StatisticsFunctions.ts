@@ -14,7 +14,12 @@ import { DOCUMENTS_BUCKET } from '../../functions/definitions/documentsBucket.js
 import { NUMBERING_KEY_PATTERNS, VERIFICATION_KEY_PATTERN } from '../../functions/definitions/awardsTable.js';
 import { engineBundle } from './engineBundling.js';
 import { PipelineFunction, PLAIN_BUNDLING } from './PipelineFunction.js';
-import { type DocumentVerification, verificationEnvironment } from './renderingFunction.js';
+import {
+  type DocumentSigning,
+  type DocumentVerification,
+  signingEnvironment,
+  verificationEnvironment,
+} from './renderingFunction.js';
 import { subscribeToStream } from './streamEventSource.js';
 
 export interface StatisticsFunctionsProps {
@@ -26,6 +31,8 @@ export interface StatisticsFunctionsProps {
   readonly authority: { readonly name: string; readonly code: string };
   /** The bulletin is marked and its code recorded, as award documents are. */
   readonly verification: DocumentVerification;
+  /** The KMS key the archived bulletin is signed with, and its certificate chain. */
+  readonly signing: DocumentSigning;
   readonly schedule: string;
   readonly timezone: string;
   readonly fonts?: Partial<FontConfig>;
@@ -76,6 +83,7 @@ export class StatisticsFunctions extends Construct {
       environment: {
         ...environment,
         ...verificationEnvironment(props.verification),
+        ...signingEnvironment(props.signing),
         AWARDS_TABLE_NAME: props.table.tableName,
         DOCUMENTS_BUCKET_NAME: props.bucket.bucketName,
         AUTHORITY_NAME: props.authority.name,
@@ -86,6 +94,7 @@ export class StatisticsFunctions extends Construct {
     });
     this.bulletin = bulletin.function;
     props.verification.secret.grantRead(bulletin.role);
+    props.signing.key.grantSign(bulletin.role);
     bulletin.role.addToPolicy(
       new PolicyStatement({ actions: ['dynamodb:BatchGetItem'], resources: [props.table.tableArn] }),
     );

@@ -252,7 +252,7 @@ describe('the document-signing key', () => {
     );
   });
 
-  it('may be used by the render and sweep roles for kms:Sign on that key alone, and by no other role', () => {
+  it('may be used by the render, sweep and bulletin roles for kms:Sign on that key alone, by no other', () => {
     const [keyId] = Object.keys(template.findResources('AWS::KMS::Key', { Properties: { KeySpec: 'RSA_2048' } }));
     const kmsStatements = Object.entries(template.findResources('AWS::IAM::Policy')).flatMap(([id, policy]) =>
       (policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
@@ -261,6 +261,7 @@ describe('the document-signing key', () => {
     );
     expect(kmsStatements.map(({ id }) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual([
       'RenderFunctionRoleDefaultPolicy',
+      'StatisticsBulletinRoleDefaultPolicy',
       'SweepFunctionRoleDefaultPolicy',
     ]);
     for (const statement of kmsStatements) {

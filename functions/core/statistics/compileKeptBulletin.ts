@@ -13,6 +13,8 @@ import { bulletinName } from './bulletinName.js';
 import { BULLETIN_KIND, BULLETIN_VERSION, bulletinVerification } from './bulletinVerification.js';
 import type { BulletinFigures, Figures, League } from './Figures.js';
 import { subtractFigures } from './subtractFigures.js';
+import type { DocumentSigner } from '../signing/DocumentSigner.js';
+import { signPdf } from '../signing/signPdf.js';
 
 /** The kept figures: one read of the region's and each 盟市's counters, however many awards there are. */
 export interface KeptFigures {
@@ -68,6 +70,8 @@ export async function compileKeptBulletin(
      */
     marks?: VerificationMarks;
     verifications?: Pick<VerificationIndex, 'record'>;
+    /** Signs the archived bulletin, as award documents are signed (without one, as from files, unsigned). */
+    signer?: DocumentSigner;
   },
 ): Promise<CompiledBulletin> {
   const code = deps.authority.code.trim();
@@ -115,7 +119,9 @@ export async function compileKeptBulletin(
     { code, year: numberingYear(cutoff) },
     render,
   );
-  const { bytes } = await render(documentNumber);
+  const rendered = await render(documentNumber);
+  // Only the bulletin that is archived is signed, not numberOnce's trial with the widest number.
+  const bytes = deps.signer ? await signPdf(rendered.bytes, deps.signer) : rendered.bytes;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   await deps.archive.put(cutoff, bytes, { ...figures, documentNumber, sha256 });
   // Recorded once archived: a rerun finds the archive and records the same item again.
