@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { constants, generateKeyPairSync, privateEncrypt } from 'node:crypto';
+import { KMSClient, SignCommand } from '@aws-sdk/client-kms';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import {
@@ -9,10 +12,25 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { selfSignedCertificate } from '../../../functions/core/signing/selfSignedCertificate.js';
+import { toTempFile } from '../../support/poppler.js';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const s3 = mockClient(S3Client);
 const secrets = mockClient(SecretsManagerClient);
+const kms = mockClient(KMSClient);
+/** The KMS key, played by a local one: KMS signs a SHA-256 digest as PKCS#1 v1.5 over its DigestInfo. */
+const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420', 'hex');
+const certificate = selfSignedCertificate({
+  subject: { commonName: 'KMS 签名密钥（测试）', organization: '内蒙古自治区公安厅' },
+  privateKey,
+  publicKey,
+  serialNumber: Uint8Array.of(1),
+  notBefore: new Date('2020-01-01T00:00:00Z'),
+  notAfter: new Date('2040-01-01T00:00:00Z'),
+});
+const pem = `-----BEGIN CERTIFICATE-----\n${Buffer.from(certificate).toString('base64')}\n-----END CERTIFICATE-----\n`;
 const ENVIRONMENT = {
   VERIFICATION_SECRET_ID: 'arn:aws-cn:secretsmanager:cn-north-1:111122223333:secret:Verification-abc',
   VERIFY_BASE_URL: 'https://verify.example.org',
@@ -22,6 +40,8 @@ const ENVIRONMENT = {
   AUTHORITY_CODE: '内公奖',
   AWS_REGION: 'cn-north-1',
   POWERTOOLS_LOG_LEVEL: 'SILENT',
+  SIGNING_KEY_ID: 'arn:aws-cn:kms:cn-north-1:111122223333:key/signing',
+  SIGNING_CERTIFICATE_CHAIN: pem,
 };
 
 /** The handler module as Lambda loads it, with the environment the stack gives it (less what is left out). */
@@ -36,6 +56,13 @@ beforeEach(() => {
   s3.reset();
   secrets.reset();
   secrets.on(GetSecretValueCommand).resolves({ SecretString: 'k'.repeat(64) });
+  kms.reset();
+  kms.on(SignCommand).callsFake(({ Message }: { Message: Uint8Array }) => ({
+    Signature: privateEncrypt(
+      { key: privateKey, padding: constants.RSA_PKCS1_PADDING },
+      Buffer.concat([SHA256_DIGEST_INFO, Message]),
+    ),
+  }));
 });
 afterEach(() => vi.unstubAllEnvs());
 
@@ -85,6 +112,12 @@ describe('the bulletin function', () => {
       documentNumber: '内公奖〔2020〕41号',
       sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
+    // Archived signed with the stack's KMS key, under the certificate from context.
+    const pdf = s3.commandCalls(PutObjectCommand).find((call) => call.args[0].input.Key!.endsWith('.pdf'))!;
+    const report = execFileSync('pdfsig', [toTempFile(pdf.args[0].input.Body as Uint8Array)], { encoding: 'utf8' });
+    expect(report).toContain('Signature is Valid');
+    expect(report).toContain('Signer Certificate Common Name: KMS 签名密钥（测试）');
+    expect(kms.commandCalls(SignCommand)).toHaveLength(1);
     // Once archived, its verification code is recorded under its name, with the archived PDF's SHA-256.
     const [verification] = ddb.commandCalls(PutCommand).map((call) => call.args[0].input);
     expect(verification).toMatchObject({
