@@ -83,6 +83,8 @@ describe('the bundled render function', () => {
         AWS_ENDPOINT_URL_SECRETS_MANAGER: `http://127.0.0.1:${(secretsManager.address() as { port: number }).port}`,
         VERIFICATION_SECRET_ID: 'verification-secret',
         VERIFY_BASE_URL: 'https://verify.example.org',
+        // The stack's key, without a certificate chain yet: the bundle stores documents unsigned.
+        SIGNING_KEY_ID: 'signing-key',
         AWS_S3_FORCE_PATH_STYLE: 'true',
         AWS_REGION: 'local',
         AWS_ACCESS_KEY_ID: 'S3RVER',
