@@ -12,6 +12,9 @@ const escapeXml = (text: string) =>
 /** The Info dictionary's dates are written in UTC to the second, so the XMP dates are too. */
 const xmpDate = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
+/** A language alternative with only its default, as PDF/A's Info mapping expects for title and subject. */
+const defaultOnly = (text: string) => `<rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(text)}</rdf:li></rdf:Alt>`;
+
 /**
  * The XMP metadata packet of a PDF/A-1b document, built from the record's metadata alone (no clock,
  * no random ids) so the same record gives the same bytes. Keywords join with a space as pdf-lib
@@ -25,9 +28,9 @@ export function xmpMetadata(fields: XmpFields): string {
  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
   <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
    <dc:format>application/pdf</dc:format>
-   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(fields.title)}</rdf:li></rdf:Alt></dc:title>
+   <dc:title>${defaultOnly(fields.title)}</dc:title>
    <dc:creator><rdf:Seq><rdf:li>${escapeXml(fields.author)}</rdf:li></rdf:Seq></dc:creator>
-   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(fields.subject)}</rdf:li></rdf:Alt></dc:description>
+   <dc:description>${defaultOnly(fields.subject)}</dc:description>
    <dc:language><rdf:Bag><rdf:li>${language}</rdf:li></rdf:Bag></dc:language>
   </rdf:Description>
   <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
