@@ -11,6 +11,7 @@ import {
   withFontFile,
 } from '../../functions/core/engine/fonts/fontConfig.js';
 import { OpenTypeFont } from '../../functions/core/engine/fonts/OpenTypeFont.js';
+import { SRGB_PROFILE_MODULE_PATH } from '../../functions/core/engine/pdf/pdfa/srgbProfile.js';
 import { PLAIN_BUNDLING, TASK_ROOT } from './PipelineFunction.js';
 
 const require = createRequire(import.meta.url);
@@ -22,7 +23,8 @@ export interface EngineBundle {
 
 /**
  * Bundles a function that renders documents: the code as one ESM file (local esbuild, no
- * Docker), and beside it the templates, the HarfBuzz subsetter and the configured fonts, with
+ * Docker), and beside it the templates, the HarfBuzz subsetter, the sRGB profile of the PDF/A
+ * OutputIntent and the configured fonts, with
  * the environment that points the engine at them. Each font is opened at synth time, so a file
  * the engine cannot use (a WOFF, a CFF2 variable font, a collection without "#index") stops
  * `cdk synth` rather than the first render.
@@ -47,6 +49,7 @@ export function engineBundle(fontOverrides: Partial<FontConfig> = {}): EngineBun
     ]),
   );
   const wasm = require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm');
+  const srgb = require.resolve(SRGB_PROFILE_MODULE_PATH);
   const templates = resolve(import.meta.dirname, '../../templates');
   const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
   return {
@@ -61,6 +64,7 @@ export function engineBundle(fontOverrides: Partial<FontConfig> = {}): EngineBun
           `echo ${quote(JSON.stringify(assetConfig))} > ${quote(`${output}/fonts/fonts.json`)}`,
           `cp -r ${quote(templates)} ${quote(`${output}/templates`)}`,
           `cp ${quote(wasm)} ${quote(`${output}/harfbuzz-subset.wasm`)}`,
+          `cp ${quote(srgb)} ${quote(`${output}/sRGB.icc`)}`,
         ],
       },
     },
@@ -68,6 +72,7 @@ export function engineBundle(fontOverrides: Partial<FontConfig> = {}): EngineBun
       AWARD_FONTS_FILE: `${TASK_ROOT}/fonts/fonts.json`,
       AWARD_TEMPLATES_DIR: `${TASK_ROOT}/templates`,
       HB_SUBSET_WASM: `${TASK_ROOT}/harfbuzz-subset.wasm`,
+      AWARD_SRGB_ICC: `${TASK_ROOT}/sRGB.icc`,
       NODE_OPTIONS: '--enable-source-maps',
     },
   };

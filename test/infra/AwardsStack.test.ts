@@ -112,6 +112,7 @@ describe('the render function', () => {
           AWARD_FONTS_FILE: '/var/task/fonts/fonts.json',
           AWARD_TEMPLATES_DIR: '/var/task/templates',
           HB_SUBSET_WASM: '/var/task/harfbuzz-subset.wasm',
+          AWARD_SRGB_ICC: '/var/task/sRGB.icc',
           AWARDS_TABLE_NAME: Match.anyValue(),
           DOCUMENTS_BUCKET_NAME: Match.anyValue(),
         }),

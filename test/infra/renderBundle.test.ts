@@ -8,6 +8,7 @@ import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storedItem } from '../support/storedItem.js';
+import { preflightA1b, preflightAvailable } from '../support/pdfaPreflight.js';
 import { type LocalStack, startLocalStack } from '../../local/LocalStack.js';
 import { freePort } from '../../local/ports.js';
 import { verificationCode } from '../../functions/core/verification/verificationCode.js';
@@ -51,7 +52,7 @@ afterAll(async () => {
 });
 
 describe('the bundled render function', () => {
-  it('renders and stores a document from its own asset: code, fonts, templates and HarfBuzz', async () => {
+  it('renders and stores a document from its own asset: code, fonts, templates, HarfBuzz, sRGB', async () => {
     const { record } = await stack.approvals.submit({ ...exampleJson('merit-zhang-peng'), id: 'bundle-check' });
     const item = storedItem(await stack.approvals.approve(record.id, '审核专班'));
     // Lambda runs the asset from /var/task; here its fonts.json is pointed at the asset folder instead.
@@ -92,6 +93,7 @@ describe('the bundled render function', () => {
         AWARD_FONTS_FILE: fonts,
         AWARD_TEMPLATES_DIR: join(assetDir, 'templates'),
         HB_SUBSET_WASM: join(assetDir, 'harfbuzz-subset.wasm'),
+        AWARD_SRGB_ICC: join(assetDir, 'sRGB.icc'),
         POWERTOOLS_LOG_LEVEL: 'SILENT',
         POWERTOOLS_METRICS_DISABLED: 'true',
       },
@@ -101,11 +103,10 @@ describe('the bundled render function', () => {
     const head = await stack.s3.client.send(new HeadObjectCommand({ Bucket: stack.info.bucket, Key: key }));
     expect(head.ContentType).toBe('application/pdf');
     const object = await stack.s3.client.send(new GetObjectCommand({ Bucket: stack.info.bucket, Key: key }));
-    expect(
-      Buffer.from(await object.Body!.transformToByteArray())
-        .subarray(0, 5)
-        .toString(),
-    ).toBe('%PDF-');
+    const pdf = Buffer.from(await object.Body!.transformToByteArray());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // The bundle carries the sRGB profile its OutputIntent embeds: the stored PDF is PDF/A-1b.
+    if (preflightAvailable) expect((await preflightA1b(pdf)).errors).toEqual([]);
     const award = (await stack.awards.get(record.id))!;
     expect(award.rendering.renderedVersion).toBe(1);
     // Marked with the code of the secret the bundle read from Secrets Manager, and indexed under it.

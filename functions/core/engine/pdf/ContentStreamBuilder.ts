@@ -3,9 +3,6 @@ import type { DrawOp } from '../typeset/PageModel.js';
 import type { EmbeddedFont } from './FontSubsetEmbedder.js';
 import { pdfNumber as n } from './pdfNumber.js';
 
-/** The graphics state a page's resources must define for stamped ink (see writePdf). */
-export const STAMP_GRAPHICS_STATE = 'Stamp';
-
 /** Approximates a quarter circle with a cubic Bézier. */
 const KAPPA = 0.5522847498;
 
@@ -27,16 +24,11 @@ export class ContentStreamBuilder {
   ) {}
 
   add(op: DrawOp): void {
-    const stamped = 'stamp' in op && op.stamp === true;
-    if (stamped) {
-      // Multiply keeps the text under the seal readable; an empty ActualText keeps the seal's
-      // characters out of extracted text.
-      this.parts.push(
-        `q /${STAMP_GRAPHICS_STATE} gs${op.type === 'rotated-glyph' ? ' /Span <</ActualText <FEFF>>> BDC' : ''}`,
-      );
-    }
+    // An empty ActualText keeps the seal's characters out of extracted text.
+    const sealText = op.type === 'rotated-glyph' && op.stamp === true;
+    if (sealText) this.parts.push('/Span <</ActualText <FEFF>>> BDC');
     this.draw(op);
-    if (stamped) this.parts.push(op.type === 'rotated-glyph' ? 'EMC Q' : 'Q');
+    if (sealText) this.parts.push('EMC');
   }
 
   private draw(op: DrawOp): void {

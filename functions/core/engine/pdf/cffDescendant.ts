@@ -2,6 +2,7 @@ import { deflateSync } from 'node:zlib';
 import { type PDFContext, PDFString } from 'pdf-lib';
 import { CffTable, type CidSystemInfo } from '../fonts/CffTable.js';
 import { FontConfigurationError } from '../../errors.js';
+import { embedCidSet } from './cidSet.js';
 import { codeToCidCMap } from './cmapPrograms.js';
 import type { DescendantFont, DescendantFontInput } from './FontSubsetEmbedder.js';
 
@@ -39,7 +40,11 @@ export function embedCffDescendant(context: PDFContext, input: DescendantFontInp
   const fontFile = context.register(
     context.stream(deflateSync(program, { level: 1 }), { Filter: 'FlateDecode', Subtype: 'CIDFontType0C' }),
   );
-  const descriptor = context.register(context.obj({ ...input.descriptor, FontFile3: fontFile }));
+  const cidSet = embedCidSet(
+    context,
+    characters.map(({ cid }) => cid),
+  );
+  const descriptor = context.register(context.obj({ ...input.descriptor, FontFile3: fontFile, CIDSet: cidSet }));
   // The CIDFont and its CMap name the same character collection, as PDF/A asks.
   const cidSystemInfo = {
     Registry: PDFString.of(systemInfo.registry),

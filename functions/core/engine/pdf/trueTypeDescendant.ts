@@ -1,5 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { type PDFContext, PDFName, PDFString } from 'pdf-lib';
+import { embedCidSet } from './cidSet.js';
 import type { DescendantFont, DescendantFontInput } from './FontSubsetEmbedder.js';
 
 /**
@@ -13,7 +14,11 @@ export function embedTrueTypeDescendant(context: PDFContext, input: DescendantFo
   const fontFile = context.register(
     context.stream(deflateSync(program, { level: 1 }), { Filter: 'FlateDecode', Length1: program.length }),
   );
-  const descriptor = context.register(context.obj({ ...input.descriptor, FontFile2: fontFile }));
+  const cidSet = embedCidSet(
+    context,
+    input.characters.map(({ code }) => code),
+  );
+  const descriptor = context.register(context.obj({ ...input.descriptor, FontFile2: fontFile, CIDSet: cidSet }));
   const cidToGid = new Uint8Array(2 * (input.characters.length + 1));
   for (const { code, glyph } of input.characters) {
     cidToGid[2 * code] = glyph >> 8;

@@ -4,8 +4,23 @@ import { PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib';
 import type { FontRegistry, LoadedFont } from '../fonts/FontRegistry.js';
 import type { DocumentMetadata } from '../layout/LayoutModel.js';
 import type { TypesetPage } from '../typeset/PageModel.js';
-import { ContentStreamBuilder, STAMP_GRAPHICS_STATE } from './ContentStreamBuilder.js';
+import type { DrawOp } from '../typeset/PageModel.js';
+import { ContentStreamBuilder } from './ContentStreamBuilder.js';
 import { embedFontSubset, type EmbeddedFont } from './FontSubsetEmbedder.js';
+import { markPdfA1b, withPdf14Header } from './pdfa/markPdfA1b.js';
+
+const CREATOR = 'wartime-awards-documents';
+const PRODUCER = 'pdf-lib with HarfBuzz subsetting';
+
+/**
+ * The seal's ink first, then everything else: PDF/A-1 forbids the transparency (multiply, alpha)
+ * that would let text show through ink printed over it, so the text is printed over the seal
+ * instead, black on red, and stays readable. Order within each group is kept.
+ */
+const sealUnderText = (ops: readonly DrawOp[]): DrawOp[] => [
+  ...ops.filter((op) => 'stamp' in op && op.stamp === true),
+  ...ops.filter((op) => !('stamp' in op && op.stamp === true)),
+];
 
 function usedCharacters(pages: readonly TypesetPage[]): Map<LoadedFont, Set<number>> {
   const used = new Map<LoadedFont, Set<number>>();
@@ -53,7 +68,7 @@ export async function writePdf(
     }
   }
 
-  const stampState = context.register(context.obj({ Type: 'ExtGState', BM: 'Multiply', ca: 0.92, CA: 0.92 }));
+  const contentHash = createHash('sha256').update(metadata.identity);
   for (const typeset of pages) {
     const page = document.addPage([typeset.width, typeset.height]);
     const builder = new ContentStreamBuilder(
@@ -61,32 +76,36 @@ export async function writePdf(
       (op) => embedded.get(op.font as LoadedFont)!,
       (bytes) => images.get(bytes)!.name,
     );
-    for (const op of typeset.ops) builder.add(op);
-    const content = deflateSync(Buffer.from(builder.toString(), 'latin1'));
+    for (const op of sealUnderText(typeset.ops)) builder.add(op);
+    const text = builder.toString();
+    contentHash.update(text);
+    const content = deflateSync(Buffer.from(text, 'latin1'));
     page.node.set(PDFName.of('Contents'), context.register(context.stream(content, { Filter: 'FlateDecode' })));
     for (const { name, font } of embedded.values()) page.node.setFontDictionary(PDFName.of(name), font.ref);
     for (const { name, ref } of images.values()) page.node.setXObject(PDFName.of(name), ref);
-    page.node.setExtGState(PDFName.of(STAMP_GRAPHICS_STATE), stampState);
   }
 
   document.setTitle(metadata.title, { showInWindowTitleBar: true });
   document.setAuthor(metadata.author);
   document.setSubject(metadata.subject);
   document.setKeywords([...metadata.keywords]);
-  document.setCreator('wartime-awards-documents');
-  document.setProducer('pdf-lib with HarfBuzz subsetting');
+  document.setCreator(CREATOR);
+  document.setProducer(PRODUCER);
   document.setLanguage(metadata.language);
   document.setCreationDate(metadata.date);
   document.setModificationDate(metadata.date);
-  const id = createHash('sha256').update(metadata.identity).digest('hex').slice(0, 32);
+  markPdfA1b(document, { ...metadata, creatorTool: CREATOR, producer: PRODUCER });
+  // The /ID hashes the document's identity and its pages' content: same record, same bytes.
+  const id = contentHash.digest('hex').slice(0, 32);
   context.trailerInfo.ID = context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
 
   // pdf-lib yields to the event loop every 50 objects by default (a setTimeout each time, ≥ 1 ms):
   // a server gains nothing from it for documents this small.
-  return document.save({
+  const bytes = await document.save({
     useObjectStreams: false,
     addDefaultPage: false,
     updateFieldAppearances: false,
     objectsPerTick: Number.POSITIVE_INFINITY,
   });
+  return withPdf14Header(bytes);
 }

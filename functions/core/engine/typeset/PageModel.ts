@@ -21,8 +21,8 @@ export interface TextRun {
 }
 
 /**
- * Marks the ink of a stamp (the seal): printed over the text in multiply mode, as red ink
- * over black, and left out of the text layer, since a stamp is not part of the document's text.
+ * Marks the ink of a stamp (the seal): printed under the page's text (PDF/A-1 allows no multiply
+ * mode), and left out of the text layer, since a stamp is not part of the document's text.
  */
 export interface Stamped {
   readonly stamp?: boolean;
