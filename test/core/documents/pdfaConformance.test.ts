@@ -6,7 +6,9 @@ import { statisticsBulletinView } from '../../../functions/core/documents/statis
 import { DocumentEngine } from '../../../functions/core/engine/DocumentEngine.js';
 import { validateRecord } from '../../../functions/core/records/index.js';
 import { compileFigures } from '../../../functions/core/statistics/compileFigures.js';
+import { signPdf } from '../../../functions/core/signing/signPdf.js';
 import type { MarkDocument } from '../../../functions/core/verification/VerificationMark.js';
+import { testSigner } from '../../support/developmentSignerForTests.js';
 import { exampleJson, exampleRecord } from '../../support/examples.js';
 import { preflightA1b, preflightAvailable } from '../../support/pdfaPreflight.js';
 import { toTempFile } from '../../support/poppler.js';
@@ -134,4 +136,24 @@ describe('PDF/A-1b on every document kind', () => {
     const name = 'merit-zhang-peng certificate';
     expect(id(documents[`${name}, marked`]!)).not.toBe(id(documents[`${name}, unmarked`]!));
   });
+});
+
+describe('PDF/A-1b once signed (issue 15: the signature comes after the PDF/A metadata)', () => {
+  it('keeps every document kind valid PDF/A-1b with a valid signature over the whole document', async () => {
+    expect(preflightAvailable, 'PDFBox Preflight jars (libpdfbox2-java…) are installed by .ci/run').toBe(true);
+    const signer = testSigner();
+    const marked = await renderAll(MARK);
+    const signed = await Promise.all(
+      Object.entries(marked).map(async ([name, bytes]) => [name, await signPdf(bytes, signer)] as const),
+    );
+    expect(signed).toHaveLength(EXAMPLES.length + 1);
+    const results = await Promise.all(signed.map(async ([name, bytes]) => [name, await preflightA1b(bytes)] as const));
+    for (const [name, result] of results) expect(result.errors, name).toEqual([]);
+    for (const [name, result] of results) expect(result.valid, name).toBe(true);
+    for (const [name, bytes] of signed) {
+      const report = spawnSync('pdfsig', [toTempFile(bytes)], { encoding: 'utf8' }).stdout;
+      expect(report, name).toContain('Signature is Valid.');
+      expect(report, name).toContain('Total document signed');
+    }
+  }, 180_000);
 });
