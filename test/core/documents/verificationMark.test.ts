@@ -9,7 +9,7 @@ import { typesetDocument } from '../../../functions/core/engine/typeset/typesetD
 import { validateRecord } from '../../../functions/core/records/index.js';
 import { compileFigures } from '../../../functions/core/statistics/compileFigures.js';
 import type { MarkDocument, VerificationMark } from '../../../functions/core/verification/VerificationMark.js';
-import { exampleJson, exampleRecord } from '../../support/examples.js';
+import { EXAMPLE_OF_KIND, exampleJson, exampleRecord } from '../../support/examples.js';
 import { pdfText } from '../../support/poppler.js';
 import { blackRectangles, decodeQrCodes, extentOf } from '../../support/qrCodes.js';
 
@@ -19,13 +19,7 @@ const URL = `http://127.0.0.1:3000/verify/${CODE}`;
 const MARK: MarkDocument = () => ({ code: CODE, url: URL });
 const mm = (points: number) => points / POINTS_PER_MM;
 
-/** One example record of each kind of record document. */
-const EXAMPLES = {
-  certificate: 'merit-zhang-peng',
-  'commendation-order': 'commendation-order-2020-12',
-  'praise-bulletin': 'praise-bulletin-2020-18',
-  telegram: 'telegram-condolence-he-jianhua',
-} as const;
+const EXAMPLES = EXAMPLE_OF_KIND;
 
 const bulletinFigures = () =>
   compileFigures(

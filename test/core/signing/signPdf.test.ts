@@ -7,20 +7,14 @@ import { validateRecord } from '../../../functions/core/records/index.js';
 import { signPdf } from '../../../functions/core/signing/signPdf.js';
 import { compileFigures } from '../../../functions/core/statistics/compileFigures.js';
 import { testSigner } from '../../support/developmentSignerForTests.js';
-import { exampleJson, exampleRecord } from '../../support/examples.js';
+import { EXAMPLE_OF_KIND, exampleJson, exampleRecord } from '../../support/examples.js';
 import { toTempFile } from '../../support/poppler.js';
 
 const engine = DocumentEngine.shared();
 const AUTHORITY = '测试签发机关';
 const signer = testSigner(AUTHORITY);
 
-/** One example record of each kind of record document. */
-const EXAMPLES = {
-  certificate: 'merit-zhang-peng',
-  'commendation-order': 'commendation-order-2020-12',
-  'praise-bulletin': 'praise-bulletin-2020-18',
-  telegram: 'telegram-condolence-he-jianhua',
-} as const;
+const EXAMPLES = EXAMPLE_OF_KIND;
 
 async function unsignedDocuments(): Promise<Record<string, Uint8Array>> {
   const documents: Record<string, Uint8Array> = {};
