@@ -6,6 +6,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DynamoDbAwardStore } from '../../functions/adapters/dynamodb/DynamoDbAwardStore.js';
+import { DynamoDbVerifications } from '../../functions/adapters/dynamodb/DynamoDbVerifications.js';
 import { DynamoDbStatisticsRepository } from '../../functions/adapters/dynamodb/DynamoDbStatisticsRepository.js';
 import { AwardWorkflow } from '../../functions/core/award/AwardWorkflow.js';
 import { type AwardRecord, LEAGUES_AND_CITIES, validateRecord } from '../../functions/core/records/index.js';
@@ -107,6 +108,22 @@ describe('npm start after a crash', () => {
     });
     expect(await objectKeys(s3)).toEqual(references.sort());
     expect(ids.every((id) => settled.get(id)!.documents.length === 1)).toBe(true);
+
+    // Every document carries its verification code, written in the same transaction as its reference:
+    // the code finds exactly that document, even for awards whose render was cut by the kill.
+    const verifications = new DynamoDbVerifications(dynamodb, AWARDS_TABLE.defaultName);
+    const refs = [...settled.values()].flatMap((award) => award.documents.map((ref) => ({ id: award.record.id, ref })));
+    const codes = refs.map(({ ref }) => ref.verificationCode);
+    expect(codes.every((code) => code !== undefined)).toBe(true);
+    expect(new Set(codes).size).toBe(refs.length);
+    for (const { id, ref } of refs) {
+      expect(await verifications.find(ref.verificationCode!), `${id} ${ref.kind}`).toMatchObject({
+        recordId: id,
+        kind: ref.kind,
+        version: ref.version,
+        sha256: ref.sha256,
+      });
+    }
 
     // The 文号 of every order and praise bulletin: distinct and gap-free.
     const numbers = [...settled.values()].flatMap((award) => award.record.documentNumber ?? []);
