@@ -1,4 +1,5 @@
 import { RecordFault } from '../errors.js';
+import { recordFields } from './recordFields.js';
 import type { AwardRecord, CommendationOrderRecord, PraiseBulletinRecord } from '../records/index.js';
 
 /** Documents exist from approval: their date and PDF metadata date are the approval time. */
@@ -36,13 +37,7 @@ const NAME_KEYS = new Set(['name', 'unit', 'sender', 'collectives']);
  */
 export function namesIn(record: unknown): string[] {
   // Units repeat across an order's awardees: each word once.
-  return [...new Set(namesUnder(record, ''))];
-}
-
-function namesUnder(value: unknown, key: string): string[] {
-  if (typeof value === 'string') return NAME_KEYS.has(key) ? [value.replace(/\s+/g, '')] : [];
-  if (Array.isArray(value)) return value.flatMap((item) => namesUnder(item, key));
-  if (value !== null && typeof value === 'object')
-    return Object.entries(value).flatMap(([name, item]) => namesUnder(item, name));
-  return [];
+  const names = new Set<string>();
+  for (const { key, text } of recordFields(record)) if (NAME_KEYS.has(key)) names.add(text.replace(/\s+/g, ''));
+  return [...names];
 }

@@ -6,6 +6,7 @@ import type { DocumentSigner } from '../signing/DocumentSigner.js';
 import { signPdf } from '../signing/signPdf.js';
 import type { MarkDocument } from '../verification/VerificationMark.js';
 import { type DocumentKind, plannedDocuments } from './DocumentKind.js';
+import { recordFields } from './recordFields.js';
 
 export interface RecordDocument {
   readonly kind: DocumentKind;
@@ -16,19 +17,8 @@ export interface RecordDocument {
 }
 
 /** The path of the first string field of the record that contains the character, e.g. recipient.name. */
-export function fieldContaining(value: unknown, character: string, path = ''): string | undefined {
-  if (typeof value === 'string') return value.includes(character) ? path : undefined;
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const found = fieldContaining(item, character, `${path}[${index}]`);
-      if (found !== undefined) return found;
-    }
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const found = fieldContaining(item, character, path ? `${path}.${key}` : key);
-      if (found !== undefined) return found;
-    }
-  }
+export function fieldContaining(record: unknown, character: string): string | undefined {
+  for (const field of recordFields(record)) if (field.text.includes(character)) return field.path;
   return undefined;
 }
 
@@ -36,18 +26,11 @@ export function fieldContaining(value: unknown, character: string, path = ''): s
  * The path of the record's longest string field that the text contains: the field that made a
  * composed sentence (在…中表现突出，荣记…) too long.
  */
-export function fieldWithin(value: unknown, text: string, path = ''): { path: string; length: number } | undefined {
-  if (typeof value === 'string')
-    return value.length >= 2 && text.includes(value) ? { path, length: value.length } : undefined;
-  const entries: [string, unknown][] = Array.isArray(value)
-    ? value.map((item, index) => [`${path}[${index}]`, item])
-    : value !== null && typeof value === 'object'
-      ? Object.entries(value).map(([key, item]) => [path ? `${path}.${key}` : key, item])
-      : [];
+export function fieldWithin(record: unknown, text: string): { path: string; length: number } | undefined {
   let best: { path: string; length: number } | undefined;
-  for (const [itemPath, item] of entries) {
-    const found = fieldWithin(item, text, itemPath);
-    if (found && found.length > (best?.length ?? 0)) best = found;
+  for (const field of recordFields(record)) {
+    const { length } = field.text;
+    if (length >= 2 && length > (best?.length ?? 0) && text.includes(field.text)) best = { path: field.path, length };
   }
   return best;
 }

@@ -1,11 +1,7 @@
 import { TransientFault } from '../errors.js';
 import { formatDocumentNumber } from '../pipeline/documentNumber.js';
 import type { HeldNumbers } from './HeldNumbers.js';
-
-/** How often a number is tried again when another document took the same serial first. */
-const MAX_ATTEMPTS = 25;
-/** A serial as wide as any the sequences reach in a year. */
-const WIDEST_SERIAL = 9999;
+import { MAX_SERIAL_ATTEMPTS, pauseAfterTaken, WIDEST_SERIAL } from './serialContention.js';
 
 /**
  * The holder's one number of the (code, year) sequence: the one it holds already (a retried or
@@ -20,7 +16,7 @@ export async function numberOnce(
   beforeGiving: (widestNumber: string) => Promise<unknown> = async () => {},
 ): Promise<string> {
   let tried = false;
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+  for (let attempt = 1; attempt <= MAX_SERIAL_ATTEMPTS; attempt++) {
     const held = await numbers.numberOf(holder);
     if (held !== undefined) return held;
     if (!tried) {
@@ -31,7 +27,9 @@ export async function numberOnce(
     const result = await numbers.give(holder, { code, year, serial });
     if (result === 'given') return formatDocumentNumber(code, year, serial);
     // 'held': a concurrent run numbered this holder first, and the next read finds its number.
-    if (result === 'taken') await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+    if (result === 'taken') await pauseAfterTaken(attempt);
   }
-  throw new TransientFault(`giving ${holder} a ${code} ${year} number: still contended after ${MAX_ATTEMPTS} attempts`);
+  throw new TransientFault(
+    `giving ${holder} a ${code} ${year} number: still contended after ${MAX_SERIAL_ATTEMPTS} attempts`,
+  );
 }

@@ -8,6 +8,7 @@ import {
   recordRendered,
   withdrawDocuments,
 } from '../award/renderTransitions.js';
+import { MAX_SERIAL_ATTEMPTS, pauseAfterTaken, WIDEST_SERIAL } from '../numbering/serialContention.js';
 import { renderRecordDocuments } from '../documents/renderRecordDocuments.js';
 import type { DocumentEngine } from '../engine/DocumentEngine.js';
 import { isRecordFault, RecordFault, TransientFault } from '../errors.js';
@@ -47,8 +48,6 @@ export interface PipelineDependencies {
 
 /** How often the pipeline reads an award again when another change reached it first. */
 const MAX_ATTEMPTS = 8;
-/** How often a number is tried again when another order took the same serial first. */
-const MAX_SERIAL_ATTEMPTS = 25;
 
 /** The award moved under the pipeline: read it again and decide afresh. */
 const CHANGED = Symbol('changed');
@@ -132,7 +131,7 @@ export class RenderPipeline {
     // A number is given only to an order whose documents can be made: try them first with a
     // number as wide as any, so a missing glyph or an overflow fails before a number is spent.
     await renderRecordDocuments(
-      { ...record, documentNumber: formatDocumentNumber(code, year, 9999) },
+      { ...record, documentNumber: formatDocumentNumber(code, year, WIDEST_SERIAL) },
       this.deps.engine,
       await this.deps.marks?.of(record.id),
     );
@@ -146,7 +145,7 @@ export class RenderPipeline {
         this.deps.metrics.count('NumbersAllocated');
         return { award: next, record: { ...record, documentNumber } };
       }
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+      await pauseAfterTaken(attempt);
     }
     throw new TransientFault(
       `giving a ${code} ${year} number to ${record.id}: still contended after ${MAX_SERIAL_ATTEMPTS} attempts`,

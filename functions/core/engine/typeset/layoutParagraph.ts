@@ -1,31 +1,29 @@
-import type { ParagraphBlock, TextSpan } from '../layout/LayoutModel.js';
+import type { ParagraphBlock } from '../layout/LayoutModel.js';
 import { balanceTitle } from './balanceTitle.js';
 import { type BodyArea, type Box, baselineIn, blank, box, type LayoutContext } from './Box.js';
 import { type BrokenLine, breakLines, naturalWidth } from './breakLines.js';
 import { placeLine } from './placeLine.js';
 import { shapeText } from './shapeText.js';
+import { styleAtSize } from './styleAtSize.js';
 
 /** Type sizes are stepped by half a point, as a typesetter would set them. */
 const SIZE_STEP = 0.5;
-
-const scaled = (spans: readonly TextSpan[], scale: number): TextSpan[] =>
-  spans.map((span) => ({
-    ...span,
-    style: { ...span.style, size: span.style.size * scale, tracking: span.style.tracking * scale },
-  }));
 
 /**
  * The fit policy of a mark (`shrink-to`): one line at the largest size down to the stated
  * minimum; failing that, two balanced lines broken between words at the largest size that
  * fits them; failing that, balanced lines at the minimum size.
  */
-function shrinkToFit(block: ParagraphBlock, width: number, context: LayoutContext): BrokenLine[] {
+function shrinkToFit(block: ParagraphBlock, natural: number, width: number, context: LayoutContext): BrokenLine[] {
   const { style } = block;
   const minimum = block.shrinkTo!;
   const sizes: number[] = [];
   for (let size = style.size; size >= minimum - 0.001; size -= SIZE_STEP) sizes.push(size);
-  const unitsAt = (size: number) => shapeText(scaled(block.spans, size / style.size), context.fonts);
-  const natural = naturalWidth(unitsAt(style.size).flatMap((unit) => unit.glyphs));
+  const unitsAt = (size: number) =>
+    shapeText(
+      block.spans.map((span) => ({ ...span, style: styleAtSize(span.style, (span.style.size * size) / style.size) })),
+      context.fonts,
+    );
   // One line: the size is as large as the width allows.
   const oneLine = Math.floor((style.size * width) / natural / SIZE_STEP) * SIZE_STEP;
   for (const size of sizes.filter((size) => size <= oneLine)) {
@@ -44,8 +42,9 @@ function breakParagraph(block: ParagraphBlock, width: number, context: LayoutCon
   if (block.titleMaxChars !== undefined) return balanceTitle(units, block.titleMaxChars, width, context.vocabulary);
   if (block.shrinkTo !== undefined) {
     const glyphs = units.flatMap((unit) => unit.glyphs);
-    if (naturalWidth(glyphs) <= width + 0.01) return [{ glyphs, compressions: [], isLast: true }];
-    return shrinkToFit(block, width, context);
+    const natural = naturalWidth(glyphs);
+    if (natural <= width + 0.01) return [{ glyphs, compressions: [], isLast: true }];
+    return shrinkToFit(block, natural, width, context);
   }
   return breakLines(units, (index) => (index === 0 ? width - block.firstLineIndent : width));
 }

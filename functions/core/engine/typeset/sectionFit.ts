@@ -1,4 +1,5 @@
 import type { Block, TextSpan, TextStyle } from '../layout/LayoutModel.js';
+import { styleAtSize } from './styleAtSize.js';
 
 /**
  * The blocks with one style's text set at another size: type size, tracking, leading and the
@@ -6,10 +7,7 @@ import type { Block, TextSpan, TextStyle } from '../layout/LayoutModel.js';
  */
 export function withStyleAt(blocks: readonly Block[], styleName: string, size: number): Block[] {
   const scaleOf = (style: TextStyle) => (style.name === styleName ? size / style.size : 1);
-  const scaled = (style: TextStyle): TextStyle => {
-    const scale = scaleOf(style);
-    return scale === 1 ? style : { ...style, size, tracking: style.tracking * scale, leading: style.leading * scale };
-  };
+  const scaled = (style: TextStyle): TextStyle => (style.name === styleName ? styleAtSize(style, size) : style);
   const span = (s: TextSpan): TextSpan => ({ ...s, style: scaled(s.style) });
   return blocks.map((block) => {
     switch (block.type) {
