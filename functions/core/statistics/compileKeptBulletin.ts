@@ -108,10 +108,7 @@ export async function compileKeptBulletin(
   };
   const verification = (await marks?.of(bulletinName(cutoff)))?.(BULLETIN_KIND, BULLETIN_VERSION);
   const render = (documentNumber: string) =>
-    deps.engine.render(BULLETIN_KIND, {
-      ...statisticsBulletinView(figures, deps.authority, documentNumber),
-      verification,
-    });
+    deps.engine.render(BULLETIN_KIND, statisticsBulletinView(figures, deps.authority, documentNumber, verification));
   // A number goes only to a bulletin that renders: numberOnce tries it first with the widest number.
   const documentNumber = await numberOnce(
     deps.numbers,
