@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { PLAIN_BUNDLING } from '../infra/constructs/PipelineFunction.js';
 import { median } from './stats.js';
 
 const REPO_DIR = fileURLToPath(new URL('../', import.meta.url));
@@ -57,6 +58,8 @@ async function bundleProbe(): Promise<number> {
     format: 'esm',
     target: 'node20',
     bundle: true,
+    // As the Lambda bundle does: CommonJS dependencies (qrcode, handlebars) require() Node's modules.
+    banner: { js: PLAIN_BUNDLING.banner! },
     metafile: true,
     logLevel: 'warning',
   });

@@ -2,7 +2,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { plannedDocuments } from '../functions/core/documents/DocumentKind.js';
 import { renderRecordDocuments } from '../functions/core/documents/renderRecordDocuments.js';
+import { DocumentEngine, type RenderedPdf } from '../functions/core/engine/DocumentEngine.js';
 import type { AwardRecord } from '../functions/core/records/index.js';
 import { signPdf } from '../functions/core/signing/signPdf.js';
 import { developmentSigner } from '../local/developmentSigner.js';
@@ -25,9 +27,11 @@ export async function measureSigning(
     const [document] = await renderRecordDocuments(recordFor(i), undefined, undefined, signer);
     return document!;
   }, plan);
-  const unsigned: Uint8Array[] = [];
+  // Rendered as the pipeline renders them, so signing appends to the document just saved.
+  const unsigned: RenderedPdf[] = [];
   for (let i = 0; i < plan.warmup + plan.iterations; i++) {
-    unsigned.push((await renderRecordDocuments(recordFor(i)))[0]!.bytes);
+    const [certificate] = plannedDocuments(recordFor(i));
+    unsigned.push(await DocumentEngine.shared().render(certificate!.kind, certificate!.view()));
   }
   const alone = await timeIterations((i) => signPdf(unsigned[i]!, signer), plan);
   return {

@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { StackConfig } from './config/StackConfig.js';
 import { AwardsTable } from './constructs/AwardsTable.js';
@@ -44,6 +44,14 @@ export class AwardsStack extends Stack {
       key: new SigningKey(this, 'Signing', { retain }),
       certificateChain: config.signingCertificateChain,
     };
+    if (!config.signingCertificateChain) {
+      Annotations.of(this).addWarningV2(
+        'awards:unsigned-documents',
+        'No signingCertificateChain: documents will be stored UNSIGNED (the UnsignedDocuments alarm fires). ' +
+          'After this deployment, have a certificate issued for the SigningKeyArn output ' +
+          '(aws kms get-public-key), set signingCertificateChain in cdk.json and deploy again.',
+      );
+    }
     new VerificationEndpoint(this, 'Verify', {
       table,
       api: links.api,

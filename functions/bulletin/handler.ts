@@ -1,5 +1,6 @@
 import { requiredEnvironment } from '../requiredEnvironment.js';
 import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDbHeldNumbers } from '../adapters/dynamodb/DynamoDbHeldNumbers.js';
@@ -10,12 +11,14 @@ import { DocumentEngine } from '../core/engine/DocumentEngine.js';
 import { compileKeptBulletin } from '../core/statistics/compileKeptBulletin.js';
 import { summarySentence } from '../core/statistics/summarySentence.js';
 import { bulletinKey } from '../definitions/documentsBucket.js';
+import { METRICS_NAMESPACE } from '../definitions/metrics.js';
 import { verificationMarksFromEnvironment } from '../render/verificationMarksFromEnvironment.js';
 import { signerFromEnvironment } from '../render/signerFromEnvironment.js';
 
 const required = (name: string) => requiredEnvironment(name, 'bulletin');
 
 const logger = new Logger({ serviceName: 'bulletin' });
+const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: 'bulletin' });
 const dynamodb = new DynamoDBClient({});
 const tableName = required('AWARDS_TABLE_NAME');
 const deps = {
@@ -53,5 +56,11 @@ export async function handler(event: { cutoff?: string } = {}) {
     summary: summarySentence(figures.region),
   };
   logger.info('statistics bulletin', result);
-  return result;
+  // A deployment whose signing certificate is not yet configured says so (an alarm reads the count).
+  if (compiled && !deps.signer) {
+    logger.warn('bulletin stored unsigned: no signing certificate is configured', { key: result.pdf });
+    metrics.addMetric('UnsignedDocuments', MetricUnit.Count, 1);
+    metrics.publishStoredMetrics();
+  }
+  return { ...result, signed: deps.signer !== undefined };
 }

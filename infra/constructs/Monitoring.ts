@@ -4,6 +4,8 @@ import {
   ComparisonOperator,
   Dashboard,
   GraphWidget,
+  type IMetric,
+  MathExpression,
   Metric,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
@@ -105,6 +107,25 @@ export class Monitoring extends Construct {
       'The sweep found awards whose documents lagged behind their state and re-drove them: ' +
         'something upstream failed (see the render on-failure queue and the render logs).',
     );
+    // Documents are stored unsigned only while the stack has no signingCertificateChain: that is
+    // allowed for a first deployment (the key's certificate is issued after it), and alarmed.
+    const unsignedDocuments = new MathExpression({
+      expression: 'FILL(render, 0) + FILL(sweep, 0) + FILL(bulletin, 0)',
+      usingMetrics: {
+        render: pipelineMetric('UnsignedDocuments'),
+        sweep: pipelineMetric('UnsignedDocuments', 'sweep'),
+        bulletin: pipelineMetric('UnsignedDocuments', 'bulletin'),
+      },
+      label: 'Documents stored unsigned',
+      period: FIVE_MINUTES,
+    });
+    this.alarm(
+      'UnsignedDocuments',
+      unsignedDocuments,
+      1,
+      'Documents were stored without a digital signature: the stack has no signingCertificateChain ' +
+        '(have a certificate issued for the SigningKeyArn output, set it in cdk.json and deploy again).',
+    );
     this.alarm(
       'SweepErrors',
       props.sweepFunction.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }),
@@ -162,7 +183,7 @@ export class Monitoring extends Construct {
   }
 
   /** An alarm at or above `threshold`, notifying the topic; no data means nothing happened. */
-  alarm(id: string, metric: Metric, threshold: number, description: string): Alarm {
+  alarm(id: string, metric: IMetric, threshold: number, description: string): Alarm {
     const alarm = new Alarm(this, id, {
       metric,
       threshold,

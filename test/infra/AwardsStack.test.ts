@@ -285,6 +285,51 @@ describe('the document-signing key', () => {
       StackConfigError,
     );
   });
+
+  it('without a certificate chain, warns at synth that documents will be stored unsigned; with one, not', () => {
+    expect(synthesized.warnings.filter((warning) => warning.includes('UNSIGNED'))).toEqual([
+      expect.stringContaining('set signingCertificateChain in cdk.json'),
+    ]);
+    const pem = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+    const signed = synthesizeApp({ signingCertificateChain: pem });
+    expect(signed.warnings.filter((warning) => warning.includes('UNSIGNED'))).toEqual([]);
+    for (const service of ['render', 'sweep', 'bulletin'])
+      signed.template.hasResourceProperties('AWS::Lambda::Function', {
+        Environment: {
+          Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: service, SIGNING_CERTIFICATE_CHAIN: pem }),
+        },
+      });
+  }, 120_000);
+
+  it('alarms on any document stored unsigned, by the render, sweep or bulletin function', () => {
+    const [alarm] = Object.values(
+      template.findResources('AWS::CloudWatch::Alarm', { Properties: { AlarmName: Match.absent() } }),
+    )
+      .map((a) => a.Properties)
+      .filter((a) => a.Metrics?.some((m: { Expression?: string }) => m.Expression?.includes('FILL(render')));
+    expect(alarm).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+    const metrics = (alarm!.Metrics as { Id: string; MetricStat?: { Metric: Record<string, unknown> } }[])
+      .filter((m) => m.MetricStat)
+      .map((m) => [m.Id, m.MetricStat!.Metric]);
+    expect(Object.fromEntries(metrics)).toEqual({
+      render: {
+        MetricName: 'UnsignedDocuments',
+        Namespace: 'WartimeAwards',
+        Dimensions: [{ Name: 'service', Value: 'render' }],
+      },
+      sweep: {
+        MetricName: 'UnsignedDocuments',
+        Namespace: 'WartimeAwards',
+        Dimensions: [{ Name: 'service', Value: 'sweep' }],
+      },
+      bulletin: {
+        MetricName: 'UnsignedDocuments',
+        Namespace: 'WartimeAwards',
+        Dimensions: [{ Name: 'service', Value: 'bulletin' }],
+      },
+    });
+    expect(alarm!.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^MonitoringAlarms/) }]);
+  });
 });
 
 describe('the statistics bulletin', () => {
@@ -738,6 +783,8 @@ describe('monitoring', () => {
       'Errors',
       'InvalidRecords',
       'IteratorAge',
+      // The expression over UnsignedDocuments of three services has no single metric name.
+      undefined,
     ]);
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'AwardsSwept',

@@ -77,14 +77,28 @@ export interface GrayImage {
   readonly pixels: Uint8Array;
 }
 
-/** A page as pdftoppm rasterises it, in grey levels. */
-export function pdfPageGray(bytes: Uint8Array, resolution = 60, page = 1): GrayImage {
+/** Three bytes a pixel (red, green, blue), row by row. */
+export type RgbImage = GrayImage;
+
+/** One page as pdftoppm rasterises it, as a binary PGM (grey) or PPM (colour). */
+function rasterise(bytes: Uint8Array, resolution: number, page: number, colour: boolean): GrayImage {
   const pdf = toTempFile(bytes);
   const root = join(mkdtempSync(join(tmpdir(), 'awards-raster-')), 'page');
   const number = String(page);
-  execFileSync('pdftoppm', ['-r', String(resolution), '-gray', '-f', number, '-l', number, '-singlefile', pdf, root]);
-  const pgm = readFileSync(`${root}.pgm`);
-  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.toString('latin1', 0, 64));
-  if (!header) throw new Error('pdftoppm wrote no binary PGM');
-  return { width: Number(header[1]), height: Number(header[2]), pixels: pgm.subarray(header[0].length) };
+  const mode = colour ? [] : ['-gray'];
+  execFileSync('pdftoppm', ['-r', String(resolution), ...mode, '-f', number, '-l', number, '-singlefile', pdf, root]);
+  const image = readFileSync(`${root}.${colour ? 'ppm' : 'pgm'}`);
+  const header = /^P[56]\s+(\d+)\s+(\d+)\s+255\s/.exec(image.toString('latin1', 0, 64));
+  if (!header) throw new Error('pdftoppm wrote no binary PGM/PPM');
+  return { width: Number(header[1]), height: Number(header[2]), pixels: image.subarray(header[0].length) };
+}
+
+/** A page as pdftoppm rasterises it, in grey levels. */
+export function pdfPageGray(bytes: Uint8Array, resolution = 60, page = 1): GrayImage {
+  return rasterise(bytes, resolution, page, false);
+}
+
+/** A page as pdftoppm rasterises it, in colour. */
+export function pdfPageRgb(bytes: Uint8Array, resolution = 60, page = 1): RgbImage {
+  return rasterise(bytes, resolution, page, true);
 }

@@ -9,6 +9,8 @@ export interface SynthesizedApp {
   readonly app: App;
   readonly outdir: string;
   readonly template: Template;
+  /** The warnings `cdk synth` prints for the stack. */
+  readonly warnings: readonly string[];
 }
 
 /** Builds and synthesizes the CDK app as `cdk synth` does, with context overrides, into a temporary folder. */
@@ -17,7 +19,8 @@ export function synthesizeApp(context: Record<string, unknown> = {}): Synthesize
   const app = buildApp(new App({ outdir, context }));
   const assembly = app.synth();
   const stack = assembly.getStackByName('WartimeAwards');
-  return { app, outdir, template: Template.fromJSON(stack.template as Record<string, unknown>) };
+  const warnings = stack.messages.filter((message) => message.level === 'warning').map((m) => String(m.entry.data));
+  return { app, outdir, template: Template.fromJSON(stack.template as Record<string, unknown>), warnings };
 }
 
 /** The folder of a function's asset in the cloud assembly, found through its code's S3 key (the asset's hash). */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DocumentEngine } from '../engine/DocumentEngine.js';
+import { DocumentEngine, type PageRect } from '../engine/DocumentEngine.js';
 import { LayoutOverflowError, MissingGlyphError, RecordFault } from '../errors.js';
 import type { AwardRecord } from '../records/index.js';
 import type { DocumentSigner } from '../signing/DocumentSigner.js';
@@ -14,6 +14,8 @@ export interface RecordDocument {
   readonly bytes: Uint8Array;
   readonly pages: number;
   readonly sha256: string;
+  /** Where the seal is printed (a signature's field lies over it). */
+  readonly seal?: PageRect | undefined;
 }
 
 /** The path of the first string field of the record that contains the character, e.g. recipient.name. */
@@ -52,13 +54,14 @@ export async function renderRecordDocuments(
       // Templates print the verification mark where they place it; without one, they print none.
       const verification = mark?.(kind, record.version);
       const rendered = await engine.render(kind, { ...view(), verification });
-      const bytes = signer ? await signPdf(rendered.bytes, signer) : rendered.bytes;
-      const { pages } = rendered;
+      const bytes = signer ? await signPdf(rendered, signer) : rendered.bytes;
+      const { pages, seal } = rendered;
       documents.push({
         kind,
         version: record.version,
         bytes,
         pages,
+        seal,
         sha256: createHash('sha256').update(bytes).digest('hex'),
       });
     } catch (error) {

@@ -1,11 +1,20 @@
 import { FontRegistry } from './fonts/FontRegistry.js';
-import { writePdf } from './pdf/writePdf.js';
+import { type WrittenPdf, writePdf } from './pdf/writePdf.js';
 import { TemplateRenderer } from './templates/TemplateRenderer.js';
+import { sealBox } from './typeset/sealBox.js';
 import { typesetDocument } from './typeset/typesetDocument.js';
 
-export interface RenderedPdf {
-  readonly bytes: Uint8Array;
+/** A rectangle on one page of a PDF, in user space: points, origin at the page's bottom left. */
+export interface PageRect {
+  readonly pageIndex: number;
+  /** [left, bottom, right, top] */
+  readonly rect: readonly [number, number, number, number];
+}
+
+export interface RenderedPdf extends WrittenPdf {
   readonly pages: number;
+  /** Where the seal is printed, if the document has one: a signature's field goes over it. */
+  readonly seal?: PageRect | undefined;
 }
 
 /**
@@ -29,6 +38,7 @@ export class DocumentEngine {
   async render(template: string, data: object): Promise<RenderedPdf> {
     const layout = this.templates.render(template, data);
     const pages = typesetDocument(layout, this.fonts);
-    return { bytes: await writePdf(pages, layout.metadata, this.fonts), pages: pages.length };
+    const written = await writePdf(pages, layout.metadata, this.fonts);
+    return { ...written, pages: pages.length, seal: sealBox(pages) };
   }
 }

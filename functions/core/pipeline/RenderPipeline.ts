@@ -218,6 +218,14 @@ export class RenderPipeline {
       version: record.version,
       keys: refs.map((ref) => ref.key),
     });
+    // A deployment whose signing certificate is not yet configured says so on every document it stores.
+    if (!this.deps.signer) {
+      this.deps.metrics.count('UnsignedDocuments', refs.length);
+      this.deps.log.warn('documents stored unsigned: no signing certificate is configured', {
+        recordId: record.id,
+        keys: refs.map((ref) => ref.key),
+      });
+    }
     return { action: 'rendered', documents: refs };
   }
 

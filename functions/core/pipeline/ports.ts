@@ -28,7 +28,13 @@ export interface PipelineLog {
 
 export interface PipelineMetrics {
   count(
-    name: 'DocumentsRendered' | 'InvalidRecords' | 'DocumentsWithdrawn' | 'NumbersAllocated' | 'DeploymentFaults',
+    name:
+      | 'DocumentsRendered'
+      | 'UnsignedDocuments'
+      | 'InvalidRecords'
+      | 'DocumentsWithdrawn'
+      | 'NumbersAllocated'
+      | 'DeploymentFaults',
     value?: number,
   ): void;
 }

@@ -10,6 +10,8 @@ import {
   PDFRef,
   PDFString,
 } from 'pdf-lib';
+import type { PageRect } from '../engine/DocumentEngine.js';
+import { pdfNumber } from '../engine/pdf/pdfNumber.js';
 import { cmsSignedData } from './cmsSignedData.js';
 import type { DocumentSigner } from './DocumentSigner.js';
 
@@ -17,6 +19,15 @@ import type { DocumentSigner } from './DocumentSigner.js';
 const SIGNATURE_BYTES = 8192;
 /** Wide enough for any offset in a document under 10 GB. */
 const BYTE_RANGE_WIDTH = '/ByteRange [0 0000000000 0000000000 0000000000]'.length;
+
+/** A finished PDF to sign: its bytes, and what its writer knows of them (a rendered PDF is one). */
+export interface SignablePdf {
+  readonly bytes: Uint8Array;
+  /** Where the seal is printed: the signature's field lies over it (invisible without). */
+  readonly seal?: PageRect | undefined;
+  /** The pdf-lib document the bytes were saved from, if at hand: spares parsing them again. */
+  readonly saved?: PDFDocument | undefined;
+}
 
 export class SigningError extends Error {
   override readonly name = 'SigningError';
@@ -49,21 +60,26 @@ function crossReference(offsets: ReadonlyMap<PDFRef, number>): string {
 
 /**
  * Signs a finished PDF with a PAdES baseline B-B signature, appended as an incremental update so
- * the document's own bytes (and its PDF/A metadata) stay as they were: an invisible, locked
- * signature field named after the issuing authority (the document's /Author), whose /V holds a
- * detached CAdES signature over the whole file but the signature itself. The signing time /M is
- * the document's /CreationDate — the record's approval time — so the same document and key give
- * the same bytes.
+ * the document's own bytes (and its PDF/A metadata) stay as they were: a locked signature field
+ * named after the issuing authority (the document's /Author), whose /V holds a detached CAdES
+ * signature over the whole file but the signature itself. The signing time /M is the document's
+ * /CreationDate — the record's approval time — so the same document and key give the same bytes.
+ *
+ * Given the seal's box, the field lies over the printed seal, which is its appearance: the field
+ * draws nothing itself (the seal is printed under the text, which PDF/A-1 needs without
+ * transparency; an annotation would print over it). Without one, the field is invisible.
  */
-export async function signPdf(bytes: Uint8Array, signer: DocumentSigner): Promise<Uint8Array> {
-  const document = await PDFDocument.load(bytes, { updateMetadata: false });
+export async function signPdf(pdf: SignablePdf, signer: DocumentSigner): Promise<Uint8Array> {
+  const { bytes, seal } = pdf;
+  const document = pdf.saved ?? (await PDFDocument.load(bytes, { updateMetadata: false }));
   const context = document.context;
   const rootRef = context.trailerInfo.Root;
   if (!(rootRef instanceof PDFRef)) throw new SigningError('PDF: the trailer names no catalog');
   const catalog = context.lookup(rootRef, PDFDict);
   if (catalog.has(PDFName.of('AcroForm'))) throw new SigningError('PDF: already has a form or a signature');
-  const [page] = document.getPages();
-  if (page === undefined) throw new SigningError('PDF: no page to carry the signature field');
+  const page = document.getPages()[seal?.pageIndex ?? 0];
+  if (page === undefined)
+    throw new SigningError(`PDF: no page ${(seal?.pageIndex ?? 0) + 1} to carry the signature field`);
   const info =
     context.trailerInfo.Info instanceof PDFRef ? context.lookup(context.trailerInfo.Info, PDFDict) : undefined;
   const signingTime = info?.get(PDFName.of('CreationDate'));
@@ -84,6 +100,8 @@ export async function signPdf(bytes: Uint8Array, signer: DocumentSigner): Promis
   const annotations = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
   updatedPage.set(PDFName.of('Annots'), context.obj([...(annotations?.asArray() ?? []), widgetRef] as PDFObject[]));
 
+  const [left, bottom, right, top] = (seal?.rect ?? [0, 0, 0, 0]).map(pdfNumber);
+  const [width, height] = seal ? [seal.rect[2] - seal.rect[0], seal.rect[3] - seal.rect[1]].map(pdfNumber) : [0, 0];
   const contentsPlaceholder = `<${'0'.repeat(SIGNATURE_BYTES * 2)}>`;
   const objects: [PDFRef, string][] = [
     [
@@ -94,9 +112,12 @@ export async function signPdf(bytes: Uint8Array, signer: DocumentSigner): Promis
     [
       widgetRef,
       `<< /Type /Annot /Subtype /Widget /FT /Sig /T ${authorityText} /V ${signatureRef} /F 132 ` +
-        `/Rect [0 0 0 0] /P ${page.ref} /AP << /N ${appearanceRef} >> >>`,
+        `/Rect [${left} ${bottom} ${right} ${top}] /P ${page.ref} /AP << /N ${appearanceRef} >> >>`,
     ],
-    [appearanceRef, '<< /Type /XObject /Subtype /Form /BBox [0 0 0 0] /Length 0 >>\nstream\n\nendstream'],
+    [
+      appearanceRef,
+      `<< /Type /XObject /Subtype /Form /BBox [0 0 ${width} ${height}] /Length 0 >>\nstream\n\nendstream`,
+    ],
     [rootRef, updatedCatalog.toString()],
     [page.ref, updatedPage.toString()],
   ];

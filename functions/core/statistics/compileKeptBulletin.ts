@@ -118,7 +118,7 @@ export async function compileKeptBulletin(
   );
   const rendered = await render(documentNumber);
   // Only the bulletin that is archived is signed, not numberOnce's trial with the widest number.
-  const bytes = deps.signer ? await signPdf(rendered.bytes, deps.signer) : rendered.bytes;
+  const bytes = deps.signer ? await signPdf(rendered, deps.signer) : rendered.bytes;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   await deps.archive.put(cutoff, bytes, { ...figures, documentNumber, sha256 });
   // Recorded once archived: a rerun finds the archive and records the same item again.

@@ -10,6 +10,7 @@ import {
   PutCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { Metrics } from '@aws-lambda-powertools/metrics';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { selfSignedCertificate } from '../../../functions/core/signing/selfSignedCertificate.js';
@@ -66,6 +67,27 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllEnvs());
 
+/** No bulletin archived yet, no number held, the code's counter at 40: the tables and bucket answer so. */
+function storesNothingYet() {
+  ddb
+    .on(BatchGetCommand)
+    .resolves({ Responses: { awards: [] } })
+    .on(GetCommand)
+    .resolves({})
+    .on(GetCommand, { Key: { pk: 'COUNTER#内公奖#2020' } })
+    .resolves({ Item: { pk: 'COUNTER#内公奖#2020', lastSerial: 40 } })
+    .on(TransactWriteCommand)
+    .resolves({})
+    .on(PutCommand)
+    .resolves({});
+  s3.on(GetObjectCommand)
+    .rejects(Object.assign(new Error('The specified key does not exist.'), { name: 'NoSuchKey' }))
+    .on(ListObjectsV2Command)
+    .resolves({ Contents: [] })
+    .on(PutObjectCommand)
+    .resolves({});
+}
+
 describe('the bulletin function', () => {
   it('refuses to start without the authority code that numbers the bulletin, naming the variable', async () => {
     await expect(loadHandler(['AUTHORITY_CODE'])).rejects.toThrow(
@@ -74,26 +96,10 @@ describe('the bulletin function', () => {
   });
 
   it('numbers a new bulletin from the code’s sequence under conditions, and archives the number with it', async () => {
-    ddb
-      .on(BatchGetCommand)
-      .resolves({ Responses: { awards: [] } })
-      .on(GetCommand)
-      .resolves({})
-      .on(GetCommand, { Key: { pk: 'COUNTER#内公奖#2020' } })
-      .resolves({ Item: { pk: 'COUNTER#内公奖#2020', lastSerial: 40 } })
-      .on(TransactWriteCommand)
-      .resolves({})
-      .on(PutCommand)
-      .resolves({});
-    s3.on(GetObjectCommand)
-      .rejects(Object.assign(new Error('The specified key does not exist.'), { name: 'NoSuchKey' }))
-      .on(ListObjectsV2Command)
-      .resolves({ Contents: [] })
-      .on(PutObjectCommand)
-      .resolves({});
+    storesNothingYet();
     const handler = await loadHandler();
     const result = await handler({ cutoff: '2020-03-05T00:00:00Z' });
-    expect(result).toMatchObject({ documentNumber: '内公奖〔2020〕41号', compiled: true });
+    expect(result).toMatchObject({ documentNumber: '内公奖〔2020〕41号', compiled: true, signed: true });
     // The holder's number read first (none), then the counter; one transaction of three conditioned Puts.
     expect(ddb.commandCalls(GetCommand).map((call) => call.args[0].input.Key)).toEqual([
       { pk: 'HELD#bulletin/2020-03-05T00:00:00Z' },
@@ -130,5 +136,18 @@ describe('the bulletin function', () => {
       },
       ConditionExpression: expect.stringContaining('attribute_not_exists(pk)'),
     });
+  });
+
+  it('without a signing certificate, stores the bulletin unsigned and counts it for the alarm', async () => {
+    storesNothingYet();
+    const addMetric = vi.spyOn(Metrics.prototype, 'addMetric');
+    vi.spyOn(Metrics.prototype, 'publishStoredMetrics').mockReturnValue(undefined as never);
+    const handler = await loadHandler(['SIGNING_CERTIFICATE_CHAIN']);
+    const result = await handler({ cutoff: '2020-03-05T00:00:00Z' });
+    expect(result).toMatchObject({ compiled: true, signed: false });
+    const pdf = s3.commandCalls(PutObjectCommand).find((call) => call.args[0].input.Key!.endsWith('.pdf'))!;
+    expect(Buffer.from(pdf.args[0].input.Body as Uint8Array).toString('latin1')).not.toContain('/Type /Sig');
+    expect(kms.commandCalls(SignCommand)).toHaveLength(0);
+    expect(addMetric).toHaveBeenCalledWith('UnsignedDocuments', 'Count', 1);
   });
 });

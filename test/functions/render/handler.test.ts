@@ -25,6 +25,7 @@ import { TemplateRenderer } from '../../../functions/core/engine/templates/Templ
 import { exampleJson } from '../../support/examples.js';
 import { streamEvent, streamRecord } from '../../support/streamRecords.js';
 import { certificateRef } from '../../support/documentRefs.js';
+import { testSigner } from '../../support/developmentSignerForTests.js';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const s3 = mockClient(S3Client);
@@ -112,7 +113,24 @@ describe('render handler', () => {
       }),
     ]);
     expect(addMetric).toHaveBeenCalledWith('DocumentsRendered', 'Count', 1);
+    // This handler has no signer: the document is counted as stored unsigned (an alarm reads it).
+    expect(addMetric).toHaveBeenCalledWith('UnsignedDocuments', 'Count', 1);
     expect(publish).toHaveBeenCalled();
+  });
+
+  it('with a signer, stores the document signed and counts nothing unsigned', async () => {
+    const signed = createRenderHandler({
+      awards: new DynamoDbAwardStore(new DynamoDBClient({ region: 'cn-north-1' }), 'awards'),
+      documents: new S3DocumentRepository(new S3Client({ region: 'cn-north-1' }), 'documents'),
+      logger: new Logger({ serviceName: 'render', logLevel: 'SILENT' }),
+      metrics,
+      signer: testSigner(),
+    });
+    expect((await signed(streamEvent(approved(award('merit-zhang-peng'))))).batchItemFailures).toEqual([]);
+    const body = Buffer.from(s3.commandCalls(PutObjectCommand)[0]!.args[0].input.Body as Uint8Array);
+    expect(body.toString('latin1')).toContain('/SubFilter /ETSI.CAdES.detached');
+    expect(addMetric).toHaveBeenCalledWith('DocumentsRendered', 'Count', 1);
+    expect(addMetric).not.toHaveBeenCalledWith('UnsignedDocuments', 'Count', expect.anything());
   });
 
   it('acts on the award as it is now: a redelivered change superseded by a correction does nothing', async () => {

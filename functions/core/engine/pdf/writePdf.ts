@@ -41,6 +41,12 @@ function usedCharacters(pages: readonly TypesetPage[]): Map<LoadedFont, Set<numb
   return used;
 }
 
+export interface WrittenPdf {
+  readonly bytes: Uint8Array;
+  /** The pdf-lib document the bytes were saved from: a signature appended to them needs no parse. */
+  readonly saved: PDFDocument;
+}
+
 /**
  * Stage "draw": writes typeset pages as a PDF with pdf-lib. Fonts are subset once per document
  * from every page's characters; metadata dates and the /ID come from the record, so the same
@@ -50,7 +56,7 @@ export async function writePdf(
   pages: readonly TypesetPage[],
   metadata: DocumentMetadata,
   fonts: FontRegistry,
-): Promise<Uint8Array> {
+): Promise<WrittenPdf> {
   const document = await PDFDocument.create({ updateMetadata: false });
   const context = document.context;
 
@@ -107,5 +113,5 @@ export async function writePdf(
     updateFieldAppearances: false,
     objectsPerTick: Number.POSITIVE_INFINITY,
   });
-  return withPdf14Header(bytes);
+  return { bytes: withPdf14Header(bytes), saved: document };
 }
