@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetObjectCommand, ListObjectsV2Command, type S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBBatchResponse } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storedItem } from '../support/storedItem.js';
@@ -115,6 +115,7 @@ describe('the pipeline against DynamoDB Local and the local S3 server', () => {
   let stack: LocalStack;
   const valid: AwardRecord[] = [];
   const invalidIds: { id: string; reason: string }[] = [];
+  const voidedIds: string[] = [];
   const corrected: string[] = [];
   const revoked: string[] = [];
   let settled: Map<string, Award>;
@@ -142,6 +143,15 @@ describe('the pipeline against DynamoDB Local and the local S3 server', () => {
         id,
         reason: i < 490 ? 'grade: must be 1, 2 or 3' : 'no configured font can draw "𠈌" (U+2020C)',
       });
+    }
+    // Two orders whose title no font can draw: each is numbered, fails at its one render, and
+    // gives its number up as voided (作废), so the sequence stays gap-free.
+    const { documentNumber: _given, ...order } = exampleJson('commendation-order-2020-12');
+    for (const id of ['it-void-1', 'it-void-2']) {
+      const raw = { ...order, id, status: 'SUBMITTED', title: '关于表彰𠈌同志的命令' };
+      await db.send(new PutCommand({ TableName: stack.info.tableName, Item: storedItem(awardOfRecord(raw)) }));
+      invalidIds.push({ id, reason: 'no configured font can draw "𠈌" (U+2020C)' });
+      voidedIds.push(id);
     }
     const all = [...valid.map((r) => r.id), ...invalidIds.map((r) => r.id)];
     for (const id of all) await stack.approvals.approve(id, APPROVER);
@@ -200,12 +210,28 @@ describe('the pipeline against DynamoDB Local and the local S3 server', () => {
     expect(report).toContain('Signer Certificate Common Name: 开发用签名证书（非正式）');
   });
 
-  it('numbers the orders and bulletins 1…40 in one gap-free sequence, each number once', () => {
+  it('numbers the orders and bulletins 1…42 in one gap-free sequence, each number once, two voided', async () => {
     const numbered = valid.filter((r) => r.kind === 'commendation-order' || r.kind === 'praise-bulletin');
     const numbers = numbered.map((record) => settled.get(record.id)!.record.documentNumber as string);
     expect(new Set(numbers).size).toBe(numbered.length);
-    const serials = numbers.map((n) => Number(/^内公奖〔2020〕(\d+)号$/.exec(n)![1])).sort((a, b) => a - b);
-    expect(serials).toEqual(Array.from({ length: numbered.length }, (_, i) => i + 1));
+    const serialOf = (n: string) => Number(/^内公奖〔2020〕(\d+)号$/.exec(n)![1]);
+    const db = documentClient(stack.dynamodb.client);
+    const claims = [];
+    for (let serial = 1; serial <= numbered.length + voidedIds.length + 1; serial++) {
+      const key = { pk: `NUMBER#内公奖#2020#${serial}` };
+      claims.push((await db.send(new GetCommand({ TableName: stack.info.tableName, Key: key }))).Item);
+    }
+    // Every serial up to 42 is claimed, none beyond: the two unrenderable orders' are voided, with why.
+    expect(claims.at(-1)).toBeUndefined();
+    const voided = claims.filter((claim) => claim?.voidedAt !== undefined);
+    expect(voided.map((claim) => claim!.recordId).sort()).toEqual(voidedIds);
+    for (const claim of voided) expect(claim!.voidReason).toContain('U+2020C');
+    const serials = [...numbers.map(serialOf), ...voided.map((claim) => serialOf(claim!.documentNumber))];
+    expect(serials.sort((a, b) => a - b)).toEqual(Array.from({ length: serials.length }, (_, i) => i + 1));
+    for (const id of voidedIds) {
+      expect(settled.get(id)!.record.documentNumber, id).toBeUndefined();
+      expect(settled.get(id)!.rendering.failure?.reason, id).toMatch(/\(文号 内公奖〔2020〕\d+号 作废\)$/);
+    }
   });
 
   it('keeps the documents of revoked awards, withdrawn', () => {
@@ -230,7 +256,8 @@ describe('the pipeline against DynamoDB Local and the local S3 server', () => {
   });
 
   it('keeps the bulletin figures equal to a full recount, though every change was delivered twice', async () => {
-    // Every approved award that is a valid record counts, also one whose certificate could not be drawn.
+    // Every approved award that is a valid record counts, also one whose document could not be drawn
+    // (ten certificates and the two orders whose number was voided).
     const records = [...settled.values()].flatMap((item) => {
       try {
         return [validateRecord(item.record)];
@@ -238,7 +265,7 @@ describe('the pipeline against DynamoDB Local and the local S3 server', () => {
         return [];
       }
     });
-    expect(records.length).toBe(valid.length + 10);
+    expect(records.length).toBe(valid.length + 10 + voidedIds.length);
     const recount = compileFigures(records, '2100-01-01T00:00:00Z');
     const kept = await stack.statistics.read([REGION_SCOPE, ...LEAGUES_AND_CITIES]);
     expect(figuresOfCounters(kept.get(REGION_SCOPE) ?? {})).toEqual(recount.region);

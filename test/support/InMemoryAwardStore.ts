@@ -9,6 +9,8 @@ export class InMemoryAwardStore implements AwardStore {
   readonly awards = new Map<string, Award>();
   readonly counters = new Map<string, number>();
   readonly claims = new Map<string, string>();
+  /** Why each voided number (code#year#serial) was given up. */
+  readonly voided = new Map<string, string>();
   /** Verification items by code, as saveRendered writes them. */
   readonly verified = new Map<string, VerifiedDocument>();
 
@@ -60,11 +62,21 @@ export class InMemoryAwardStore implements AwardStore {
     return 'saved';
   }
 
+  async saveVoiding(read: Award, next: Award, place: SequencePlace, reason: string): Promise<'saved' | 'changed'> {
+    if (this.awards.get(read.record.id)?.revision !== read.revision) return 'changed';
+    const claim = `${place.code}#${place.year}#${place.serial}`;
+    if (this.claims.get(claim) !== read.record.id) throw new Error(`${claim} is not held by ${read.record.id}`);
+    this.voided.set(claim, reason);
+    this.awards.set(next.record.id, copy(next));
+    return 'saved';
+  }
+
   async nextSerial(code: string, year: number): Promise<number> {
     return (this.counters.get(`${code}#${year}`) ?? 0) + 1;
   }
 
   async holderOf({ code, year, serial }: SequencePlace): Promise<string | undefined> {
-    return this.claims.get(`${code}#${year}#${serial}`);
+    const claim = `${code}#${year}#${serial}`;
+    return this.voided.has(claim) ? undefined : this.claims.get(claim);
   }
 }

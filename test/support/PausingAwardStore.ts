@@ -54,6 +54,11 @@ export class PausingAwardStore implements AwardStore {
     return this.inner.saveRendered(read, next, verified);
   }
 
+  async saveVoiding(read: Award, next: Award, place: SequencePlace, reason: string) {
+    await this.pass();
+    return this.inner.saveVoiding(read, next, place, reason);
+  }
+
   async saveNumbered(read: Award, next: Award, place: SequencePlace) {
     await this.pass();
     return this.inner.saveNumbered(read, next, place);

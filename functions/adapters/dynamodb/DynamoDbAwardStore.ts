@@ -10,7 +10,7 @@ import { isConditionalCheckFailure, storeError } from '../StoreError.js';
 import { awardFromItem, itemOfAward } from './awardItem.js';
 import { documentClient } from './documentClient.js';
 import { readItem } from './readItem.js';
-import { numberGiven } from './sequenceItems.js';
+import { numberGiven, numberVoided } from './sequenceItems.js';
 import { verificationDescription, verificationPut } from './verificationItem.js';
 
 const isItemTooLarge = (error: unknown) => {
@@ -158,6 +158,33 @@ export class DynamoDbAwardStore implements AwardStore {
     }
   }
 
+  /**
+   * One transaction saves the failed award on its revision and rewrites the number's claim as
+   * voided, on condition the claim is this award's: the number stays taken, with why it was void.
+   */
+  async saveVoiding(read: Award, next: Award, place: SequencePlace, reason: string): Promise<'saved' | 'changed'> {
+    assertNext(read, next);
+    const id = read.record.id;
+    const documentNumber = formatDocumentNumber(place.code, place.year, place.serial);
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: this.tableName, Item: this.itemOf(next), ...unchangedSince(read) } },
+            { Put: numberVoided(this.tableName, place, id, { at: this.now().toISOString(), reason }) },
+          ],
+        }),
+      );
+      return 'saved';
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException))
+        throw storeError(`voiding ${documentNumber} of ${id}`, error);
+      const [award, claim] = (error.CancellationReasons ?? []).map((cancelled) => cancelled.Code ?? 'None');
+      if (award === 'ConditionalCheckFailed' || award === 'TransactionConflict') return 'changed';
+      throw storeError(`voiding ${documentNumber} of ${id} (${[award, claim].join(', ')})`, error);
+    }
+  }
+
   async nextSerial(code: string, year: number): Promise<number> {
     const counter = await this.getItem(counterKey(code, year));
     return ((counter?.lastSerial as number | undefined) ?? 0) + 1;
@@ -166,6 +193,8 @@ export class DynamoDbAwardStore implements AwardStore {
   async holderOf({ code, year, serial }: SequencePlace): Promise<string | undefined> {
     // A number held by a document that is not an award (a statistics bulletin) names its holder instead.
     const claim = await this.getItem(claimKey(code, year, serial));
+    // A voided number is held by nobody: it stays taken, and is never printed.
+    if (claim?.voidedAt !== undefined) return undefined;
     return (claim?.recordId ?? claim?.holder) as string | undefined;
   }
 

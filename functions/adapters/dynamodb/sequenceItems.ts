@@ -33,3 +33,29 @@ export function numberGiven(
     },
   ] as const;
 }
+
+/**
+ * The claim of a number given to an award that failed before any document carried it, rewritten
+ * as voided (作废) with when and why, on condition it is that award's claim: the number stays
+ * taken, so the sequence stays gap-free and the number is never printed.
+ */
+export function numberVoided(
+  tableName: string,
+  { code, year, serial }: SequencePlace,
+  recordId: string,
+  voided: { readonly at: string; readonly reason: string },
+) {
+  return {
+    TableName: tableName,
+    Item: {
+      pk: claimKey(code, year, serial),
+      itemType: ITEM_TYPES.claim,
+      documentNumber: formatDocumentNumber(code, year, serial),
+      recordId,
+      voidedAt: voided.at,
+      voidReason: voided.reason,
+    },
+    ConditionExpression: 'recordId = :recordId',
+    ExpressionAttributeValues: { ':recordId': recordId },
+  };
+}

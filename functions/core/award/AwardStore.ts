@@ -32,6 +32,12 @@ export interface AwardStore {
    * number's claim, all or nothing: 'taken' when another order got that serial first.
    */
   saveNumbered(read: Award, next: Award, place: SequencePlace): Promise<'saved' | 'changed' | 'taken'>;
+  /**
+   * Saves an award that failed after it was given the number at `place`, which no document
+   * carries, together with that number's claim marked void (作废) with the reason, all or
+   * nothing: the sequence stays gap-free, and a voided number is never given again.
+   */
+  saveVoiding(read: Award, next: Award, place: SequencePlace, reason: string): Promise<'saved' | 'changed'>;
   /** The next serial of a sequence (the last one given, plus one). */
   nextSerial(code: string, year: number): Promise<number>;
   /**

@@ -67,3 +67,15 @@ export function withdrawDocuments(award: Award, at: string, alsoStored: readonly
 export function pendingWithdrawal(award: Award): DocumentRef[] {
   return award.record.status === 'REVOKED' ? award.documents.filter((ref) => !ref.withdrawn) : [];
 }
+
+/**
+ * The current version failed after receiving a 文号 that no document carries: it fails as
+ * recordFailed says, and gives the number up (it is recorded as voided, 作废), so a correction
+ * is numbered afresh and no number is ever printed on two different documents.
+ */
+export function recordFailedVoidingNumber(award: Award, reason: string): Award {
+  precondition(award.record.documentNumber !== undefined, award, 'only a numbered award gives its number up');
+  precondition(award.documents.length === 0, award, 'a number printed on a document is never given up');
+  const { documentNumber: _voided, ...record } = award.record;
+  return recordFailed({ ...award, record: record as typeof award.record }, reason);
+}

@@ -6,9 +6,6 @@
 /** How often a number is tried again when another document took the same serial first. */
 export const MAX_SERIAL_ATTEMPTS = 25;
 
-/** A serial as wide as any a sequence reaches in a year: a trial render prints it. */
-export const WIDEST_SERIAL = 9999;
-
 /** A short random pause, longer with each attempt, so racing writers stop meeting on one serial. */
 export function pauseAfterTaken(attempt: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));

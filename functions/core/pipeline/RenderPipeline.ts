@@ -1,14 +1,15 @@
 import { documentKey } from '../../definitions/documentsBucket.js';
-import type { Award, DocumentRef } from '../award/Award.js';
-import type { AwardStore } from '../award/AwardStore.js';
+import { type Award, type DocumentRef, documentsLag } from '../award/Award.js';
+import type { AwardStore, SequencePlace } from '../award/AwardStore.js';
 import {
   assignNumber,
   pendingWithdrawal,
   recordFailed,
+  recordFailedVoidingNumber,
   recordRendered,
   withdrawDocuments,
 } from '../award/renderTransitions.js';
-import { MAX_SERIAL_ATTEMPTS, pauseAfterTaken, WIDEST_SERIAL } from '../numbering/serialContention.js';
+import { MAX_SERIAL_ATTEMPTS, pauseAfterTaken } from '../numbering/serialContention.js';
 import { renderRecordDocuments } from '../documents/renderRecordDocuments.js';
 import type { DocumentEngine } from '../engine/DocumentEngine.js';
 import { isRecordFault, RecordFault, TransientFault } from '../errors.js';
@@ -62,6 +63,13 @@ function needsNumber(
 
 const skipped = (reason: string): Outcome => ({ action: 'skipped', reason });
 
+/** An award ready to render: with its 文号 and where in its sequence that number is, if it has one. */
+interface Numbered {
+  readonly award: Award;
+  readonly record: AwardRecord;
+  readonly place?: SequencePlace;
+}
+
 /**
  * The decisions the render function makes for one award as it is now (a redelivered or retried
  * stream record shows it as it was). Each write is one of the award's transitions, stored on the
@@ -81,6 +89,9 @@ export class RenderPipeline {
   /** Acts on an award, given as a stream record shows it. */
   async process(seen: Award): Promise<Outcome> {
     const { id } = seen.record;
+    // As the change shows it, the documents are in step (mostly the function's own write-back):
+    // nothing to do, and no read. Any later change comes as a stream record of its own.
+    if (documentsLag(seen) === undefined) return skipped('the documents are in step with the change');
     // Documents this call stored that are not yet recorded on the award: withdrawn if it was revoked meanwhile.
     const stored: DocumentRef[] = [];
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -101,17 +112,28 @@ export class RenderPipeline {
     if ((rendering.renderedVersion ?? 0) >= record.version)
       return skipped(`version ${record.version} already rendered`);
     if (rendering.failure?.version === record.version) return skipped(`version ${record.version} already failed`);
+    // Only the record's own faults are final; storage, template, font and subsetting trouble is retried.
+    let numbered: Step<Numbered>;
     try {
-      const numbered = await this.numbered(award, validateRecord(record));
-      return numbered === CHANGED ? CHANGED : await this.render(numbered.award, numbered.record, stored);
+      numbered = await this.numbered(award, validateRecord(record));
     } catch (error) {
-      // Only the record's own faults are final; storage, template, font and subsetting trouble is retried.
       if (!isRecordFault(error)) throw error;
       return this.fail(award, error);
     }
+    if (numbered === CHANGED) return CHANGED;
+    try {
+      return await this.render(numbered.award, numbered.record, stored);
+    } catch (error) {
+      if (!isRecordFault(error)) throw error;
+      return this.fail(numbered.award, error, numbered.place);
+    }
   }
 
-  private async numbered(award: Award, record: AwardRecord): Promise<Step<{ award: Award; record: AwardRecord }>> {
+  /**
+   * The award with its 文号, if its kind has one. Documents are rendered once, after the number is
+   * given: one that then proves unrenderable gives its number up as voided (作废), with the reason.
+   */
+  private async numbered(award: Award, record: AwardRecord): Promise<Step<Numbered>> {
     if (!needsNumber(record)) return { award, record };
     // Only the deployment's own authority borrows its code: another's record must bring its own,
     // or it would take a place in the department's sequence.
@@ -125,16 +147,9 @@ export class RenderPipeline {
     }
     const year = numberingYear(record.issuedAt);
     if (record.documentNumber !== undefined) {
-      await this.checkHeld(record.id, record.documentNumber, code, year);
-      return { award, record };
+      const place = await this.checkHeld(record.id, record.documentNumber, code, year);
+      return { award, record, place };
     }
-    // A number is given only to an order whose documents can be made: try them first with a
-    // number as wide as any, so a missing glyph or an overflow fails before a number is spent.
-    await renderRecordDocuments(
-      { ...record, documentNumber: formatDocumentNumber(code, year, WIDEST_SERIAL) },
-      this.deps.engine,
-      await this.deps.marks?.of(record.id),
-    );
     for (let attempt = 1; attempt <= MAX_SERIAL_ATTEMPTS; attempt++) {
       const serial = await this.deps.awards.nextSerial(code, year);
       const documentNumber = formatDocumentNumber(code, year, serial);
@@ -143,7 +158,7 @@ export class RenderPipeline {
       if (result === 'changed') return CHANGED;
       if (result === 'saved') {
         this.deps.metrics.count('NumbersAllocated');
-        return { award: next, record: { ...record, documentNumber } };
+        return { award: next, record: { ...record, documentNumber }, place: { code, year, serial } };
       }
       await pauseAfterTaken(attempt);
     }
@@ -156,7 +171,7 @@ export class RenderPipeline {
    * A number already on the record stands only if this table's sequence gave it to this record;
    * one that came with the record from elsewhere would collide with the sequence.
    */
-  private async checkHeld(id: string, documentNumber: string, code: string, year: number): Promise<void> {
+  private async checkHeld(id: string, documentNumber: string, code: string, year: number): Promise<SequencePlace> {
     const place = parseDocumentNumber(documentNumber);
     const ours =
       place !== undefined &&
@@ -165,13 +180,12 @@ export class RenderPipeline {
       (await this.deps.awards.holderOf(place)) === id;
     if (!ours) {
       throw new RecordFault(
-        `record ${id}: documentNumber: ${documentNumber} was not given to this record by the pipeline: ` +
-          `remove it (numbers are given on approval)`,
-        {
-          recordId: id,
-        },
+        `record ${id}: documentNumber: ${documentNumber} was not given to this record by the pipeline, ` +
+          `or was voided: remove it (numbers are given on approval)`,
+        { recordId: id },
       );
     }
+    return place;
   }
 
   private async render(award: Award, record: AwardRecord, stored: DocumentRef[]): Promise<Step<Outcome>> {
@@ -229,15 +243,27 @@ export class RenderPipeline {
     return { action: 'rendered', documents: refs };
   }
 
-  private async fail(award: Award, error: RecordFault): Promise<Step<Outcome>> {
-    const reason = error.message;
-    if ((await this.deps.awards.save(award, recordFailed(award, reason))) === 'changed') return CHANGED;
+  /**
+   * The record's own fault is final for its version. A 文号 it was given (`place`) that no document
+   * carries yet is given up with it, recorded as voided with the reason; one already printed on an
+   * earlier version stays with the award.
+   */
+  private async fail(award: Award, error: RecordFault, place?: SequencePlace): Promise<Step<Outcome>> {
+    const voided = place !== undefined && award.documents.length === 0 ? award.record.documentNumber : undefined;
+    const reason = voided === undefined ? error.message : `${error.message} (文号 ${voided} 作废)`;
+    const saved =
+      voided === undefined
+        ? await this.deps.awards.save(award, recordFailed(award, reason))
+        : await this.deps.awards.saveVoiding(award, recordFailedVoidingNumber(award, reason), place!, error.message);
+    if (saved === 'changed') return CHANGED;
     this.deps.metrics.count('InvalidRecords');
+    if (voided !== undefined) this.deps.metrics.count('NumbersVoided');
     this.deps.log.error('record cannot be rendered', {
       recordId: award.record.id,
       version: award.record.version,
       errorType: error.name,
       reason,
+      ...(voided === undefined ? {} : { voidedNumber: voided }),
     });
     return { action: 'failed', reason };
   }

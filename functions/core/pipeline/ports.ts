@@ -34,6 +34,7 @@ export interface PipelineMetrics {
       | 'InvalidRecords'
       | 'DocumentsWithdrawn'
       | 'NumbersAllocated'
+      | 'NumbersVoided'
       | 'DeploymentFaults',
     value?: number,
   ): void;

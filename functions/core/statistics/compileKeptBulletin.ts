@@ -107,17 +107,12 @@ export async function compileKeptBulletin(
     period: previous ? subtractFigures(region, previous.region) : region,
   };
   const verification = (await marks?.of(bulletinName(cutoff)))?.(BULLETIN_KIND, BULLETIN_VERSION);
-  const render = (documentNumber: string) =>
-    deps.engine.render(BULLETIN_KIND, statisticsBulletinView(figures, deps.authority, documentNumber, verification));
-  // A number goes only to a bulletin that renders: numberOnce tries it first with the widest number.
-  const documentNumber = await numberOnce(
-    deps.numbers,
-    bulletinName(cutoff),
-    { code, year: numberingYear(cutoff) },
-    render,
+  // Numbered first, drawn once: a bulletin that fails to draw keeps its number for the retry.
+  const documentNumber = await numberOnce(deps.numbers, bulletinName(cutoff), { code, year: numberingYear(cutoff) });
+  const rendered = await deps.engine.render(
+    BULLETIN_KIND,
+    statisticsBulletinView(figures, deps.authority, documentNumber, verification),
   );
-  const rendered = await render(documentNumber);
-  // Only the bulletin that is archived is signed, not numberOnce's trial with the widest number.
   const bytes = deps.signer ? await signPdf(rendered, deps.signer) : rendered.bytes;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   await deps.archive.put(cutoff, bytes, { ...figures, documentNumber, sha256 });

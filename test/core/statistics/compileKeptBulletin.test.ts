@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AwardWorkflow } from '../../../functions/core/award/AwardWorkflow.js';
 import { DocumentEngine } from '../../../functions/core/engine/DocumentEngine.js';
 import { LayoutOverflowError } from '../../../functions/core/errors.js';
@@ -154,15 +154,23 @@ describe('compileKeptBulletin numbers its bulletin', () => {
     expect(awards.claims.get('内公奖#2020#1')).toBe(HOLDER);
   });
 
-  it('never for a bulletin that cannot be rendered: the number stays in the sequence', async () => {
+  it('drawn once, after numbering: a bulletin that fails to draw keeps its number for the retry', async () => {
     const { awards, held, archive, deps } = setup();
     const tooLong = { ...AUTHORITY, name: '内蒙古自治区公安厅新冠肺炎疫情防控工作领导小组'.repeat(3) };
+    const renders = vi.spyOn(deps.engine, 'render');
     await expect(compileKeptBulletin(CUTOFF, { ...deps, authority: tooLong })).rejects.toBeInstanceOf(
       LayoutOverflowError,
     );
-    expect(awards.counters.size).toBe(0);
-    expect(held.held.size).toBe(0);
+    expect(renders).toHaveBeenCalledTimes(1);
+    expect([...awards.counters.values()]).toEqual([1]);
+    expect(held.held.size).toBe(1);
     expect(archive.json.size).toBe(0);
+    // Once the deployment is mended, the retried run archives the bulletin under that same number.
+    const mended = await compileKeptBulletin(CUTOFF, deps);
+    expect(mended.documentNumber).toBe('内公奖〔2020〕1号');
+    expect([...awards.counters.values()]).toEqual([1]);
+    expect(renders).toHaveBeenCalledTimes(2);
+    renders.mockRestore();
   });
 
   it('and is refused, naming the setting, when the deployment gives no authority code', async () => {

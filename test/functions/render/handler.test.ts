@@ -32,6 +32,8 @@ const s3 = mockClient(S3Client);
 const metrics = new Metrics({ namespace: 'Test', serviceName: 'render' });
 const addMetric = vi.spyOn(metrics, 'addMetric');
 const publish = vi.spyOn(metrics, 'publishStoredMetrics').mockReturnValue(undefined as never);
+/** Every document the engine draws, with the data it was given. */
+const renders = vi.spyOn(DocumentEngine.prototype, 'render');
 
 const handler = createRenderHandler({
   awards: new DynamoDbAwardStore(new DynamoDBClient({ region: 'cn-north-1' }), 'awards'),
@@ -59,6 +61,7 @@ beforeEach(() => {
   ddb.reset();
   s3.reset();
   addMetric.mockClear();
+  renders.mockClear();
   s3.on(HeadObjectCommand).rejects(
     Object.assign(new Error('Not Found'), { name: 'NotFound', $metadata: { httpStatusCode: 404 } }),
   );
@@ -151,6 +154,8 @@ describe('render handler', () => {
     expect(result.batchItemFailures).toEqual([]);
     expect(s3.calls()).toHaveLength(0);
     expect(writes()).toHaveLength(0);
+    // Decided from the stream image alone: not even a read.
+    expect(ddb.commandCalls(GetCommand)).toHaveLength(0);
   });
 
   it('does not write an object again that is already stored with the same bytes', async () => {
@@ -251,6 +256,9 @@ describe('render handler', () => {
       Item: { revision: 5, documentNumber: '内公奖〔2020〕13号' },
     });
     expect(addMetric).toHaveBeenCalledWith('NumbersAllocated', 'Count', 1);
+    // Rendered once, after the number was given: no trial render before it.
+    expect(renders).toHaveBeenCalledTimes(1);
+    expect(renders.mock.calls[0]![1]).toMatchObject({ documentNumber: '内公奖〔2020〕13号' });
   });
 
   it('numbers its own authority’s records that give no code with the deployment’s code, not another’s', async () => {
@@ -308,12 +316,66 @@ describe('render handler', () => {
     expect(s3.commandCalls(PutObjectCommand)).toHaveLength(0);
   });
 
-  it('spends no number on an order whose documents cannot be made', async () => {
+  it('voids the number of an order whose documents prove unrenderable, with the reason, as it fails', async () => {
     const { documentNumber: _given, ...json } = exampleJson('commendation-order-2020-12');
     const order = storedItem(awardOfRecord({ ...json, title: '关于表彰𠈌同志的命令' }, 3));
-    await handler(streamEvent(approved(order)));
+    ddb.on(GetCommand).resolves({});
+    ddb.on(TransactWriteCommand).resolves({});
+    const result = await handler(streamEvent(approved(order)));
+    expect(result.batchItemFailures).toEqual([]);
+    expect(renders).toHaveBeenCalledTimes(1);
+    const [numbering, failing] = ddb.commandCalls(TransactWriteCommand).map((c) => c.args[0].input.TransactItems!);
+    expect(numbering![1]!.Put!.Item).toMatchObject({ pk: 'NUMBER#内公奖#2020#1' });
+    const [award, claim] = failing!;
+    expect(award!.Put!).toMatchObject({
+      ConditionExpression: 'revision = :read',
+      ExpressionAttributeValues: { ':read': 4 },
+      Item: { renderStatus: 'FAILED', failedVersion: 1, revision: 5 },
+    });
+    // The award gives the number up (a correction is numbered afresh); the claim keeps it, voided.
+    expect(award!.Put!.Item!.documentNumber).toBeUndefined();
+    expect(award!.Put!.Item!.failureReason).toMatch(/U\+2020C.*\(文号 内公奖〔2020〕1号 作废\)$/);
+    expect(claim!.Put!).toMatchObject({
+      Item: {
+        pk: 'NUMBER#内公奖#2020#1',
+        recordId: 'commendation-order-2020-12',
+        documentNumber: '内公奖〔2020〕1号',
+        voidedAt: expect.any(String),
+        voidReason: expect.stringContaining('U+2020C'),
+      },
+      ConditionExpression: 'recordId = :recordId',
+    });
+    expect(addMetric).toHaveBeenCalledWith('NumbersVoided', 'Count', 1);
+    expect(s3.commandCalls(PutObjectCommand)).toHaveLength(0);
+  });
+
+  it('keeps the number printed on an earlier version when a correction proves unrenderable', async () => {
+    const json = exampleJson('commendation-order-2020-12');
+    const rendered = award('commendation-order-2020-12', {
+      documentNumber: '内公奖〔2020〕7号',
+      documents: [{ ...certificateRef(1), kind: 'commendation-order', key: 'awards/x/commendation-order-v1.pdf' }],
+      renderedVersion: 1,
+      renderedAt: '2020-03-02T00:00:00Z',
+      renderStatus: 'RENDERED',
+    });
+    const corrected = { ...rendered, version: 2, title: `${json.title}𠈌` };
+    ddb.on(GetCommand, { Key: { pk: 'NUMBER#内公奖#2020#7' } }).resolves({ Item: { recordId: json.id } });
+    await handler(streamEvent(streamRecord(current(corrected))));
     expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
-    expect(writes()[0]!.Item!.failureReason).toContain('U+2020C');
+    const [failed] = writes();
+    expect(failed!.Item).toMatchObject({ renderStatus: 'FAILED', documentNumber: '内公奖〔2020〕7号' });
+    expect(failed!.Item!.failureReason).not.toContain('作废');
+  });
+
+  it('refuses a number that was voided, even for the record it was given to', async () => {
+    const order = storedItem(awardOfRecord({ ...exampleJson('commendation-order-2020-12') }, 3));
+    current(order);
+    ddb.on(GetCommand, { Key: { pk: 'NUMBER#内公奖#2020#12' } }).resolves({
+      Item: { recordId: 'commendation-order-2020-12', voidedAt: '2020-03-01T00:00:00Z', voidReason: '…' },
+    });
+    await handler(streamEvent(streamRecord(order, { oldItem: { ...order, status: 'SUBMITTED' } })));
+    expect(writes()[0]!.Item!.failureReason).toContain('was not given to this record by the pipeline, or was voided');
+    expect(renders).not.toHaveBeenCalled();
   });
 
   it('keeps documents made while the award was being revoked, withdrawn', async () => {
