@@ -2,7 +2,7 @@
  * The approver's tool, for the local stack (--local) or a deployed table (AWARDS_TABLE_NAME and
  * the usual AWS environment):
  *   npm run awards -- import <file.json|file.jsonl>     submit records (status SUBMITTED)
- *   npm run awards -- approve <id>... --by <name>       approve: their documents follow
+ *   npm run awards -- approve <id>... --by <name>       approve, as one list: their documents follow
  *   npm run awards -- revoke <id> --reason <text>       revoke: documents stay, marked withdrawn
  *   npm run awards -- deliver <id> --at <iso> --place <text> [--by <name>]
  *   npm run awards -- correct <file.json>               a corrected record: a new document version
@@ -69,10 +69,8 @@ async function main(): Promise<void> {
     case 'approve': {
       if (args.length === 0) fail('approve needs record ids');
       const by = values.by ?? fail('approve needs --by <approver name>');
-      for (const id of args) {
-        await workflow.approve(id, by);
-        console.log(`approved ${id}`);
-      }
+      // The list is approved as a whole: checked first, then written a hundred awards at a time.
+      for (const award of await workflow.approveAll(args, by)) console.log(`approved ${award.record.id}`);
       break;
     }
     case 'revoke': {

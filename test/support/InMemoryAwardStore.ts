@@ -31,6 +31,12 @@ export class InMemoryAwardStore implements AwardStore {
     return 'saved';
   }
 
+  async saveAll(changes: readonly { readonly read: Award; readonly next: Award }[]): Promise<'saved' | 'changed'> {
+    if (changes.some(({ read }) => this.awards.get(read.record.id)?.revision !== read.revision)) return 'changed';
+    for (const { next } of changes) this.awards.set(next.record.id, copy(next));
+    return 'saved';
+  }
+
   async saveRendered(read: Award, next: Award, verified: readonly VerifiedDocument[]): Promise<'saved' | 'changed'> {
     if (this.awards.get(read.record.id)?.revision !== read.revision) return 'changed';
     for (const document of verified) {

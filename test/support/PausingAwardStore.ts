@@ -49,6 +49,11 @@ export class PausingAwardStore implements AwardStore {
     return this.inner.save(read, next);
   }
 
+  async saveAll(changes: readonly { readonly read: Award; readonly next: Award }[]) {
+    await this.pass();
+    return this.inner.saveAll(changes);
+  }
+
   async saveRendered(read: Award, next: Award, verified: readonly VerifiedDocument[]) {
     await this.pass();
     return this.inner.saveRendered(read, next, verified);

@@ -1,7 +1,7 @@
 import { type DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Award } from '../../core/award/Award.js';
-import type { AwardStore, SequencePlace } from '../../core/award/AwardStore.js';
+import { type AwardStore, MAX_CHANGES_PER_WRITE, type SequencePlace } from '../../core/award/AwardStore.js';
 import { RecordFault } from '../../core/errors.js';
 import { VerificationConflict, type VerifiedDocument } from '../../core/verification/VerifiedDocument.js';
 import { formatDocumentNumber } from '../../core/pipeline/documentNumber.js';
@@ -84,6 +84,32 @@ export class DynamoDbAwardStore implements AwardStore {
       if (isConditionalCheckFailure(error)) return 'changed';
       if (isItemTooLarge(error)) throw tooLarge(read.record.id, error);
       throw storeError(`saving award ${read.record.id} (revision ${next.revision})`, error);
+    }
+  }
+
+  /** One transaction of conditioned Puts: every award on the revision its change was made from, or none. */
+  async saveAll(changes: readonly { readonly read: Award; readonly next: Award }[]): Promise<'saved' | 'changed'> {
+    if (changes.length > MAX_CHANGES_PER_WRITE)
+      throw new Error(`saveAll: ${changes.length} changes, more than the ${MAX_CHANGES_PER_WRITE} one write takes`);
+    for (const { read, next } of changes) assertNext(read, next);
+    const ids = changes.map(({ read }) => read.record.id);
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: changes.map(({ read, next }) => ({
+            Put: { TableName: this.tableName, Item: this.itemOf(next), ...unchangedSince(read) },
+          })),
+        }),
+      );
+      return 'saved';
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException))
+        throw storeError(`saving ${ids.length} awards (${ids[0]} …)`, error);
+      const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
+      if (codes.some((code) => code === 'ConditionalCheckFailed' || code === 'TransactionConflict')) return 'changed';
+      const tooLargeAt = codes.indexOf('ValidationError');
+      if (tooLargeAt >= 0) throw tooLarge(ids[tooLargeAt]!, error);
+      throw storeError(`saving ${ids.length} awards (${codes.join(', ')})`, error);
     }
   }
 

@@ -1,6 +1,9 @@
 import type { VerifiedDocument } from '../verification/VerifiedDocument.js';
 import type { Award } from './Award.js';
 
+/** What one write may change at most (DynamoDB's TransactWriteItems takes 100 items). */
+export const MAX_CHANGES_PER_WRITE = 100;
+
 /** One place in a document-number sequence: the authority's code, the year and the serial. */
 export interface SequencePlace {
   readonly code: string;
@@ -20,6 +23,11 @@ export interface AwardStore {
   create(award: Award): Promise<boolean>;
   /** Replaces `read` by `next` (revision read + 1) unless the award changed since it was read. */
   save(read: Award, next: Award): Promise<'saved' | 'changed'>;
+  /**
+   * Saves several changes (at most MAX_CHANGES_PER_WRITE) in one write, all or nothing, each
+   * conditioned on the revision it was made from: 'changed' when any award moved meanwhile.
+   */
+  saveAll(changes: readonly { readonly read: Award; readonly next: Award }[]): Promise<'saved' | 'changed'>;
   /**
    * Saves an award whose documents were stored, as `save` does, together with each document's
    * verification code (VERIFY#<code>), all or nothing: a code exists exactly when the award lists

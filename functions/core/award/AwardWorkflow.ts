@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Award } from './Award.js';
 import { AwardChangedMeanwhile, AwardRefusal } from './AwardRefusal.js';
-import type { AwardStore } from './AwardStore.js';
+import { type AwardStore, MAX_CHANGES_PER_WRITE } from './AwardStore.js';
 import * as transitions from './awardTransitions.js';
 
 /** How often a change is made again when only the pipeline's bookkeeping moved under it. */
@@ -44,6 +44,30 @@ export class AwardWorkflow {
 
   approve(id: string, by: string): Promise<Award> {
     return this.change(id, 'approve', (award) => transitions.approve(award, { by, at: this.now() }));
+  }
+
+  /**
+   * Approves many awards as an approval list is signed off: every award is read and checked first
+   * (one that does not exist or cannot be approved refuses the list, and nothing is written), then
+   * each hundred is approved in one write. A hundred in which some award moved meanwhile is
+   * approved award by award instead, as `approve` does.
+   */
+  async approveAll(ids: readonly string[], by: string): Promise<Award[]> {
+    const at = this.now();
+    const changes = await Promise.all(
+      ids.map(async (id) => {
+        const read = await this.store.get(id);
+        if (read === undefined) throw new AwardRefusal(id, `cannot approve award ${id}: it does not exist`);
+        return { read, next: transitions.approve(read, { by, at }) };
+      }),
+    );
+    const approved: Award[] = [];
+    for (let start = 0; start < changes.length; start += MAX_CHANGES_PER_WRITE) {
+      const part = changes.slice(start, start + MAX_CHANGES_PER_WRITE);
+      if ((await this.store.saveAll(part)) === 'saved') approved.push(...part.map(({ next }) => next));
+      else for (const { read } of part) approved.push(await this.approve(read.record.id, by));
+    }
+    return approved;
   }
 
   revoke(id: string, reason: string): Promise<Award> {

@@ -127,6 +127,24 @@ describe('DynamoDbAwardStore', () => {
     expect(first.Put!.ConditionExpression).toBe('attribute_not_exists(pk)');
   });
 
+  it('saves a list of changes in one transaction, each on its revision, or answers "changed"', async () => {
+    const other = submit({ ...exampleJson('merit-zhang-peng'), id: 'merit-other' });
+    const changes = [
+      { read: submitted, next: approved },
+      { read: other, next: approve(other, { by: '审核专班', at: AT }) },
+    ];
+    ddb.on(TransactWriteCommand).resolvesOnce({}).rejectsOnce(cancelled('None', 'ConditionalCheckFailed'));
+    expect(await store.saveAll(changes)).toBe('saved');
+    const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
+    expect(items.map((item) => [item.Put!.Item!.id, item.Put!.Item!.status, item.Put!.ConditionExpression])).toEqual([
+      ['merit-zhang-peng', 'APPROVED', 'revision = :read'],
+      ['merit-other', 'APPROVED', 'revision = :read'],
+    ]);
+    expect(await store.saveAll(changes)).toBe('changed');
+    const tooMany = Array.from({ length: 101 }, () => changes[0]!);
+    await expect(store.saveAll(tooMany)).rejects.toThrow('more than the 100 one write takes');
+  });
+
   it('reads awards strongly consistent, as the core knows them', async () => {
     ddb.on(GetCommand).resolves({
       Item: {

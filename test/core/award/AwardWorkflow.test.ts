@@ -92,4 +92,56 @@ describe('AwardWorkflow', () => {
     );
     expect(await store.get('merit-zhang-peng')).toEqual(before);
   });
+
+  it('approves a list as a whole: a hundred awards to a write, each on its revision', async () => {
+    const store = new InMemoryAwardStore();
+    const workflow = new AwardWorkflow(store, now);
+    const ids = Array.from({ length: 150 }, (_, i) => `merit-${i}`);
+    for (const id of ids) await workflow.submit({ ...exampleJson('merit-zhang-peng'), id });
+    const writes: number[] = [];
+    const saveAll = store.saveAll.bind(store);
+    store.saveAll = (changes) => {
+      writes.push(changes.length);
+      return saveAll(changes);
+    };
+    const approved = await workflow.approveAll(ids, '审核专班');
+    expect(writes).toEqual([100, 50]);
+    expect(approved.map((award) => award.record.id)).toEqual(ids);
+    for (const id of ids)
+      expect((await store.get(id))!.record).toMatchObject({ status: 'APPROVED', approvedBy: '审核专班' });
+  });
+
+  it('refuses the whole list, writing nothing, when one award is missing or cannot be approved', async () => {
+    const { store, workflow } = await approvedAward();
+    await workflow.submit({ ...exampleJson('merit-zhang-peng'), id: 'merit-new' });
+    const before = await store.get('merit-new');
+    await expect(workflow.approveAll(['merit-new', 'no-such-award'], '审核专班')).rejects.toThrow(
+      'cannot approve award no-such-award: it does not exist',
+    );
+    // merit-zhang-peng is approved already: approving it again is refused by the rule.
+    await expect(workflow.approveAll(['merit-new', 'merit-zhang-peng'], '审核专班')).rejects.toBeInstanceOf(
+      AwardRefusal,
+    );
+    expect(await store.get('merit-new')).toEqual(before);
+  });
+
+  it('approves award by award a hundred in which one moved meanwhile', async () => {
+    const store = new InMemoryAwardStore();
+    const workflow = new AwardWorkflow(store, now);
+    for (const id of ['a', 'b']) await workflow.submit({ ...exampleJson('merit-zhang-peng'), id });
+    const pausing = new PausingAwardStore(store);
+    const held = pausing.holdNextWrite();
+    const approving = new AwardWorkflow(pausing, now).approveAll(['a', 'b'], '审核专班');
+    await held.reached;
+    // The pipeline's bookkeeping moves b between the list's read and its write.
+    const b = (await store.get('b'))!;
+    await store.save(b, { ...b, revision: b.revision + 1 });
+    held.release();
+    const approved = await approving;
+    expect(approved.map((award) => [award.record.id, award.record.status])).toEqual([
+      ['a', 'APPROVED'],
+      ['b', 'APPROVED'],
+    ]);
+    expect((await store.get('b'))!.revision).toBe(b.revision + 2);
+  });
 });
