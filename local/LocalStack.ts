@@ -115,6 +115,15 @@ export interface LocalStack {
 /** The staff server's port when `npm start` is given none: where an API-less stack's codes still point. */
 export const DEFAULT_API_PORT = 8080;
 
+/**
+ * How long a caught-up poller waits before reading its shard again: Lambda polls a stream's shards
+ * four times a second. (At 50 ms, two idle pollers kept DynamoDB Local's JVM a third busy.) A
+ * poller that found records reads again at once.
+ */
+const IDLE_POLL_MS = 250;
+/** A failed batch is retried after 50 ms, then 100, 200…: a passing fault costs little. */
+const RETRY_BASE_MS = 50;
+
 /** Who the development certificate names when the stack is given no authority. */
 const DEVELOPMENT_AUTHORITY = '本地开发环境';
 
@@ -207,7 +216,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     batchSize: RENDER_EVENT_SOURCE.batchSize,
     maxRetries: options.retries ?? RENDER_EVENT_SOURCE.retryAttempts,
     startingPosition: RENDER_EVENT_SOURCE.startingPosition,
-    pollIntervalMs: 50,
+    pollIntervalMs: IDLE_POLL_MS,
+    retryBaseMs: RETRY_BASE_MS,
     ...positions('render'),
     ...(options.onDeadLetter ? { onDeadLetter: options.onDeadLetter } : {}),
   });
@@ -227,7 +237,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     batchSize: RENDER_EVENT_SOURCE.batchSize,
     maxRetries: options.retries ?? RENDER_EVENT_SOURCE.retryAttempts,
     startingPosition: RENDER_EVENT_SOURCE.startingPosition,
-    pollIntervalMs: 50,
+    pollIntervalMs: IDLE_POLL_MS,
+    retryBaseMs: RETRY_BASE_MS,
     ...positions('statistics'),
     ...(options.onDeadLetter ? { onDeadLetter: options.onDeadLetter } : {}),
   });

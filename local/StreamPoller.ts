@@ -21,8 +21,10 @@ export interface StreamPollerOptions {
   handler: (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>;
   /** Most records per invocation (and per GetRecords call). */
   batchSize?: number;
-  /** Pause between reads once a shard is caught up; also the first retry's backoff. */
+  /** Pause between reads once a shard is caught up. */
   pollIntervalMs?: number;
+  /** The first retry's backoff, doubled for each retry after it (default: pollIntervalMs). */
+  retryBaseMs?: number;
   /** Retries of a failing record (or batch) before it is dead-lettered. */
   maxRetries?: number;
   /** Which records reach the handler, in the Lambda event shape; the deployed filter by default. */
@@ -85,6 +87,7 @@ export class StreamPoller {
   private readonly handler: StreamPollerOptions['handler'];
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
+  private readonly retryBaseMs: number;
   private readonly maxRetries: number;
   private readonly filter: (record: DynamoDBRecord) => boolean;
   private readonly onDeadLetter: (record: DynamoDBRecord, error: unknown) => void;
@@ -110,6 +113,7 @@ export class StreamPoller {
     this.handler = options.handler;
     this.batchSize = options.batchSize ?? 100;
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
+    this.retryBaseMs = options.retryBaseMs ?? this.pollIntervalMs;
     this.maxRetries = options.maxRetries ?? 3;
     this.filter = options.filter ?? ((record) => matchesFilter(record));
     this.onDeadLetter = options.onDeadLetter ?? printDeadLetter;
@@ -185,7 +189,7 @@ export class StreamPoller {
       if (failures.length > 0) {
         for (const failure of failures) this.onError(failure);
         consecutiveErrors++;
-        pauseMs = Math.min(this.pollIntervalMs * 2 ** consecutiveErrors, MAX_BACKOFF_MS);
+        pauseMs = Math.min(this.retryBaseMs * 2 ** consecutiveErrors, MAX_BACKOFF_MS);
       } else {
         consecutiveErrors = 0;
       }
@@ -283,7 +287,7 @@ export class StreamPoller {
       this.deadLetter(shard, error);
       return;
     }
-    shard.retryAt = Date.now() + Math.min(this.pollIntervalMs * 2 ** (shard.attempts - 1), MAX_BACKOFF_MS);
+    shard.retryAt = Date.now() + Math.min(this.retryBaseMs * 2 ** (shard.attempts - 1), MAX_BACKOFF_MS);
   }
 
   private deadLetter(shard: ShardState, error: unknown): void {

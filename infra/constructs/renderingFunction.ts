@@ -56,6 +56,15 @@ export interface RenderingFunctionProps {
 }
 
 /**
+ * The render function's memory, chosen from `npm run bench:pipeline`'s cost model: rendering is
+ * single-threaded and CPU-bound, and Lambda gives one whole vCPU at 1,769 MB. Below it a document
+ * takes proportionally longer (a certificate approval 59 ms billed at 1,769 MB, 89 ms at 1,024,
+ * 161 ms at 512) for almost the same price — $0.174 against $0.172 per 10,000 certificates, since
+ * DynamoDB, S3 and KMS requests are 90 % of the cost; above it nothing gets faster.
+ */
+export const RENDER_MEMORY_MB = 1769;
+
+/**
  * A function that runs the render pipeline (the render function on the stream, the sweep on its
  * schedule), as `Function` in the given scope: the engine with its fonts in the asset, the table
  * and bucket in its environment, and exactly the grants the pipeline needs — read and write award
@@ -70,10 +79,7 @@ export function renderingFunction(
   const { function: fn, role } = new PipelineFunction(scope, 'Function', {
     entry: props.entry,
     bundling,
-    // npm run bench: a document takes 2–8 ms warm and the first one ~200 ms cold with four
-    // fonts (~51 MB) loaded into memory. 1536 MB buys most of a vCPU, so a batch of 25
-    // renders in well under a second.
-    memorySize: 1536,
+    memorySize: RENDER_MEMORY_MB,
     timeout: props.timeout,
     retain: props.retain,
     environment: {

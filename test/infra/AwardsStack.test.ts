@@ -106,7 +106,7 @@ describe('the render function', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
-      MemorySize: 1536,
+      MemorySize: 1769,
       Environment: {
         Variables: Match.objectLike({
           AWARD_FONTS_FILE: '/var/task/fonts/fonts.json',
