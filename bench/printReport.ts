@@ -78,7 +78,8 @@ function printComparisons({ contest, signing }: BenchReport): void {
 function coldLine(c: StubbedColdStart): string {
   return (
     `node boot ${ms(c.bootMs)} → modules evaluated ${ms(c.evaluatedMs)} → first AWS request ` +
-    `${ms(c.firstRequestMs)} → PDF stored ${ms(c.pdfStoredMs)} → handler returned ${ms(c.handledMs)} ` +
+    `${ms(c.firstRequestMs)} → reads done ${ms(c.readsDoneMs)} → PDF stored (fonts, first render) ` +
+    `${ms(c.pdfStoredMs)} → handler returned ${ms(c.handledMs)} ` +
     `→ exit ${ms(c.exitMs)}`
   );
 }

@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { functionAssetDir, synthesizeApp } from '../../test/support/synthesizeApp.js';
+import { functionAssetDir, synthesizeApp } from './synthesizeApp.js';
 
 export interface AwsEndpoints {
   readonly dynamodb: string;
