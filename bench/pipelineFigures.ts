@@ -48,11 +48,11 @@ export function parsePipelineOutput(stdout: string): PipelineOutcome {
   try {
     value = JSON.parse(last);
   } catch {
-    return { measured: false, reason: `its last line is not JSON: ${last.slice(0, 120)}` };
+    return { measured: false, reason: `npm run bench:pipeline's last line is not JSON: ${last.slice(0, 120)}` };
   }
   const breach = contractBreach(value);
   return breach
-    ? { measured: false, reason: `its last line ${breach}` }
+    ? { measured: false, reason: `npm run bench:pipeline's last line breaks the contract: ${breach}` }
     : { measured: true, figures: value as PipelineFigures };
 }
 

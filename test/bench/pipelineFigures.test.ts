@@ -21,7 +21,7 @@ describe('parsePipelineOutput', () => {
     const { cost: _cost, ...withoutCost } = figures;
     expect(parsePipelineOutput(JSON.stringify(withoutCost))).toEqual({
       measured: false,
-      reason: 'its last line cost.per10kDocumentsUsd is not a number',
+      reason: "npm run bench:pipeline's last line breaks the contract: cost.per10kDocumentsUsd is not a number",
     });
     const noKinds = { ...figures, rendersPerApproval: {} };
     expect(parsePipelineOutput(JSON.stringify(noKinds))).toMatchObject({ measured: false });
