@@ -1,18 +1,16 @@
-/** Warm rendering times of our engine, one document kind at a time. */
+/** Warm rendering times of our engine, one document kind at a time, warmed up until steady. */
 import { renderRecordDocuments } from '../functions/core/documents/renderRecordDocuments.js';
 import type { AwardRecord } from '../functions/core/records/index.js';
-import { summarize, timeIterations, type TimingSummary } from './stats.js';
+import { type RoundsPlan, runInterleaved } from './interleavedRounds.js';
+import { summarize, type TimingSummary } from './stats.js';
 
 export interface DocumentMeasurement extends TimingSummary {
-  /** The largest PDF among the timed renders (certificates differ by recipient name). */
+  readonly warmupRounds: number;
+  readonly settled: boolean;
+  /** The largest PDF among the timed renders. */
   readonly bytes: number;
   readonly pages: number;
   readonly bytesPerPage: number;
-}
-
-export interface IterationPlan {
-  readonly warmup: number;
-  readonly iterations: number;
 }
 
 /**
@@ -22,18 +20,25 @@ export interface IterationPlan {
  */
 export async function measureRecordRendering(
   recordFor: (i: number) => AwardRecord,
-  plan: IterationPlan,
+  plan: RoundsPlan,
 ): Promise<DocumentMeasurement> {
-  const { samplesMs, results } = await timeIterations(async (i) => {
-    const [document] = await renderRecordDocuments(recordFor(i));
-    if (!document) throw new Error(`record ${recordFor(i).id} produced no document`);
-    return document;
-  }, plan);
-  const largest = results.reduce((a, b) => (b.bytes.byteLength > a.bytes.byteLength ? b : a));
+  const result = await runInterleaved(
+    {
+      ours: async (i: number) => {
+        const [document] = await renderRecordDocuments(recordFor(i));
+        if (!document) throw new Error(`record ${recordFor(i).id} produced no document`);
+        return { bytes: document.bytes.byteLength, pages: document.pages };
+      },
+    },
+    plan,
+  );
+  const largest = result.results.ours.reduce((a, b) => (b.bytes > a.bytes ? b : a));
   return {
-    ...summarize(samplesMs),
-    bytes: largest.bytes.byteLength,
+    ...summarize(result.samplesMs.ours),
+    warmupRounds: result.warmupRounds,
+    settled: result.settled,
+    bytes: largest.bytes,
     pages: largest.pages,
-    bytesPerPage: Math.round(largest.bytes.byteLength / largest.pages),
+    bytesPerPage: Math.round(largest.bytes / largest.pages),
   };
 }

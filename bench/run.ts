@@ -1,6 +1,8 @@
 /**
- * npm run bench: warm rendering times per document kind, cold start of a fresh process, and the
- * certificate against two peer renderers (pdfmake, Typst), checked against the targets.
+ * npm run bench: the certificate by our engine against two peers (Typst, pdfmake) interleaved
+ * round by round, the other document kinds warmed up until steady, what signing adds, the cold
+ * start of the synthesized render bundle, the bulletin, and the pipeline's figures from
+ * `npm run bench:pipeline` (skipped with --no-pipeline), checked against the targets.
  *
  * stdout: a readable report, then, as the very last line, one JSON object with every figure.
  * stderr: progress. Exits 0 even when a target fails: this is a report, not a gate.
@@ -8,122 +10,137 @@
  * the result. (`node --expose-gc` makes it collect garbage between measurements; not required.)
  */
 import os from 'node:os';
-import { certificateRecords, EXAMPLE_FILES, largeCommendationOrder, loadExample } from './benchRecords.js';
+import type { RoundsPlan } from './interleavedRounds.js';
 import { measureBulletin } from './measureBulletin.js';
-import { type ColdStartSummary, measureColdStart } from './measureColdStart.js';
-import { type DocumentMeasurement, type IterationPlan, measureRecordRendering } from './measureDocuments.js';
-import { measurePeers, type PeerMeasurement } from './measurePeers.js';
+import { type BundleColdStart, measureBundleColdStart } from './measureBundleColdStart.js';
+import { type CertificateContest, measureCertificateContest } from './measureCertificateContest.js';
+import { type DocumentResults, LARGE_ORDER_AWARDEES, measureOtherDocuments } from './measureOtherDocuments.js';
 import { measureSigning, type SigningMeasurement } from './measureSigning.js';
-import { describeBound, evaluate, type TargetResult } from './targets.js';
+import { type PipelineOutcome, runPipelineBench } from './pipelineFigures.js';
+import { printReport } from './printReport.js';
+import { evaluate, type Target, type TargetResult, targetJson } from './targets.js';
 
-/** Fewer iterations for the slower documents keep the whole run well under a minute. */
-const PLANS = {
-  certificate: { warmup: 10, iterations: 200 },
-  commendationOrder: { warmup: 5, iterations: 150 },
-  telegram: { warmup: 5, iterations: 200 },
-  praiseBulletin: { warmup: 5, iterations: 150 },
-  commendationOrder300: { warmup: 3, iterations: 40 },
-} satisfies Record<string, IterationPlan>;
-const LARGE_ORDER_AWARDEES = 300;
+/**
+ * Warm-up runs until the median of each renderer's last 20 renders moves less than 3 % from the
+ * 20 before (at least `minWarmupRounds`, at most `maxWarmupRounds`); then the timed rounds.
+ */
+const STEADY = { window: 20, tolerance: 0.03 } as const;
+const CERTIFICATE_PLAN: RoundsPlan = { ...STEADY, minWarmupRounds: 100, maxWarmupRounds: 400, timedRounds: 200 };
 const COLD_RUNS = 5;
-
-const LABELS: Record<keyof typeof PLANS, string> = {
-  certificate: 'certificate (varied names)',
-  commendationOrder: 'commendation order',
-  telegram: 'telegram',
-  praiseBulletin: 'praise bulletin',
-  commendationOrder300: `commendation order, ${LARGE_ORDER_AWARDEES} awardees`,
-};
-
-type DocumentResults = Record<keyof typeof PLANS, DocumentMeasurement>;
-type PeerResults = { pdfmake: PeerMeasurement; typst: PeerMeasurement };
 
 function progress(message: string): void {
   process.stderr.write(`bench: ${message}\n`);
 }
 
-async function measureOurDocuments(): Promise<DocumentResults> {
-  const certificateFor = certificateRecords(PLANS.certificate.warmup + PLANS.certificate.iterations);
-  const order = loadExample(EXAMPLE_FILES.commendationOrder);
-  const telegram = loadExample(EXAMPLE_FILES.telegram);
-  const praiseBulletin = loadExample(EXAMPLE_FILES.praiseBulletin);
-  const largeOrder = largeCommendationOrder(LARGE_ORDER_AWARDEES);
-
-  const measure = (kind: keyof typeof PLANS, recordFor: Parameters<typeof measureRecordRendering>[0]) => {
-    progress(`${LABELS[kind]}: ${PLANS[kind].warmup} warm-up + ${PLANS[kind].iterations} timed renders`);
-    return measureRecordRendering(recordFor, PLANS[kind]);
-  };
-  return {
-    certificate: await measure('certificate', certificateFor),
-    commendationOrder: await measure('commendationOrder', () => order),
-    telegram: await measure('telegram', () => telegram),
-    praiseBulletin: await measure('praiseBulletin', () => praiseBulletin),
-    commendationOrder300: await measure('commendationOrder300', () => largeOrder),
-  };
-}
-
-function ratiosOf(ours: DocumentMeasurement, peers: PeerResults) {
-  return {
-    oursOverTypst: ours.p50 / peers.typst.p50,
-    pdfmakeOverOurs: peers.pdfmake.p50 / ours.p50,
-  };
+function pipelineTargets(pipeline: PipelineOutcome): Target[] {
+  const notMeasured = pipeline.measured ? undefined : pipeline.reason;
+  const figures = pipeline.measured ? pipeline.figures : undefined;
+  const renders = figures?.rendersPerApproval ?? {};
+  return [
+    {
+      key: 'pipelineDocsPerSecond',
+      label: 'pipeline burst, documents per second',
+      actual: figures?.burst.documentsPerSecond,
+      limit: 150,
+      bound: 'min',
+      unit: 'docs/s',
+      notMeasured,
+    },
+    {
+      key: 'pipelineP95Ms',
+      label: 'pipeline burst, approval→stored p95',
+      actual: figures?.burst.latencyP95Ms,
+      limit: 2000,
+      bound: 'below',
+      unit: 'ms',
+      notMeasured,
+    },
+    {
+      key: 'rendersPerApproval',
+      label: 'renders per approval (largest kind)',
+      actual: figures ? Math.max(...Object.values(renders)) : undefined,
+      limit: 1,
+      bound: 'eachEqual',
+      unit: '',
+      notMeasured,
+      details: { byKind: renders },
+    },
+    {
+      key: 'costPer10kDocumentsUsd',
+      label: 'cost per 10,000 documents',
+      actual: figures?.cost.per10kDocumentsUsd,
+      limit: null,
+      bound: 'none',
+      unit: 'USD',
+      notMeasured,
+      details: { inputs: figures?.cost.inputs ?? null },
+    },
+  ];
 }
 
 function evaluateTargets(
-  docs: DocumentResults,
-  cold: ColdStartSummary,
-  ratios: ReturnType<typeof ratiosOf>,
+  contest: CertificateContest,
   signing: SigningMeasurement,
+  cold: BundleColdStart,
+  docs: DocumentResults,
+  pipeline: PipelineOutcome,
 ): TargetResult[] {
-  return [
+  const spread = ({ p25, p75, rounds }: { p25: number; p75: number; rounds: number }) => ({ p25, p75, rounds });
+  const targets: Target[] = [
     {
-      key: 'signingP50',
-      label: 'PAdES signing alone, RSA-2048 local, warm p50',
-      actual: signing.signingAlone.p50,
+      key: 'certificateVsTypst',
+      label: 'certificate, ours / Typst (per round)',
+      actual: contest.oursOverTypst.median,
+      limit: 0.8,
+      bound: 'max',
+      unit: '×',
+      details: spread(contest.oursOverTypst),
+    },
+    {
+      key: 'certificateVsPdfmake',
+      label: 'certificate, pdfmake / ours (per round)',
+      actual: contest.pdfmakeOverOurs.median,
+      limit: 5,
+      bound: 'min',
+      unit: '×',
+      details: spread(contest.pdfmakeOverOurs),
+    },
+    {
+      key: 'signingAddsMs',
+      label: 'signing adds (signed − unsigned)',
+      actual: signing.signingAdds.median,
       limit: 3,
       bound: 'max',
       unit: 'ms',
-    } as const,
+      details: spread(signing.signingAdds),
+    },
     {
-      key: 'certificateP50',
-      label: 'certificate warm p50',
-      actual: docs.certificate.p50,
-      limit: 8,
+      key: 'coldStartBundleMs',
+      label: 'bundle cold start, spawn→PDF stored',
+      actual: cold.stubbed.pdfStoredMs,
+      limit: 250,
       bound: 'max',
       unit: 'ms',
-    } as const,
+      details: { runs: cold.stubbed.runs },
+    },
     {
-      key: 'oursOverTypst',
-      label: 'ours / Typst (p50)',
-      actual: ratios.oursOverTypst,
-      limit: 2.5,
-      bound: 'max',
-      unit: '×',
-    } as const,
-    {
-      key: 'pdfmakeOverOurs',
-      label: 'pdfmake / ours (p50)',
-      actual: ratios.pdfmakeOverOurs,
-      limit: 6,
-      bound: 'min',
-      unit: '×',
-    } as const,
-    {
-      key: 'coldStart',
-      label: 'cold start (spawn→first PDF, median)',
-      actual: cold.spawnToResultMs,
-      limit: 400,
+      key: 'order300Ms',
+      label: `${LARGE_ORDER_AWARDEES}-awardee order, median`,
+      actual: docs.commendationOrder300.p50,
+      limit: 40,
       bound: 'max',
       unit: 'ms',
-    } as const,
+      details: { p25: docs.commendationOrder300.p25, p75: docs.commendationOrder300.p75 },
+    },
+    ...pipelineTargets(pipeline),
     {
       key: 'certificateBytes',
       label: 'certificate size',
-      actual: docs.certificate.bytes,
+      actual: contest.ours.bytes,
       limit: 60_000,
       bound: 'max',
       unit: 'bytes',
-    } as const,
+    },
     {
       key: 'orderBytesPerPage',
       label: 'commendation order per page',
@@ -131,7 +148,7 @@ function evaluateTargets(
       limit: 30_000,
       bound: 'max',
       unit: 'bytes',
-    } as const,
+    },
     {
       key: 'order300BytesPerPage',
       label: `${LARGE_ORDER_AWARDEES}-awardee order per page`,
@@ -139,88 +156,9 @@ function evaluateTargets(
       limit: 30_000,
       bound: 'max',
       unit: 'bytes',
-    } as const,
-    {
-      key: 'order300P50',
-      label: `${LARGE_ORDER_AWARDEES}-awardee order p50`,
-      actual: docs.commendationOrder300.p50,
-      limit: 1000,
-      bound: 'max',
-      strict: true,
-      unit: 'ms',
-    } as const,
-  ].map(evaluate);
-}
-
-// ---- Report ----------------------------------------------------------------------------------
-
-const ms = (value: number) => value.toFixed(1);
-const int = (value: number) => Math.round(value).toLocaleString('en-US');
-const times = (value: number) => `${value.toFixed(1)}×`;
-
-function row(cells: string[], widths: number[]): string {
-  return cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[0]!) : cell.padStart(widths[i]!))).join('  ');
-}
-
-function printDocumentTable(docs: DocumentResults, peers: PeerResults): void {
-  const widths = [34, 6, 8, 8, 9, 6, 11];
-  console.log(row(['document', 'iters', 'p50 ms', 'p95 ms', 'bytes', 'pages', 'bytes/page'], widths));
-  console.log('-'.repeat(widths.reduce((a, b) => a + b + 2, -2)));
-  for (const kind of Object.keys(PLANS) as (keyof typeof PLANS)[]) {
-    const d = docs[kind];
-    console.log(
-      row(
-        [LABELS[kind], String(d.iterations), ms(d.p50), ms(d.p95), int(d.bytes), String(d.pages), int(d.bytesPerPage)],
-        widths,
-      ),
-    );
-  }
-  for (const [name, peer] of Object.entries(peers)) {
-    console.log(
-      row(
-        [
-          `peer: ${name} certificate`,
-          String(peer.iterations),
-          ms(peer.p50),
-          ms(peer.p95),
-          int(peer.bytes),
-          '1',
-          int(peer.bytes),
-        ],
-        widths,
-      ),
-    );
-  }
-}
-
-function printColdStart(cold: ColdStartSummary): void {
-  console.log(
-    `cold start, median of ${cold.runs} fresh \`node .bench/cold.mjs\` (bundle ${int(cold.bundleBytes)} bytes):\n` +
-      `  parent: spawn→exit ${ms(cold.spawnToExitMs)} ms, ` +
-      `spawn→first certificate printed ${ms(cold.spawnToResultMs)} ms\n` +
-      `  child:  modules loaded ${ms(cold.modulesLoadedMs)} ms, ` +
-      `first certificate ${ms(cold.inProcessMs)} ms after process start\n` +
-      `  (spawn→exit adds ${ms(cold.spawnToExitMs - cold.spawnToResultMs)} ms after the PDF: ` +
-      `V8 finishing its background optimisation\n` +
-      `   of the HarfBuzz WebAssembly before the process may end; node --liftoff-only removes it. ` +
-      `A request is answered before it.)`,
-  );
-}
-
-function printTargets(targets: TargetResult[]): void {
-  for (const t of targets) {
-    const actual =
-      t.unit === '×' ? times(t.actual) : t.unit === 'ms' ? `${ms(t.actual)} ms` : `${int(t.actual)} ${t.unit}`;
-    console.log(
-      `  ${t.pass ? 'PASS' : 'FAIL'}  ${t.label.padEnd(34)} ${actual.padStart(14)}   target ${describeBound(t)}`,
-    );
-  }
-  const failed = targets.filter((t) => !t.pass);
-  console.log(
-    failed.length === 0
-      ? '  all targets met'
-      : `  *** ${failed.length} target(s) FAILED: ${failed.map((t) => t.key).join(', ')} ***`,
-  );
+    },
+  ];
+  return targets.map(evaluate);
 }
 
 /** Rounds every number to 2 decimals so the JSON line stays readable. */
@@ -228,68 +166,39 @@ function roundedJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' ? Math.round(v * 100) / 100 : v));
 }
 
-// ---- Main ------------------------------------------------------------------------------------
-
+const withPipeline = !process.argv.includes('--no-pipeline');
 const gcExposed = typeof (globalThis as { gc?: unknown }).gc === 'function';
-const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-progress(
-  `node ${process.version}, ${os.cpus().length} × ${cpu}, load ${os.loadavg()[0]!.toFixed(2)}, ` +
-    `gc ${gcExposed ? 'exposed' : 'not exposed'}`,
-);
+const machine = `node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}`;
+const loadBefore = os.loadavg()[0]!;
+progress(`${machine}, load ${loadBefore.toFixed(2)}, gc ${gcExposed ? 'exposed' : 'not exposed'}`);
 
-// Cold start first, while this process has loaded nothing heavy and leaves the CPU to the probes.
-progress(`cold start: bundling bench/coldStart.ts, then ${COLD_RUNS} fresh processes`);
-const cold = await measureColdStart(COLD_RUNS);
-const docs = await measureOurDocuments();
-progress(
-  `peers: pdfmake and Typst, ${PLANS.certificate.warmup} warm-up + ` +
-    `${PLANS.certificate.iterations} timed certificates each`,
-);
-const peers = await measurePeers(PLANS.certificate);
-progress(`signing: certificates rendered and signed, then signed alone, ${PLANS.certificate.iterations} timed each`);
-const signing = await measureSigning(
-  certificateRecords(PLANS.certificate.warmup + PLANS.certificate.iterations),
-  PLANS.certificate,
-);
-const ratios = ratiosOf(docs.certificate, peers);
+// Cold start first, while this process has loaded nothing heavy and leaves the CPU to the children.
+const cold = await measureBundleColdStart(COLD_RUNS, progress);
+progress('certificate: ours, Typst and pdfmake interleaved, warm-up until steady, then 200 timed rounds');
+const contest = await measureCertificateContest(CERTIFICATE_PLAN);
+const docs = await measureOtherDocuments(STEADY, progress);
+progress('signing: certificates signed and unsigned interleaved, then signing alone');
+const signing = await measureSigning(CERTIFICATE_PLAN);
 progress('bulletin: 100,000 generated awards, kept counters against a full recount');
 const bulletin = await measureBulletin();
-const targets = evaluateTargets(docs, cold, ratios, signing);
+progress(withPipeline ? 'pipeline: npm run bench:pipeline' : 'pipeline: skipped (--no-pipeline)');
+const pipeline: PipelineOutcome = withPipeline
+  ? await runPipelineBench()
+  : { measured: false, reason: 'skipped: --no-pipeline' };
+const targets = evaluateTargets(contest, signing, cold, docs, pipeline);
+const loadAfter = os.loadavg()[0]!;
 
-console.log(`\nnpm run bench — node ${process.version}, ${os.cpus().length} × ${cpu}\n`);
-printDocumentTable(docs, peers);
-console.log(
-  `\nours/typst = ${times(ratios.oursOverTypst)}   pdfmake/ours = ${times(ratios.pdfmakeOverOurs)}   ` +
-    `(certificate warm p50)\n`,
-);
-console.log(
-  `certificate signed (PAdES B-B, development RSA-2048): p50 ${ms(signing.signedCertificate.p50)} ms, ` +
-    `p95 ${ms(signing.signedCertificate.p95)} ms, ${int(signing.signedCertificate.bytes)} bytes; ` +
-    `unsigned p50 ${ms(docs.certificate.p50)} ms\n` +
-    `  signing alone: p50 ${ms(signing.signingAlone.p50)} ms, p95 ${ms(signing.signingAlone.p95)} ms ` +
-    `(KMS adds its own Sign round trip in AWS, not measured here)\n`,
-);
-printColdStart(cold);
-console.log(
-  `\nbulletin, ${bulletin.awards.toLocaleString('en-US')} awards: ` +
-    `from kept figures ${bulletin.kept.itemsRead} items in ${bulletin.kept.requests} request, ` +
-    `${ms(bulletin.kept.ms)} ms to figures and PDF;` +
-    `\n  full scan ${bulletin.fullScan.itemsRead.toLocaleString('en-US')} items, ` +
-    `recount ${ms(bulletin.fullScan.recountMs)} ms, ${ms(bulletin.fullScan.ms)} ms to figures and PDF ` +
-    `(reads: ${Math.round(bulletin.fullScan.itemsRead / bulletin.kept.itemsRead).toLocaleString('en-US')}× more)`,
-);
-console.log('\ntargets:');
-printTargets(targets);
+printReport({ machine, loadBefore, loadAfter, contest, signing, docs, cold, bulletin, pipeline, targets });
 console.log(
   roundedJson({
-    ...docs,
-    cold,
+    machine,
+    loadAverage: { before: loadBefore, after: loadAfter },
+    certificate: contest,
     signing,
+    documents: docs,
+    coldStart: cold,
     bulletin,
-    peers,
-    ratios,
-    targets: Object.fromEntries(
-      targets.map((t) => [t.key, { actual: t.actual, limit: describeBound(t), pass: t.pass }]),
-    ),
+    pipeline: pipeline.measured ? pipeline.figures : { notMeasured: pipeline.reason },
+    targets: Object.fromEntries(targets.map((t) => [t.key, targetJson(t)])),
   }),
 );

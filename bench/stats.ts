@@ -2,7 +2,9 @@
 
 export interface TimingSummary {
   readonly iterations: number;
+  readonly p25: number;
   readonly p50: number;
+  readonly p75: number;
   readonly p95: number;
   readonly min: number;
   readonly max: number;
@@ -26,7 +28,9 @@ export function summarize(samplesMs: readonly number[]): TimingSummary {
   const sorted = [...samplesMs].sort((a, b) => a - b);
   return {
     iterations: sorted.length,
+    p25: percentile(sorted, 25),
     p50: percentile(sorted, 50),
+    p75: percentile(sorted, 75),
     p95: percentile(sorted, 95),
     min: sorted[0]!,
     max: sorted[sorted.length - 1]!,
@@ -37,27 +41,4 @@ export function summarize(samplesMs: readonly number[]): TimingSummary {
 export function collectGarbageIfExposed(): void {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (typeof gc === 'function') gc();
-}
-
-/**
- * Runs `task(i)` `warmup` times untimed (JIT, lazy font loading, template compilation), then
- * `iterations` times timed one by one. `i` keeps counting across warm-up and timed runs, so a
- * task that varies its input by `i` never repeats the warm-up's inputs in lockstep.
- * Returns the per-iteration times (ms) and the results of the timed runs.
- */
-export async function timeIterations<T>(
-  task: (i: number) => Promise<T>,
-  { warmup, iterations }: { warmup: number; iterations: number },
-): Promise<{ samplesMs: number[]; results: T[] }> {
-  for (let i = 0; i < warmup; i++) await task(i);
-  collectGarbageIfExposed();
-  const samplesMs: number[] = [];
-  const results: T[] = [];
-  for (let i = warmup; i < warmup + iterations; i++) {
-    const start = performance.now();
-    const result = await task(i);
-    samplesMs.push(performance.now() - start);
-    results.push(result);
-  }
-  return { samplesMs, results };
 }

@@ -73,7 +73,9 @@ export function engineBundle(fontOverrides: Partial<FontConfig> = {}): EngineBun
       AWARD_TEMPLATES_DIR: `${TASK_ROOT}/templates`,
       HB_SUBSET_WASM: `${TASK_ROOT}/harfbuzz-subset.wasm`,
       AWARD_SRGB_ICC: `${TASK_ROOT}/sRGB.icc`,
-      NODE_OPTIONS: '--enable-source-maps',
+      // No NODE_OPTIONS=--enable-source-maps: Node would read and parse the bundle's map (~7 MB) on
+      // every cold start, ~28 ms of the render bundle's ~330 ms (issue 16; `npm run bench` prints the
+      // cold start with and without it). The map stays in the asset to decode a stack trace offline.
     },
   };
 }

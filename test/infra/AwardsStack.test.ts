@@ -120,6 +120,13 @@ describe('the render function', () => {
     });
   });
 
+  it('starts without Node’s source-map support, which would parse the bundle’s map on every cold start', () => {
+    const functions = Object.values(template.findResources('AWS::Lambda::Function'));
+    const rendering = functions.filter((fn) => fn.Properties.Environment?.Variables?.AWARD_FONTS_FILE);
+    expect(rendering.length).toBeGreaterThan(0);
+    for (const fn of rendering) expect(fn.Properties.Environment.Variables.NODE_OPTIONS).toBeUndefined();
+  });
+
   it('knows the stack’s own authority and its code, for numbering that authority’s records that give no code', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       Environment: {

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { promisify } from 'node:util';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
@@ -13,17 +13,17 @@ import { type LocalStack, startLocalStack } from '../../local/LocalStack.js';
 import { freePort } from '../../local/ports.js';
 import { verificationCode } from '../../functions/core/verification/verificationCode.js';
 import { exampleJson } from '../support/examples.js';
-import { functionAssetDir, synthesizeApp } from '../support/synthesizeApp.js';
+import { RenderAsset } from '../support/RenderAsset.js';
 
 let stack: LocalStack;
-let assetDir: string;
+let asset: RenderAsset;
 /** Secrets Manager's GetSecretValue as the bundle's SDK calls it (JSON 1.1): the generated string. */
 let secretsManager: Server;
 const GENERATED = 'k7'.repeat(32);
 const secretRequests: unknown[] = [];
 
 beforeAll(async () => {
-  assetDir = functionAssetDir(synthesizeApp(), 'POWERTOOLS_SERVICE_NAME', 'render');
+  asset = RenderAsset.synthesize();
   stack = await startLocalStack({
     dynamodbPort: await freePort(),
     s3Port: await freePort(),
@@ -55,9 +55,6 @@ describe('the bundled render function', () => {
   it('renders and stores a document from its own asset: code, fonts, templates, HarfBuzz, sRGB', async () => {
     const { record } = await stack.approvals.submit({ ...exampleJson('merit-zhang-peng'), id: 'bundle-check' });
     const item = storedItem(await stack.approvals.approve(record.id, '审核专班'));
-    // Lambda runs the asset from /var/task; here its fonts.json is pointed at the asset folder instead.
-    const fonts = join(mkdtempSync(join(tmpdir(), 'fonts-')), 'fonts.json');
-    writeFileSync(fonts, readFileSync(join(assetDir, 'fonts', 'fonts.json'), 'utf8').replaceAll('/var/task', assetDir));
     const event = {
       Records: [
         {
@@ -67,36 +64,17 @@ describe('the bundled render function', () => {
       ],
     };
     const script =
-      `const { handler } = await import(${JSON.stringify(join(assetDir, 'index.mjs'))}); ` +
+      `const { handler } = await import(${JSON.stringify(asset.indexFile)}); ` +
       `console.log(JSON.stringify(await handler(${JSON.stringify(event)})));`;
+    const secretsManagerUrl = `http://127.0.0.1:${(secretsManager.address() as { port: number }).port}`;
     // Asynchronously: the S3 server runs in this process and must keep answering.
     const child = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
       encoding: 'utf8',
       timeout: 60_000,
-      env: {
-        PATH: process.env.PATH,
-        AWARDS_TABLE_NAME: stack.info.tableName,
-        DOCUMENTS_BUCKET_NAME: stack.info.bucket,
-        AUTHORITY_NAME: '内蒙古自治区公安厅',
-        AUTHORITY_CODE: '内公奖',
-        AWS_ENDPOINT_URL_DYNAMODB: stack.info.dynamodbEndpoint,
-        AWS_ENDPOINT_URL_S3: stack.info.s3Endpoint,
-        AWS_ENDPOINT_URL_SECRETS_MANAGER: `http://127.0.0.1:${(secretsManager.address() as { port: number }).port}`,
-        VERIFICATION_SECRET_ID: 'verification-secret',
-        VERIFY_BASE_URL: 'https://verify.example.org',
-        // The stack's key, without a certificate chain yet: the bundle stores documents unsigned.
-        SIGNING_KEY_ID: 'signing-key',
-        AWS_S3_FORCE_PATH_STYLE: 'true',
-        AWS_REGION: 'local',
-        AWS_ACCESS_KEY_ID: 'S3RVER',
-        AWS_SECRET_ACCESS_KEY: 'S3RVER',
-        AWARD_FONTS_FILE: fonts,
-        AWARD_TEMPLATES_DIR: join(assetDir, 'templates'),
-        HB_SUBSET_WASM: join(assetDir, 'harfbuzz-subset.wasm'),
-        AWARD_SRGB_ICC: join(assetDir, 'sRGB.icc'),
-        POWERTOOLS_LOG_LEVEL: 'SILENT',
-        POWERTOOLS_METRICS_DISABLED: 'true',
-      },
+      env: asset.environment(
+        { dynamodb: stack.info.dynamodbEndpoint, s3: stack.info.s3Endpoint, secretsManager: secretsManagerUrl },
+        { table: stack.info.tableName, bucket: stack.info.bucket },
+      ),
     });
     expect(JSON.parse(child.stdout.trim().split('\n').at(-1)!)).toEqual({ batchItemFailures: [] });
     const key = 'awards/bundle-check/certificate-v1.pdf';
