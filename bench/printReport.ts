@@ -123,13 +123,15 @@ function printPipeline({ pipeline }: BenchReport): void {
   );
   const kinds = Object.entries(rendersPerApproval).map(([kind, n]) => `${kind} ${n}`);
   console.log(`  renders per approval: ${kinds.join(', ')}`);
-  console.log(`  cost per 10,000 documents: ${cost.per10kDocumentsUsd} USD, inputs ${JSON.stringify(cost.inputs)}`);
+  // The inputs are in the JSON line; `npm run bench:pipeline` prints them as tables.
+  console.log(`  cost per 10,000 documents: ${cost.per10kDocumentsUsd.toFixed(4)} USD (${String(cost.inputs.kind)})`);
 }
 
 function formatActual(t: TargetResult): string {
   if (t.actual === undefined) return 'not measured';
   if (t.unit === '×') return times(t.actual);
   if (t.unit === 'ms') return `${ms(t.actual)} ms`;
+  if (t.unit === 'USD') return `${t.actual.toFixed(4)} USD`;
   return `${int(t.actual)} ${t.unit}`.trimEnd();
 }
 

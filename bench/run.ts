@@ -63,6 +63,7 @@ function pipelineTargets(pipeline: PipelineOutcome): Target[] {
       bound: 'eachEqual',
       unit: '',
       notMeasured,
+      each: renders,
       details: { byKind: renders },
     },
     {

@@ -15,6 +15,8 @@ export interface Target {
   /** Undefined when the figure could not be measured; `notMeasured` then says why. */
   readonly actual?: number;
   readonly notMeasured?: string;
+  /** For 'eachEqual': the values (by name) that must each equal the limit. */
+  readonly each?: Readonly<Record<string, number>>;
   /** The values a figure is made of (per kind, its spread, a cost's inputs): carried into the JSON. */
   readonly details?: Readonly<Record<string, unknown>>;
 }
@@ -24,10 +26,13 @@ export interface TargetResult extends Target {
   readonly pass: boolean | null;
 }
 
-function passes({ actual, limit, bound, details }: Target): boolean | null {
+function passes({ actual, limit, bound, each }: Target): boolean | null {
   if (bound === 'none') return null;
   if (actual === undefined || limit === null) return false;
-  if (bound === 'eachEqual') return Object.values(details ?? {}).every((value) => value === limit);
+  if (bound === 'eachEqual') {
+    const values = Object.values(each ?? {});
+    return values.length > 0 && values.every((value) => value === limit);
+  }
   if (bound === 'min') return actual >= limit;
   return bound === 'below' ? actual < limit : actual <= limit;
 }

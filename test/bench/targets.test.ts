@@ -9,7 +9,8 @@ const rendersPerApproval = (byKind: Record<string, number>) =>
     limit: 1,
     bound: 'eachEqual',
     unit: '',
-    details: byKind,
+    each: byKind,
+    details: { byKind },
   });
 
 describe('targets', () => {
@@ -17,6 +18,7 @@ describe('targets', () => {
     expect(rendersPerApproval({ certificate: 1, telegram: 1 }).pass).toBe(true);
     expect(rendersPerApproval({ certificate: 1, telegram: 0 }).pass).toBe(false);
     expect(rendersPerApproval({ certificate: 2, telegram: 1 }).pass).toBe(false);
+    expect(rendersPerApproval({}).pass).toBe(false);
   });
 
   it('reports a figure that was not measured as null with its reason, failed, never NaN', () => {
