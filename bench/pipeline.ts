@@ -22,7 +22,7 @@ import { type LocalStack, startLocalStack } from '../local/LocalStack.js';
 import { freePort } from '../local/ports.js';
 import { waitForSettled } from '../local/waitForSettled.js';
 import { exampleJson } from '../test/support/examples.js';
-import { RENDER_MEMORY_MB } from '../infra/constructs/renderingFunction.js';
+import { RENDER_MEMORY_MB } from '../infra/config/renderMemory.js';
 import { measureChromiumCertificate } from './pipeline/chromiumCertificate.js';
 import { AWS_PRICES } from './pipeline/awsPrices.js';
 import { costPer10kDocuments, type PerApproval } from './pipeline/costModel.js';

@@ -8,6 +8,7 @@ import type { FontConfig } from '../../functions/core/engine/fonts/fontConfig.js
 import { DOCUMENTS_BUCKET } from '../../functions/definitions/documentsBucket.js';
 import { METRICS_NAMESPACE } from '../../functions/definitions/metrics.js';
 import { engineBundle } from './engineBundling.js';
+import { RENDER_MEMORY_MB } from '../config/renderMemory.js';
 import { PipelineFunction } from './PipelineFunction.js';
 import type { SigningKey } from './SigningKey.js';
 import type { VerificationSecret } from './VerificationSecret.js';
@@ -54,15 +55,6 @@ export interface RenderingFunctionProps {
   readonly fonts?: Partial<FontConfig>;
   readonly retain: boolean;
 }
-
-/**
- * The render function's memory, chosen from `npm run bench:pipeline`'s cost model: rendering is
- * single-threaded and CPU-bound, and Lambda gives one whole vCPU at 1,769 MB. Below it a document
- * takes proportionally longer (a certificate approval 50 ms billed at 1,769 MB, 77 ms at 1,024,
- * 140 ms at 512) for almost the same price — $0.1718 against $0.1705 per 10,000 certificates, since
- * DynamoDB, S3 and KMS requests are 90 % of the cost; above it nothing gets faster.
- */
-export const RENDER_MEMORY_MB = 1769;
 
 /**
  * A function that runs the render pipeline (the render function on the stream, the sweep on its
