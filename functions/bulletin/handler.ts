@@ -14,18 +14,19 @@ import { bulletinKey } from '../definitions/documentsBucket.js';
 import { METRICS_NAMESPACE } from '../definitions/metrics.js';
 import { verificationMarksFromEnvironment } from '../render/verificationMarksFromEnvironment.js';
 import { signerFromEnvironment } from '../render/signerFromEnvironment.js';
+import { AWS_CLIENT_CONFIG } from '../adapters/awsClientConfig.js';
 
 const required = (name: string) => requiredEnvironment(name, 'bulletin');
 
 const logger = new Logger({ serviceName: 'bulletin' });
 const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: 'bulletin' });
-const dynamodb = new DynamoDBClient({});
+const dynamodb = new DynamoDBClient(AWS_CLIENT_CONFIG);
 const tableName = required('AWARDS_TABLE_NAME');
 const deps = {
   figures: new DynamoDbStatisticsRepository(dynamodb, tableName),
   numbers: new DynamoDbHeldNumbers(dynamodb, tableName),
   archive: new S3BulletinArchive(
-    new S3Client({ forcePathStyle: process.env.AWS_S3_FORCE_PATH_STYLE === 'true' }),
+    new S3Client({ ...AWS_CLIENT_CONFIG, forcePathStyle: process.env.AWS_S3_FORCE_PATH_STYLE === 'true' }),
     required('DOCUMENTS_BUCKET_NAME'),
   ),
   engine: DocumentEngine.shared(),

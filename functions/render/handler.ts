@@ -9,15 +9,16 @@ import { METRICS_NAMESPACE } from '../definitions/metrics.js';
 import { createRenderHandler } from './createRenderHandler.js';
 import { signerFromEnvironment } from './signerFromEnvironment.js';
 import { verificationMarksFromEnvironment } from './verificationMarksFromEnvironment.js';
+import { AWS_CLIENT_CONFIG } from '../adapters/awsClientConfig.js';
 
 const required = (name: string) => requiredEnvironment(name, 'render');
 
 /** Lambda entry point: the DynamoDB stream of the awards table, filtered by RENDER_FILTER_PATTERNS. */
 export const handler = createRenderHandler({
-  awards: new DynamoDbAwardStore(new DynamoDBClient({}), required('AWARDS_TABLE_NAME')),
+  awards: new DynamoDbAwardStore(new DynamoDBClient(AWS_CLIENT_CONFIG), required('AWARDS_TABLE_NAME')),
   // S3-compatible endpoints (the local stack's server, MinIO) want path-style addressing.
   documents: new S3DocumentRepository(
-    new S3Client({ forcePathStyle: process.env.AWS_S3_FORCE_PATH_STYLE === 'true' }),
+    new S3Client({ ...AWS_CLIENT_CONFIG, forcePathStyle: process.env.AWS_S3_FORCE_PATH_STYLE === 'true' }),
     required('DOCUMENTS_BUCKET_NAME'),
   ),
   authority: { name: required('AUTHORITY_NAME'), code: required('AUTHORITY_CODE') },

@@ -3,13 +3,7 @@ import { KmsDocumentSigner } from '../adapters/kms/KmsDocumentSigner.js';
 import type { DocumentSigner } from '../core/signing/DocumentSigner.js';
 import { certificatesFromPem } from '../core/signing/certificatesFromPem.js';
 import { requiredEnvironment } from '../requiredEnvironment.js';
-
-/**
- * The SDK waits on a stalled connection for ever by default (and only warns when requestTimeout
- * passes unless told to throw): a KMS call that stalls fails instead, and the stream (or the
- * schedule) retries the record, well inside the function's timeout.
- */
-export const KMS_TIMEOUTS = { connectionTimeout: 2_000, requestTimeout: 5_000, throwOnRequestTimeout: true } as const;
+import { AWS_CLIENT_CONFIG } from '../adapters/awsClientConfig.js';
 
 /**
  * The signer of a function that stores documents: the stack's KMS key (SIGNING_KEY_ID) and the
@@ -21,5 +15,5 @@ export function signerFromEnvironment(functionName: string): DocumentSigner | un
   const keyId = requiredEnvironment('SIGNING_KEY_ID', functionName);
   const chain = certificatesFromPem(process.env.SIGNING_CERTIFICATE_CHAIN ?? '');
   if (chain.length === 0) return undefined;
-  return new KmsDocumentSigner(new KMSClient({ requestHandler: KMS_TIMEOUTS }), keyId, chain);
+  return new KmsDocumentSigner(new KMSClient(AWS_CLIENT_CONFIG), keyId, chain);
 }

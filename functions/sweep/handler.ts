@@ -10,16 +10,17 @@ import { requiredEnvironment } from '../requiredEnvironment.js';
 import { signerFromEnvironment } from '../render/signerFromEnvironment.js';
 import { verificationMarksFromEnvironment } from '../render/verificationMarksFromEnvironment.js';
 import { createSweepHandler } from './createSweepHandler.js';
+import { AWS_CLIENT_CONFIG } from '../adapters/awsClientConfig.js';
 
 const required = (name: string) => requiredEnvironment(name, 'sweep');
-const dynamodb = new DynamoDBClient({});
+const dynamodb = new DynamoDBClient(AWS_CLIENT_CONFIG);
 const tableName = required('AWARDS_TABLE_NAME');
 
 /** Lambda entry point: invoked by its EventBridge Scheduler schedule. */
 export const handler = createSweepHandler({
   lagging: new DynamoDbLaggingAwards(dynamodb, tableName),
   awards: new DynamoDbAwardStore(dynamodb, tableName),
-  documents: new S3DocumentRepository(new S3Client({}), required('DOCUMENTS_BUCKET_NAME')),
+  documents: new S3DocumentRepository(new S3Client(AWS_CLIENT_CONFIG), required('DOCUMENTS_BUCKET_NAME')),
   authority: { name: required('AUTHORITY_NAME'), code: required('AUTHORITY_CODE') },
   marks: verificationMarksFromEnvironment('sweep'),
   signer: signerFromEnvironment('sweep'),

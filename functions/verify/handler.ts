@@ -4,9 +4,10 @@ import { DynamoDbVerifications } from '../adapters/dynamodb/DynamoDbVerification
 import { VerificationService } from '../core/verification/VerificationService.js';
 import { requiredEnvironment } from '../requiredEnvironment.js';
 import { createVerifyHandler } from './createVerifyHandler.js';
+import { AWS_CLIENT_CONFIG } from '../adapters/awsClientConfig.js';
 
 const verifications = new DynamoDbVerifications(
-  new DynamoDBClient({}),
+  new DynamoDBClient(AWS_CLIENT_CONFIG),
   requiredEnvironment('AWARDS_TABLE_NAME', 'verify'),
 );
 

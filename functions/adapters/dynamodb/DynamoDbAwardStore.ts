@@ -1,4 +1,4 @@
-import { type DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Award } from '../../core/award/Award.js';
 import { type AwardStore, MAX_CHANGES_PER_WRITE, type SequencePlace } from '../../core/award/AwardStore.js';
@@ -8,6 +8,7 @@ import { formatDocumentNumber } from '../../core/pipeline/documentNumber.js';
 import { awardKey, claimKey, counterKey } from '../../definitions/awardsTable.js';
 import { isConditionalCheckFailure, storeError } from '../StoreError.js';
 import { awardFromItem, itemOfAward } from './awardItem.js';
+import { cancellationCodes } from './cancellationCodes.js';
 import { documentClient } from './documentClient.js';
 import { readItem } from './readItem.js';
 import { numberGiven, numberVoided } from './sequenceItems.js';
@@ -103,9 +104,8 @@ export class DynamoDbAwardStore implements AwardStore {
       );
       return 'saved';
     } catch (error) {
-      if (!(error instanceof TransactionCanceledException))
-        throw storeError(`saving ${ids.length} awards (${ids[0]} …)`, error);
-      const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
+      const codes = cancellationCodes(error);
+      if (codes === undefined) throw storeError(`saving ${ids.length} awards (${ids[0]} …)`, error);
       if (codes.some((code) => code === 'ConditionalCheckFailed' || code === 'TransactionConflict')) return 'changed';
       const tooLargeAt = codes.indexOf('ValidationError');
       if (tooLargeAt >= 0) throw tooLarge(ids[tooLargeAt]!, error);
@@ -133,9 +133,10 @@ export class DynamoDbAwardStore implements AwardStore {
       );
       return 'saved';
     } catch (error) {
-      if (!(error instanceof TransactionCanceledException))
+      const reasons = cancellationCodes(error);
+      if (reasons === undefined)
         throw storeError(`saving award ${id} (revision ${next.revision}) with its verification codes`, error);
-      const [award, ...codes] = (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
+      const [award, ...codes] = reasons;
       // The award changed (or was being written at the same moment): read it again and decide afresh.
       if (award === 'ConditionalCheckFailed' || award === 'TransactionConflict') return 'changed';
       if (award === 'ValidationError') throw tooLarge(id, error);
@@ -169,9 +170,9 @@ export class DynamoDbAwardStore implements AwardStore {
       );
       return 'saved';
     } catch (error) {
-      if (!(error instanceof TransactionCanceledException))
-        throw storeError(`giving ${documentNumber} to ${id}`, error);
-      const [counter, claim, award] = (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
+      const reasons = cancellationCodes(error);
+      if (reasons === undefined) throw storeError(`giving ${documentNumber} to ${id}`, error);
+      const [counter, claim, award] = reasons;
       if (award === 'ConditionalCheckFailed') return 'changed';
       if ([counter, claim, award].includes('ValidationError')) throw tooLarge(id, error);
       // Another order took this serial first, or wrote at the same moment: the caller looks again.
@@ -203,9 +204,9 @@ export class DynamoDbAwardStore implements AwardStore {
       );
       return 'saved';
     } catch (error) {
-      if (!(error instanceof TransactionCanceledException))
-        throw storeError(`voiding ${documentNumber} of ${id}`, error);
-      const [award, claim] = (error.CancellationReasons ?? []).map((cancelled) => cancelled.Code ?? 'None');
+      const reasons = cancellationCodes(error);
+      if (reasons === undefined) throw storeError(`voiding ${documentNumber} of ${id}`, error);
+      const [award, claim] = reasons;
       if (award === 'ConditionalCheckFailed' || award === 'TransactionConflict') return 'changed';
       throw storeError(`voiding ${documentNumber} of ${id} (${[award, claim].join(', ')})`, error);
     }

@@ -1,4 +1,4 @@
-import { type DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { SequencePlace } from '../../core/award/AwardStore.js';
 import type { HeldNumbers } from '../../core/numbering/HeldNumbers.js';
@@ -7,6 +7,7 @@ import { counterKey, heldNumberKey, ITEM_TYPES } from '../../definitions/awardsT
 import { storeError } from '../StoreError.js';
 import { documentClient } from './documentClient.js';
 import { readItem } from './readItem.js';
+import { cancellationCodes } from './cancellationCodes.js';
 import { numberGiven } from './sequenceItems.js';
 
 /**
@@ -57,9 +58,8 @@ export class DynamoDbHeldNumbers implements HeldNumbers {
       );
       return 'given';
     } catch (error) {
-      if (!(error instanceof TransactionCanceledException))
-        throw storeError(`giving ${documentNumber} to ${holder}`, error);
-      const reasons = (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
+      const reasons = cancellationCodes(error);
+      if (reasons === undefined) throw storeError(`giving ${documentNumber} to ${holder}`, error);
       const [counter, claim, held] = reasons;
       if (held === 'ConditionalCheckFailed') return 'held';
       // Another document took this serial first, or wrote at the same moment: the caller looks again.

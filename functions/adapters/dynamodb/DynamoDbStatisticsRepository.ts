@@ -1,4 +1,4 @@
-import { type DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
@@ -9,6 +9,7 @@ import { appliedChangeKey, ITEM_TYPES, statisticsKey } from '../../definitions/a
 import type { ScopeDelta } from '../../core/statistics/changeDelta.js';
 import type { Counters } from '../../core/statistics/counters.js';
 import { storeError } from '../StoreError.js';
+import { cancellationCodes } from './cancellationCodes.js';
 import { documentClient } from './documentClient.js';
 
 /** How long the marker of a counted change is kept: past the stream's 24 h retention, so no redelivery outlives it. */
@@ -66,11 +67,7 @@ export class DynamoDbStatisticsRepository {
       await this.db.send(new TransactWriteCommand({ TransactItems: [...updates, marker] }));
       return 'applied';
     } catch (error) {
-      const reasons =
-        error instanceof TransactionCanceledException
-          ? (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None')
-          : [];
-      if (reasons.at(-1) === 'ConditionalCheckFailed') return 'already-applied';
+      if (cancellationCodes(error)?.at(-1) === 'ConditionalCheckFailed') return 'already-applied';
       throw storeError(`counting change ${changeId}`, error);
     }
   }

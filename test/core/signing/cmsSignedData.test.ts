@@ -1,18 +1,13 @@
-import { createHash, generateKeyPairSync, verify, X509Certificate } from 'node:crypto';
+import { createHash, verify, X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { cmsSignedData } from '../../../functions/core/signing/cmsSignedData.js';
 import { children, type DerElement, readElement, tlv } from '../../../functions/core/signing/der.js';
 import { KeyObjectSigner } from '../../../functions/core/signing/KeyObjectSigner.js';
-import { selfSignedCertificate } from '../../../functions/core/signing/selfSignedCertificate.js';
+import { testKeyAndCertificate } from '../../support/developmentSignerForTests.js';
 
-const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const certificate = selfSignedCertificate({
-  subject: { commonName: 'test signer', organization: '测试机关' },
-  privateKey,
-  publicKey,
-  serialNumber: Uint8Array.of(7),
-  notBefore: new Date('2026-01-01T00:00:00Z'),
-  notAfter: new Date('2027-01-01T00:00:00Z'),
+const { privateKey, publicKey, certificate } = testKeyAndCertificate({
+  commonName: 'test signer',
+  organization: '测试机关',
 });
 const signer = new KeyObjectSigner(privateKey, [certificate]);
 const digest = createHash('sha256').update('the document').digest();

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { constants, generateKeyPairSync, privateEncrypt } from 'node:crypto';
+import { constants, privateEncrypt } from 'node:crypto';
 import { KMSClient, SignCommand } from '@aws-sdk/client-kms';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -13,7 +13,7 @@ import {
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { selfSignedCertificate } from '../../../functions/core/signing/selfSignedCertificate.js';
+import { testKeyAndCertificate } from '../../support/developmentSignerForTests.js';
 import { toTempFile } from '../../support/poppler.js';
 
 const ddb = mockClient(DynamoDBDocumentClient);
@@ -21,16 +21,11 @@ const s3 = mockClient(S3Client);
 const secrets = mockClient(SecretsManagerClient);
 const kms = mockClient(KMSClient);
 /** The KMS key, played by a local one: KMS signs a SHA-256 digest as PKCS#1 v1.5 over its DigestInfo. */
-const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420', 'hex');
-const certificate = selfSignedCertificate({
-  subject: { commonName: 'KMS 签名密钥（测试）', organization: '内蒙古自治区公安厅' },
-  privateKey,
-  publicKey,
-  serialNumber: Uint8Array.of(1),
-  notBefore: new Date('2020-01-01T00:00:00Z'),
-  notAfter: new Date('2040-01-01T00:00:00Z'),
+const { privateKey, certificate } = testKeyAndCertificate({
+  commonName: 'KMS 签名密钥（测试）',
+  organization: '内蒙古自治区公安厅',
 });
+const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420', 'hex');
 const pem = `-----BEGIN CERTIFICATE-----\n${Buffer.from(certificate).toString('base64')}\n-----END CERTIFICATE-----\n`;
 const ENVIRONMENT = {
   VERIFICATION_SECRET_ID: 'arn:aws-cn:secretsmanager:cn-north-1:111122223333:secret:Verification-abc',

@@ -35,12 +35,16 @@ const publish = vi.spyOn(metrics, 'publishStoredMetrics').mockReturnValue(undefi
 /** Every document the engine draws, with the data it was given. */
 const renders = vi.spyOn(DocumentEngine.prototype, 'render');
 
-const handler = createRenderHandler({
-  awards: new DynamoDbAwardStore(new DynamoDBClient({ region: 'cn-north-1' }), 'awards'),
-  documents: new S3DocumentRepository(new S3Client({ region: 'cn-north-1' }), 'documents'),
-  logger: new Logger({ serviceName: 'render', logLevel: 'SILENT' }),
-  metrics,
-});
+/** The render handler over the mocked clients, with any dependency changed. */
+const handlerWith = (changes: Partial<Parameters<typeof createRenderHandler>[0]> = {}) =>
+  createRenderHandler({
+    awards: new DynamoDbAwardStore(new DynamoDBClient({ region: 'cn-north-1' }), 'awards'),
+    documents: new S3DocumentRepository(new S3Client({ region: 'cn-north-1' }), 'documents'),
+    logger: new Logger({ serviceName: 'render', logLevel: 'SILENT' }),
+    metrics,
+    ...changes,
+  });
+const handler = handlerWith();
 
 type Item = Record<string, unknown> & { pk: string };
 /** An award item as the table holds it, at revision 3 unless changed. */
@@ -122,13 +126,7 @@ describe('render handler', () => {
   });
 
   it('with a signer, stores the document signed and counts nothing unsigned', async () => {
-    const signed = createRenderHandler({
-      awards: new DynamoDbAwardStore(new DynamoDBClient({ region: 'cn-north-1' }), 'awards'),
-      documents: new S3DocumentRepository(new S3Client({ region: 'cn-north-1' }), 'documents'),
-      logger: new Logger({ serviceName: 'render', logLevel: 'SILENT' }),
-      metrics,
-      signer: testSigner(),
-    });
+    const signed = handlerWith({ signer: testSigner() });
     expect((await signed(streamEvent(approved(award('merit-zhang-peng'))))).batchItemFailures).toEqual([]);
     const body = Buffer.from(s3.commandCalls(PutObjectCommand)[0]!.args[0].input.Body as Uint8Array);
     expect(body.toString('latin1')).toContain('/SubFilter /ETSI.CAdES.detached');
@@ -262,13 +260,7 @@ describe('render handler', () => {
   });
 
   it('numbers its own authority’s records that give no code with the deployment’s code, not another’s', async () => {
-    const numbering = createRenderHandler({
-      awards: new DynamoDbAwardStore(new DynamoDBClient({ region: 'cn-north-1' }), 'awards'),
-      documents: new S3DocumentRepository(new S3Client({ region: 'cn-north-1' }), 'documents'),
-      authority: { name: '内蒙古自治区公安厅', code: '内公奖' },
-      logger: new Logger({ serviceName: 'render', logLevel: 'SILENT' }),
-      metrics,
-    });
+    const numbering = handlerWith({ authority: { name: '内蒙古自治区公安厅', code: '内公奖' } });
     const { documentNumber: _given, authority: _a, ...json } = exampleJson('praise-bulletin-2020-18');
     const own = storedItem(awardOfRecord({ ...json, id: 'own', authority: { name: '内蒙古自治区公安厅' } }, 3));
     const other = storedItem(awardOfRecord({ ...json, id: 'other', authority: { name: '乌海市公安局' } }, 3));
@@ -459,11 +451,7 @@ describe('render handler', () => {
   });
 
   it('retries, not fails, a record when the deployment is at fault (no template), and counts the fault', async () => {
-    const broken = createRenderHandler({
-      awards: new DynamoDbAwardStore(new DynamoDBClient({ region: 'cn-north-1' }), 'awards'),
-      documents: new S3DocumentRepository(new S3Client({ region: 'cn-north-1' }), 'documents'),
-      logger: new Logger({ serviceName: 'render', logLevel: 'SILENT' }),
-      metrics,
+    const broken = handlerWith({
       engine: new DocumentEngine(FontRegistry.shared(), new TemplateRenderer('/nonexistent-templates')),
     });
     const record = approved(award('merit-zhang-peng'));
