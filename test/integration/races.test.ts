@@ -1,4 +1,11 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentClient } from '../../functions/adapters/dynamodb/documentClient.js';
+import { AwardWorkflow } from '../../functions/core/award/AwardWorkflow.js';
+import { RenderPipeline } from '../../functions/core/pipeline/RenderPipeline.js';
+import { exampleJson } from '../support/examples.js';
+import { InMemoryDocuments } from '../support/InMemoryDocuments.js';
+import { PausingAwardStore } from '../support/PausingAwardStore.js';
 import { DynamoDbAwardStore } from '../../functions/adapters/dynamodb/DynamoDbAwardStore.js';
 import { createAwardsTable } from '../../local/createResources.js';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../../local/DynamoDbLocal.js';
@@ -21,4 +28,41 @@ describe('concurrent transitions against DynamoDB Local, each write held between
   for (const [index, race] of RACES.entries()) {
     it(raceName(race), () => runRace(race, store, `race-${index}`));
   }
+});
+
+describe('a number voided while a revocation lands, against DynamoDB Local', () => {
+  it('the failing write that would void the number finds the award revoked: the revocation stands', async () => {
+    const id = 'race-voiding';
+    const { documentNumber: _none, ...order } = exampleJson('commendation-order-2020-12');
+    const workflow = new AwardWorkflow(store);
+    await workflow.submit({ ...order, id, title: '关于表彰𠈌同志的命令' });
+    await workflow.approve(id, '审核专班');
+    const pausing = new PausingAwardStore(store);
+    const documents = new InMemoryDocuments();
+    const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+    const pipeline = new RenderPipeline({ awards: pausing, documents, log: quiet, metrics: { count: () => {} } });
+    // The numbering write goes through; the next one — the render's failure voiding the number — is held.
+    const numbering = pausing.holdNextWrite();
+    const processing = pipeline.process((await store.get(id))!);
+    await numbering.reached;
+    numbering.release();
+    const voiding = pausing.holdNextWrite();
+    await voiding.reached;
+    await workflow.revoke(id, '核查不实');
+    voiding.release();
+    expect(await processing).toEqual({ action: 'skipped', reason: 'no documents to withdraw' });
+    const award = (await store.get(id))!;
+    // The revocation is not overwritten by the failure: the award stays revoked, holding its
+    // number (so the sequence has no gap), and the claim was not voided by the refused write.
+    expect(award.record.status).toBe('REVOKED');
+    expect(award.rendering.failure).toBeUndefined();
+    expect(award.record.documentNumber).toMatch(/^内公奖〔2020〕\d+号$/);
+    const serial = Number(/〔2020〕(\d+)号/.exec(award.record.documentNumber as string)![1]);
+    const { Item: claim } = await documentClient(dynamo.client).send(
+      new GetCommand({ TableName: 'awards-races', Key: { pk: `NUMBER#内公奖#2020#${serial}` } }),
+    );
+    expect(claim).toMatchObject({ recordId: id });
+    expect(claim!.voidedAt).toBeUndefined();
+    expect(documents.objects.size).toBe(0);
+  });
 });
