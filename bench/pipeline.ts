@@ -12,7 +12,7 @@
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { documentsFor } from '../functions/core/documents/DocumentKind.js';
 import { DocumentEngine } from '../functions/core/engine/DocumentEngine.js';
@@ -28,6 +28,7 @@ import { AWS_PRICES } from './pipeline/awsPrices.js';
 import { costPer10kDocuments, type PerApproval } from './pipeline/costModel.js';
 import { emptyTally, RequestLedger, type Tally } from './pipeline/requestLedger.js';
 import { percentile } from './stats.js';
+import { type DynamoDbLocalCosts, measureDynamoDbLocalCosts } from './pipeline/dynamoDbLocalCosts.js';
 
 /** One example of each kind an approval may be: three certificates, a telegram, two numbered kinds. */
 const TEMPLATES = [
@@ -111,6 +112,7 @@ async function burst(stack: LocalStack, ledger: RequestLedger) {
     documentKeys.map((key) => ledger.storedAt.get(key)! - approvedAt.get(id)!),
   );
   latencies.sort((a, b) => a - b);
+  const jvmSeconds = jvmBefore === undefined || jvmAfter === undefined ? undefined : (jvmAfter - jvmBefore) / 1000;
   const last = Math.max(...[...keys.values()].flat().map((key) => ledger.storedAt.get(key)!));
   const seconds = (last - started) / 1000;
   const tally = ledger.tally;
@@ -127,8 +129,10 @@ async function burst(stack: LocalStack, ledger: RequestLedger) {
     invocations: tally.invocations,
     nodeCpuSeconds: round((used.user + used.system) / 1e6, 2),
     renderSeconds: round(tally.renderMs / 1000, 2),
-    jvmCpuSeconds:
-      jvmBefore === undefined || jvmAfter === undefined ? undefined : round((jvmAfter - jvmBefore) / 1000, 2),
+    jvmCpuSeconds: jvmSeconds === undefined ? undefined : round(jvmSeconds, 2),
+    // DynamoDB Local's work alone, given every core, with drawing, Node and the S3 server free.
+    jvmBoundDocumentsPerSecond:
+      jvmSeconds === undefined ? undefined : round((availableParallelism() * latencies.length) / jvmSeconds),
   };
 }
 
@@ -202,6 +206,23 @@ interface Report {
   };
 }
 
+/** What bounds the burst on this machine: DynamoDB Local's CPU per approval, and per request. */
+function printLimits(b: Report['burst'], costs: DynamoDbLocalCosts | undefined): void {
+  if (b.jvmBoundDocumentsPerSecond !== undefined)
+    console.log(
+      `limit on this machine: DynamoDB Local's JVM used ${b.jvmCpuSeconds} s of CPU for ${b.documents} ` +
+        `documents; given all ${availableParallelism()} cores, and drawing, Node and the S3 server costing ` +
+        `nothing, it alone bounds the burst at ${b.jvmBoundDocumentsPerSecond} documents/s`,
+    );
+  if (costs === undefined) return;
+  const c = costs.jvmCpuMsPerRequest;
+  console.log(
+    `  DynamoDB Local's JVM CPU per request (${costs.requests} of each): GetItem ${c.getItem} ms, ` +
+      `a one-item transaction ${c.transactWriteOneItem} ms, a three-item one ${c.transactWriteThreeItems} ms, ` +
+      `an empty GetRecords ${c.getRecordsEmpty} ms`,
+  );
+}
+
 /** Cells padded to their widths: the first to the right, the rest to the left. */
 const row = (cells: readonly string[], widths: readonly number[]) =>
   cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[0]!) : cell.padStart(widths[i]!))).join(' ');
@@ -262,8 +283,11 @@ const stack = await startLocalStack({
 let result: object;
 try {
   const burstResult = await burst(stack, ledger);
-  if (options['burst-only']) result = { burst: burstResult };
-  else result = await countAndCost(burstResult);
+  progress("DynamoDB Local: its JVM's CPU per request of each kind an approval makes");
+  const dynamoDbLocal = await measureDynamoDbLocalCosts(stack, 'AWARD#burst-0000', () => jvmCpuMs(stack));
+  printLimits(burstResult, dynamoDbLocal);
+  if (options['burst-only']) result = { burst: burstResult, dynamoDbLocal };
+  else result = { ...(await countAndCost(burstResult)), dynamoDbLocal };
 } finally {
   await stack.stop();
 }

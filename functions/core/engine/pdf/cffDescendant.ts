@@ -1,4 +1,5 @@
 import { deflateSync } from 'node:zlib';
+import { FONT_PROGRAM_DEFLATE } from './fontProgramDeflate.js';
 import { type PDFContext, PDFString } from 'pdf-lib';
 import { CffTable, type CidSystemInfo } from '../fonts/CffTable.js';
 import { FontConfigurationError } from '../../errors.js';
@@ -38,7 +39,7 @@ export function embedCffDescendant(context: PDFContext, input: DescendantFontInp
   const characters = input.characters.map((character) => ({ ...character, cid: cff.cidOf(character.glyph) }));
 
   const fontFile = context.register(
-    context.stream(deflateSync(program, { level: 1 }), { Filter: 'FlateDecode', Subtype: 'CIDFontType0C' }),
+    context.stream(deflateSync(program, FONT_PROGRAM_DEFLATE), { Filter: 'FlateDecode', Subtype: 'CIDFontType0C' }),
   );
   const cidSet = embedCidSet(
     context,

@@ -9,7 +9,10 @@ import {
   resolveFontPath,
   withFontFile,
 } from '../../../../functions/core/engine/fonts/fontConfig.js';
-import { HarfBuzzSubsetter } from '../../../../functions/core/engine/fonts/HarfBuzzSubsetter.js';
+import {
+  HarfBuzzSubsetter,
+  PREPROCESS_AFTER_SUBSETS,
+} from '../../../../functions/core/engine/fonts/HarfBuzzSubsetter.js';
 import { FontRegistry } from '../../../../functions/core/engine/fonts/FontRegistry.js';
 import { OpenTypeFont } from '../../../../functions/core/engine/fonts/OpenTypeFont.js';
 import { FontConfigurationError } from '../../../../functions/core/errors.js';
@@ -96,6 +99,23 @@ describe('HarfBuzzSubsetter', () => {
       const subset = new OpenTypeFont(subsetter.subset(face, [0x6218]), face.source);
       expect(subset.hasGlyph(0x6218)).toBe(true);
     }
+  });
+
+  it('preprocesses a face in steady use, and subsets it to the same bytes as before', () => {
+    const subsetter = HarfBuzzSubsetter.shared();
+    const bytes = readFileSync(resolveFontPath(DEFAULT_FONT_CONFIG.xiaobiaosong[0]!));
+    const face = subsetter.loadFace(bytes, 'steady use');
+    const text = [...'内蒙古自治区公安厅荣誉证书，记个人三等功。0123'].map((c) => c.codePointAt(0)!);
+    const first = subsetter.subset(face, text);
+    for (let i = 2; i < PREPROCESS_AFTER_SUBSETS; i++) subsetter.subset(face, text);
+    expect(subsetter.isPreprocessed(face)).toBe(false);
+    const preprocessedSubsets = [subsetter.subset(face, text), subsetter.subset(face, text)];
+    expect(subsetter.isPreprocessed(face)).toBe(true);
+    for (const subset of preprocessedSubsets) expect(Buffer.from(subset).equals(Buffer.from(first))).toBe(true);
+    // Other characters than those it was preprocessed with come out as a fresh face would give them.
+    const other = [...'战时表彰'].map((c) => c.codePointAt(0)!);
+    const fresh = subsetter.loadFace(bytes, 'fresh copy');
+    expect(Buffer.from(subsetter.subset(face, other)).equals(Buffer.from(subsetter.subset(fresh, other)))).toBe(true);
   });
 
   it('refuses a font larger than its heap, naming the file', () => {
