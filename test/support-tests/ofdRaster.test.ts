@@ -2,7 +2,14 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FontRegistry } from '../../functions/core/engine/fonts/FontRegistry.js';
-import { decodePng, type OfdRaster, rasterDifference, rasterizeOfdWithFonts, writePng } from '../support/ofdRaster.js';
+import {
+  decodePng,
+  differenceImage,
+  type OfdRaster,
+  rasterDifference,
+  rasterizeOfdWithFonts,
+  writePng,
+} from '../support/ofdRaster.js';
 import type { RgbImage } from '../support/poppler.js';
 
 const DPI = 96;
@@ -19,8 +26,21 @@ const FRAME = { left: 20, top: 30, right: 120, bottom: 80, width: 0.5 };
 const SQUARE = { x: 140, y: 30, size: 20 };
 const TEXT_AT = { x: 30, baseline: 108, size: 8, advance: 8 };
 const MISSING_AT = { x: 30, baseline: 138 };
+// Text (ID 10) under a blue square (ID 11) written before it: ofd.js stacks by ID (z-index), not by element order.
+const COVERED = { x: 30, baseline: 168, square: { x: 29, y: 158, size: 12 } };
+// Page 2 has its own, landscape A5, PhysicalBox and a green square.
+const PAGE_2 = { width: 210, height: 148, square: { x: 10, y: 10, size: 10 } };
 
-/** A one-page A4 OFD written per the research notes' minimal writer. */
+function filledSquare(id: number, square: { x: number; y: number; size: number }, colour: string): string {
+  const { x, y, size } = square;
+  return (
+    `<ofd:PathObject ID="${id}" Boundary="${x} ${y} ${size} ${size}" Stroke="false" Fill="true">` +
+    `<ofd:FillColor Value="${colour}"/><ofd:AbbreviatedData>M 0 0 L ${size} 0 L ${size} ${size} L 0 ${size} C` +
+    '</ofd:AbbreviatedData></ofd:PathObject>'
+  );
+}
+
+/** A two-page OFD written per the research notes' minimal writer. */
 function sampleOfd(): Uint8Array {
   const font = FontRegistry.shared().primary('songti');
   const fontFile = FontRegistry.shared().harfBuzz.subset(
@@ -34,9 +54,10 @@ function sampleOfd(): Uint8Array {
     '<ofd:CreationDate>2025-01-31</ofd:CreationDate></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>' +
     '</ofd:DocBody></ofd:OFD>';
   const documentXml =
-    `${XML}<ofd:Document ${NS}><ofd:CommonData><ofd:MaxUnitID>10</ofd:MaxUnitID><ofd:PageArea>` +
+    `${XML}<ofd:Document ${NS}><ofd:CommonData><ofd:MaxUnitID>13</ofd:MaxUnitID><ofd:PageArea>` +
     '<ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes>' +
-    '</ofd:CommonData><ofd:Pages><ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>';
+    '</ofd:CommonData><ofd:Pages><ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/>' +
+    '<ofd:Page ID="2" BaseLoc="Pages/Page_1/Content.xml"/></ofd:Pages></ofd:Document>';
   const publicResXml =
     `${XML}<ofd:Res ${NS} BaseLoc="Res"><ofd:Fonts>` +
     `<ofd:Font ID="3" FontName="NotoSerifSC-Subset" FamilyName="${EMBEDDED_FAMILY}" Charset="unicode">` +
@@ -62,6 +83,12 @@ function sampleOfd(): Uint8Array {
     `L ${SQUARE.size} ${SQUARE.size} L 0 ${SQUARE.size} C</ofd:AbbreviatedData></ofd:PathObject>` +
     text(8, 3, TEXT_AT.x, TEXT_AT.baseline) +
     text(9, 4, MISSING_AT.x, MISSING_AT.baseline) +
+    filledSquare(11, COVERED.square, '0 0 255') +
+    text(10, 3, COVERED.x, COVERED.baseline) +
+    '</ofd:Layer></ofd:Content></ofd:Page>';
+  const page2Xml =
+    `${XML}<ofd:Page ${NS}><ofd:Area><ofd:PhysicalBox>0 0 ${PAGE_2.width} ${PAGE_2.height}</ofd:PhysicalBox>` +
+    `</ofd:Area><ofd:Content><ofd:Layer ID="12" Type="Body">${filledSquare(13, PAGE_2.square, '0 160 0')}` +
     '</ofd:Layer></ofd:Content></ofd:Page>';
   return zipSync(
     {
@@ -70,6 +97,7 @@ function sampleOfd(): Uint8Array {
       'Doc_0/PublicRes.xml': utf8(publicResXml),
       'Doc_0/Res/font_3.ttf': fontFile,
       'Doc_0/Pages/Page_0/Content.xml': utf8(contentXml),
+      'Doc_0/Pages/Page_1/Content.xml': utf8(page2Xml),
     },
     { level: 6, mtime: new Date(1980, 0, 1) },
   );
@@ -139,10 +167,38 @@ describe('rasterizeOfd (ofd.js 0.2.6 in Chromium)', () => {
     writePng(page, '/tmp/ofdraster/sample.png');
   }, 120_000);
 
-  it('gives one page the size pdftoppm gives A4 at 96 dpi', () => {
-    expect(raster.pages).toHaveLength(1);
+  it('gives each page the size pdftoppm gives at 96 dpi: A4, then its own landscape A5', () => {
+    expect(raster.pages).toHaveLength(2);
     expect([page.width, page.height]).toEqual([794, 1123]);
     expect(page.pixels.length).toBe(794 * 1123 * 3);
+    const second = raster.pages[1]!;
+    expect([second.width, second.height]).toEqual([794, 560]);
+    const { x, y, size } = PAGE_2.square;
+    expect(rgb(second, Math.round(px(x + size / 2)), Math.round(px(y + size / 2)))).toEqual([0, 160, 0]);
+    expect(isWhite(rgb(second, Math.round(px(x + size + 1)), Math.round(px(y + size / 2))))).toBe(true);
+    expect(isWhite(rgb(second, Math.round(px(x + size / 2)), Math.round(px(y - 1))))).toBe(true);
+  });
+
+  it('stacks objects by ID: a path with a higher ID hides a text written after it', () => {
+    const { x, y, size } = COVERED.square;
+    const inside = inkBox(
+      page,
+      Math.round(px(x)) + 1,
+      Math.round(px(y)) + 1,
+      Math.floor(px(x + size)),
+      Math.floor(px(y + size)),
+    );
+    expect(inside).toBeUndefined();
+    expect(rgb(page, Math.round(px(x + size / 2)), Math.round(px(y + size / 2)))).toEqual([0, 0, 255]);
+    // The rest of the run, right of the square, is drawn.
+    const right = inkBox(
+      page,
+      Math.ceil(px(x + size)) + 1,
+      Math.round(px(y)),
+      Math.round(px(x + 30)),
+      Math.round(px(y + size)),
+    );
+    expect(right?.count).toBeGreaterThan(200);
   });
 
   it('registers the embedded font under its FamilyName and FontName, and loads it', () => {
@@ -219,11 +275,18 @@ describe('rasterizeOfd (ofd.js 0.2.6 in Chromium)', () => {
     const embedded = inkMask(page, x, Math.round(px(TEXT_AT.baseline)) - em, 3 * em, Math.round(1.3 * em));
     const missing = inkMask(page, x, Math.round(px(MISSING_AT.baseline)) - em, 3 * em, Math.round(1.3 * em));
     expect(rasterDifference(embedded, missing, 0).differing).toBeGreaterThan(100);
+    writePng(differenceImage(embedded, missing, 0), '/tmp/ofdraster/text-difference.png');
   });
 
   it('decodes what writePng wrote', () => {
     const again = decodePng(readFileSync('/tmp/ofdraster/sample.png'));
     expect(rasterDifference(again, page, 0).differing).toBe(0);
+  });
+});
+
+describe('rasterizeOfd arguments', () => {
+  it('refuses a dpi that ofd.js 0.2.6 would clamp', async () => {
+    await expect(rasterizeOfdWithFonts(new Uint8Array(), 300)).rejects.toThrow('25.4–254 dpi, not 300');
   });
 });
 

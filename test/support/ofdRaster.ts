@@ -8,6 +8,12 @@ import { unzipSync } from 'fflate';
 import { launchChromium } from './chromium.js';
 import type { RgbImage } from './poppler.js';
 
+// Scale and size: ofd.js lays pages out at Scale px/mm, set here to dpi / 25.4 with setPageScale before
+// renderOfdByScale (renderOfd would round it to 0.1 and cap it at 5). The page div is mm × Scale wide, unrounded;
+// the screenshot takes ceil() of that, as pdftoppm does, and the body's white fills the last partial pixel.
+// What ofd.js 0.2.6 does with the OFD, which the writer must respect: it never reads FontFile (text is an SVG <text>
+// per character, font-family = FamilyName, else FontName, unquoted, after its 宋体/楷体/黑体/… substring mapping);
+// objects stack by z-index = their ID, not by element order; Boundary does not clip; TextCode Y is the baseline.
 const OFD_JS = join(dirname(createRequire(import.meta.url).resolve('ofd.js/package.json')), 'lib', 'ofd.umd.min.js');
 
 /** ofd.js 0.2.6 clamps its scale (px per mm) to [1, 10] when renderOfd has never run: 25.4–254 dpi. */
