@@ -226,6 +226,67 @@ export function rasterDifference(
   return { differing, total, fraction: differing / total };
 }
 
+/** What a pixel shows: paper, red ink (rules, seal, title), or dark ink (text, QR code). */
+type Ink = 'paper' | 'red' | 'dark';
+
+function inkAt(image: RgbImage, p: number): Ink {
+  const [r, g, b] = [image.pixels[p * 3]!, image.pixels[p * 3 + 1]!, image.pixels[p * 3 + 2]!];
+  if (Math.min(r, g, b) >= INK_BELOW) return 'paper';
+  return r - Math.max(g, b) > RED_BY ? 'red' : 'dark';
+}
+
+/** A channel below this is ink: midway between paper and a stroke's anti-aliased edge. */
+const INK_BELOW = 160;
+/** Red ink: its red channel this far above the others. */
+const RED_BY = 80;
+
+export interface InkComparison {
+  /** Ink pixels of the first image. */
+  readonly ink: number;
+  /** Of them, those with no ink of the same kind in the second image within the radius. */
+  readonly unmatched: number;
+  /** The square tile with the most unmatched ink: where a missing or moved glyph would show. */
+  readonly worstTile: { readonly x: number; readonly y: number; readonly unmatched: number };
+}
+
+/**
+ * Ink pixels of `a` with no ink of the same kind (red or dark) in `b` within `radius` pixels (a
+ * square). Two rasterisers draw the same outline with different anti-aliasing, gamma and hinting
+ * (Chromium's strokes come out darker and up to a pixel wider than poppler's, its baselines snap to
+ * whole pixels): their ink agrees within a pixel, and what is left is spread thin over the page. A
+ * missing, extra, moved or recoloured glyph, rule or seal leaves its ink unmatched in one place:
+ * counted per `tile` × `tile` square, it stands out.
+ */
+export function compareInk(a: RgbImage, b: RgbImage, radius: number, tile: number): InkComparison {
+  assertSameSize(a, b);
+  const columns = Math.ceil(a.width / tile);
+  const perTile = new Uint32Array(columns * Math.ceil(a.height / tile));
+  let unmatched = 0;
+  let ink = 0;
+  for (let y = 0; y < a.height; y++)
+    for (let x = 0; x < a.width; x++) {
+      const kind = inkAt(a, y * a.width + x);
+      if (kind === 'paper') continue;
+      ink++;
+      let matched = false;
+      for (let dy = -radius; dy <= radius && !matched; dy++)
+        for (let dx = -radius; dx <= radius && !matched; dx++) {
+          const [tx, ty] = [x + dx, y + dy];
+          if (tx >= 0 && ty >= 0 && tx < b.width && ty < b.height) matched = inkAt(b, ty * b.width + tx) === kind;
+        }
+      if (matched) continue;
+      unmatched++;
+      perTile[Math.floor(y / tile) * columns + Math.floor(x / tile)]!++;
+    }
+  let worst = 0;
+  for (let i = 1; i < perTile.length; i++) if (perTile[i]! > perTile[worst]!) worst = i;
+  return {
+    ink,
+    unmatched,
+    worstTile: { x: (worst % columns) * tile, y: Math.floor(worst / columns) * tile, unmatched: perTile[worst]! },
+  };
+}
+
 /** `a` in pale grey with the pixels that differ from `b` in red, for people to look at. */
 export function differenceImage(a: RgbImage, b: RgbImage, tolerance = 64): RgbImage {
   assertSameSize(a, b);

@@ -16,7 +16,16 @@ export interface RecordDocument {
   readonly sha256: string;
   /** Where the seal is printed (a signature's field lies over it). */
   readonly seal?: PageRect | undefined;
+  /** The same document as OFD (GB/T 33190), when asked for. */
+  readonly ofd?: { readonly bytes: Uint8Array; readonly sha256: string };
 }
+
+export interface RenderRecordOptions {
+  /** Write each document as OFD too. */
+  readonly ofd?: boolean;
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** The path of the first string field of the record that contains the character, e.g. recipient.name. */
 export function fieldContaining(record: unknown, character: string): string | undefined {
@@ -47,13 +56,25 @@ export async function renderRecordDocuments(
   engine: DocumentEngine = DocumentEngine.shared(),
   mark?: MarkDocument,
   signer?: DocumentSigner,
+  options: RenderRecordOptions = {},
 ): Promise<RecordDocument[]> {
   const documents: RecordDocument[] = [];
   for (const { kind, view } of plannedDocuments(record)) {
     try {
       // Templates print the verification mark where they place it; without one, they print none.
       const verification = mark?.(kind, record.version);
-      const rendered = await engine.render(kind, { ...view(), verification });
+      const ofd = options.ofd
+        ? {
+            customData: [
+              ['recordId', record.id],
+              ['recordKind', record.kind],
+              ['documentKind', kind],
+              ['version', String(record.version)],
+              ...(verification ? [['verificationCode', verification.code] as const] : []),
+            ] as const,
+          }
+        : undefined;
+      const rendered = await engine.render(kind, { ...view(), verification }, ofd ? { ofd } : {});
       const bytes = signer ? await signPdf(rendered, signer) : rendered.bytes;
       const { pages, seal } = rendered;
       documents.push({
@@ -62,7 +83,8 @@ export async function renderRecordDocuments(
         bytes,
         pages,
         seal,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
+        sha256: sha256(bytes),
+        ...(rendered.ofd ? { ofd: { bytes: rendered.ofd, sha256: sha256(rendered.ofd) } } : {}),
       });
     } catch (error) {
       if (error instanceof MissingGlyphError && error.recordId === undefined) {

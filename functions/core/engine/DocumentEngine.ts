@@ -1,4 +1,5 @@
 import { FontRegistry } from './fonts/FontRegistry.js';
+import { type OfdDocumentInfo, writeOfd } from './ofd/writeOfd.js';
 import { type WrittenPdf, writePdf } from './pdf/writePdf.js';
 import { TemplateRenderer } from './templates/TemplateRenderer.js';
 import { sealBox } from './typeset/sealBox.js';
@@ -15,10 +16,17 @@ export interface RenderedPdf extends WrittenPdf {
   readonly pages: number;
   /** Where the seal is printed, if the document has one: a signature's field goes over it. */
   readonly seal?: PageRect | undefined;
+  /** The same pages as an OFD package, when asked for. */
+  readonly ofd?: Uint8Array;
+}
+
+export interface RenderOptions {
+  /** Also write the pages as OFD (GB/T 33190), with this in its DocInfo. */
+  readonly ofd?: OfdDocumentInfo;
 }
 
 /**
- * Template → layout → PDF. Fonts and compiled templates are loaded once and kept, so a
+ * Template → layout → PDF (and OFD). Fonts and compiled templates are loaded once and kept, so a
  * long-lived process (a warm Lambda) pays for them once.
  */
 export class DocumentEngine {
@@ -35,10 +43,12 @@ export class DocumentEngine {
     readonly templates: TemplateRenderer,
   ) {}
 
-  async render(template: string, data: object): Promise<RenderedPdf> {
+  /** Template → layout → PDF, and OFD from the same pages when `options.ofd` asks for it. */
+  async render(template: string, data: object, options: RenderOptions = {}): Promise<RenderedPdf> {
     const layout = this.templates.render(template, data);
     const pages = typesetDocument(layout, this.fonts);
     const written = await writePdf(pages, layout.metadata, this.fonts);
-    return { ...written, pages: pages.length, seal: sealBox(pages) };
+    const ofd = options.ofd && writeOfd(pages, layout.metadata, this.fonts, options.ofd);
+    return { ...written, pages: pages.length, seal: sealBox(pages), ...(ofd ? { ofd } : {}) };
   }
 }

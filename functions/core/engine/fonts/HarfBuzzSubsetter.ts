@@ -57,7 +57,7 @@ function tag(name: string): number {
  * ~0.5 s and a second copy of the font in the module's heap, which would double a cold start, so
  * only a face in steady use gets it; it has paid for itself after some 1,500 more subsets.
  */
-export const PREPROCESS_AFTER_SUBSETS = 200;
+export const PREPROCESS_AFTER_SUBSETS = 64;
 
 /** A face kept loaded inside a HarfBuzz module instance, ready to be subset many times. */
 export interface SubsettableFace {

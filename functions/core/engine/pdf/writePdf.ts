@@ -8,6 +8,7 @@ import type { DrawOp } from '../typeset/PageModel.js';
 import { ContentStreamBuilder } from './ContentStreamBuilder.js';
 import { embedFontSubset, type EmbeddedFont } from './FontSubsetEmbedder.js';
 import { markPdfA1b, withPdf14Header } from './pdfa/markPdfA1b.js';
+import { usedCharacters } from '../typeset/usedCharacters.js';
 
 const CREATOR = 'wartime-awards-documents';
 const PRODUCER = 'pdf-lib with HarfBuzz subsetting';
@@ -21,25 +22,6 @@ const sealUnderText = (ops: readonly DrawOp[]): DrawOp[] => [
   ...ops.filter((op) => 'stamp' in op && op.stamp === true),
   ...ops.filter((op) => !('stamp' in op && op.stamp === true)),
 ];
-
-function usedCharacters(pages: readonly TypesetPage[]): Map<LoadedFont, Set<number>> {
-  const used = new Map<LoadedFont, Set<number>>();
-  const add = (font: LoadedFont, codePoint: number) => {
-    let set = used.get(font);
-    if (!set) {
-      set = new Set();
-      used.set(font, set);
-    }
-    set.add(codePoint);
-  };
-  for (const page of pages) {
-    for (const op of page.ops) {
-      if (op.type === 'text') for (const glyph of op.glyphs) add(op.font, glyph.codePoint);
-      else if (op.type === 'rotated-glyph') add(op.font, op.codePoint);
-    }
-  }
-  return used;
-}
 
 export interface WrittenPdf {
   readonly bytes: Uint8Array;
