@@ -64,12 +64,12 @@ describe('startS3Local', () => {
         Bucket: DOCUMENTS_BUCKET.defaultName,
         Key: key,
         Body: body,
-        ContentType: DOCUMENTS_BUCKET.contentType,
+        ContentType: DOCUMENTS_BUCKET.contentTypes.pdf,
         Metadata: { version: '1' },
       }),
     );
     const object = await s3.client.send(new GetObjectCommand({ Bucket: DOCUMENTS_BUCKET.defaultName, Key: key }));
-    expect(object.ContentType).toBe(DOCUMENTS_BUCKET.contentType);
+    expect(object.ContentType).toBe(DOCUMENTS_BUCKET.contentTypes.pdf);
     expect(object.Metadata).toEqual({ version: '1' });
     expect(await object.Body?.transformToByteArray()).toEqual(body);
   });

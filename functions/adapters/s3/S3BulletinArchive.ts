@@ -68,7 +68,7 @@ export class S3BulletinArchive implements BulletinArchive, BulletinIndex {
           Bucket: this.bucket,
           Key: bulletinKey(cutoff, 'pdf'),
           Body: pdf,
-          ContentType: DOCUMENTS_BUCKET.contentType,
+          ContentType: DOCUMENTS_BUCKET.contentTypes.pdf,
         }),
       );
       await this.s3.send(

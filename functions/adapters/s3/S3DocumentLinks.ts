@@ -26,7 +26,7 @@ export class S3DocumentLinks implements DocumentLinks {
       Bucket: this.bucket,
       Key: key,
       ResponseContentDisposition: contentDisposition(fileName),
-      ResponseContentType: DOCUMENTS_BUCKET.contentType,
+      ResponseContentType: DOCUMENTS_BUCKET.contentTypes.pdf,
     });
     try {
       const url = await getSignedUrl(this.s3, command, { expiresIn: this.seconds });

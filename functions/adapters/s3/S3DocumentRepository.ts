@@ -3,7 +3,7 @@ import { DOCUMENTS_BUCKET } from '../../definitions/documentsBucket.js';
 import type { DocumentRepository, StoredDocument } from '../../core/pipeline/ports.js';
 import { isNotFound, storeError } from '../StoreError.js';
 
-/** Document PDFs in the S3 documents bucket, with content type, SHA-256 and record id in their metadata. */
+/** Documents (PDF, OFD) in the S3 documents bucket, with content type, SHA-256 and record id in their metadata. */
 export class S3DocumentRepository implements DocumentRepository {
   constructor(
     private readonly s3: S3Client,
@@ -23,7 +23,7 @@ export class S3DocumentRepository implements DocumentRepository {
           Bucket: this.bucket,
           Key: document.key,
           Body: document.bytes,
-          ContentType: DOCUMENTS_BUCKET.contentType,
+          ContentType: DOCUMENTS_BUCKET.contentTypes[document.format],
           ChecksumSHA256: Buffer.from(document.sha256, 'hex').toString('base64'),
           Metadata: {
             sha256: document.sha256,

@@ -1,6 +1,13 @@
 import type { RecordStatus } from '../records/index.js';
 
 /** A stored document of an award, as the pipeline records it after rendering. */
+/** Another format of a document: its object and what it holds. */
+export interface FormatRef {
+  readonly key: string;
+  readonly sha256: string;
+  readonly bytes: number;
+}
+
 export interface DocumentRef {
   readonly kind: string;
   readonly version: number;
@@ -11,6 +18,8 @@ export interface DocumentRef {
   readonly renderedAt: string;
   /** The code printed on it, under which the public verification page finds it (VERIFY#<code>). */
   readonly verificationCode?: string;
+  /** The same document as OFD (GB/T 33190), stored beside the PDF; withdrawn with it. */
+  readonly ofd?: FormatRef;
   /** Set when the award is revoked: the document stays, marked withdrawn. */
   readonly withdrawn?: boolean;
   readonly withdrawnAt?: string;

@@ -190,37 +190,49 @@ export class RenderPipeline {
 
   private async render(award: Award, record: AwardRecord, stored: DocumentRef[]): Promise<Step<Outcome>> {
     const mark = await this.deps.marks?.of(record.id);
-    const rendered = await renderRecordDocuments(record, this.deps.engine, mark, this.deps.signer);
+    // Every document in both formats: the PDF, and the OFD (GB/T 33190) drawn from the same pages.
+    const rendered = await renderRecordDocuments(record, this.deps.engine, mark, this.deps.signer, { ofd: true });
     const renderedAt = this.now().toISOString();
     const refs: DocumentRef[] = [];
     const verified: VerifiedDocument[] = [];
     for (const document of rendered) {
-      const key = documentKey(record.id, document.kind, document.version);
-      const result = await this.deps.documents.put({
-        key,
-        bytes: document.bytes,
-        sha256: document.sha256,
-        recordId: record.id,
-        kind: document.kind,
-        version: document.version,
-      });
-      if (result === 'already-stored') this.deps.log.info('document already stored', { recordId: record.id, key });
+      const { kind, version } = document;
+      const key = documentKey(record.id, kind, version);
+      const ofdKey = documentKey(record.id, kind, version, 'ofd');
+      const facts = { recordId: record.id, kind, version };
+      const { bytes, sha256 } = document;
+      const pdfStored = await this.deps.documents.put({ ...facts, key, format: 'pdf', bytes, sha256 });
+      if (pdfStored === 'already-stored') this.deps.log.info('document already stored', { recordId: record.id, key });
+      const ofd = document.ofd && { key: ofdKey, sha256: document.ofd.sha256, bytes: document.ofd.bytes.byteLength };
+      if (document.ofd) {
+        const ofdStored = await this.deps.documents.put({ ...facts, key: ofdKey, format: 'ofd', ...document.ofd });
+        if (ofdStored === 'already-stored')
+          this.deps.log.info('document already stored', { recordId: record.id, key: ofdKey });
+      }
       // The same code renderRecordDocuments printed: derived, never drawn.
-      const code = mark?.(document.kind, document.version).code;
+      const code = mark?.(kind, version).code;
       const ref = {
-        kind: document.kind,
-        version: document.version,
+        kind,
+        version,
         key,
         sha256: document.sha256,
         pages: document.pages,
         bytes: document.bytes.byteLength,
         renderedAt,
         ...(code === undefined ? {} : { verificationCode: code }),
+        ...(ofd ? { ofd } : {}),
       };
       refs.push(ref);
       if (code !== undefined) {
-        const { kind, version, sha256 } = document;
-        verified.push({ code, recordId: record.id, kind, version, sha256, ...documentFacts(record, kind) });
+        verified.push({
+          code,
+          recordId: record.id,
+          kind,
+          version,
+          sha256,
+          ...(ofd ? { ofdSha256: ofd.sha256 } : {}),
+          ...documentFacts(record, kind),
+        });
       }
       if (!stored.some((earlier) => earlier.key === key)) stored.push(ref);
     }
@@ -273,7 +285,10 @@ export class RenderPipeline {
     const recorded = new Set(award.documents.map((ref) => ref.key));
     const pending = [...pendingWithdrawal(award), ...stored.filter((ref) => !recorded.has(ref.key))];
     if (pending.length === 0) return skipped('no documents to withdraw');
-    for (const ref of pending) await this.deps.documents.markWithdrawn(ref.key);
+    for (const ref of pending) {
+      await this.deps.documents.markWithdrawn(ref.key);
+      if (ref.ofd) await this.deps.documents.markWithdrawn(ref.ofd.key);
+    }
     if ((await this.deps.awards.save(award, withdrawDocuments(award, this.now().toISOString(), stored))) === 'changed')
       return CHANGED;
     this.deps.metrics.count('DocumentsWithdrawn', pending.length);

@@ -1,3 +1,5 @@
+import type { DocumentFormat } from '../../definitions/documentsBucket.js';
+
 /**
  * What the pipeline needs besides the award store (core/award/AwardStore.ts), as small
  * interfaces: the S3 adapter implements them, unit tests fake them, and the core never imports
@@ -5,6 +7,7 @@
  */
 export interface StoredDocument {
   readonly key: string;
+  readonly format: DocumentFormat;
   readonly bytes: Uint8Array;
   readonly sha256: string;
   readonly recordId: string;

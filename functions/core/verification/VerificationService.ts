@@ -13,6 +13,8 @@ export type Verification =
       readonly kind: string;
       readonly version: number;
       readonly sha256: string;
+      /** The OFD beside the PDF, when one was stored. */
+      readonly ofdSha256?: string;
       /** For a revoked award: when it was revoked. */
       readonly revokedAt?: string;
       /** For a superseded document: the version that replaced it. */

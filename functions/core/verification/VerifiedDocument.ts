@@ -13,6 +13,8 @@ export interface VerifiedDocument extends DocumentFacts {
   readonly kind: string;
   readonly version: number;
   readonly sha256: string;
+  /** The OFD stored beside the PDF (same code, same document): either file checks. */
+  readonly ofdSha256?: string;
 }
 
 /** Where the verification service looks documents up, and where the bulletin records its own. */

@@ -156,11 +156,15 @@ describe('render handler', () => {
     expect(ddb.commandCalls(GetCommand)).toHaveLength(0);
   });
 
-  it('does not write an object again that is already stored with the same bytes', async () => {
+  it('does not write an object again that is already stored with the same bytes (PDF and OFD)', async () => {
     await handler(streamEvent(approved(award('merit-zhang-peng'))));
-    const sha256 = s3.commandCalls(PutObjectCommand)[0]!.args[0].input.Metadata!.sha256!;
+    const stored = s3.commandCalls(PutObjectCommand).map((call) => call.args[0].input);
+    expect(stored.map((input) => [input.Key, input.ContentType])).toEqual([
+      ['awards/merit-zhang-peng/certificate-v1.pdf', 'application/pdf'],
+      ['awards/merit-zhang-peng/certificate-v1.ofd', 'application/ofd'],
+    ]);
     s3.reset();
-    s3.on(HeadObjectCommand).resolves({ Metadata: { sha256 } });
+    for (const { Key, Metadata } of stored) s3.on(HeadObjectCommand, { Key }).resolves({ Metadata });
     await handler(streamEvent(approved(award('merit-zhang-peng'))));
     expect(s3.commandCalls(PutObjectCommand)).toHaveLength(0);
   });
@@ -181,6 +185,7 @@ describe('render handler', () => {
     });
     expect(s3.commandCalls(PutObjectCommand).map((c) => c.args[0].input.Key)).toEqual([
       'awards/merit-zhang-peng/certificate-v1.pdf',
+      'awards/merit-zhang-peng/certificate-v1.ofd',
     ]);
     expect(addMetric).toHaveBeenCalledWith('InvalidRecords', 'Count', 1);
   });
@@ -394,6 +399,7 @@ describe('render handler', () => {
     expect(result.batchItemFailures).toEqual([]);
     expect(s3.commandCalls(PutObjectTaggingCommand).map((c) => c.args[0].input.Key)).toEqual([
       'awards/merit-zhang-peng/certificate-v1.pdf',
+      'awards/merit-zhang-peng/certificate-v1.ofd',
     ]);
     const [lost, withdrawn] = writes();
     expect(lost!.ExpressionAttributeValues).toEqual({ ':read': 3 });
@@ -402,7 +408,11 @@ describe('render handler', () => {
       Item: { status: 'REVOKED', revision: 5 },
     });
     expect(withdrawn!.Item!.documents).toEqual([
-      expect.objectContaining({ key: 'awards/merit-zhang-peng/certificate-v1.pdf', withdrawn: true }),
+      expect.objectContaining({
+        key: 'awards/merit-zhang-peng/certificate-v1.pdf',
+        ofd: expect.objectContaining({ key: 'awards/merit-zhang-peng/certificate-v1.ofd' }),
+        withdrawn: true,
+      }),
     ]);
   });
 
