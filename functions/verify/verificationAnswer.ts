@@ -17,6 +17,7 @@ export function verificationAnswer(verification: Verification): Record<string, u
     recipient: verification.recipient,
     version: verification.version,
     sha256: verification.sha256,
+    ...(verification.ofdSha256 === undefined ? {} : { ofdSha256: verification.ofdSha256 }),
     ...(verification.revokedAt === undefined ? {} : { revokedAt: verification.revokedAt }),
     ...(verification.currentVersion === undefined ? {} : { currentVersion: verification.currentVersion }),
   };

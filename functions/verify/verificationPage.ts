@@ -50,17 +50,27 @@ function details(verification: Exclude<Verification, { status: 'not-found' }>): 
     row('对象', escapeHtml(verification.recipient)),
     row('版本', `第${verification.version}版`),
     row('核验码', escapeHtml(verification.code)),
-    row('SHA-256', `<code>${escapeHtml(verification.sha256)}</code>`),
+    row(
+      verification.ofdSha256 === undefined ? 'SHA-256' : 'SHA-256（PDF）',
+      `<code>${escapeHtml(verification.sha256)}</code>`,
+    ),
+    ...(verification.ofdSha256 === undefined
+      ? []
+      : [row('SHA-256（OFD）', `<code>${escapeHtml(verification.ofdSha256)}</code>`)]),
   ];
+  const ofd = verification.ofdSha256;
+  const formats = ofd === undefined ? 'PDF' : 'PDF 或 OFD';
+  const accepted = ofd === undefined ? 'application/pdf,.pdf' : 'application/pdf,.pdf,application/ofd,.ofd';
   return (
     `<dl>${rows.join('')}</dl>` +
-    `<section id="file-check" data-sha256="${escapeHtml(verification.sha256)}" hidden>` +
-    '<h2>核对文件</h2><p><label for="file">选择您持有的 PDF 文件：</label></p>' +
-    '<p><input type="file" id="file" accept="application/pdf,.pdf"></p>' +
+    `<section id="file-check" data-sha256="${escapeHtml(verification.sha256)}"` +
+    `${ofd === undefined ? '' : ` data-ofd-sha256="${escapeHtml(ofd)}"`} hidden>` +
+    `<h2>核对文件</h2><p><label for="file">选择您持有的 ${formats} 文件：</label></p>` +
+    `<p><input type="file" id="file" accept="${accepted}"></p>` +
     '<p id="check-result" aria-live="polite"></p>' +
     '<p class="note">文件只在您的浏览器中计算 SHA-256，不会上传。</p></section>' +
     '<noscript><p class="note">核对文件需要启用 JavaScript；' +
-    '也可自行计算 PDF 文件的 SHA-256，与上列数值比对。</p></noscript>'
+    '也可自行计算文件的 SHA-256，与上列数值比对。</p></noscript>'
   );
 }
 

@@ -57,13 +57,15 @@ describe('the local verification page', () => {
     expect(secretFile.mode & 0o777).toBe(0o600);
   });
 
-  it('says an approved award’s document is valid, with the stored PDF’s SHA-256', async () => {
+  it('says an approved award’s document is valid, with the stored PDF’s and OFD’s SHA-256', async () => {
     const ref = await certificateOf('merit-he-xia');
     const answer = await verify(ref.verificationCode!);
     expect(answer.status).toBe(200);
-    const sha256 = createHash('sha256')
-      .update(await storedBytes(ref.key))
-      .digest('hex');
+    const hash = async (key: string) =>
+      createHash('sha256')
+        .update(await storedBytes(key))
+        .digest('hex');
+    const [sha256, ofdSha256] = [await hash(ref.key), await hash(ref.ofd!.key)];
     expect(JSON.parse(answer.body)).toEqual({
       status: 'valid',
       kind: 'certificate',
@@ -73,6 +75,7 @@ describe('the local verification page', () => {
       recipient: '贺*',
       version: 1,
       sha256,
+      ofdSha256,
     });
     // Typed by hand: lower case, without the hyphens.
     const typed = await verify(ref.verificationCode!.toLowerCase().replaceAll('-', ''));
@@ -82,6 +85,7 @@ describe('the local verification page', () => {
     expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(page.body).toContain('>有效</p>');
     expect(page.body).toContain(sha256);
+    expect(page.body).toContain(`data-ofd-sha256="${ofdSha256}"`);
     expect(page.body).not.toContain('merit-he-xia');
   });
 
@@ -160,7 +164,7 @@ describe('the page’s file check, in Chromium', () => {
     await browser?.close();
   });
 
-  it('says 一致 for the stored PDF and 不一致 for a copy with one byte changed', async () => {
+  it('says 一致 for the stored PDF and its OFD, and 不一致 for a copy with one byte changed', async () => {
     const ref = await certificateOf('merit-zhang-peng');
     const bytes = await storedBytes(ref.key);
     const page = await browser.newPage();
@@ -185,6 +189,9 @@ describe('the page’s file check, in Chromium', () => {
     const other = await check(changed);
     expect(other.outcome).toBe('mismatch');
     expect(other.text).toMatch(/^不一致/);
+    // The OFD stored beside the PDF is the same document: it checks too.
+    const ofd = await storedBytes(ref.ofd!.key);
+    expect((await check(ofd)).outcome).toBe('match');
     // The CSP let the page's own script run, and nothing was refused.
     expect(errors).toEqual([]);
   }, 60_000);

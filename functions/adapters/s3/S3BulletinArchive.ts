@@ -11,8 +11,8 @@ import { bulletinKey, DOCUMENTS_BUCKET } from '../../definitions/documentsBucket
 import { isNotFound, storeError } from '../StoreError.js';
 
 /**
- * Bulletins in the documents bucket: bulletins/<cut-off>.pdf and .json, the JSON (figures and 文号)
- * written last, so a bulletin is found only once both are stored.
+ * Bulletins in the documents bucket: bulletins/<cut-off>.pdf, .ofd and .json, the JSON (figures and
+ * 文号) written last, so a bulletin is found only once all are stored.
  */
 export class S3BulletinArchive implements BulletinArchive, BulletinIndex {
   constructor(
@@ -61,16 +61,21 @@ export class S3BulletinArchive implements BulletinArchive, BulletinIndex {
     return keys.sort();
   }
 
-  async put(cutoff: string, pdf: Uint8Array, bulletin: NumberedBulletin): Promise<void> {
+  async put(
+    cutoff: string,
+    documents: { pdf: Uint8Array; ofd: Uint8Array },
+    bulletin: NumberedBulletin,
+  ): Promise<void> {
     try {
-      await this.s3.send(
-        new PutObjectCommand({
-          Bucket: this.bucket,
-          Key: bulletinKey(cutoff, 'pdf'),
-          Body: pdf,
-          ContentType: DOCUMENTS_BUCKET.contentTypes.pdf,
-        }),
-      );
+      for (const format of ['pdf', 'ofd'] as const)
+        await this.s3.send(
+          new PutObjectCommand({
+            Bucket: this.bucket,
+            Key: bulletinKey(cutoff, format),
+            Body: documents[format],
+            ContentType: DOCUMENTS_BUCKET.contentTypes[format],
+          }),
+        );
       await this.s3.send(
         new PutObjectCommand({
           Bucket: this.bucket,

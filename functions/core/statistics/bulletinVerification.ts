@@ -17,6 +17,7 @@ export async function bulletinVerification(
   authority: { readonly name: string },
   documentNumber: string,
   sha256: string,
+  ofdSha256?: string,
 ): Promise<VerifiedDocument> {
   const holder = bulletinName(figures.cutoff);
   const { code } = (await marks.of(holder))(BULLETIN_KIND, BULLETIN_VERSION);
@@ -26,6 +27,7 @@ export async function bulletinVerification(
     kind: BULLETIN_KIND,
     version: BULLETIN_VERSION,
     sha256,
+    ...(ofdSha256 === undefined ? {} : { ofdSha256 }),
     title: '统计通报',
     authority: authority.name,
     issuedAt: figures.cutoff,

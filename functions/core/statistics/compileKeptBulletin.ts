@@ -26,17 +26,21 @@ export interface NumberedBulletin extends BulletinFigures {
   readonly documentNumber: string;
   /** The PDF's SHA-256, which its verification item names (absent in bulletins archived before codes). */
   readonly sha256?: string;
+  /** The OFD stored beside the PDF (absent in bulletins archived before OFD). */
+  readonly ofdSha256?: string;
 }
 
 /** An archived bulletin; one archived before bulletins were numbered has no documentNumber. */
-export type ArchivedBulletin = BulletinFigures & Partial<Pick<NumberedBulletin, 'documentNumber' | 'sha256'>>;
+export type ArchivedBulletin = BulletinFigures &
+  Partial<Pick<NumberedBulletin, 'documentNumber' | 'sha256' | 'ofdSha256'>>;
 
 /** Compiled bulletins, by cut-off. */
 export interface BulletinArchive {
   get(cutoff: string): Promise<ArchivedBulletin | undefined>;
   /** The latest bulletin compiled for a cut-off before this one. */
   latestBefore(cutoff: string): Promise<ArchivedBulletin | undefined>;
-  put(cutoff: string, pdf: Uint8Array, bulletin: NumberedBulletin): Promise<void>;
+  /** Stores the PDF and the OFD beside it, then the figures: a bulletin is found only once all are stored. */
+  put(cutoff: string, documents: { pdf: Uint8Array; ofd: Uint8Array }, bulletin: NumberedBulletin): Promise<void>;
 }
 
 export interface CompiledBulletin {
@@ -82,15 +86,18 @@ export async function compileKeptBulletin(
     );
   }
   const { marks, verifications } = deps;
-  const recordCode = async (figures: BulletinFigures, documentNumber: string, sha256: string) => {
+  const recordCode = async (figures: BulletinFigures, documentNumber: string, sha256: string, ofdSha256?: string) => {
     if (marks && verifications)
-      await verifications.record(await bulletinVerification(marks, figures, deps.authority, documentNumber, sha256));
+      await verifications.record(
+        await bulletinVerification(marks, figures, deps.authority, documentNumber, sha256, ofdSha256),
+      );
   };
   const existing = await deps.archive.get(cutoff);
   if (existing) {
-    const { documentNumber, sha256, ...figures } = existing;
+    const { documentNumber, sha256, ofdSha256, ...figures } = existing;
     // A run that archived the bulletin and stopped before recording its code: recorded now (the same item).
-    if (documentNumber !== undefined && sha256 !== undefined) await recordCode(figures, documentNumber, sha256);
+    if (documentNumber !== undefined && sha256 !== undefined)
+      await recordCode(figures, documentNumber, sha256, ofdSha256);
     return { figures, documentNumber, compiled: false };
   }
   const counters = await deps.figures.read([REGION_SCOPE, ...LEAGUES_AND_CITIES]);
@@ -112,11 +119,23 @@ export async function compileKeptBulletin(
   const rendered = await deps.engine.render(
     BULLETIN_KIND,
     statisticsBulletinView(figures, deps.authority, documentNumber, verification),
+    {
+      ofd: {
+        customData: [
+          ['bulletin', bulletinName(cutoff)],
+          ['documentKind', BULLETIN_KIND],
+          ['documentNumber', documentNumber],
+          ...(verification ? [['verificationCode', verification.code] as const] : []),
+        ],
+      },
+    },
   );
   const bytes = deps.signer ? await signPdf(rendered, deps.signer) : rendered.bytes;
+  const ofd = rendered.ofd!;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  await deps.archive.put(cutoff, bytes, { ...figures, documentNumber, sha256 });
+  const ofdSha256 = createHash('sha256').update(ofd).digest('hex');
+  await deps.archive.put(cutoff, { pdf: bytes, ofd }, { ...figures, documentNumber, sha256, ofdSha256 });
   // Recorded once archived: a rerun finds the archive and records the same item again.
-  await recordCode(figures, documentNumber, sha256);
+  await recordCode(figures, documentNumber, sha256, ofdSha256);
   return { figures, documentNumber, compiled: true };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { AwardWorkflow } from '../../../functions/core/award/AwardWorkflow.js';
 import { DocumentEngine } from '../../../functions/core/engine/DocumentEngine.js';
@@ -14,6 +15,7 @@ import { InMemoryHeldNumbers } from '../../support/InMemoryHeldNumbers.js';
 import { meetingAtGive } from '../../support/meetingAtGive.js';
 import { pausedAfterRead } from '../../support/pausedAfterRead.js';
 import { pdfText } from '../../support/poppler.js';
+import { readOfd } from '../../support/ofdPackage.js';
 
 const AUTHORITY = { name: '内蒙古自治区公安厅', code: '内公奖' };
 /** 8 o'clock on 5 March 2020, Beijing time. */
@@ -64,6 +66,19 @@ describe('compileKeptBulletin numbers its bulletin', () => {
     expect(pdfText(pdf)).not.toMatch(/^\s*截至2020年3月5日8时\s*$/m);
     // The archive keeps the number with the figures, and gives both back.
     expect(await archive.get(CUTOFF)).toMatchObject({ cutoff: CUTOFF, documentNumber: '内公奖〔2020〕13号' });
+  });
+
+  it('archives its OFD beside the PDF, the same text, with both hashes kept with the figures', async () => {
+    const { archive, deps } = setup();
+    await compileKeptBulletin(CUTOFF, deps);
+    const pdf = archive.pdfs.get(bulletinKey(CUTOFF, 'pdf'))!;
+    const ofd = archive.ofds.get(bulletinKey(CUTOFF, 'ofd'))!;
+    const read = readOfd(ofd);
+    const text = read.pages.flatMap((page) => page.texts.map((unit) => unit.text)).join('');
+    expect(text.replace(/\s+/g, '')).toBe(pdfText(pdf, '-raw').replace(/\s+/g, ''));
+    expect(read.customData).toMatchObject({ documentKind: 'statistics-bulletin', documentNumber: '内公奖〔2020〕1号' });
+    const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+    expect(await archive.get(CUTOFF)).toMatchObject({ sha256: sha256(pdf), ofdSha256: sha256(ofd) });
   });
 
   it('in the year of its cut-off in Beijing time', async () => {

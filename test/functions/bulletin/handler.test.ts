@@ -112,7 +112,16 @@ describe('the bulletin function', () => {
       cutoff: '2020-03-05T00:00:00Z',
       documentNumber: '内公奖〔2020〕41号',
       sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      ofdSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
+    // PDF, then the OFD beside it, then the figures: a bulletin is found only once all three are stored.
+    expect(
+      s3.commandCalls(PutObjectCommand).map((call) => [call.args[0].input.Key, call.args[0].input.ContentType]),
+    ).toEqual([
+      ['bulletins/20200305T000000Z.pdf', 'application/pdf'],
+      ['bulletins/20200305T000000Z.ofd', 'application/ofd'],
+      ['bulletins/20200305T000000Z.json', 'application/json'],
+    ]);
     // Archived signed with the stack's KMS key, under the certificate from context.
     const pdf = s3.commandCalls(PutObjectCommand).find((call) => call.args[0].input.Key!.endsWith('.pdf'))!;
     const report = execFileSync('pdfsig', [toTempFile(pdf.args[0].input.Body as Uint8Array)], { encoding: 'utf8' });
@@ -127,6 +136,7 @@ describe('the bulletin function', () => {
         holder: 'bulletin/2020-03-05T00:00:00Z',
         kind: 'statistics-bulletin',
         sha256: archived.sha256,
+        ofdSha256: archived.ofdSha256,
         documentNumber: '内公奖〔2020〕41号',
       },
       ConditionExpression: expect.stringContaining('attribute_not_exists(pk)'),
