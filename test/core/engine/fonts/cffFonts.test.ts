@@ -15,6 +15,7 @@ import { OpenTypeFont } from '../../../../functions/core/engine/fonts/OpenTypeFo
 import { TemplateRenderer } from '../../../../functions/core/engine/templates/TemplateRenderer.js';
 import { FontConfigurationError } from '../../../../functions/core/errors.js';
 import { embeddedFontPrograms } from '../../../support/embeddedFonts.js';
+import { readOfd } from '../../../support/ofdPackage.js';
 import { exampleRecord } from '../../../support/examples.js';
 import { type GrayImage, pdfFonts, pdfPageGray, pdfText } from '../../../support/poppler.js';
 
@@ -164,6 +165,33 @@ describe('OpenType fonts with CFF outlines', () => {
     it('draws each character with its own glyph and width from the CFF font', async () => {
       const originals = originalOutlines([SERIF_CJK, SERIF_CJK_BOLD]);
       for (const document of cff) await expectOriginalGlyphs(document.bytes, originals);
+    });
+
+    it('writes the OFD beside it with the CFF subsets as OpenType files holding every character', async () => {
+      const engine = cjkCffEngine();
+      for (const [i, name] of examples.entries()) {
+        const [document] = await renderRecordDocuments(exampleRecord(name), engine, undefined, undefined, {
+          ofd: true,
+        });
+        const ofd = readOfd(document!.ofd!.bytes);
+        const fontFiles = ofd.entries.filter((entry) => entry.startsWith('Doc_0/Res/font_'));
+        expect(fontFiles.length, name).toBeGreaterThanOrEqual(2);
+        for (const entry of fontFiles) {
+          expect(entry, name).toMatch(/\.otf$/);
+          const font = new OpenTypeFont(ofd.files[entry]!, entry);
+          expect(font.outlines, entry).toBe('cff');
+          expect(font.postScriptName).toMatch(/^NotoSerifCJKsc-(Regular|Bold)$/);
+        }
+        const units = ofd.pages.flatMap((page) => [...page.texts, ...page.annotationTexts]);
+        for (const unit of units)
+          for (const character of unit.text)
+            expect(unit.font.hasGlyph(character.codePointAt(0)!), character).toBe(true);
+        const text = units
+          .filter((unit) => !unit.turned)
+          .map((unit) => unit.text)
+          .join('');
+        expect(text.replace(/\s+/g, '')).toBe(pdfText(cff[i]!.bytes, '-raw').replace(/\s+/g, ''));
+      }
     });
 
     it('rasterises like the TrueType defaults of the same design (poppler draws the CFF glyphs)', async () => {
