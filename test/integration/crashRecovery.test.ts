@@ -82,8 +82,8 @@ describe('npm start after a crash', () => {
     for (const [i, id] of ids.entries())
       await workflow.submit({ ...exampleJson(TEMPLATES[i % TEMPLATES.length]!), id });
     for (const id of ids) await workflow.approve(id, '审核专班');
-    // Killed, with DynamoDB Local, while about a third of the burst is rendered.
-    while ((await objectKeys(s3)).filter((key) => key.startsWith('awards/burst-')).length < 100) await sleep(20);
+    // Killed, with DynamoDB Local, while about a third of the burst is rendered (a PDF and an OFD each).
+    while ((await objectKeys(s3)).filter((key) => key.startsWith('awards/burst-')).length < 200) await sleep(20);
     process.kill(-first.child.pid!, 'SIGKILL');
     await first.exited;
     const renderedAtKill = (await objectKeys(s3).catch(() => [])).length;
@@ -99,12 +99,12 @@ describe('npm start after a crash', () => {
     const all = [...ids, ...examples];
     const settled = await waitForSettled(awards, all, { timeoutMs: 240_000 });
 
-    // Every award rendered for its version, one object per document, and the references are the objects.
+    // Every award rendered for its version, one object per document and format, and the references are the objects.
     const references = [...settled.values()].flatMap((award) => {
       expect(award.record.status, award.record.id).toBe('APPROVED');
       expect(award.rendering.renderedVersion, award.record.id).toBe(award.record.version);
       expect(new Set(award.documents.map((ref) => ref.kind)).size, award.record.id).toBe(award.documents.length);
-      return award.documents.map((ref) => ref.key);
+      return award.documents.flatMap((ref) => [ref.key, ref.ofd!.key]);
     });
     expect(await objectKeys(s3)).toEqual(references.sort());
     expect(ids.every((id) => settled.get(id)!.documents.length === 1)).toBe(true);

@@ -83,7 +83,9 @@ describe('the local stack', () => {
         for (const id of ids) expect((await second.awards.get(id))!.rendering.renderedVersion, id).toBe(1);
         const objects = await second.s3.client.send(new ListObjectsV2Command({ Bucket: second.info.bucket }));
         expect(objects.Contents?.map((object) => object.Key).sort()).toEqual([
+          'awards/commendation-order-2020-12/commendation-order-v1.ofd',
           'awards/commendation-order-2020-12/commendation-order-v1.pdf',
+          'awards/merit-zhang-peng/certificate-v1.ofd',
           'awards/merit-zhang-peng/certificate-v1.pdf',
         ]);
         expect(puts).toEqual([]);

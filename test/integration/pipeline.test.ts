@@ -194,7 +194,11 @@ describe('the pipeline against DynamoDB Local and the local S3 server', () => {
         item.documents.map((d) => [d.kind, d.version, d.key]),
         record.id,
       ).toEqual(versions.map((version) => [kind, version, `awards/${record.id}/${kind}-v${version}.pdf`]));
-      expectedKeys.push(...item.documents.map((d) => d.key));
+      // The OFD of each version beside its PDF.
+      expect(item.documents.map((d) => d.ofd?.key)).toEqual(
+        versions.map((version) => `awards/${record.id}/${kind}-v${version}.ofd`),
+      );
+      expectedKeys.push(...item.documents.flatMap((d) => [d.key, d.ofd!.key]));
     }
     expect(await listKeys(stack)).toEqual(expectedKeys.sort());
   });
@@ -316,7 +320,9 @@ describe('the pipeline against DynamoDB Local and the local S3 server', () => {
 
   it('wrote no object twice, though every batch was delivered twice', () => {
     const documents = [...s3.puts].filter(([key]) => key.startsWith('awards/'));
-    expect(documents).toHaveLength(valid.length + corrected.length);
+    for (const format of ['.pdf', '.ofd'])
+      expect(documents.filter(([key]) => key.endsWith(format)), format).toHaveLength(valid.length + corrected.length);
+    expect(documents).toHaveLength(2 * (valid.length + corrected.length));
     for (const [key, count] of documents) expect(count, key).toBe(1);
   });
 });
@@ -390,7 +396,8 @@ describe('storage failures in part of a batch', () => {
       for (const record of writeBackFailing) expect(s3.puts.get(keyOf(record)), record.id).toBe(1);
       expect([...s3.puts.keys()].filter((key) => failing.has(key))).toHaveLength(failing.size);
       expect(deadLetters).toEqual([]);
-      expect(await listKeys(stack)).toHaveLength(records.length);
+      // A PDF and an OFD for each record.
+      expect(await listKeys(stack)).toHaveLength(2 * records.length);
     } finally {
       await stack.stop();
     }

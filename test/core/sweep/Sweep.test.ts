@@ -53,7 +53,9 @@ describe('Sweep', () => {
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain('"recordId":"merit-he-xia"');
     expect((await store.get('merit-zhang-peng'))!.rendering.renderedVersion).toBe(1);
-    expect(documents.withdrawn).toEqual(new Set(['awards/merit-he-xia/certificate-v1.pdf']));
+    expect(documents.withdrawn).toEqual(
+      new Set(['awards/merit-he-xia/certificate-v1.pdf', 'awards/merit-he-xia/certificate-v1.ofd']),
+    );
     // A second sweep finds nothing left to do.
     expect((await sweep.run(new Date())).redriven).toEqual([]);
   });

@@ -41,12 +41,14 @@ describe('documents carry their verification mark', () => {
     const code = verificationCode(KEY, 'merit-he-xia', 'certificate', 1);
     expect(award.documents).toMatchObject([{ kind: 'certificate', version: 1, verificationCode: code }]);
     const stored = documents.objects.get('awards/merit-he-xia/certificate-v1.pdf')!;
+    const storedOfd = documents.objects.get('awards/merit-he-xia/certificate-v1.ofd')!;
     expect(awards.verified.get(code)).toEqual({
       code,
       recordId: 'merit-he-xia',
       kind: 'certificate',
       version: 1,
       sha256: stored.sha256,
+      ofdSha256: storedOfd.sha256,
       title: '荣誉证书',
       authority: '内蒙古自治区公安厅',
       issuedAt: AT.toISOString(),
@@ -98,6 +100,7 @@ describe('documents carry their verification mark', () => {
       kind: 'statistics-bulletin',
       version: 1,
       sha256: archived!.sha256,
+      ofdSha256: archived!.ofdSha256,
       title: '统计通报',
       authority: '内蒙古自治区公安厅',
       issuedAt: cutoff,
