@@ -1,9 +1,10 @@
 /**
  * Preview for template authors and record checks, no AWS needed:
- *   npm run render -- <record.json|records.jsonl>... --out <dir> [--unsigned] [--data .local]
+ *   npm run render -- <record.json|records.jsonl>... --out <dir> [--unsigned] [--ofd] [--data .local]
  * Signs each PDF with the development key under --data (made on first use, as `npm start` makes
- * it) unless --unsigned; says which. Prints one line per PDF (path, bytes, pages); a bad record
- * prints one line and makes the exit code 1.
+ * it) unless --unsigned; says which. With --ofd, also writes each document's OFD (GB/T 33190) beside
+ * its PDF; the OFD is not signed. Prints one line per file written (path, bytes, pages); a bad
+ * record prints one line and makes the exit code 1.
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,11 +18,14 @@ const { values, positionals } = parseArgs({
   options: {
     out: { type: 'string', default: 'out' },
     unsigned: { type: 'boolean', default: false },
+    ofd: { type: 'boolean', default: false },
     data: { type: 'string', default: '.local' },
   },
 });
 if (positionals.length === 0) {
-  console.error('usage: npm run render -- <record.json|records.jsonl>... [--out <dir>] [--unsigned] [--data <dir>]');
+  console.error(
+    'usage: npm run render -- <record.json|records.jsonl>... [--out <dir>] [--unsigned] [--ofd] [--data <dir>]',
+  );
   process.exit(2);
 }
 const signingDir = dataLayout(values.data).signing;
@@ -36,6 +40,7 @@ const report = await renderRecordFiles(
   values.out,
   (doc) => console.log(`${doc.path}\t${doc.bytes} bytes\t${doc.pages} page${doc.pages === 1 ? '' : 's'}`),
   signer,
+  { ofd: values.ofd },
 );
 for (const failure of report.failures) console.error(`error: ${failure}`);
 process.exit(report.failures.length > 0 ? 1 : 0);

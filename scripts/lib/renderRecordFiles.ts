@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import { renderRecordDocuments } from '../../functions/core/documents/renderRecordDocuments.js';
 import { validateRecord } from '../../functions/core/records/index.js';
 import type { DocumentSigner } from '../../functions/core/signing/DocumentSigner.js';
+import type { DocumentFormat } from '../../functions/definitions/documentsBucket.js';
 import { type RawRecord, readRecordFile } from './readRecordFile.js';
 
 export interface WrittenDocument {
   readonly recordId: string;
+  readonly format: DocumentFormat;
   readonly path: string;
   readonly bytes: number;
   readonly pages: number;
@@ -20,14 +22,15 @@ export interface RenderReport {
 
 /**
  * Validates and renders each record of the files into `<out>/<record id>/<kind>-v<version>.pdf`
- * (the layout of the S3 bucket), signed when given a signer. A record that fails writes nothing and
- * does not stop the others.
+ * (the layout of the S3 bucket), signed when given a signer, with `.ofd` beside each when asked for.
+ * A record that fails writes nothing and does not stop the others.
  */
 export async function renderRecordFiles(
   files: readonly string[],
   outDir: string,
   onWritten: (doc: WrittenDocument) => void = () => {},
   signer?: DocumentSigner,
+  options: { ofd?: boolean } = {},
 ): Promise<RenderReport> {
   const report: RenderReport = { written: [], failures: [] };
   for (const file of files) {
@@ -41,15 +44,23 @@ export async function renderRecordFiles(
     for (const { source, value } of records) {
       try {
         const record = validateRecord(value);
-        const documents = await renderRecordDocuments(record, undefined, undefined, signer);
+        const documents = await renderRecordDocuments(record, undefined, undefined, signer, {
+          ofd: options.ofd === true,
+        });
         const dir = join(outDir, record.id);
         mkdirSync(dir, { recursive: true });
         for (const document of documents) {
-          const path = join(dir, `${document.kind}-v${document.version}.pdf`);
-          writeFileSync(path, document.bytes);
-          const written = { recordId: record.id, path, bytes: document.bytes.length, pages: document.pages };
-          report.written.push(written);
-          onWritten(written);
+          const files: [DocumentFormat, Uint8Array][] = [
+            ['pdf', document.bytes],
+            ...(document.ofd ? [['ofd', document.ofd.bytes] as [DocumentFormat, Uint8Array]] : []),
+          ];
+          for (const [format, bytes] of files) {
+            const path = join(dir, `${document.kind}-v${document.version}.${format}`);
+            writeFileSync(path, bytes);
+            const written = { recordId: record.id, format, path, bytes: bytes.length, pages: document.pages };
+            report.written.push(written);
+            onWritten(written);
+          }
         }
       } catch (error) {
         report.failures.push(`${source}: ${(error as Error).message}`);

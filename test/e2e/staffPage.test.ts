@@ -69,11 +69,13 @@ describe('the staff page', () => {
     await shot('2-list');
   });
 
-  it('finds an award and downloads its certificate: the stored PDF under its Chinese name', async () => {
+  it('finds an award and downloads its certificate: the stored PDF and OFD under its Chinese name', async () => {
     await search('贺霞');
     expect(await rowIds()).toEqual(['merit-he-xia']);
     await page.click('button[data-award="merit-he-xia"]');
-    const link = page.locator('tr[data-documents-of="merit-he-xia"] a.download[data-kind="certificate"]');
+    const link = page.locator(
+      'tr[data-documents-of="merit-he-xia"] a.download[data-kind="certificate"][data-format="pdf"]',
+    );
     await link.waitFor();
     expect(await page.textContent('tr[data-documents-of="merit-he-xia"] .document-title')).toBe('荣誉证书');
     await shot('3-documents');
@@ -87,6 +89,13 @@ describe('the staff page', () => {
     const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
     expect(sha256(bytes)).toBe(sha256(await stored.Body!.transformToByteArray()));
     expect(sha256(bytes)).toBe(ref.sha256);
+
+    // The pipeline stored an OFD beside it: offered as its own link, downloading that file, not the PDF.
+    const ofdLink = page.locator('tr[data-documents-of="merit-he-xia"] a.download[data-format="ofd"]');
+    expect(await ofdLink.textContent()).toBe('下载 OFD 版式文件');
+    const [ofdDownload] = await Promise.all([page.waitForEvent('download'), ofdLink.click()]);
+    expect(ofdDownload.suggestedFilename()).toBe('荣誉证书-贺霞.ofd');
+    expect(sha256(readFileSync((await ofdDownload.path())!))).toBe(ref.ofd!.sha256);
   });
 
   it('lists a revoked award’s certificate as withdrawn, with no link', async () => {

@@ -321,7 +321,10 @@ describe('the pipeline against DynamoDB Local and the local S3 server', () => {
   it('wrote no object twice, though every batch was delivered twice', () => {
     const documents = [...s3.puts].filter(([key]) => key.startsWith('awards/'));
     for (const format of ['.pdf', '.ofd'])
-      expect(documents.filter(([key]) => key.endsWith(format)), format).toHaveLength(valid.length + corrected.length);
+      expect(
+        documents.filter(([key]) => key.endsWith(format)),
+        format,
+      ).toHaveLength(valid.length + corrected.length);
     expect(documents).toHaveLength(2 * (valid.length + corrected.length));
     for (const [key, count] of documents) expect(count, key).toBe(1);
   });

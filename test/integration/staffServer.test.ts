@@ -21,12 +21,12 @@ const get = (path: string, token?: string) =>
   fetch(`${stack.api!.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
 
 describe('the local staff server', () => {
-  it('lists a region’s awards and hands out a link that downloads the stored PDF under its Chinese name', async () => {
+  it('lists a region’s awards and hands out links to the stored PDF and OFD under their Chinese names', async () => {
     const token = stack.api!.token(ordos);
     const list = (await (await get('/awards', token)).json()) as { items: { id: string }[] };
     expect(list.items.map((item) => item.id)).toEqual(['merit-he-xia']);
     const answer = (await (await get('/awards/merit-he-xia/documents', token)).json()) as {
-      documents: { url: string; sha256: string }[];
+      documents: { url: string; sha256: string; ofd?: { url: string; sha256: string; bytes: number } }[];
     };
     const [document] = answer.documents;
     const download = await fetch(document!.url);
@@ -35,6 +35,20 @@ describe('the local staff server', () => {
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(document!.sha256);
     expect(decodeURIComponent(new URL(document!.url).searchParams.get('response-content-disposition')!)).toContain(
       "filename*=UTF-8''荣誉证书-贺霞.pdf",
+    );
+
+    // The OFD the pipeline stored beside it: its own link, its own bytes, named and typed as OFD.
+    const ofd = document!.ofd!;
+    expect(new URL(ofd.url).pathname).toMatch(/\/awards\/merit-he-xia\/certificate-v1\.ofd$/);
+    const ofdDownload = await fetch(ofd.url);
+    expect(ofdDownload.status).toBe(200);
+    const ofdBytes = Buffer.from(await ofdDownload.arrayBuffer());
+    expect(ofdBytes.length).toBe(ofd.bytes);
+    expect(createHash('sha256').update(ofdBytes).digest('hex')).toBe(ofd.sha256);
+    expect(ofd.sha256).not.toBe(document!.sha256);
+    expect(new URL(ofd.url).searchParams.get('response-content-type')).toBe('application/ofd');
+    expect(decodeURIComponent(new URL(ofd.url).searchParams.get('response-content-disposition')!)).toContain(
+      "filename*=UTF-8''荣誉证书-贺霞.ofd",
     );
   });
 
@@ -76,7 +90,15 @@ describe('the local staff server', () => {
     const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     const key = 'awards/merit-he-xia/certificate-v1.pdf';
     const about = (recordId: string) => entries.filter((entry) => entry.recordId === recordId);
-    expect(about('merit-he-xia').slice(-2)).toEqual([
+    // Each format's link is issued, and refused, on a line of its own.
+    const last = about('merit-he-xia').slice(-4);
+    expect(last.map((entry) => [entry.action, entry.key])).toEqual([
+      ['link-issued', key],
+      ['link-issued', 'awards/merit-he-xia/certificate-v1.ofd'],
+      ['link-refused', key],
+      ['link-refused', 'awards/merit-he-xia/certificate-v1.ofd'],
+    ]);
+    expect([last[0], last[2]]).toEqual([
       {
         at: expect.any(String),
         action: 'link-issued',

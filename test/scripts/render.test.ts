@@ -55,11 +55,32 @@ describe('npm run render', () => {
     ]);
     expect(existsSync(join(out, 'bad-glyph'))).toBe(false);
     expect(existsSync(join(out, 'bad-grade'))).toBe(false);
+    // Without --ofd, PDF only.
     expect(readdirSync(join(out, 'merit-he-xia'))).toEqual(['certificate-v1.pdf']);
     // Another process, the same bytes: output depends on the record alone.
     const [inProcess] = await renderRecordDocuments(exampleRecord('merit-he-xia'));
     expect(readFileSync(join(out, 'merit-he-xia', 'certificate-v1.pdf')).equals(Buffer.from(inProcess!.bytes))).toBe(
       true,
     );
+  });
+
+  it('with --ofd, writes each document’s OFD beside its PDF and prints a line for each', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'render-ofd-'));
+    const result = runRender(['examples/merit-he-xia.json'], out, '--unsigned', '--ofd');
+    expect(result.stderr).not.toContain('error:');
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim().split('\n').slice(1)).toEqual([
+      expect.stringMatching(new RegExp(`^${out}/merit-he-xia/certificate-v1\\.pdf\\t\\d+ bytes\\t1 page$`)),
+      expect.stringMatching(new RegExp(`^${out}/merit-he-xia/certificate-v1\\.ofd\\t\\d+ bytes\\t1 page$`)),
+    ]);
+    expect(readdirSync(join(out, 'merit-he-xia')).sort()).toEqual(['certificate-v1.ofd', 'certificate-v1.pdf']);
+    const written = readFileSync(join(out, 'merit-he-xia', 'certificate-v1.ofd'));
+    // The OFD itself, not the PDF under another name: the renderer's OFD bytes, a zip package.
+    const [inProcess] = await renderRecordDocuments(exampleRecord('merit-he-xia'), undefined, undefined, undefined, {
+      ofd: true,
+    });
+    expect(written.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+    expect(written.equals(Buffer.from(inProcess!.ofd!.bytes))).toBe(true);
+    expect(result.stdout).toContain(`certificate-v1.ofd\t${written.length} bytes`);
   });
 });

@@ -1,5 +1,5 @@
 import { LEAGUES_AND_CITIES, RECORD_STATUSES } from '../../functions/core/records/constants.js';
-import { awardRow, documentList } from './awardsView.js';
+import { awardRow, type DownloadFormat, documentList, linkOf } from './awardsView.js';
 import { statusName } from './chineseText.js';
 import { byId, h } from './dom.js';
 import { showNotice } from './notice.js';
@@ -52,11 +52,13 @@ export function startAwardsPanel(session: StaffSession, api: StaffApi, failed: (
     button.disabled = true;
     try {
       const answer = await api.documents(award.id);
-      const download = async (document: DocumentLink, event: MouseEvent) => {
-        if (document.expiresAt && Date.parse(document.expiresAt) - Date.now() > LINK_MARGIN_MS) return;
+      const download = async (document: DocumentLink, format: DownloadFormat, event: MouseEvent) => {
+        const expiresAt = linkOf(document, format)?.expiresAt;
+        if (expiresAt && Date.parse(expiresAt) - Date.now() > LINK_MARGIN_MS) return;
         event.preventDefault();
         const fresh = (await api.documents(award.id)).documents.find((candidate) => candidate.kind === document.kind);
-        if (fresh?.url) location.assign(fresh.url);
+        const url = fresh && linkOf(fresh, format)?.url;
+        if (url) location.assign(url);
       };
       const cell = h(
         'td',
@@ -64,7 +66,7 @@ export function startAwardsPanel(session: StaffSession, api: StaffApi, failed: (
         documentList(
           answer.status,
           answer.documents,
-          (document, event) => void download(document, event).catch(failed),
+          (document, format, event) => void download(document, format, event).catch(failed),
         ),
       );
       row.after(h('tr', { class: 'documents-row', 'data-documents-of': award.id }, cell));

@@ -33,11 +33,38 @@ export function noDocumentsText(status: string): string {
   return '表彰尚未批准，批准后自动生成文书。';
 }
 
-/** The documents of one award: a download link each, or why there is none. */
+export type DownloadFormat = 'pdf' | 'ofd';
+
+/** A document's link in one format, or undefined when there is none. */
+export function linkOf(
+  document: DocumentLink,
+  format: DownloadFormat,
+): { url: string; expiresAt?: string } | undefined {
+  if (document.withdrawn) return undefined;
+  if (format === 'ofd') return document.ofd;
+  return document.url
+    ? { url: document.url, ...(document.expiresAt ? { expiresAt: document.expiresAt } : {}) }
+    : undefined;
+}
+
+/**
+ * The download links a document offers, PDF first: the visible text tells the formats apart, and
+ * the accessible name adds the title, since every row of the list has the same links.
+ */
+export function downloadLinks(document: DocumentLink) {
+  const labels: Record<DownloadFormat, string> = { pdf: '下载 PDF', ofd: '下载 OFD 版式文件' };
+  return (['pdf', 'ofd'] as const).flatMap((format) => {
+    const link = linkOf(document, format);
+    if (!link) return [];
+    return [{ format, url: link.url, text: labels[format], label: `${document.title} ${labels[format]}` }];
+  });
+}
+
+/** The documents of one award: a download link for each format, or why there is none. */
 export function documentList(
   status: string,
   documents: readonly DocumentLink[],
-  onDownload: (document: DocumentLink, event: MouseEvent) => void,
+  onDownload: (document: DocumentLink, format: DownloadFormat, event: MouseEvent) => void,
 ): HTMLElement {
   if (documents.length === 0) return h('p', { class: 'empty' }, noDocumentsText(status));
   return h(
@@ -46,7 +73,8 @@ export function documentList(
     ...documents.map((document) => {
       const facts = documentFacts(document);
       const title = h('span', { class: 'document-title' }, document.title);
-      if (document.withdrawn || !document.url) {
+      const downloads = downloadLinks(document);
+      if (!downloads.some(({ format }) => format === 'pdf')) {
         return h(
           'li',
           { class: 'withdrawn' },
@@ -55,14 +83,27 @@ export function documentList(
           h('span', { class: 'note' }, '已撤回（表彰已撤销），不可下载'),
         );
       }
-      const link = h('a', { href: document.url, class: 'download', 'data-kind': document.kind }, '下载');
-      link.addEventListener('click', (event) => onDownload(document, event));
+      const links = downloads.map(({ format, url, text, label }) => {
+        const link = h(
+          'a',
+          {
+            href: url,
+            class: format === 'pdf' ? 'download' : 'download secondary',
+            'data-kind': document.kind,
+            'data-format': format,
+            'aria-label': label,
+          },
+          text,
+        );
+        link.addEventListener('click', (event) => onDownload(document, format, event));
+        return link;
+      });
       return h(
         'li',
         {},
         title,
         facts && h('span', { class: 'facts' }, facts),
-        link,
+        ...links,
         document.expiresAt && h('span', { class: 'note' }, `链接${linkValidity(document.expiresAt)}`),
       );
     }),

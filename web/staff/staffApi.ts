@@ -24,10 +24,20 @@ export interface AwardPage {
   readonly cursor?: string;
 }
 
+/** The OFD (GB/T 33190) beside a document's PDF: absent on documents rendered before OFD output. */
+export interface OfdLink {
+  readonly url: string;
+  readonly expiresAt: string;
+  readonly sha256: string;
+  readonly bytes: number;
+}
+
 export interface DocumentLink extends DocumentSummary {
   readonly sha256: string;
+  /** The PDF's link: absent when the document is withdrawn or its award not approved. */
   readonly url?: string;
   readonly expiresAt?: string;
+  readonly ofd?: OfdLink;
 }
 
 export interface BulletinLink {

@@ -1,4 +1,5 @@
-import type { Award, AwardRecordFields, DocumentRef } from '../award/Award.js';
+import type { Award, AwardRecordFields, DocumentRef, FormatRef } from '../award/Award.js';
+import type { DocumentFormat } from '../../definitions/documentsBucket.js';
 import { documentTitle } from '../documents/documentTitles.js';
 import type { AuditEntry, AuditTrail } from './AuditTrail.js';
 import { maySee, type StaffAccess } from './staffAccess.js';
@@ -13,9 +14,9 @@ export interface AwardQueries {
   get(id: string): Promise<Award | undefined>;
 }
 
-/** Short-lived signed GET links that download under a given file name. */
+/** Short-lived signed GET links that download under a given file name, as the format's media type (PDF unless told). */
 export interface DocumentLinks {
-  link(key: string, fileName: string): Promise<{ url: string; expiresAt: string }>;
+  link(key: string, fileName: string, format?: DocumentFormat): Promise<{ url: string; expiresAt: string }>;
 }
 
 /** Compiled statistics bulletins, newest first. */
@@ -23,13 +24,33 @@ export interface BulletinIndex {
   list(): Promise<{ cutoff: string; key: string }[]>;
 }
 
+/** A signed link and until when it works. */
+interface Link {
+  readonly url: string;
+  readonly expiresAt: string;
+}
+
+/** One current document as the links API answers it: a PDF link, and an OFD link when it was rendered as OFD too. */
+export interface DocumentLink extends Partial<Link> {
+  readonly kind: string;
+  readonly title: string;
+  readonly version: number;
+  readonly sha256: string;
+  readonly pages: number;
+  readonly withdrawn: boolean;
+  readonly ofd?: Link & { readonly sha256: string; readonly bytes: number };
+}
+
 /** Neither missing nor hidden is told apart: both answer 404. */
 export class NotFound extends Error {
   override name = 'NotFound';
 }
 
-/** The name a document downloads under: 荣誉证书-何建华.pdf, 嘉奖令-内公奖〔2020〕1号.pdf, 唁电-何建华同志家属.pdf. */
-export function documentFileName(item: AwardRecordFields, ref: DocumentRef): string {
+/**
+ * The name a document downloads under: 荣誉证书-何建华.pdf, 嘉奖令-内公奖〔2020〕1号.pdf, 唁电-何建华同志家属.pdf;
+ * its OFD under the same name with .ofd.
+ */
+export function documentFileName(item: AwardRecordFields, ref: DocumentRef, format: DocumentFormat = 'pdf'): string {
   const title = documentTitle(ref.kind, item);
   const recipient = item.recipient as { name?: string } | undefined;
   const subject =
@@ -37,7 +58,7 @@ export function documentFileName(item: AwardRecordFields, ref: DocumentRef): str
     (item.documentNumber as string | undefined) ??
     (item.addressee as string | undefined)?.replace(/[：:]$/, '') ??
     item.id;
-  return `${title}-${subject}${ref.version > 1 ? `-v${ref.version}` : ''}.pdf`;
+  return `${title}-${subject}${ref.version > 1 ? `-v${ref.version}` : ''}.${format}`;
 }
 
 /** The current version of each kind of document; earlier versions stay in storage but are not offered. */
@@ -122,19 +143,36 @@ export class LinksService {
       throw new NotFound(`award ${id} not found`);
     }
     const { status } = award.record;
-    const documents = [];
+    const documents: DocumentLink[] = [];
     for (const ref of currentDocuments(award.documents)) {
       const { kind, version, key, sha256, pages } = ref;
       const title = documentTitle(kind, award.record);
       if (ref.withdrawn || status !== 'APPROVED') {
         const reason = ref.withdrawn ? 'the document is withdrawn' : `the award is ${status}`;
         await this.audit({ ...caller, action: 'link-refused', key, sha256, status: 200, reason });
+        // The OFD is the same document: refused alike, and written down under its own key.
+        if (ref.ofd) {
+          const { key: ofdKey, sha256: ofdSha256 } = ref.ofd;
+          await this.audit({ ...caller, action: 'link-refused', key: ofdKey, sha256: ofdSha256, status: 200, reason });
+        }
         documents.push({ kind, title, version, sha256, pages, withdrawn: true });
         continue;
       }
       const { url, expiresAt } = await this.deps.links.link(key, documentFileName(award.record, ref));
       await this.audit({ ...caller, action: 'link-issued', key, sha256, expiresAt, status: 200 });
-      documents.push({ kind, title, version, sha256, pages, withdrawn: false, url, expiresAt });
+      // Documents rendered before OFD output have no OFD: they are offered as PDF alone.
+      const ofd = ref.ofd ? await this.ofdLink(caller, award.record, ref, ref.ofd) : undefined;
+      documents.push({
+        kind,
+        title,
+        version,
+        sha256,
+        pages,
+        withdrawn: false,
+        url,
+        expiresAt,
+        ...(ofd ? { ofd } : {}),
+      });
     }
     return { id, status, documents };
   }
@@ -157,6 +195,18 @@ export class LinksService {
       bulletins.push({ cutoff, url, expiresAt });
     }
     return { bulletins };
+  }
+
+  /** The OFD beside a document's PDF: its own link, audited under its own key and hash. */
+  private async ofdLink(
+    caller: { subject?: string; scope: string; recordId: string },
+    record: AwardRecordFields,
+    ref: DocumentRef,
+    { key, sha256, bytes }: FormatRef,
+  ) {
+    const { url, expiresAt } = await this.deps.links.link(key, documentFileName(record, ref, 'ofd'), 'ofd');
+    await this.audit({ ...caller, action: 'link-issued', key, sha256, expiresAt, status: 200 });
+    return { url, expiresAt, sha256, bytes };
   }
 
   private audit(entry: Omit<AuditEntry, 'at'>): Promise<void> {

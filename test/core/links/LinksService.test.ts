@@ -32,8 +32,8 @@ function service(items: Award[]) {
       },
     },
     links: {
-      link: async (key, fileName) => ({
-        url: `https://signed.example/${key}?name=${encodeURIComponent(fileName)}`,
+      link: async (key, fileName, format = 'pdf') => ({
+        url: `https://signed.example/${key}?name=${encodeURIComponent(fileName)}&as=${format}`,
         expiresAt: '2020-03-02T00:15:00Z',
       }),
     },
@@ -77,6 +77,52 @@ describe('LinksService', () => {
         expiresAt: '2020-03-02T00:15:00Z',
         status: 200,
       },
+    ]);
+  });
+
+  it('offers the OFD beside the PDF when the document was rendered as OFD too, each link audited', async () => {
+    const ofd = { key: 'awards/merit-he-xia/certificate-v2.ofd', sha256: 'ofd-sha-2', bytes: 31000 };
+    const { links, audit } = service([{ ...heXia, documents: [ref(1), ref(2, { ofd })] }]);
+    const [document] = (await links.documents(regionStaff, 'merit-he-xia')).documents;
+    expect(document).toMatchObject({
+      version: 2,
+      sha256: 'sha-2',
+      url: expect.stringContaining('certificate-v2.pdf?'),
+    });
+    expect(document!.ofd).toEqual({
+      url: expect.stringMatching(/^https:\/\/signed\.example\/awards\/merit-he-xia\/certificate-v2\.ofd\?.*&as=ofd$/),
+      expiresAt: '2020-03-02T00:15:00Z',
+      sha256: 'ofd-sha-2',
+      bytes: 31000,
+    });
+    expect(decodeURIComponent(document!.ofd!.url)).toContain('name=荣誉证书-贺霞-v2.ofd&');
+    expect(document!.url).toMatch(/&as=pdf$/);
+    expect(audit.map(({ action, key, sha256 }) => [action, key, sha256])).toEqual([
+      ['link-issued', 'awards/merit-he-xia/certificate-v2.pdf', 'sha-2'],
+      ['link-issued', ofd.key, 'ofd-sha-2'],
+    ]);
+  });
+
+  it('offers no OFD for a document rendered before OFD output', async () => {
+    const { links } = service([heXia]);
+    const [document] = (await links.documents(regionStaff, 'merit-he-xia')).documents;
+    expect(document).not.toHaveProperty('ofd');
+  });
+
+  it('gives no link to either format of a withdrawn document, both refusals audited', async () => {
+    const ofd = { key: 'awards/merit-he-xia/certificate-v1.ofd', sha256: 'ofd-sha-1', bytes: 31000 };
+    const revoked: Award = {
+      ...heXia,
+      record: { ...heXia.record, status: 'REVOKED' },
+      documents: [ref(1, { ofd, withdrawn: true, withdrawnAt: '2020-04-01T00:00:00Z' })],
+    };
+    const { links, audit } = service([revoked]);
+    expect((await links.documents(regionStaff, 'merit-he-xia')).documents).toEqual([
+      { kind: 'certificate', title: '荣誉证书', version: 1, sha256: 'sha-1', pages: 1, withdrawn: true },
+    ]);
+    expect(audit.map(({ action, key, sha256 }) => [action, key, sha256])).toEqual([
+      ['link-refused', ref(1).key, 'sha-1'],
+      ['link-refused', ofd.key, 'ofd-sha-1'],
     ]);
   });
 
@@ -172,6 +218,7 @@ describe('LinksService', () => {
       '嘉奖令-内公奖〔2020〕1号.pdf',
     );
     expect(documentFileName(heXia.record, ref(1))).toBe('荣誉证书-贺霞.pdf');
+    expect(documentFileName(heXia.record, ref(2), 'ofd')).toBe('荣誉证书-贺霞-v2.ofd');
   });
 
   it('names a telegram’s download, listing and links after its variant: 唁电 or 慰问电', async () => {

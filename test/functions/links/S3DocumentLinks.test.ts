@@ -25,6 +25,20 @@ describe('S3DocumentLinks', () => {
     expect(expiresAt).toBe('2020-03-02T08:15:00.000Z');
   });
 
+  it('signs a GET that downloads an OFD as application/ofd under its .ofd name', async () => {
+    const { url } = await new S3DocumentLinks(s3, 'documents', undefined, now).link(
+      'awards/merit-he-xia/certificate-v1.ofd',
+      '荣誉证书-贺霞.ofd',
+      'ofd',
+    );
+    const signed = new URL(url);
+    expect(signed.pathname).toContain('awards/merit-he-xia/certificate-v1.ofd');
+    expect(signed.searchParams.get('response-content-type')).toBe('application/ofd');
+    expect(signed.searchParams.get('response-content-disposition')).toBe(
+      `attachment; filename="_-_.ofd"; filename*=UTF-8''%E8%8D%A3%E8%AA%89%E8%AF%81%E4%B9%A6-%E8%B4%BA%E9%9C%9E.ofd`,
+    );
+  });
+
   it('caps the lifetime at the SigV4 maximum of seven days', async () => {
     const { url } = await new S3DocumentLinks(s3, 'documents', 30 * 24 * 3600, now).link(
       'awards/x/certificate-v1.pdf',
