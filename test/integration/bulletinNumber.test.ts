@@ -93,6 +93,12 @@ describe('the statistics bulletin’s 文号 against DynamoDB Local', () => {
     expect(await pdfHead(FIRST)).toEqual(['内蒙古自治区公安厅', '内公奖〔2020〕1号']);
     // The archive gives the number back with the figures, and a later run finds the bulletin as it is.
     expect((await archive.get(FIRST))?.documentNumber).toBe('内公奖〔2020〕1号');
+    // Listed for the links API with its OFD beside the PDF.
+    expect(await archive.list()).toContainEqual({
+      cutoff: FIRST,
+      key: 'bulletins/20200305T000000Z.pdf',
+      ofdKey: 'bulletins/20200305T000000Z.ofd',
+    });
     expect(await compileKeptBulletin(FIRST, deps())).toMatchObject({
       documentNumber: '内公奖〔2020〕1号',
       compiled: false,

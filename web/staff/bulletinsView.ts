@@ -15,7 +15,18 @@ export function bulletinList(bulletins: readonly BulletinLink[]): HTMLElement {
         {},
         h('span', { class: 'document-title' }, '统计通报'),
         h('span', { class: 'facts' }, `截至${dateTimeText(bulletin.cutoff)}`),
-        h('a', { href: bulletin.url, class: 'download' }, '下载'),
+        h('a', { href: bulletin.url, class: 'download', 'data-format': 'pdf' }, '下载 PDF'),
+        bulletin.ofd &&
+          h(
+            'a',
+            {
+              href: bulletin.ofd.url,
+              class: 'download secondary',
+              'data-format': 'ofd',
+              'aria-label': `统计通报（截至${dateTimeText(bulletin.cutoff)}）下载 OFD 版式文件`,
+            },
+            '下载 OFD 版式文件',
+          ),
         h('span', { class: 'note' }, `链接${linkValidity(bulletin.expiresAt)}`),
       ),
     ),

@@ -44,6 +44,8 @@ export interface BulletinLink {
   readonly cutoff: string;
   readonly url: string;
   readonly expiresAt: string;
+  /** The same bulletin as OFD, for those archived with one. */
+  readonly ofd?: { readonly url: string; readonly expiresAt: string };
 }
 
 export interface AwardQuery {

@@ -31,16 +31,21 @@ export class S3BulletinArchive implements BulletinArchive, BulletinIndex {
     return latest === undefined ? undefined : this.read(latest);
   }
 
-  /** Every compiled bulletin's PDF, newest first, with the cut-off it states. */
-  async list(): Promise<{ cutoff: string; key: string }[]> {
-    const keys = await this.keys('.pdf');
-    return keys.reverse().map((key) => {
-      const [, y, mo, d, h, mi, s] = /(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z\.pdf$/.exec(key)!;
-      return { cutoff: `${y}-${mo}-${d}T${h}:${mi}:${s}Z`, key };
-    });
+  /** Every compiled bulletin's PDF, newest first, with the cut-off it states, and its OFD when it has one. */
+  async list(): Promise<{ cutoff: string; key: string; ofdKey?: string }[]> {
+    const all = await this.keys();
+    const ofds = new Set(all.filter((key) => key.endsWith('.ofd')));
+    return all
+      .filter((key) => key.endsWith('.pdf'))
+      .reverse()
+      .map((key) => {
+        const [, y, mo, d, h, mi, s] = /(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z\.pdf$/.exec(key)!;
+        const ofdKey = key.replace(/\.pdf$/, '.ofd');
+        return { cutoff: `${y}-${mo}-${d}T${h}:${mi}:${s}Z`, key, ...(ofds.has(ofdKey) ? { ofdKey } : {}) };
+      });
   }
 
-  private async keys(extension: '.json' | '.pdf'): Promise<string[]> {
+  private async keys(extension = ''): Promise<string[]> {
     const keys: string[] = [];
     let token: string | undefined;
     try {

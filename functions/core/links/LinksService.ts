@@ -21,7 +21,8 @@ export interface DocumentLinks {
 
 /** Compiled statistics bulletins, newest first. */
 export interface BulletinIndex {
-  list(): Promise<{ cutoff: string; key: string }[]>;
+  /** Each bulletin's PDF, and its OFD when it was archived with one. */
+  list(): Promise<{ cutoff: string; key: string; ofdKey?: string }[]>;
 }
 
 /** A signed link and until when it works. */
@@ -180,19 +181,25 @@ export class LinksService {
   /** Statistics bulletins cover the whole region, so every member of staff may read them. */
   async bulletins(access: StaffAccess) {
     const bulletins = [];
-    for (const { cutoff, key } of await this.deps.bulletins.list()) {
-      const fileName = `统计通报-${cutoff.slice(0, 10)}.pdf`;
-      const { url, expiresAt } = await this.deps.links.link(key, fileName);
-      await this.audit({
-        action: 'link-issued',
-        subject: access.subject,
-        scope: scopeOf(access),
-        recordId: `bulletin ${cutoff}`,
-        key,
-        expiresAt,
-        status: 200,
-      });
-      bulletins.push({ cutoff, url, expiresAt });
+    for (const { cutoff, key, ofdKey } of await this.deps.bulletins.list()) {
+      const name = `统计通报-${cutoff.slice(0, 10)}`;
+      const issue = async (objectKey: string, format: DocumentFormat) => {
+        const link = await this.deps.links.link(objectKey, `${name}.${format}`, format);
+        await this.audit({
+          action: 'link-issued',
+          subject: access.subject,
+          scope: scopeOf(access),
+          recordId: `bulletin ${cutoff}`,
+          key: objectKey,
+          expiresAt: link.expiresAt,
+          status: 200,
+        });
+        return link;
+      };
+      const { url, expiresAt } = await issue(key, 'pdf');
+      // Bulletins archived before OFD output have none: they are offered as PDF alone.
+      const ofd = ofdKey === undefined ? undefined : await issue(ofdKey, 'ofd');
+      bulletins.push({ cutoff, url, expiresAt, ...(ofd ? { ofd } : {}) });
     }
     return { bulletins };
   }

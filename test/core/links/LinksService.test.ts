@@ -43,7 +43,16 @@ function service(items: Award[]) {
       },
     },
     now: () => new Date('2020-03-02T00:00:00Z'),
-    bulletins: { list: async () => [{ cutoff: '2020-03-10T00:00:00Z', key: 'bulletins/20200310T000000Z.pdf' }] },
+    bulletins: {
+      list: async () => [
+        {
+          cutoff: '2020-03-11T00:00:00Z',
+          key: 'bulletins/20200311T000000Z.pdf',
+          ofdKey: 'bulletins/20200311T000000Z.ofd',
+        },
+        { cutoff: '2020-03-10T00:00:00Z', key: 'bulletins/20200310T000000Z.pdf' },
+      ],
+    },
   });
   return { links, audit, listed };
 }
@@ -199,17 +208,33 @@ describe('LinksService', () => {
     expect(await names(String(order.record.region))).toEqual([order.record.title]);
   });
 
-  it('gives every member of staff the bulletins, audited', async () => {
+  it('gives every member of staff the bulletins, each with its OFD when archived with one, audited', async () => {
     const { links, audit } = service([]);
     const { bulletins } = await links.bulletins(otherRegion);
+    const signed = (key: string, name: string, format: string) =>
+      `https://signed.example/${key}?name=${encodeURIComponent(name)}&as=${format}`;
     expect(bulletins).toEqual([
+      {
+        cutoff: '2020-03-11T00:00:00Z',
+        url: signed('bulletins/20200311T000000Z.pdf', '统计通报-2020-03-11.pdf', 'pdf'),
+        expiresAt: '2020-03-02T00:15:00Z',
+        // Archived with its OFD: offered beside the PDF, as application/ofd under the same name.
+        ofd: {
+          url: signed('bulletins/20200311T000000Z.ofd', '统计通报-2020-03-11.ofd', 'ofd'),
+          expiresAt: '2020-03-02T00:15:00Z',
+        },
+      },
       {
         cutoff: '2020-03-10T00:00:00Z',
         url: expect.stringContaining(encodeURIComponent('统计通报-2020-03-10.pdf')),
         expiresAt: '2020-03-02T00:15:00Z',
       },
     ]);
-    expect(audit).toHaveLength(1);
+    expect(audit.map((entry) => [entry.action, entry.key])).toEqual([
+      ['link-issued', 'bulletins/20200311T000000Z.pdf'],
+      ['link-issued', 'bulletins/20200311T000000Z.ofd'],
+      ['link-issued', 'bulletins/20200310T000000Z.pdf'],
+    ]);
   });
 
   it('names downloads after the document and its subject', () => {
