@@ -1,3 +1,4 @@
+import { documentSubsets } from './fonts/documentSubsets.js';
 import { FontRegistry } from './fonts/FontRegistry.js';
 import { type OfdDocumentInfo, writeOfd } from './ofd/writeOfd.js';
 import { type WrittenPdf, writePdf } from './pdf/writePdf.js';
@@ -47,8 +48,9 @@ export class DocumentEngine {
   async render(template: string, data: object, options: RenderOptions = {}): Promise<RenderedPdf> {
     const layout = this.templates.render(template, data);
     const pages = typesetDocument(layout, this.fonts);
-    const written = await writePdf(pages, layout.metadata, this.fonts);
-    const ofd = options.ofd && writeOfd(pages, layout.metadata, this.fonts, options.ofd);
+    const subsets = documentSubsets(pages, this.fonts);
+    const written = await writePdf(pages, layout.metadata, subsets);
+    const ofd = options.ofd && writeOfd(pages, layout.metadata, subsets, options.ofd);
     return { ...written, pages: pages.length, seal: sealBox(pages), ...(ofd ? { ofd } : {}) };
   }
 }

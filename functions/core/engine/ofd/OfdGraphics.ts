@@ -1,7 +1,7 @@
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { LoadedFont } from '../fonts/FontRegistry.js';
 import type { DrawOp, PlacedGlyph, RotatedGlyph, TextRun } from '../typeset/PageModel.js';
 import { Bounds, mm, mmList, rgb, unitless } from './ofdUnits.js';
+import { element, textElement, type XmlNode } from './ofdXml.js';
 
 /** Approximates a quarter circle with a cubic Bézier (as the PDF writer does). */
 const KAPPA = 0.5522847498;
@@ -124,7 +124,8 @@ class PathData {
  */
 export class OfdGraphics {
   constructor(
-    private readonly parent: XMLBuilder,
+    /** The layer's or appearance's children, appended to in drawing order. */
+    private readonly parent: XmlNode[],
     private readonly resources: OfdResources,
     private readonly origin: { readonly x: number; readonly y: number } = { x: 0, y: 0 },
   ) {}
@@ -194,12 +195,14 @@ export class OfdGraphics {
       }
       case 'image':
         // An image fills the unit square of its own space: the matrix stretches it over its box.
-        this.parent.ele('ofd:ImageObject', {
-          ID: this.resources.nextId(),
-          Boundary: this.box(bounds),
-          CTM: mmList(op.width, 0, 0, op.height, 0, 0),
-          ResourceID: this.resources.imageId(op.bytes),
-        });
+        this.parent.push(
+          element('ImageObject', {
+            ID: this.resources.nextId(),
+            Boundary: this.box(bounds),
+            CTM: mmList(op.width, 0, 0, op.height, 0, 0),
+            ResourceID: this.resources.imageId(op.bytes),
+          }),
+        );
         return;
     }
   }
@@ -218,16 +221,20 @@ export class OfdGraphics {
     const data = new PathData(bounds.left, bounds.top);
     const end = () => {
       // Stroke and Fill are always written: one viewer strokes every path that does not say otherwise.
-      const unit = this.parent.ele('ofd:PathObject', {
+      const attributes = {
         ID: this.resources.nextId(),
         Boundary: this.box(bounds),
         ...(paint.stroke && paint.lineWidth !== undefined ? { LineWidth: mm(paint.lineWidth) } : {}),
         Stroke: paint.stroke ? 'true' : 'false',
         Fill: paint.fill ? 'true' : 'false',
-      });
-      if (paint.stroke) unit.ele('ofd:StrokeColor', { Value: rgb(paint.stroke as never) });
-      if (paint.fill) unit.ele('ofd:FillColor', { Value: rgb(paint.fill as never) });
-      unit.ele('ofd:AbbreviatedData').txt(data.toString());
+      };
+      this.parent.push(
+        element('PathObject', attributes, [
+          ...(paint.stroke ? [element('StrokeColor', { Value: rgb(paint.stroke as never) })] : []),
+          ...(paint.fill ? [element('FillColor', { Value: rgb(paint.fill as never) })] : []),
+          textElement('AbbreviatedData', data.toString()),
+        ]),
+      );
     };
     return { data, end };
   }
@@ -235,25 +242,27 @@ export class OfdGraphics {
   /** One run as one TextObject: each stretch's first pen position, then each advance (DeltaX) as typeset. */
   private text(op: TextRun, bounds: Bounds): void {
     const stretches = stretchesBetweenSpaces(op.glyphs);
-    const unit = this.parent.ele('ofd:TextObject', {
+    const attributes = {
       ID: this.resources.nextId(),
       Boundary: this.box(bounds),
       Font: this.resources.fontId(op.font),
       Size: mm(op.size),
-    });
-    unit.ele('ofd:FillColor', { Value: rgb(op.color) });
+    };
+    const children = [element('FillColor', { Value: rgb(op.color) })];
     // Spaces are not written: XML readers trim a text's ends (U+3000 included), which would shift
     // every advance after them; each stretch between spaces is a TextCode placed on its own.
     for (const stretch of stretches) {
       const advances = stretch.slice(1).map((glyph, i) => mm(glyph.x - stretch[i]!.x));
-      unit
-        .ele('ofd:TextCode', {
-          X: mm(stretch[0]!.x - bounds.left),
-          Y: mm(op.baseline - bounds.top),
-          ...(advances.length > 0 ? { DeltaX: advances.join(' ') } : {}),
-        })
-        .txt(String.fromCodePoint(...stretch.map((glyph) => glyph.codePoint)));
+      const position = {
+        X: mm(stretch[0]!.x - bounds.left),
+        Y: mm(op.baseline - bounds.top),
+        ...(advances.length > 0 ? { DeltaX: advances.join(' ') } : {}),
+      };
+      children.push(
+        textElement('TextCode', String.fromCodePoint(...stretch.map((glyph) => glyph.codePoint)), position),
+      );
     }
+    this.parent.push(element('TextObject', attributes, children));
   }
 
   /** A glyph turned clockwise about its origin: the matrix turns the unit's space about that point. */
@@ -263,14 +272,18 @@ export class OfdGraphics {
     // x' = cos·x − sin·y + e, y' = sin·x + cos·y + f, with (ox, oy) kept where it is.
     const e = ox - (cos * ox - sin * oy);
     const f = oy - (sin * ox + cos * oy);
-    const unit = this.parent.ele('ofd:TextObject', {
+    const attributes = {
       ID: this.resources.nextId(),
       Boundary: this.box(bounds),
       CTM: `${unitless(cos)} ${unitless(sin)} ${unitless(-sin)} ${unitless(cos)} ${mm(e)} ${mm(f)}`,
       Font: this.resources.fontId(op.font),
       Size: mm(op.size),
-    });
-    unit.ele('ofd:FillColor', { Value: rgb(op.color) });
-    unit.ele('ofd:TextCode', { X: mm(ox), Y: mm(oy) }).txt(String.fromCodePoint(op.codePoint));
+    };
+    this.parent.push(
+      element('TextObject', attributes, [
+        element('FillColor', { Value: rgb(op.color) }),
+        textElement('TextCode', String.fromCodePoint(op.codePoint), { X: mm(ox), Y: mm(oy) }),
+      ]),
+    );
   }
 }

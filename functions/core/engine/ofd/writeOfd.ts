@@ -1,19 +1,21 @@
 import { createHash } from 'node:crypto';
-import { type Zippable, zipSync } from 'fflate';
-import { create } from 'xmlbuilder2';
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
-import type { FontRegistry, LoadedFont } from '../fonts/FontRegistry.js';
+import type { FontSubset } from '../fonts/documentSubsets.js';
+import type { LoadedFont } from '../fonts/FontRegistry.js';
 import type { DocumentMetadata } from '../layout/LayoutModel.js';
 import type { DrawOp, TypesetPage } from '../typeset/PageModel.js';
-import { usedCharacters } from '../typeset/usedCharacters.js';
 import { boundsOf, OfdGraphics, type OfdResources } from './OfdGraphics.js';
 import { Bounds, mmList } from './ofdUnits.js';
+import { childrenOf, element, textElement, type XmlNode, xmlPart } from './ofdXml.js';
+import { type PackageEntry, zipPackage } from './zipPackage.js';
 
-export const OFD_NAMESPACE = 'http://www.ofdspec.org/2016';
+export { OFD_NAMESPACE } from './ofdXml.js';
 const CREATOR = 'wartime-awards-documents';
 /** Every entry's time in the package: fixed, so the same record gives the same bytes. */
 const ENTRY_TIME = new Date(1980, 0, 1);
 const DOC = 'Doc_0';
+/** XML parts are small and deflate well; font programs are deflated as the PDF's are (level 1). */
+const XML_LEVEL = 6;
+const FONT_LEVEL = 1;
 
 /** What the package's DocInfo carries besides the document's own metadata. */
 export interface OfdDocumentInfo {
@@ -25,11 +27,6 @@ const isStamp = (op: DrawOp) => 'stamp' in op && op.stamp === true;
 
 /** The calendar day of a moment in China (UTC+8): OFD dates are days, and these documents are China's. */
 const chinaDate = (date: Date) => new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-
-const xml = (root: string, attributes: Record<string, string | number> = {}) =>
-  create({ version: '1.0', encoding: 'UTF-8' }).ele(OFD_NAMESPACE, `ofd:${root}`, attributes);
-
-const bytesOf = (part: XMLBuilder) => new TextEncoder().encode(part.end({ prettyPrint: false }));
 
 /** Package names of the document's resources, and the IDs every unit takes from one sequence. */
 class PackageResources implements OfdResources {
@@ -68,34 +65,31 @@ class PackageResources implements OfdResources {
 export function writeOfd(
   pages: readonly TypesetPage[],
   metadata: DocumentMetadata,
-  fonts: FontRegistry,
+  subsets: ReadonlyMap<LoadedFont, FontSubset>,
   info: OfdDocumentInfo,
 ): Uint8Array {
   const resources = new PackageResources();
-  const files: [string, Uint8Array, number][] = [];
+  const files: PackageEntry[] = [];
 
-  const publicRes = xml('Res', { BaseLoc: 'Res' });
-  const fontList = publicRes.ele('ofd:Fonts');
-  for (const [font, codePoints] of usedCharacters(pages)) {
+  const fontList: XmlNode[] = [];
+  for (const [font, subset] of subsets) {
     const id = resources.nextId();
     const { opentype } = font;
     const file = `font_${id}.${opentype.outlines === 'cff' ? 'otf' : 'ttf'}`;
     resources.fonts.set(font, { id, file });
     // The PostScript name is each face's own: a reader that maps fonts by family finds this file.
-    fontList
-      .ele('ofd:Font', {
-        ID: id,
-        FontName: opentype.postScriptName,
-        FamilyName: opentype.postScriptName,
-        ...(opentype.metrics.weightClass >= 600 ? { Bold: 'true' } : {}),
-      })
-      .ele('ofd:FontFile')
-      .txt(file);
-    const sorted = [...codePoints].sort((a, b) => a - b);
-    files.push([`${DOC}/Res/${file}`, fonts.harfBuzz.subset(font.face, sorted), 6]);
+    const attributes = {
+      ID: id,
+      FontName: opentype.postScriptName,
+      FamilyName: opentype.postScriptName,
+      ...(opentype.metrics.weightClass >= 600 ? { Bold: 'true' } : {}),
+    };
+    fontList.push(element('Font', attributes, [textElement('FontFile', file)]));
+    files.push({ name: `${DOC}/Res/${file}`, bytes: subset.program, level: FONT_LEVEL });
   }
+  const publicRes = element('Res', { BaseLoc: 'Res' }, [element('Fonts', {}, fontList)]);
 
-  const documentRes = xml('Res', { BaseLoc: 'Res' });
+  const media: XmlNode[] = [];
   for (const page of pages) {
     for (const op of page.ops) {
       if (op.type !== 'image' || resources.images.has(op.bytes)) continue;
@@ -103,29 +97,25 @@ export function writeOfd(
       const format = op.format === 'png' ? 'PNG' : 'JPEG';
       const file = `image_${id}.${op.format === 'png' ? 'png' : 'jpg'}`;
       resources.images.set(op.bytes, { id, file, format });
-      files.push([`${DOC}/Res/${file}`, op.bytes, 0]);
+      media.push(element('MultiMedia', { ID: id, Type: 'Image', Format: format }, [textElement('MediaFile', file)]));
+      // Images are compressed already.
+      files.push({ name: `${DOC}/Res/${file}`, bytes: op.bytes, level: 0 });
     }
-  }
-  if (resources.images.size > 0) {
-    const media = documentRes.ele('ofd:MultiMedias');
-    for (const { id, file, format } of resources.images.values())
-      media.ele('ofd:MultiMedia', { ID: id, Type: 'Image', Format: format }).ele('ofd:MediaFile').txt(file);
   }
 
   const pageIds = pages.map(() => resources.nextId());
   const lastModDate = chinaDate(metadata.date);
   const annotatedPages: { pageId: number; file: string }[] = [];
   pages.forEach((page, index) => {
-    const content = xml('Page');
-    if (index > 0 && (page.width !== pages[0]!.width || page.height !== pages[0]!.height))
-      content
-        .ele('ofd:Area')
-        .ele('ofd:PhysicalBox')
-        .txt(mmList(0, 0, page.width, page.height));
-    const layer = content.ele('ofd:Content').ele('ofd:Layer', { ID: resources.nextId(), Type: 'Body' });
-    const body = new OfdGraphics(layer, resources);
+    const area =
+      index > 0 && (page.width !== pages[0]!.width || page.height !== pages[0]!.height)
+        ? [element('Area', {}, [textElement('PhysicalBox', mmList(0, 0, page.width, page.height))])]
+        : [];
+    const layer = element('Layer', { ID: resources.nextId(), Type: 'Body' });
+    const body = new OfdGraphics(childrenOf(layer, 'Layer'), resources);
     for (const op of page.ops) if (!isStamp(op)) body.add(op);
-    files.push([`${DOC}/Pages/Page_${index}/Content.xml`, bytesOf(content), 6]);
+    const content = element('Page', {}, [...area, element('Content', {}, [layer])]);
+    files.push({ name: `${DOC}/Pages/Page_${index}/Content.xml`, bytes: xmlPart(content), level: XML_LEVEL });
 
     const stamp = page.ops.filter(isStamp);
     if (stamp.length === 0) return;
@@ -134,75 +124,96 @@ export function writeOfd(
       const box = boundsOf(op);
       bounds.add(box.left, box.top).add(box.right, box.bottom);
     }
-    const annotations = xml('PageAnnot');
-    const annot = annotations.ele('ofd:Annot', {
-      ID: resources.nextId(),
-      Type: 'Stamp',
-      Creator: metadata.author,
-      LastModDate: lastModDate,
-    });
-    const appearance = annot.ele('ofd:Appearance', {
+    const annotId = resources.nextId();
+    const appearance = element('Appearance', {
       ID: resources.nextId(),
       Boundary: mmList(bounds.left, bounds.top, bounds.right - bounds.left, bounds.bottom - bounds.top),
     });
-    const seal = new OfdGraphics(appearance, resources, { x: bounds.left, y: bounds.top });
+    const seal = new OfdGraphics(childrenOf(appearance, 'Appearance'), resources, { x: bounds.left, y: bounds.top });
     for (const op of stamp) seal.add(op);
+    const annot = element('Annot', { ID: annotId, Type: 'Stamp', Creator: metadata.author, LastModDate: lastModDate }, [
+      appearance,
+    ]);
     const file = `Page_${index}/Annotation.xml`;
     annotatedPages.push({ pageId: pageIds[index]!, file });
-    files.push([`${DOC}/Annots/${file}`, bytesOf(annotations), 6]);
-  });
-
-  const document = xml('Document');
-  const common = document.ele('ofd:CommonData');
-  common.ele('ofd:MaxUnitID').txt(String(resources.maxUnitId));
-  const [first] = pages;
-  common
-    .ele('ofd:PageArea')
-    .ele('ofd:PhysicalBox')
-    .txt(mmList(0, 0, first?.width ?? 0, first?.height ?? 0));
-  common.ele('ofd:PublicRes').txt('PublicRes.xml');
-  if (resources.images.size > 0) common.ele('ofd:DocumentRes').txt('DocumentRes.xml');
-  const pageList = document.ele('ofd:Pages');
-  pageIds.forEach((id, index) => {
-    pageList.ele('ofd:Page', { ID: id, BaseLoc: `Pages/Page_${index}/Content.xml` });
+    files.push({ name: `${DOC}/Annots/${file}`, bytes: xmlPart(element('PageAnnot', {}, [annot])), level: XML_LEVEL });
   });
   if (annotatedPages.length > 0) {
-    document.ele('ofd:Annotations').txt('Annots/Annotations.xml');
-    const annotationList = xml('Annotations');
-    for (const { pageId, file } of annotatedPages)
-      annotationList.ele('ofd:Page', { PageID: pageId }).ele('ofd:FileLoc').txt(file);
-    files.push([`${DOC}/Annots/Annotations.xml`, bytesOf(annotationList), 6]);
+    const annotationList = element(
+      'Annotations',
+      {},
+      annotatedPages.map(({ pageId, file }) => element('Page', { PageID: pageId }, [textElement('FileLoc', file)])),
+    );
+    files.push({ name: `${DOC}/Annots/Annotations.xml`, bytes: xmlPart(annotationList), level: XML_LEVEL });
   }
 
-  const ofd = xml('OFD', { Version: '1.0', DocType: 'OFD' });
-  const body = ofd.ele('ofd:DocBody');
-  const docInfo = body.ele('ofd:DocInfo');
-  docInfo.ele('ofd:DocID').txt(createHash('sha256').update(metadata.identity).digest('hex').slice(0, 32));
-  docInfo.ele('ofd:Title').txt(metadata.title);
-  docInfo.ele('ofd:Author').txt(metadata.author);
-  docInfo.ele('ofd:Subject').txt(metadata.subject);
-  docInfo.ele('ofd:CreationDate').txt(chinaDate(metadata.date));
-  docInfo.ele('ofd:ModDate').txt(chinaDate(metadata.date));
-  if (metadata.keywords.length > 0) {
-    const keywords = docInfo.ele('ofd:Keywords');
-    for (const keyword of metadata.keywords) keywords.ele('ofd:Keyword').txt(keyword);
-  }
-  docInfo.ele('ofd:Creator').txt(CREATOR);
-  if (info.customData.length > 0) {
-    const custom = docInfo.ele('ofd:CustomDatas');
-    for (const [name, value] of info.customData) custom.ele('ofd:CustomData', { Name: name }).txt(value);
-  }
-  body.ele('ofd:DocRoot').txt(`${DOC}/Document.xml`);
+  const [first] = pages;
+  const common = element('CommonData', {}, [
+    textElement('MaxUnitID', String(resources.maxUnitId)),
+    element('PageArea', {}, [textElement('PhysicalBox', mmList(0, 0, first?.width ?? 0, first?.height ?? 0))]),
+    textElement('PublicRes', 'PublicRes.xml'),
+    ...(media.length > 0 ? [textElement('DocumentRes', 'DocumentRes.xml')] : []),
+  ]);
+  const pageList = element(
+    'Pages',
+    {},
+    pageIds.map((id, index) => element('Page', { ID: id, BaseLoc: `Pages/Page_${index}/Content.xml` })),
+  );
+  const document = element('Document', {}, [
+    common,
+    pageList,
+    ...(annotatedPages.length > 0 ? [textElement('Annotations', 'Annots/Annotations.xml')] : []),
+  ]);
+
+  const date = chinaDate(metadata.date);
+  const docInfo = element('DocInfo', {}, [
+    textElement('DocID', createHash('sha256').update(metadata.identity).digest('hex').slice(0, 32)),
+    textElement('Title', metadata.title),
+    textElement('Author', metadata.author),
+    textElement('Subject', metadata.subject),
+    textElement('CreationDate', date),
+    textElement('ModDate', date),
+    ...(metadata.keywords.length > 0
+      ? [
+          element(
+            'Keywords',
+            {},
+            metadata.keywords.map((keyword) => textElement('Keyword', keyword)),
+          ),
+        ]
+      : []),
+    textElement('Creator', CREATOR),
+    ...(info.customData.length > 0
+      ? [
+          element(
+            'CustomDatas',
+            {},
+            info.customData.map(([name, value]) => textElement('CustomData', value, { Name: name })),
+          ),
+        ]
+      : []),
+  ]);
+  const ofd = element('OFD', { Version: '1.0', DocType: 'OFD' }, [
+    element('DocBody', {}, [docInfo, textElement('DocRoot', `${DOC}/Document.xml`)]),
+  ]);
 
   // The entry point first, then the document, its resources, pages and annotations.
-  const ordered: Zippable = {
-    'OFD.xml': [bytesOf(ofd), { level: 6 }],
-    [`${DOC}/Document.xml`]: [bytesOf(document), { level: 6 }],
-    [`${DOC}/PublicRes.xml`]: [bytesOf(publicRes), { level: 6 }],
-    ...(resources.images.size > 0
-      ? { [`${DOC}/DocumentRes.xml`]: [bytesOf(documentRes), { level: 6 }] as [Uint8Array, { level: 6 }] }
-      : {}),
-  };
-  for (const [name, bytes, level] of files) ordered[name] = [bytes, { level: level as 0 | 6 }];
-  return zipSync(ordered, { mtime: ENTRY_TIME });
+  return zipPackage(
+    [
+      { name: 'OFD.xml', bytes: xmlPart(ofd), level: XML_LEVEL },
+      { name: `${DOC}/Document.xml`, bytes: xmlPart(document), level: XML_LEVEL },
+      { name: `${DOC}/PublicRes.xml`, bytes: xmlPart(publicRes), level: XML_LEVEL },
+      ...(media.length > 0
+        ? [
+            {
+              name: `${DOC}/DocumentRes.xml`,
+              bytes: xmlPart(element('Res', { BaseLoc: 'Res' }, [element('MultiMedias', {}, media)])),
+              level: XML_LEVEL,
+            },
+          ]
+        : []),
+      ...files,
+    ],
+    ENTRY_TIME,
+  );
 }

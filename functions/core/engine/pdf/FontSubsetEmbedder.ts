@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import type { PDFContext, PDFName, PDFRef } from 'pdf-lib';
-import type { HarfBuzzSubsetter } from '../fonts/HarfBuzzSubsetter.js';
+import type { FontSubset } from '../fonts/documentSubsets.js';
 import type { LoadedFont } from '../fonts/FontRegistry.js';
 import { OpenTypeFont } from '../fonts/OpenTypeFont.js';
 import { embedCffDescendant } from './cffDescendant.js';
@@ -48,14 +48,9 @@ export interface DescendantFont {
  * FontFile3 is not). Each character gets a code of its own (its rank), so characters that share a
  * glyph (- and U+2011, space and no-break space) still extract as themselves.
  */
-export function embedFontSubset(
-  context: PDFContext,
-  font: LoadedFont,
-  codePoints: ReadonlySet<number>,
-  subsetter: HarfBuzzSubsetter,
-): EmbeddedFont {
-  const sorted = [...codePoints].sort((a, b) => a - b);
-  const subset = new OpenTypeFont(subsetter.subset(font.face, sorted), `${font.key} (subset)`);
+export function embedFontSubset(context: PDFContext, font: LoadedFont, fontSubset: FontSubset): EmbeddedFont {
+  const sorted = fontSubset.codePoints;
+  const subset = new OpenTypeFont(fontSubset.program, `${font.key} (subset)`);
   const { opentype } = font;
   const { metrics } = opentype;
   const scale = 1000 / metrics.unitsPerEm;

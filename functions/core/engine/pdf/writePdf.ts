@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib';
-import type { FontRegistry, LoadedFont } from '../fonts/FontRegistry.js';
+import type { FontSubset } from '../fonts/documentSubsets.js';
+import type { LoadedFont } from '../fonts/FontRegistry.js';
 import type { DocumentMetadata } from '../layout/LayoutModel.js';
 import type { TypesetPage } from '../typeset/PageModel.js';
 import type { DrawOp } from '../typeset/PageModel.js';
 import { ContentStreamBuilder } from './ContentStreamBuilder.js';
 import { embedFontSubset, type EmbeddedFont } from './FontSubsetEmbedder.js';
 import { markPdfA1b, withPdf14Header } from './pdfa/markPdfA1b.js';
-import { usedCharacters } from '../typeset/usedCharacters.js';
 
 const CREATOR = 'wartime-awards-documents';
 const PRODUCER = 'pdf-lib with HarfBuzz subsetting';
@@ -30,21 +30,20 @@ export interface WrittenPdf {
 }
 
 /**
- * Stage "draw": writes typeset pages as a PDF with pdf-lib. Fonts are subset once per document
- * from every page's characters; metadata dates and the /ID come from the record, so the same
- * input gives the same bytes.
+ * Stage "draw": writes typeset pages as a PDF with pdf-lib, embedding the document's font subsets;
+ * metadata dates and the /ID come from the record, so the same input gives the same bytes.
  */
 export async function writePdf(
   pages: readonly TypesetPage[],
   metadata: DocumentMetadata,
-  fonts: FontRegistry,
+  subsets: ReadonlyMap<LoadedFont, FontSubset>,
 ): Promise<WrittenPdf> {
   const document = await PDFDocument.create({ updateMetadata: false });
   const context = document.context;
 
   const embedded = new Map<LoadedFont, { name: string; font: EmbeddedFont }>();
-  [...usedCharacters(pages)].forEach(([font, codePoints], index) => {
-    embedded.set(font, { name: `F${index + 1}`, font: embedFontSubset(context, font, codePoints, fonts.harfBuzz) });
+  [...subsets].forEach(([font, subset], index) => {
+    embedded.set(font, { name: `F${index + 1}`, font: embedFontSubset(context, font, subset) });
   });
 
   const images = new Map<Uint8Array, { name: string; ref: PDFRef }>();
