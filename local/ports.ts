@@ -30,8 +30,21 @@ export async function assertPortFree(port: number, flagName: string): Promise<vo
   }
 }
 
-/** A port the OS reports free on 127.0.0.1 right now (tests start servers on it). */
+/** Ports this process has handed out: the OS may offer a port again as soon as its probe closes. */
+const handedOut = new Set<number>();
+
+/** A port the OS reports free on 127.0.0.1 right now (tests start servers on it), never one given before. */
 export async function freePort(): Promise<number> {
+  // Two calls in a row (a stack's S3 and API ports) once got the same port: never give one twice.
+  for (;;) {
+    const port = await probePort();
+    if (handedOut.has(port)) continue;
+    handedOut.add(port);
+    return port;
+  }
+}
+
+async function probePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

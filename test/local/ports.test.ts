@@ -46,3 +46,11 @@ describe('freePort', () => {
     await expect(assertPortFree(port, '--port')).resolves.toBeUndefined();
   });
 });
+
+describe('freePort', () => {
+  it('never gives the same port twice in a process, though the OS may offer it again at once', async () => {
+    const ports = [];
+    for (let i = 0; i < 200; i++) ports.push(await freePort());
+    expect(new Set(ports).size).toBe(ports.length);
+  });
+});
