@@ -29,6 +29,9 @@ import { costPer10kDocuments, type PerApproval } from './pipeline/costModel.js';
 import { emptyTally, RequestLedger, type Tally } from './pipeline/requestLedger.js';
 import { percentile } from './stats.js';
 import { type DynamoDbLocalCosts, measureDynamoDbLocalCosts } from './pipeline/dynamoDbLocalCosts.js';
+import { useRunTemp } from './runTemp.js';
+
+useRunTemp('awards-bench-');
 
 /** One example of each kind an approval may be: three certificates, a telegram, two numbered kinds. */
 const TEMPLATES = [

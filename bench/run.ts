@@ -19,6 +19,9 @@ import { measureSigning, type SigningMeasurement } from './measureSigning.js';
 import { type PipelineOutcome, runPipelineBench } from './pipelineFigures.js';
 import { printReport } from './printReport.js';
 import { evaluate, type Target, type TargetResult, targetJson } from './targets.js';
+import { useRunTemp } from './runTemp.js';
+
+useRunTemp('awards-bench-');
 
 /**
  * Warm-up runs until the median of each renderer's last 20 renders moves less than 3 % from the
