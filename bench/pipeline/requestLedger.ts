@@ -71,14 +71,15 @@ export class RequestLedger {
   };
 
   /** Counts the documents the engine draws inside the render handler, and the time it takes. */
-  countRenders(engine: { render(kind: string, data: object): Promise<unknown> }): void {
+  countRenders(engine: { render(kind: string, ...rest: never[]): Promise<unknown> }): void {
     const render = engine.render;
     const ledger = this;
-    engine.render = async function (this: unknown, kind: string, data: object) {
+    // Every argument passed on: the pipeline asks for the OFD through the third.
+    engine.render = async function (this: unknown, kind: string, ...rest: never[]) {
       const tally = ledger.current();
       const start = performance.now();
       try {
-        return await render.call(this, kind, data);
+        return await render.call(this, kind, ...rest);
       } finally {
         if (tally !== undefined) {
           tally.renders.set(kind, (tally.renders.get(kind) ?? 0) + 1);
