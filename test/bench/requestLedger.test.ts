@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyTally, RequestLedger } from '../../bench/pipeline/requestLedger.js';
 
 describe('RequestLedger.countRenders', () => {
-  it('counts renders made inside the handler, passing every argument on (the pipeline asks for OFD in the third)', async () => {
+  it('counts renders inside the handler, passing every argument on (the OFD is asked for in the third)', async () => {
     const ledger = new RequestLedger();
     const seen: unknown[][] = [];
     const engine = {
