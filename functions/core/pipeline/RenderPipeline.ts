@@ -199,16 +199,17 @@ export class RenderPipeline {
       const { kind, version } = document;
       const key = documentKey(record.id, kind, version);
       const ofdKey = documentKey(record.id, kind, version, 'ofd');
-      const facts = { recordId: record.id, kind, version };
-      const { bytes, sha256 } = document;
-      const pdfStored = await this.deps.documents.put({ ...facts, key, format: 'pdf', bytes, sha256 });
-      if (pdfStored === 'already-stored') this.deps.log.info('document already stored', { recordId: record.id, key });
-      const ofd = document.ofd && { key: ofdKey, sha256: document.ofd.sha256, bytes: document.ofd.bytes.byteLength };
-      if (document.ofd) {
-        const ofdStored = await this.deps.documents.put({ ...facts, key: ofdKey, format: 'ofd', ...document.ofd });
-        if (ofdStored === 'already-stored')
-          this.deps.log.info('document already stored', { recordId: record.id, key: ofdKey });
+      // The PDF, then its OFD: each written unless its object already holds the same bytes.
+      const formats = [
+        { key, format: 'pdf' as const, bytes: document.bytes, sha256: document.sha256 },
+        ...(document.ofd ? [{ key: ofdKey, format: 'ofd' as const, ...document.ofd }] : []),
+      ];
+      for (const object of formats) {
+        const result = await this.deps.documents.put({ ...object, recordId: record.id, kind, version });
+        if (result === 'already-stored')
+          this.deps.log.info('document already stored', { recordId: record.id, key: object.key });
       }
+      const ofd = document.ofd && { key: ofdKey, sha256: document.ofd.sha256, bytes: document.ofd.bytes.byteLength };
       // The same code renderRecordDocuments printed: derived, never drawn.
       const code = mark?.(kind, version).code;
       const ref = {
@@ -229,7 +230,7 @@ export class RenderPipeline {
           recordId: record.id,
           kind,
           version,
-          sha256,
+          sha256: document.sha256,
           ...(ofd ? { ofdSha256: ofd.sha256 } : {}),
           ...documentFacts(record, kind),
         });

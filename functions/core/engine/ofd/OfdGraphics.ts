@@ -35,6 +35,18 @@ function advance(font: LoadedFont, size: number, codePoint: number): number {
   return (opentype.advanceWidth(opentype.glyphId(codePoint)) * size) / opentype.metrics.unitsPerEm;
 }
 
+/** A run's em boxes and a fifth of an em around them, from the stretches it draws. */
+function textBounds(op: TextRun, stretches: readonly (readonly PlacedGlyph[])[]): Bounds {
+  const bounds = new Bounds();
+  const first = stretches[0]?.[0];
+  const last = stretches.at(-1)?.at(-1);
+  if (!first || !last) return bounds;
+  const em = op.size;
+  return bounds
+    .add(first.x, op.baseline - 1.1 * em, 0.2 * em)
+    .add(last.x + advance(op.font, em, last.codePoint), op.baseline + 0.3 * em, 0.2 * em);
+}
+
 /**
  * The box an operation's unit gets as its Boundary, in page points: its ink with room to spare,
  * since a reader may clip to it. Text gets its em boxes and a fifth of an em around them (every
@@ -43,16 +55,8 @@ function advance(font: LoadedFont, size: number, codePoint: number): number {
 export function boundsOf(op: DrawOp): Bounds {
   const bounds = new Bounds();
   switch (op.type) {
-    case 'text': {
-      const stretches = stretchesBetweenSpaces(op.glyphs);
-      const first = stretches[0]?.[0];
-      const last = stretches.at(-1)?.at(-1);
-      if (!first || !last) return bounds;
-      const em = op.size;
-      return bounds
-        .add(first.x, op.baseline - 1.1 * em, 0.2 * em)
-        .add(last.x + advance(op.font, em, last.codePoint), op.baseline + 0.3 * em, 0.2 * em);
-    }
+    case 'text':
+      return textBounds(op, stretchesBetweenSpaces(op.glyphs));
     case 'rotated-glyph':
       return bounds.add(op.x, op.y, 1.5 * op.size);
     case 'line':
@@ -131,12 +135,15 @@ export class OfdGraphics {
   ) {}
 
   add(op: DrawOp): void {
+    // A run's stretches are cut once, for its box and its TextCodes.
+    if (op.type === 'text') {
+      const stretches = stretchesBetweenSpaces(op.glyphs);
+      if (stretches.length > 0) this.text(op, textBounds(op, stretches), stretches);
+      return;
+    }
     const bounds = boundsOf(op);
     if (bounds.empty) return;
     switch (op.type) {
-      case 'text':
-        this.text(op, bounds);
-        return;
       case 'rotated-glyph':
         this.rotatedGlyph(op, bounds);
         return;
@@ -240,8 +247,7 @@ export class OfdGraphics {
   }
 
   /** One run as one TextObject: each stretch's first pen position, then each advance (DeltaX) as typeset. */
-  private text(op: TextRun, bounds: Bounds): void {
-    const stretches = stretchesBetweenSpaces(op.glyphs);
+  private text(op: TextRun, bounds: Bounds, stretches: readonly (readonly PlacedGlyph[])[]): void {
     const attributes = {
       ID: this.resources.nextId(),
       Boundary: this.box(bounds),
