@@ -205,6 +205,9 @@ export async function runRace(scenario: RaceScenario, store: AwardStore, id: str
     for (const ref of end!.documents) {
       expect(ref.withdrawn, ref.key).toBe(true);
       expect(documents.withdrawn.has(ref.key), ref.key).toBe(true);
+      // The OFD beside the PDF is withdrawn with it.
+      expect(ref.ofd, ref.key).toBeDefined();
+      expect(documents.withdrawn.has(ref.ofd!.key), ref.ofd!.key).toBe(true);
     }
   }
   // Nothing stored is left unaccounted for on a revoked award.
