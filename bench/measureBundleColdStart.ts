@@ -8,6 +8,7 @@
  * - local stack: DynamoDB Local and the S3 server (the stack's poller stopped so the bundle does
  *   the rendering): spawn → the handler returned, its documents stored.
  */
+import { developmentDecider } from '../local/developmentIdentities.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -132,11 +133,14 @@ async function measureOnLocalStack(asset: RenderAsset, runs: number): Promise<Lo
     );
     const timed: ColdRun[] = [];
     for (let i = 0; i < runs; i++) {
-      const { record } = await stack.approvals.submit({
-        ...readExampleJson(EXAMPLE_FILES.certificate),
-        id: `cold-start-${i}`,
-      });
-      const item = itemOfAward(await stack.approvals.approve(record.id, '审核专班'), CHANGED_AT);
+      const { record } = await stack.approvals.submit(
+        {
+          ...readExampleJson(EXAMPLE_FILES.certificate),
+          id: `cold-start-${i}`,
+        },
+        developmentDecider('department'),
+      );
+      const item = itemOfAward(await stack.approvals.approve(record.id, developmentDecider('approver')), CHANGED_AT);
       const run = await spawnColdRun({
         indexFile: asset.indexFile,
         event: streamEvent(item),

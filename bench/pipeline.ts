@@ -10,6 +10,7 @@
  *     same certificate drawn by Chromium on Lambda.
  * Prints a report and, last, one JSON line (bench/run.ts reads it).
  */
+import { developmentDecider } from '../local/developmentIdentities.js';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -69,7 +70,10 @@ function jvmCpuMs(stack: LocalStack): number | undefined {
 async function submitAll(stack: LocalStack, ids: readonly string[]): Promise<Map<string, AwardRecord>> {
   const records = new Map<string, AwardRecord>();
   for (const [index, id] of ids.entries()) {
-    const award = await stack.approvals.submit({ ...exampleJson(TEMPLATES[index % TEMPLATES.length]!), id });
+    const award = await stack.approvals.submit(
+      { ...exampleJson(TEMPLATES[index % TEMPLATES.length]!), id },
+      developmentDecider('department'),
+    );
     records.set(id, award.record as unknown as AwardRecord);
   }
   return records;
@@ -101,7 +105,7 @@ async function burst(stack: LocalStack, ledger: RequestLedger) {
   const started = performance.now();
   for (let start = 0; start < ids.length; start += LIST_SIZE) {
     const list = ids.slice(start, start + LIST_SIZE);
-    await stack.approvals.approveAll(list, '审核专班');
+    await stack.approvals.approveAll(list, developmentDecider('approver'));
     const at = performance.now();
     for (const id of list) approvedAt.set(id, at);
   }
@@ -169,7 +173,7 @@ async function perKind(stack: LocalStack, ledger: RequestLedger) {
     const ids = Array.from({ length: PER_KIND }, (_, i) => `${template}-alone-${i}`);
     const keys = new Map<string, string[]>();
     for (const id of ids) {
-      const award = await stack.approvals.submit({ ...exampleJson(template), id });
+      const award = await stack.approvals.submit({ ...exampleJson(template), id }, developmentDecider('department'));
       keys.set(
         id,
         documentsFor(award.record as unknown as AwardRecord).map((kind) => documentKey(id, kind, 1)),
@@ -177,7 +181,7 @@ async function perKind(stack: LocalStack, ledger: RequestLedger) {
     }
     ledger.tally = emptyTally();
     for (const id of ids) {
-      await stack.approvals.approve(id, '审核专班');
+      await stack.approvals.approve(id, developmentDecider('approver'));
       // Waited for without reading the table, so the handler's CPU is its own.
       await storedAll(ledger, keys.get(id)!, 60_000);
       // The function's own write-back comes back through the stream: let it be handled too.

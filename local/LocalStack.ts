@@ -289,7 +289,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
   const info: LocalStackInfo = { dynamodbEndpoint: dynamodb.endpoint, s3Endpoint: s3.endpoint, tableName, bucket };
   const stackFile = join(options.dataDir, STACK_FILE_NAME);
-  if (options.announce) writeFileSync(stackFile, `${JSON.stringify(info, null, 2)}\n`);
+  if (options.announce) {
+    const announced = {
+      pid: process.pid,
+      startedAt: new Date().toISOString(),
+      ...(api ? { apiUrl: api.url } : {}),
+      ...info,
+    };
+    writeFileSync(stackFile, `${JSON.stringify(announced, null, 2)}\n`);
+  }
   return {
     info,
     dynamodb,

@@ -28,8 +28,11 @@ import { ownAuthority } from './lib/ownAuthority.js';
 import { printTable } from './lib/printTable.js';
 import { readRecordFile } from './lib/readRecordFile.js';
 import { developmentSigner } from '../local/developmentSigner.js';
+import { developmentDecider } from '../local/developmentIdentities.js';
 
-const APPROVER = '自治区公安厅政治部人事训练处战时表彰审核专班';
+/** The examples are submitted by the department's staff and approved by its approver, as the page would. */
+const SUBMITTER = developmentDecider('department');
+const APPROVER = developmentDecider('approver');
 function port(value: string, flag: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1 || number > 65535)
@@ -105,7 +108,7 @@ async function main(): Promise<void> {
   let submitted = 0;
   for (const { value } of files.flatMap((file) => readRecordFile(join('examples', file)))) {
     const stored = await stack.approvals.get(String((value as { id?: unknown }).id));
-    awards.push(stored ?? (await stack.approvals.submit(value)));
+    awards.push(stored ?? (await stack.approvals.submit(value, SUBMITTER)));
     if (stored === undefined) submitted++;
   }
   const records = awards.map((award) => award.record);
@@ -114,7 +117,11 @@ async function main(): Promise<void> {
     `${submitted} example records submitted, ${records.length - submitted} kept from an earlier run ` +
       `(${values.data}); approving ${toApprove.length}`,
   );
-  for (const award of toApprove) await stack.approvals.approve(award.record.id, APPROVER);
+  if (toApprove.length > 0)
+    await stack.approvals.approveAll(
+      toApprove.map((award) => award.record.id),
+      APPROVER,
+    );
 
   const items = await awaitDocuments(
     stack,
@@ -181,7 +188,8 @@ async function main(): Promise<void> {
   );
   console.log(
     'the local stack keeps running: ' +
-      'try `npm run awards -- --local show <id>` or `… approve <id> --by <name>`; Ctrl-C stops it',
+      'sign in to the staff page as 公安厅审批人 to decide awards, or try `npm run awards -- --local show <id>`; ' +
+      'Ctrl-C stops it',
   );
 }
 

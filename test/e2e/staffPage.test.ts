@@ -1,3 +1,4 @@
+import { decider } from '../support/deciders.js';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,7 +38,7 @@ const rowIds = () =>
 
 beforeAll(async () => {
   stack = await startStaffStack([heXia, exampleJson('merit-he-jianhua'), revoked]);
-  await stack.approvals.revoke(revoked.id, '经复核撤销');
+  await stack.approvals.revoke(revoked.id, '经复核撤销', decider('审核专班'));
   for (let tries = 0; !(await stack.awards.get(revoked.id))?.documents?.every((ref) => ref.withdrawn); tries += 1) {
     if (tries > 300) throw new Error('the revoked award’s certificate was never withdrawn');
     await new Promise((resolve) => setTimeout(resolve, 100));

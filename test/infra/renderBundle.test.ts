@@ -1,3 +1,4 @@
+import { decider } from '../support/deciders.js';
 import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { promisify } from 'node:util';
@@ -53,8 +54,11 @@ afterAll(async () => {
 
 describe('the bundled render function', () => {
   it('renders and stores a document from its own asset: code, fonts, templates, HarfBuzz, sRGB', async () => {
-    const { record } = await stack.approvals.submit({ ...exampleJson('merit-zhang-peng'), id: 'bundle-check' });
-    const item = storedItem(await stack.approvals.approve(record.id, '审核专班'));
+    const { record } = await stack.approvals.submit(
+      { ...exampleJson('merit-zhang-peng'), id: 'bundle-check' },
+      decider('录入员'),
+    );
+    const item = storedItem(await stack.approvals.approve(record.id, decider('审核专班')));
     const event = {
       Records: [
         {

@@ -1,3 +1,4 @@
+import { decider } from '../support/deciders.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -123,8 +124,11 @@ describe('the statistics bulletin’s 文号 against DynamoDB Local', () => {
   });
 
   it('shares the sequence with the praise bulletins: one approved next gets the next serial', async () => {
-    await stack.approvals.submit({ ...exampleJson('praise-bulletin-2020-18'), id: 'praise-after-bulletins' });
-    await stack.approvals.approve('praise-after-bulletins', '审核专班');
+    await stack.approvals.submit(
+      { ...exampleJson('praise-bulletin-2020-18'), id: 'praise-after-bulletins' },
+      decider('录入员'),
+    );
+    await stack.approvals.approve('praise-after-bulletins', decider('审核专班'));
     const settled = await waitForSettled(stack.awards, ['praise-after-bulletins'], { timeoutMs: 60_000 });
     expect(settled.get('praise-after-bulletins')!.record.documentNumber).toBe('内公奖〔2020〕3号');
     expect(await numberingItems()).toEqual([

@@ -1,3 +1,4 @@
+import { decider } from '../support/deciders.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,8 +81,8 @@ describe('npm start after a crash', () => {
     const workflow = new AwardWorkflow(awards);
     const ids = Array.from({ length: 300 }, (_, i) => `burst-${String(i).padStart(3, '0')}`);
     for (const [i, id] of ids.entries())
-      await workflow.submit({ ...exampleJson(TEMPLATES[i % TEMPLATES.length]!), id });
-    for (const id of ids) await workflow.approve(id, '审核专班');
+      await workflow.submit({ ...exampleJson(TEMPLATES[i % TEMPLATES.length]!), id }, decider('录入员'));
+    for (const id of ids) await workflow.approve(id, decider('审核专班'));
     // Killed, with DynamoDB Local, while about a third of the burst is rendered (a PDF and an OFD each).
     while ((await objectKeys(s3)).filter((key) => key.startsWith('awards/burst-')).length < 200) await sleep(20);
     process.kill(-first.child.pid!, 'SIGKILL');

@@ -1,3 +1,4 @@
+import { decider } from '../support/deciders.js';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,8 +56,8 @@ describe('the local stack', () => {
       const first = await startLocalStack({ ...(await ports()), dataDir: data, logLevel: 'SILENT' });
       const ids = ['merit-zhang-peng', 'commendation-order-2020-12'];
       try {
-        for (const id of ids) await first.approvals.submit(exampleJson(id));
-        for (const id of ids) await first.approvals.approve(id, '审核专班');
+        for (const id of ids) await first.approvals.submit(exampleJson(id), decider('录入员'));
+        for (const id of ids) await first.approvals.approve(id, decider('审核专班'));
         await waitForSettled(first.awards, ids);
         await first.poller.idle();
       } finally {

@@ -1,3 +1,4 @@
+import { decider, CLERK } from '../support/deciders.js';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -93,7 +94,7 @@ const TEMPLATES = [
 ];
 
 function submittedRecord(index: number, template: string, changes: Record<string, unknown> = {}): AwardRecord {
-  return submit({ ...exampleJson(template), id: `it-${String(index).padStart(4, '0')}`, ...changes })
+  return submit({ ...exampleJson(template), id: `it-${String(index).padStart(4, '0')}`, ...changes }, CLERK)
     .record as unknown as AwardRecord;
 }
 
@@ -126,7 +127,7 @@ describe('the pipeline against DynamoDB Local and the local S3 server', () => {
     for (let i = 0; i < 440; i++) valid.push(submittedRecord(i, TEMPLATES[i % TEMPLATES.length]!));
     for (let i = 440; i < 470; i++) valid.push(submittedRecord(i, 'commendation-order-2020-12'));
     for (let i = 470; i < 480; i++) valid.push(submittedRecord(i, 'praise-bulletin-2020-18'));
-    for (const record of valid) await stack.approvals.submit(record);
+    for (const record of valid) await stack.approvals.submit(record, decider('录入员'));
     // Invalid records come from another system, past validation: stored raw.
     const db = documentClient(stack.dynamodb.client);
     const zhang = exampleJson('merit-zhang-peng') as { recipient: Record<string, unknown> };
@@ -154,16 +155,19 @@ describe('the pipeline against DynamoDB Local and the local S3 server', () => {
       voidedIds.push(id);
     }
     const all = [...valid.map((r) => r.id), ...invalidIds.map((r) => r.id)];
-    for (const id of all) await stack.approvals.approve(id, APPROVER);
+    for (const id of all) await stack.approvals.approve(id, decider(APPROVER));
     await waitForSettled(stack.awards, all, { timeoutMs: 240_000 });
     // Five corrections of approved certificates: each gets a second document version.
     for (const record of valid.filter((r) => r.kind === 'merit').slice(0, 5)) {
-      await stack.approvals.correct({ ...record, deed: `${(record as { deed: string }).deed}（更正）` });
+      await stack.approvals.correct(
+        { ...record, deed: `${(record as { deed: string }).deed}（更正）` },
+        decider('录入员'),
+      );
       corrected.push(record.id);
     }
     // Five revocations of approved commendations: documents stay, withdrawn; the figures drop them.
     for (const record of valid.filter((r) => r.kind === 'commendation').slice(0, 5)) {
-      await stack.approvals.revoke(record.id, '核查不实');
+      await stack.approvals.revoke(record.id, '核查不实', decider('审核专班'));
       revoked.push(record.id);
     }
     settled = await waitForSettled(stack.awards, all, { timeoutMs: 60_000 });
@@ -386,8 +390,8 @@ describe('storage failures in part of a batch', () => {
       onDeadLetter: (record) => deadLetters.push(record.dynamodb!.SequenceNumber!),
     });
     try {
-      for (const record of records) await stack.approvals.submit(record);
-      for (const record of records) await stack.approvals.approve(record.id, APPROVER);
+      for (const record of records) await stack.approvals.submit(record, decider('录入员'));
+      for (const record of records) await stack.approvals.approve(record.id, decider(APPROVER));
       const settled = await waitForSettled(
         stack.awards,
         records.map((r) => r.id),

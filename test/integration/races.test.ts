@@ -1,3 +1,4 @@
+import { decider } from '../support/deciders.js';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentClient } from '../../functions/adapters/dynamodb/documentClient.js';
@@ -35,8 +36,8 @@ describe('a number voided while a revocation lands, against DynamoDB Local', () 
     const id = 'race-voiding';
     const { documentNumber: _none, ...order } = exampleJson('commendation-order-2020-12');
     const workflow = new AwardWorkflow(store);
-    await workflow.submit({ ...order, id, title: '关于表彰𠈌同志的命令' });
-    await workflow.approve(id, '审核专班');
+    await workflow.submit({ ...order, id, title: '关于表彰𠈌同志的命令' }, decider('录入员'));
+    await workflow.approve(id, decider('审核专班'));
     const pausing = new PausingAwardStore(store);
     const documents = new InMemoryDocuments();
     const quiet = { info: () => {}, warn: () => {}, error: () => {} };
@@ -48,7 +49,7 @@ describe('a number voided while a revocation lands, against DynamoDB Local', () 
     numbering.release();
     const voiding = pausing.holdNextWrite();
     await voiding.reached;
-    await workflow.revoke(id, '核查不实');
+    await workflow.revoke(id, '核查不实', decider('审核专班'));
     voiding.release();
     expect(await processing).toEqual({ action: 'skipped', reason: 'no documents to withdraw' });
     const award = (await store.get(id))!;

@@ -1,3 +1,4 @@
+import { decider } from '../support/deciders.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,7 +80,7 @@ describe('the local staff server', () => {
       ((await (await get('/awards/merit-he-xia/documents', token)).json()) as { documents: { url?: string }[] })
         .documents;
     expect((await documents())[0]!.url).toBeDefined();
-    await stack.approvals.revoke('merit-he-xia', '核查不实');
+    await stack.approvals.revoke('merit-he-xia', '核查不实', decider('审核专班'));
     // Asked again at once: the pipeline may not have withdrawn the document yet, and no link is given.
     const [withdrawn] = await documents();
     expect(withdrawn).toMatchObject({ withdrawn: true });

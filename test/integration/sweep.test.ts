@@ -1,3 +1,4 @@
+import { decider } from '../support/deciders.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,13 +35,13 @@ describe('the sweep in the local stack', () => {
     });
     try {
       for (const id of ['merit-zhang-peng', 'merit-he-xia', 'merit-yang-tao']) {
-        await stack.approvals.submit(exampleJson(id));
-        await stack.approvals.approve(id, '审核专班');
+        await stack.approvals.submit(exampleJson(id), decider('录入员'));
+        await stack.approvals.approve(id, decider('审核专班'));
       }
       // merit-he-xia is rendered before the fault reaches it, then revoked while it lasts.
       await waitForSettled(stack.awards, ['merit-he-xia', 'merit-yang-tao']);
       broken.add('merit-he-xia');
-      await stack.approvals.revoke('merit-he-xia', '核查不实');
+      await stack.approvals.revoke('merit-he-xia', '核查不实', decider('审核专班'));
       await stack.poller.idle();
       const given = deadLetters.map((record) => record.dynamodb?.NewImage?.id?.S).sort();
       expect(given).toEqual(['merit-he-xia', 'merit-zhang-peng']);

@@ -1,3 +1,4 @@
+import { decider } from '../support/deciders.js';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -107,7 +108,7 @@ describe('the local verification page', () => {
 
   it('says revoked the moment the award is, without waiting for the pipeline', async () => {
     const ref = await certificateOf('merit-he-xia');
-    await stack.approvals.revoke('merit-he-xia', '核查不实');
+    await stack.approvals.revoke('merit-he-xia', '核查不实', decider('审核专班'));
     const answer = JSON.parse((await verify(ref.verificationCode!)).body);
     expect(answer).toMatchObject({ status: 'revoked', revokedAt: expect.any(String) });
     expect(JSON.stringify(answer)).not.toContain('核查不实');
@@ -116,11 +117,14 @@ describe('the local verification page', () => {
 
   it('says the earlier version is superseded once the award is corrected, and the new one valid', async () => {
     const first = await certificateOf('merit-he-jianhua');
-    await stack.approvals.correct({
-      ...exampleJson('merit-he-jianhua'),
-      id: 'merit-he-jianhua',
-      deed: '在疫情防控一线忠诚履职，表现突出',
-    });
+    await stack.approvals.correct(
+      {
+        ...exampleJson('merit-he-jianhua'),
+        id: 'merit-he-jianhua',
+        deed: '在疫情防控一线忠诚履职，表现突出',
+      },
+      decider('录入员'),
+    );
     await waitForSettled(stack.awards, ['merit-he-jianhua']);
     const second = await certificateOf('merit-he-jianhua', 2);
     expect(second.verificationCode).not.toBe(first.verificationCode);

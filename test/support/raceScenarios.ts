@@ -1,3 +1,4 @@
+import { decider } from './deciders.js';
 import { expect } from 'vitest';
 import type { Award } from '../../functions/core/award/Award.js';
 import { AwardChangedMeanwhile, AwardRefusal } from '../../functions/core/award/AwardRefusal.js';
@@ -31,12 +32,12 @@ type Act = (actors: Actors, id: string) => Promise<unknown>;
 const corrected = (id: string) => ({ ...exampleJson('merit-zhang-peng'), id, deed: '在疫情防控一线表现突出' });
 /** The acts that race, each as an approver, a clerk or the stream would do it. */
 export const ACTS = {
-  approve: (({ workflow }, id) => workflow.approve(id, '审核专班')) as Act,
-  secondApproval: (({ workflow }, id) => workflow.approve(id, '政治部')) as Act,
-  revoke: (({ workflow }, id) => workflow.revoke(id, '核查不实')) as Act,
-  correct: (({ workflow }, id) => workflow.correct(corrected(id))) as Act,
+  approve: (({ workflow }, id) => workflow.approve(id, decider('审核专班'))) as Act,
+  secondApproval: (({ workflow }, id) => workflow.approve(id, decider('政治部'))) as Act,
+  revoke: (({ workflow }, id) => workflow.revoke(id, '核查不实', decider('审核专班'))) as Act,
+  correct: (({ workflow }, id) => workflow.correct(corrected(id), decider('录入员'))) as Act,
   deliver: (({ workflow }, id) =>
-    workflow.deliver(id, { at: '2020-03-04T10:00:00+08:00', place: '小区检查点' })) as Act,
+    workflow.deliver(id, { at: '2020-03-04T10:00:00+08:00', place: '小区检查点' }, decider('录入员'))) as Act,
   render: (async ({ pipeline, workflow }, id) => pipeline.process((await workflow.get(id))!)) as Act,
 };
 export type ActName = keyof typeof ACTS;
@@ -119,9 +120,9 @@ export const raceName = ({ start, first, second }: RaceScenario) =>
   `${first} held after its read, ${second} lands meanwhile (from ${start})`;
 
 async function setUp(start: RaceScenario['start'], { workflow, pipeline }: Actors, id: string): Promise<void> {
-  await workflow.submit({ ...exampleJson('merit-zhang-peng'), id });
+  await workflow.submit({ ...exampleJson('merit-zhang-peng'), id }, decider('录入员'));
   if (start === 'SUBMITTED') return;
-  await workflow.approve(id, '审核专班');
+  await workflow.approve(id, decider('审核专班'));
   if (start === 'RENDERED') await pipeline.process((await workflow.get(id))!);
 }
 

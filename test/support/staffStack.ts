@@ -1,3 +1,4 @@
+import { decider } from './deciders.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,8 +23,8 @@ export async function startStaffStack(
     ...options,
   });
   const ids = records.map((record) => String(record.id));
-  for (const record of records) await stack.approvals.submit(record);
-  for (const id of ids) await stack.approvals.approve(id, '审核专班');
+  for (const record of records) await stack.approvals.submit(record, decider('录入员'));
+  for (const id of ids) await stack.approvals.approve(id, decider('审核专班'));
   await waitForSettled(stack.awards, ids);
   return stack;
 }

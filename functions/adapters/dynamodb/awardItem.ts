@@ -1,6 +1,7 @@
 import {
   type Award,
   type AwardRecordFields,
+  type Decision,
   type DocumentRef,
   documentsLag,
   type Rendering,
@@ -34,6 +35,7 @@ export function awardFromItem(item: Record<string, unknown> | undefined): Award 
     renderStatus,
     failureReason,
     failedVersion,
+    decisions,
     ...fields
   } = item;
   const record = { ...fields, version: fields.version ?? 1 } as AwardRecordFields;
@@ -59,6 +61,7 @@ export function awardFromItem(item: Record<string, unknown> | undefined): Award 
     record,
     documents: (documents as DocumentRef[] | undefined) ?? [],
     rendering,
+    decisions: (decisions as Decision[] | undefined) ?? [],
   };
 }
 
@@ -67,7 +70,7 @@ export const LAG_VALUES = { render: 'RENDER', withdraw: 'WITHDRAW' } as const;
 
 /** The item that stores an award, as changed at `changedAt` (the sweep's index sorts lagging awards by it). */
 export function itemOfAward(award: Award, changedAt: string): AwardItem {
-  const { revision, record, documents, rendering } = award;
+  const { revision, record, documents, rendering, decisions } = award;
   const { renderedVersion, renderedAt, failure } = rendering;
   const lag = documentsLag(award);
   return {
@@ -78,6 +81,7 @@ export function itemOfAward(award: Award, changedAt: string): AwardItem {
     changedAt,
     ...(lag === undefined ? {} : { lag: LAG_VALUES[lag] }),
     ...(documents.length > 0 ? { documents } : {}),
+    ...(decisions.length > 0 ? { decisions } : {}),
     ...(renderedVersion === undefined ? {} : { renderedVersion, renderedAt }),
     ...(failure === undefined ? {} : { failureReason: failure.reason, failedVersion: failure.version }),
     ...(failure !== undefined

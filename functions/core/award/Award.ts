@@ -1,6 +1,5 @@
 import type { RecordStatus } from '../records/index.js';
 
-/** A stored document of an award, as the pipeline records it after rendering. */
 /** Another format of a document: its object and what it holds. */
 export interface FormatRef {
   readonly key: string;
@@ -8,6 +7,7 @@ export interface FormatRef {
   readonly bytes: number;
 }
 
+/** A stored document of an award, as the pipeline records it after rendering. */
 export interface DocumentRef {
   readonly kind: string;
   readonly version: number;
@@ -51,6 +51,24 @@ export interface Rendering {
   readonly failure?: { readonly version: number; readonly reason: string };
 }
 
+/** Who decided: a signed-in identity (its subject, which nobody can choose, and its name). */
+export interface Decider {
+  readonly sub: string;
+  readonly name: string;
+}
+
+/** What a person did to an award: the approvers' decisions, and submissions and corrections. */
+export type DecisionAction = 'submit' | 'correct' | 'approve' | 'return' | 'reject' | 'revoke' | 'deliver';
+
+/** One line of an award's history: who did what, when, to which version, and why. */
+export interface Decision {
+  readonly action: DecisionAction;
+  readonly by: Decider;
+  readonly at: string;
+  readonly version: number;
+  readonly reason?: string;
+}
+
 /**
  * An award as the core knows it: the record, where it stands, its documents and what the pipeline
  * did. Storage keys and item types are the adapters' business.
@@ -65,6 +83,8 @@ export interface Award {
   /** Every document of every version, current and earlier; none is ever removed. */
   readonly documents: readonly DocumentRef[];
   readonly rendering: Rendering;
+  /** Every decision about the award, oldest first; none is ever removed. */
+  readonly decisions: readonly Decision[];
 }
 
 /** The pipeline is done with the award's current version: its documents are stored, or it failed. */
@@ -86,5 +106,5 @@ export function documentsLag(award: Award): 'render' | 'withdraw' | undefined {
 
 /** An award holding a record as it is, with nothing rendered yet: imports, counts and tests start from it. */
 export function awardOfRecord(record: object, revision = 1): Award {
-  return { revision, record: record as AwardRecordFields, documents: [], rendering: {} };
+  return { revision, record: record as AwardRecordFields, documents: [], rendering: {}, decisions: [] };
 }

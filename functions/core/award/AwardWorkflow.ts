@@ -1,8 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Award } from './Award.js';
+import { RecordFault } from '../errors.js';
+import type { Award, Decider } from './Award.js';
 import { AwardChangedMeanwhile, AwardRefusal } from './AwardRefusal.js';
 import { type AwardStore, MAX_CHANGES_PER_WRITE } from './AwardStore.js';
 import * as transitions from './awardTransitions.js';
+import type { DocumentPreflight } from './DocumentPreflight.js';
 
 /** How often a change is made again when only the pipeline's bookkeeping moved under it. */
 const MAX_ATTEMPTS = 5;
@@ -19,11 +21,15 @@ function approversView(award: Award): unknown {
  * (AwardChangedMeanwhile) and nothing is changed, so no change ever undoes another. When only the
  * pipeline wrote meanwhile (document references, a 文号), the rule is applied again to the award
  * as it is now, since nothing the approver decided on has moved.
+ *
+ * Given a preflight, a record is drawn as drafts before it is submitted, corrected or approved:
+ * one whose documents cannot be drawn is refused there, as the record's fault, and nothing is written.
  */
 export class AwardWorkflow {
   constructor(
     private readonly store: AwardStore,
     private readonly now: () => Date = () => new Date(),
+    private readonly preflight?: DocumentPreflight,
   ) {}
 
   get(id: string): Promise<Award | undefined> {
@@ -31,62 +37,158 @@ export class AwardWorkflow {
   }
 
   /** Stores a new record as SUBMITTED; an id that exists already is refused, not overwritten. */
-  async submit(value: unknown): Promise<Award> {
-    const award = transitions.submit(value);
-    if (!(await this.store.create(award))) {
-      throw new AwardRefusal(
-        award.record.id,
-        `record ${award.record.id} already exists: correct it instead of importing it again`,
-      );
-    }
-    return award;
-  }
-
-  approve(id: string, by: string): Promise<Award> {
-    return this.change(id, 'approve', (award) => transitions.approve(award, { by, at: this.now() }));
+  async submit(value: unknown, by: Decider): Promise<Award> {
+    const checked = await this.checkSubmission(value, by);
+    if (checked.unchanged) throw this.exists(checked.award, 'already exists');
+    await this.create(checked.award);
+    return checked.award;
   }
 
   /**
-   * Approves many awards as an approval list is signed off: every award is read and checked first
-   * (one that does not exist or cannot be approved refuses the list, and nothing is written), then
-   * each hundred is approved in one write. A hundred in which some award moved meanwhile is
-   * approved award by award instead, as `approve` does.
+   * Everything a submission is checked for, nothing written: the award it would store, or
+   * `unchanged` when the same record was submitted already (an import run again). A record
+   * that is invalid, cannot be drawn, or takes the id of a different award is refused.
    */
-  async approveAll(ids: readonly string[], by: string): Promise<Award[]> {
-    const at = this.now();
-    const changes = await Promise.all(
-      ids.map(async (id) => {
-        const read = await this.store.get(id);
-        if (read === undefined) throw new AwardRefusal(id, `cannot approve award ${id}: it does not exist`);
-        return { read, next: transitions.approve(read, { by, at }) };
-      }),
+  async checkSubmission(value: unknown, by: Decider): Promise<{ award: Award; unchanged: boolean }> {
+    const award = transitions.submit(value, { by, at: this.now() });
+    const stored = await this.store.get(award.record.id);
+    if (stored !== undefined) {
+      if (transitions.sameSubmission(stored.record, award.record)) return { award: stored, unchanged: true };
+      throw this.exists(award, 'already exists with other content');
+    }
+    await this.drawable(award, 'submit');
+    return { award, unchanged: false };
+  }
+
+  /** Stores a submission checked by checkSubmission; refused if the id was taken meanwhile. */
+  async create(award: Award): Promise<void> {
+    if (!(await this.store.create(award))) throw this.exists(award, 'already exists');
+  }
+
+  private exists(award: Award, what: string): AwardRefusal {
+    return new AwardRefusal(
+      award.record.id,
+      `record ${award.record.id} ${what}: correct it instead of importing it again`,
     );
+  }
+
+  /** Refuses the award when its documents cannot be drawn; nothing has been written yet. */
+  async drawable(award: Award, action: string): Promise<void> {
+    if (this.preflight === undefined) return;
+    try {
+      await this.preflight.check(award.record);
+    } catch (error) {
+      if (!(error instanceof RecordFault)) throw error;
+      const reason = error.message.replace(/^record [^:]+: /, '');
+      throw new AwardRefusal(
+        award.record.id,
+        `cannot ${action} award ${award.record.id}: its documents cannot be drawn: ${reason}; nothing was changed`,
+      );
+    }
+  }
+
+  approve(id: string, by: Decider): Promise<Award> {
+    return this.change(id, 'approve', (award) => transitions.approve(award, { by, at: this.now() }), true);
+  }
+
+  /**
+   * Approves many awards as one approval list, all or nothing: every award is read, checked and
+   * drawn first (one that does not exist, cannot be approved or cannot be drawn refuses the list,
+   * and nothing is written), then the list is approved in one conditioned write. When only the
+   * pipeline moved an award meanwhile, the list is read and written again; when a person did, the
+   * list is refused naming the award, and nothing is changed. A list longer than one write can
+   * take is written a hundred at a time, and a refusal then says which awards were approved.
+   */
+  async approveAll(ids: readonly string[], by: Decider): Promise<Award[]> {
+    const repeated = ids.find((id, index) => ids.indexOf(id) !== index);
+    if (repeated !== undefined)
+      throw new AwardRefusal(repeated, `cannot approve the list: ${repeated} is listed twice; nothing was changed`);
+    const at = this.now();
+    const reads = await Promise.all(ids.map((id) => this.readForApproval(id, by, at)));
     const approved: Award[] = [];
-    for (let start = 0; start < changes.length; start += MAX_CHANGES_PER_WRITE) {
-      const part = changes.slice(start, start + MAX_CHANGES_PER_WRITE);
-      if ((await this.store.saveAll(part)) === 'saved') approved.push(...part.map(({ next }) => next));
-      else for (const { read } of part) approved.push(await this.approve(read.record.id, by));
+    for (let start = 0; start < reads.length; start += MAX_CHANGES_PER_WRITE) {
+      try {
+        approved.push(...(await this.approvePart(reads.slice(start, start + MAX_CHANGES_PER_WRITE), by, at)));
+      } catch (error) {
+        if (approved.length === 0 || !(error instanceof AwardRefusal)) throw error;
+        const done = approved.map((award) => award.record.id).join(', ');
+        throw new AwardRefusal(
+          error.awardId,
+          `${error.message.replace(/; nothing was changed.*$/, '')}; the rest of the list was not approved, ` +
+            `but these were, in earlier writes: ${done}`,
+        );
+      }
     }
     return approved;
   }
 
-  revoke(id: string, reason: string): Promise<Award> {
-    return this.change(id, 'revoke', (award) => transitions.revoke(award, { reason, at: this.now() }));
+  private async readForApproval(id: string, by: Decider, at: Date): Promise<Award> {
+    const read = await this.store.get(id);
+    if (read === undefined)
+      throw new AwardRefusal(id, `cannot approve award ${id}: it does not exist; nothing was changed`);
+    transitions.approve(read, { by, at });
+    await this.drawable(read, 'approve');
+    return read;
   }
 
-  deliver(id: string, delivery: { at: string; place: string; by?: string }): Promise<Award> {
-    return this.change(id, 'record a delivery of', (award) => transitions.deliver(award, delivery));
+  /** One write's worth of an approval list, all or nothing, made again while only the pipeline moves under it. */
+  private async approvePart(reads: readonly Award[], by: Decider, at: Date): Promise<Award[]> {
+    let current = reads;
+    for (let attempt = 1; ; attempt++) {
+      const changes = current.map((read) => ({ read, next: transitions.approve(read, { by, at }) }));
+      if ((await this.store.saveAll(changes)) === 'saved') return changes.map(({ next }) => next);
+      const now = await Promise.all(current.map((read) => this.store.get(read.record.id)));
+      const moved = current.findIndex((read, index) => {
+        const after = now[index];
+        return after === undefined || !isDeepStrictEqual(approversView(after), approversView(read));
+      });
+      if (moved >= 0 || attempt === MAX_ATTEMPTS) {
+        const index = Math.max(moved, 0);
+        const after = now[index];
+        throw new AwardChangedMeanwhile(
+          current[index]!.record.id,
+          'approve',
+          after && { status: after.record.status, version: after.record.version },
+        );
+      }
+      current = now as Award[];
+    }
   }
 
-  correct(corrected: { id: string } & Record<string, unknown>): Promise<Award> {
-    return this.change(corrected.id, 'correct', (award) => transitions.correct(award, corrected));
+  returnForCorrection(id: string, reason: string, by: Decider): Promise<Award> {
+    return this.change(id, 'return', (award) => transitions.returnForCorrection(award, { by, reason, at: this.now() }));
   }
 
-  private async change(id: string, action: string, rule: (award: Award) => Award): Promise<Award> {
+  reject(id: string, reason: string, by: Decider): Promise<Award> {
+    return this.change(id, 'reject', (award) => transitions.reject(award, { by, reason, at: this.now() }));
+  }
+
+  revoke(id: string, reason: string, by: Decider): Promise<Award> {
+    return this.change(id, 'revoke', (award) => transitions.revoke(award, { by, reason, at: this.now() }));
+  }
+
+  deliver(id: string, delivery: { at: string; place: string; by?: string }, by: Decider): Promise<Award> {
+    return this.change(id, 'record a delivery of', (award) =>
+      transitions.deliver(award, delivery, { by, at: this.now() }),
+    );
+  }
+
+  correct(corrected: { id: string } & Record<string, unknown>, by: Decider): Promise<Award> {
+    return this.change(
+      corrected.id,
+      'correct',
+      (award) => transitions.correct(award, corrected, { by, at: this.now() }),
+      true,
+    );
+  }
+
+  private async change(id: string, action: string, rule: (award: Award) => Award, mustDraw = false): Promise<Award> {
     let read = await this.store.get(id);
     if (read === undefined) throw new AwardRefusal(id, `cannot ${action} award ${id}: it does not exist`);
     for (let attempt = 1; ; attempt++) {
       const next = rule(read);
+      // What the approver will see issued must be drawable: checked before the write, on the record written.
+      if (mustDraw && attempt === 1) await this.drawable(next, action);
       if ((await this.store.save(read, next)) === 'saved') return next;
       const now = await this.store.get(id);
       const onlyPipelineMoved = now !== undefined && isDeepStrictEqual(approversView(now), approversView(read));

@@ -23,6 +23,8 @@ export interface RecordDocument {
 export interface RenderRecordOptions {
   /** Write each document as OFD too. */
   readonly ofd?: boolean;
+  /** Mark every page (a draft's 样稿). */
+  readonly watermark?: { readonly text: string; readonly caption: string };
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -74,7 +76,15 @@ export async function renderRecordDocuments(
             ] as const,
           }
         : undefined;
-      const rendered = await engine.render(kind, { ...view(), verification }, ofd ? { ofd } : {});
+      const { watermark } = options;
+      const rendered = await engine.render(
+        kind,
+        { ...view(), verification },
+        {
+          ...(ofd ? { ofd } : {}),
+          ...(watermark ? { watermark } : {}),
+        },
+      );
       const bytes = signer ? await signPdf(rendered, signer) : rendered.bytes;
       const { pages, seal } = rendered;
       documents.push({

@@ -5,6 +5,7 @@ import { type WrittenPdf, writePdf } from './pdf/writePdf.js';
 import { TemplateRenderer } from './templates/TemplateRenderer.js';
 import { sealBox } from './typeset/sealBox.js';
 import { typesetDocument } from './typeset/typesetDocument.js';
+import { watermarkPage } from './typeset/watermark.js';
 
 /** A rectangle on one page of a PDF, in user space: points, origin at the page's bottom left. */
 export interface PageRect {
@@ -24,6 +25,8 @@ export interface RenderedPdf extends WrittenPdf {
 export interface RenderOptions {
   /** Also write the pages as OFD (GB/T 33190), with this in its DocInfo. */
   readonly ofd?: OfdDocumentInfo;
+  /** Marks every page (样稿): the text large and pale across it, and a caption line at its top. */
+  readonly watermark?: { readonly text: string; readonly caption: string };
 }
 
 /**
@@ -47,7 +50,11 @@ export class DocumentEngine {
   /** Template → layout → PDF, and OFD from the same pages when `options.ofd` asks for it. */
   async render(template: string, data: object, options: RenderOptions = {}): Promise<RenderedPdf> {
     const layout = this.templates.render(template, data);
-    const pages = typesetDocument(layout, this.fonts);
+    const typeset = typesetDocument(layout, this.fonts);
+    const { watermark } = options;
+    const pages = watermark
+      ? typeset.map((page) => watermarkPage(page, watermark.text, watermark.caption, this.fonts))
+      : typeset;
     const subsets = documentSubsets(pages, this.fonts);
     const written = await writePdf(pages, layout.metadata, subsets);
     const ofd = options.ofd && writeOfd(pages, layout.metadata, subsets, options.ofd);

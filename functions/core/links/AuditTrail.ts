@@ -1,11 +1,18 @@
 /**
- * One line of the audit trail: who asked for which document, when, and what they were given. A
- * link handed out is recorded before the caller gets it; a refusal is recorded as well.
+ * One line of the audit trail: who asked for which document, when, and what they were given; and
+ * who decided what about an award. A link handed out is recorded before the caller gets it; a
+ * refusal is recorded as well.
  */
 export interface AuditEntry {
   /** When the answer was given (ISO 8601). */
   readonly at: string;
-  readonly action: 'link-issued' | 'link-refused' | 'request-refused';
+  readonly action: 'link-issued' | 'link-refused' | 'request-refused' | 'award-decided';
+  /** For a decision: what was decided (approve, return, reject, revoke, submit, correct, deliver). */
+  readonly decision?: string;
+  /** For a decision: the decider's name, beside their subject. */
+  readonly name?: string;
+  /** For a decision: the award's version it was about. */
+  readonly version?: number;
   /** The caller's subject (the token's `sub`); absent when no verified token came with the request. */
   readonly subject?: string;
   /** Whom the caller speaks for: a 盟市, or the department. */
@@ -18,7 +25,7 @@ export interface AuditEntry {
   readonly expiresAt?: string;
   /** The HTTP status of the answer. */
   readonly status: number;
-  /** Why nothing was handed out. */
+  /** Why nothing was handed out, or why the decision was made. */
   readonly reason?: string;
 }
 

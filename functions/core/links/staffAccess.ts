@@ -4,6 +4,8 @@ import type { League } from '../statistics/Figures.js';
 
 /** The group whose members (the department's staff) see every region's documents. */
 export const DEPARTMENT_GROUP = 'department';
+/** The group whose members decide awards: with DEPARTMENT_GROUP every region's, else their 盟市's. */
+export const APPROVERS_GROUP = 'approvers';
 
 /** Whom a verified token speaks for: the department's staff, or one 盟市's. */
 export type StaffAccess =
@@ -15,7 +17,7 @@ export type StaffAccess =
  * strings, an array becoming "[a b]" (space-separated, in brackets). Exactly those two forms are
  * read: a comma is part of a group's name, so "department,other" is no department membership.
  */
-function groupsOf(claims: Readonly<Record<string, unknown>>): string[] {
+export function groupsOf(claims: Readonly<Record<string, unknown>>): string[] {
   const groups = claims['cognito:groups'];
   if (Array.isArray(groups)) return groups.map(String);
   if (typeof groups !== 'string') return [];

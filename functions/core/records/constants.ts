@@ -22,12 +22,14 @@ export const RECORD_KIND_NAMES: Readonly<Record<RecordKind, string>> = {
 /** The kinds that award a recipient and produce a certificate. */
 export const AWARD_KINDS = ['merit', 'commendation', 'honorary-title'] as const satisfies readonly RecordKind[];
 
-export const RECORD_STATUSES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'REVOKED'] as const;
+export const RECORD_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'REJECTED', 'APPROVED', 'REVOKED'] as const;
 export type RecordStatus = (typeof RECORD_STATUSES)[number];
 
 export const RECORD_STATUS_NAMES: Readonly<Record<RecordStatus, string>> = {
   DRAFT: '草稿',
   SUBMITTED: '待审批',
+  RETURNED: '已退回',
+  REJECTED: '不予批准',
   APPROVED: '已批准',
   REVOKED: '已撤销',
 };
@@ -39,6 +41,8 @@ export const RECORD_STATUS_NAMES: Readonly<Record<RecordStatus, string>> = {
 export const STATUS_REQUIRED_FIELDS = {
   APPROVED: ['approvedAt'],
   REVOKED: ['revokedAt', 'revocationReason'],
+  RETURNED: ['returnedAt', 'returnReason'],
+  REJECTED: ['rejectedAt', 'rejectionReason'],
 } as const satisfies Partial<Record<RecordStatus, readonly string[]>>;
 
 /** The 12 leagues and cities (盟市) of Inner Mongolia, in the order official documents list them. */

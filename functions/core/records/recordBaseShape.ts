@@ -23,4 +23,12 @@ export const recordBaseShape = {
   revocationReason: text(TEXT_LIMITS.paragraph)
     .optional()
     .describe('Why the record was revoked; required when REVOKED'),
+  returnedAt: dateTime().optional().describe('When the record was returned for correction; required when RETURNED'),
+  returnReason: text(TEXT_LIMITS.paragraph)
+    .optional()
+    .describe('What the submitter is asked to correct; required when RETURNED'),
+  rejectedAt: dateTime().optional().describe('When the record was refused; required when REJECTED'),
+  rejectionReason: text(TEXT_LIMITS.paragraph)
+    .optional()
+    .describe('Why the record was refused; required when REJECTED'),
 };

@@ -1,3 +1,4 @@
+import { decider, CLERK } from '../../support/deciders.js';
 import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -22,8 +23,8 @@ const cancelled = (...codes: string[]) =>
     CancellationReasons: codes.map((Code) => ({ Code })),
   });
 
-const submitted = submit(exampleJson('merit-zhang-peng'));
-const approved = approve(submitted, { by: '审核专班', at: AT });
+const submitted = submit(exampleJson('merit-zhang-peng'), CLERK);
+const approved = approve(submitted, { by: decider('审核专班'), at: AT });
 
 beforeEach(() => ddb.reset());
 
@@ -65,7 +66,7 @@ describe('DynamoDbAwardStore', () => {
   it('guards a pre-revision award by the revision’s absence, and never creates one by saving', async () => {
     ddb.on(PutCommand).resolves({});
     const legacy: Award = awardOfRecord({ ...exampleJson('merit-zhang-peng'), status: 'SUBMITTED' }, 0);
-    await store.save(legacy, approve(legacy, { by: '审核专班', at: AT }));
+    await store.save(legacy, approve(legacy, { by: decider('审核专班'), at: AT }));
     expect(ddb.commandCalls(PutCommand)[0]!.args[0].input.ConditionExpression).toBe(
       'attribute_exists(pk) AND attribute_not_exists(revision)',
     );
@@ -128,10 +129,10 @@ describe('DynamoDbAwardStore', () => {
   });
 
   it('saves a list of changes in one transaction, each on its revision, or answers "changed"', async () => {
-    const other = submit({ ...exampleJson('merit-zhang-peng'), id: 'merit-other' });
+    const other = submit({ ...exampleJson('merit-zhang-peng'), id: 'merit-other' }, CLERK);
     const changes = [
       { read: submitted, next: approved },
-      { read: other, next: approve(other, { by: '审核专班', at: AT }) },
+      { read: other, next: approve(other, { by: decider('审核专班'), at: AT }) },
     ];
     ddb.on(TransactWriteCommand).resolvesOnce({}).rejectsOnce(cancelled('None', 'ConditionalCheckFailed'));
     expect(await store.saveAll(changes)).toBe('saved');

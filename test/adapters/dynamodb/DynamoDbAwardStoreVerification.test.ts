@@ -1,3 +1,4 @@
+import { decider, CLERK } from '../../support/deciders.js';
 import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -18,7 +19,10 @@ const cancelled = (...codes: string[]) =>
     CancellationReasons: codes.map((Code) => ({ Code })),
   });
 
-const approved = approve(submit(exampleJson('merit-he-xia')), { by: '审核专班', at: new Date('2020-02-05T02:00:00Z') });
+const approved = approve(submit(exampleJson('merit-he-xia'), CLERK), {
+  by: decider('审核专班'),
+  at: new Date('2020-02-05T02:00:00Z'),
+});
 const ref = {
   kind: 'certificate',
   version: 1,

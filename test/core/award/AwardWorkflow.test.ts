@@ -1,3 +1,4 @@
+import { decider } from '../../support/deciders.js';
 import { describe, expect, it } from 'vitest';
 import { AwardChangedMeanwhile, AwardRefusal } from '../../../functions/core/award/AwardRefusal.js';
 import { AwardWorkflow } from '../../../functions/core/award/AwardWorkflow.js';
@@ -13,18 +14,18 @@ const ref = certificateRef(1);
 async function approvedAward() {
   const store = new InMemoryAwardStore();
   const workflow = new AwardWorkflow(store, now);
-  await workflow.submit(exampleJson('merit-zhang-peng'));
-  await workflow.approve('merit-zhang-peng', '审核专班');
+  await workflow.submit(exampleJson('merit-zhang-peng'), decider('录入员'));
+  await workflow.approve('merit-zhang-peng', decider('审核专班'));
   return { store, workflow };
 }
 
 describe('AwardWorkflow', () => {
   it('refuses to import a record twice, and to change an award that does not exist', async () => {
     const { workflow } = await approvedAward();
-    await expect(workflow.submit(exampleJson('merit-zhang-peng'))).rejects.toThrow(
+    await expect(workflow.submit(exampleJson('merit-zhang-peng'), decider('录入员'))).rejects.toThrow(
       'record merit-zhang-peng already exists: correct it instead of importing it again',
     );
-    await expect(workflow.revoke('no-such-award', '核查不实')).rejects.toThrow(
+    await expect(workflow.revoke('no-such-award', '核查不实', decider('审核专班'))).rejects.toThrow(
       new AwardRefusal('no-such-award', 'cannot revoke award no-such-award: it does not exist'),
     );
   });
@@ -33,7 +34,7 @@ describe('AwardWorkflow', () => {
     const { store } = await approvedAward();
     const pausing = new PausingAwardStore(store);
     const held = pausing.holdNextWrite();
-    const revoking = new AwardWorkflow(pausing, now).revoke('merit-zhang-peng', '核查不实');
+    const revoking = new AwardWorkflow(pausing, now).revoke('merit-zhang-peng', '核查不实', decider('审核专班'));
     await held.reached;
     const read = (await store.get('merit-zhang-peng'))!;
     await store.save(read, recordRendered(read, [ref], 't'));
@@ -52,15 +53,18 @@ describe('AwardWorkflow', () => {
     const store = new InMemoryAwardStore();
     const workflow = new AwardWorkflow(store, now);
     const { documentNumber: _n, ...json } = exampleJson('commendation-order-2020-12');
-    await workflow.submit(json);
-    await workflow.approve(String(json.id), '审核专班');
+    await workflow.submit(json, decider('录入员'));
+    await workflow.approve(String(json.id), decider('审核专班'));
     const pausing = new PausingAwardStore(store);
     const held = pausing.holdNextWrite();
-    const correcting = new AwardWorkflow(pausing, now).correct({
-      ...json,
-      id: String(json.id),
-      title: '关于表彰（更正）的命令',
-    });
+    const correcting = new AwardWorkflow(pausing, now).correct(
+      {
+        ...json,
+        id: String(json.id),
+        title: '关于表彰（更正）的命令',
+      },
+      decider('录入员'),
+    );
     await held.reached;
     const read = (await store.get(String(json.id)))!;
     await store.save(read, assignNumber(read, '内公奖〔2020〕1号'));
@@ -76,12 +80,16 @@ describe('AwardWorkflow', () => {
     const { store } = await approvedAward();
     const pausing = new PausingAwardStore(store);
     const held = pausing.holdNextWrite();
-    const delivering = new AwardWorkflow(pausing, now).deliver('merit-zhang-peng', {
-      at: '2020-03-04T10:00:00+08:00',
-      place: '小区检查点',
-    });
+    const delivering = new AwardWorkflow(pausing, now).deliver(
+      'merit-zhang-peng',
+      {
+        at: '2020-03-04T10:00:00+08:00',
+        place: '小区检查点',
+      },
+      decider('录入员'),
+    );
     await held.reached;
-    await new AwardWorkflow(store, now).revoke('merit-zhang-peng', '核查不实');
+    await new AwardWorkflow(store, now).revoke('merit-zhang-peng', '核查不实', decider('审核专班'));
     const before = await store.get('merit-zhang-peng');
     held.release();
     const refusal = await delivering.catch((error: unknown) => error);
@@ -97,14 +105,14 @@ describe('AwardWorkflow', () => {
     const store = new InMemoryAwardStore();
     const workflow = new AwardWorkflow(store, now);
     const ids = Array.from({ length: 150 }, (_, i) => `merit-${i}`);
-    for (const id of ids) await workflow.submit({ ...exampleJson('merit-zhang-peng'), id });
+    for (const id of ids) await workflow.submit({ ...exampleJson('merit-zhang-peng'), id }, decider('录入员'));
     const writes: number[] = [];
     const saveAll = store.saveAll.bind(store);
     store.saveAll = (changes) => {
       writes.push(changes.length);
       return saveAll(changes);
     };
-    const approved = await workflow.approveAll(ids, '审核专班');
+    const approved = await workflow.approveAll(ids, decider('审核专班'));
     expect(writes).toEqual([100, 50]);
     expect(approved.map((award) => award.record.id)).toEqual(ids);
     for (const id of ids)
@@ -113,13 +121,13 @@ describe('AwardWorkflow', () => {
 
   it('refuses the whole list, writing nothing, when one award is missing or cannot be approved', async () => {
     const { store, workflow } = await approvedAward();
-    await workflow.submit({ ...exampleJson('merit-zhang-peng'), id: 'merit-new' });
+    await workflow.submit({ ...exampleJson('merit-zhang-peng'), id: 'merit-new' }, decider('录入员'));
     const before = await store.get('merit-new');
-    await expect(workflow.approveAll(['merit-new', 'no-such-award'], '审核专班')).rejects.toThrow(
+    await expect(workflow.approveAll(['merit-new', 'no-such-award'], decider('审核专班'))).rejects.toThrow(
       'cannot approve award no-such-award: it does not exist',
     );
     // merit-zhang-peng is approved already: approving it again is refused by the rule.
-    await expect(workflow.approveAll(['merit-new', 'merit-zhang-peng'], '审核专班')).rejects.toBeInstanceOf(
+    await expect(workflow.approveAll(['merit-new', 'merit-zhang-peng'], decider('审核专班'))).rejects.toBeInstanceOf(
       AwardRefusal,
     );
     expect(await store.get('merit-new')).toEqual(before);
@@ -128,10 +136,10 @@ describe('AwardWorkflow', () => {
   it('approves award by award a hundred in which one moved meanwhile', async () => {
     const store = new InMemoryAwardStore();
     const workflow = new AwardWorkflow(store, now);
-    for (const id of ['a', 'b']) await workflow.submit({ ...exampleJson('merit-zhang-peng'), id });
+    for (const id of ['a', 'b']) await workflow.submit({ ...exampleJson('merit-zhang-peng'), id }, decider('录入员'));
     const pausing = new PausingAwardStore(store);
     const held = pausing.holdNextWrite();
-    const approving = new AwardWorkflow(pausing, now).approveAll(['a', 'b'], '审核专班');
+    const approving = new AwardWorkflow(pausing, now).approveAll(['a', 'b'], decider('审核专班'));
     await held.reached;
     // The pipeline's bookkeeping moves b between the list's read and its write.
     const b = (await store.get('b'))!;

@@ -1,3 +1,4 @@
+import { decider, CLERK } from '../../support/deciders.js';
 import { describe, expect, it } from 'vitest';
 import type { Award } from '../../../functions/core/award/Award.js';
 import { AwardRefusal } from '../../../functions/core/award/AwardRefusal.js';
@@ -15,9 +16,9 @@ import { certificateRef } from '../../support/documentRefs.js';
 
 const AT = new Date('2020-03-02T09:00:00+08:00');
 const ref = certificateRef;
-const submitted = () => submit(exampleJson('merit-zhang-peng'));
-const approved = () => approve(submitted(), { by: '审核专班', at: AT });
-const revoked = () => revoke(approved(), { reason: '核查不实', at: AT });
+const submitted = () => submit(exampleJson('merit-zhang-peng'), CLERK);
+const approved = () => approve(submitted(), { by: decider('审核专班'), at: AT });
+const revoked = () => revoke(approved(), { by: decider('审核专班'), reason: '核查不实', at: AT });
 
 /** The refusal a transition throws, checked to be one and to say that nothing changed. */
 function refusal(act: () => unknown): string {
@@ -28,11 +29,14 @@ function refusal(act: () => unknown): string {
 
 describe('submit', () => {
   it('makes a SUBMITTED award at revision 1, without the approval, revocation or number a file may bring', () => {
-    const award = submit({
-      ...exampleJson('commendation-order-2020-12'),
-      status: 'APPROVED',
-      revokedAt: '2020-04-01T00:00:00+08:00',
-    });
+    const award = submit(
+      {
+        ...exampleJson('commendation-order-2020-12'),
+        status: 'APPROVED',
+        revokedAt: '2020-04-01T00:00:00+08:00',
+      },
+      CLERK,
+    );
     expect(award.revision).toBe(1);
     expect(award.record).toMatchObject({ status: 'SUBMITTED', version: 1 });
     for (const field of ['approvedAt', 'approvedBy', 'revokedAt', 'documentNumber'])
@@ -42,7 +46,7 @@ describe('submit', () => {
 
   it('refuses a record that breaks the contract, naming the field', () => {
     expect(
-      thrown(RecordValidationError, () => submit({ ...exampleJson('merit-zhang-peng'), grade: 9 })).message,
+      thrown(RecordValidationError, () => submit({ ...exampleJson('merit-zhang-peng'), grade: 9 }, CLERK)).message,
     ).toContain('grade: must be 1, 2 or 3');
   });
 });
@@ -55,39 +59,50 @@ describe('the approvers’ transitions', () => {
   });
 
   it('approves only a submitted award', () => {
-    expect(refusal(() => approve(approved(), { by: '审核专班', at: AT }))).toBe(
+    expect(refusal(() => approve(approved(), { by: decider('审核专班'), at: AT }))).toBe(
       'cannot approve award merit-zhang-peng: it is APPROVED, and only a SUBMITTED award can be; nothing was changed',
     );
-    expect(refusal(() => approve(revoked(), { by: '审核专班', at: AT }))).toContain('it is REVOKED');
-    expect(refusal(() => approve(submitted(), { by: ' ', at: AT }))).toContain('the approver must be named');
+    expect(refusal(() => approve(revoked(), { by: decider('审核专班'), at: AT }))).toContain('it is REVOKED');
+    expect(refusal(() => approve(submitted(), { by: decider(' '), at: AT }))).toContain(
+      'the decision must be made by a signed-in identity',
+    );
   });
 
   it('revokes an approved award, keeping its documents as they are for the pipeline to withdraw', () => {
     const withDocuments: Award = { ...approved(), documents: [ref(1)] };
-    const award = revoke(withDocuments, { reason: '核查不实', at: AT });
+    const award = revoke(withDocuments, { by: decider('审核专班'), reason: '核查不实', at: AT });
     expect(award.record).toMatchObject({
       status: 'REVOKED',
       revokedAt: AT.toISOString(),
       revocationReason: '核查不实',
     });
     expect(award.documents).toEqual([ref(1)]);
-    expect(refusal(() => revoke(submitted(), { reason: '核查不实', at: AT }))).toContain('it is SUBMITTED');
-    expect(refusal(() => revoke(revoked(), { reason: '核查不实', at: AT }))).toContain('it is REVOKED');
-    expect(refusal(() => revoke(approved(), { reason: '', at: AT }))).toContain('the reason must be one line');
+    expect(refusal(() => revoke(submitted(), { by: decider('审核专班'), reason: '核查不实', at: AT }))).toContain(
+      'it is SUBMITTED',
+    );
+    expect(refusal(() => revoke(revoked(), { by: decider('审核专班'), reason: '核查不实', at: AT }))).toContain(
+      'it is REVOKED',
+    );
+    expect(refusal(() => revoke(approved(), { by: decider('审核专班'), reason: '', at: AT }))).toContain(
+      'the reason must be one line',
+    );
   });
 
   it('records a delivery of an approved award to its recipient, and of nothing else', () => {
     const before = (approved().record.deliveries as unknown[]).length;
-    const award = deliver(approved(), { at: '2020-03-04T10:00:00+08:00', place: '小区检查点' });
+    const award = deliver(approved(), { at: '2020-03-04T10:00:00+08:00', place: '小区检查点' }, CLERK);
     expect(award.record.deliveries).toHaveLength(before + 1);
-    expect(refusal(() => deliver(submitted(), { at: '2020-03-04T10:00:00+08:00', place: 'x' }))).toContain(
+    expect(refusal(() => deliver(submitted(), { at: '2020-03-04T10:00:00+08:00', place: 'x' }, CLERK))).toContain(
       'it is SUBMITTED',
     );
-    expect(refusal(() => deliver(approved(), { at: '2020-03-04T10:00', place: 'x' }))).toContain(
+    expect(refusal(() => deliver(approved(), { at: '2020-03-04T10:00', place: 'x' }, CLERK))).toContain(
       'at: must be an ISO 8601 date-time',
     );
-    const telegram = approve(submit(exampleJson('telegram-sympathy-sun-dejian')), { by: '审核专班', at: AT });
-    expect(refusal(() => deliver(telegram, { at: '2020-03-04T10:00:00+08:00', place: 'x' }))).toContain(
+    const telegram = approve(submit(exampleJson('telegram-sympathy-sun-dejian'), CLERK), {
+      by: decider('审核专班'),
+      at: AT,
+    });
+    expect(refusal(() => deliver(telegram, { at: '2020-03-04T10:00:00+08:00', place: 'x' }, CLERK))).toContain(
       'a telegram has no recipient',
     );
   });
@@ -102,8 +117,8 @@ describe('correct', () => {
   });
 
   it('makes version + 1 from the current version, keeping where the award stands and its deliveries', () => {
-    const delivered = deliver(approved(), { at: '2020-03-04T10:00:00+08:00', place: '小区检查点' });
-    const award = correct(delivered, fix(delivered, { status: 'SUBMITTED', approvedBy: '伪造' }));
+    const delivered = deliver(approved(), { at: '2020-03-04T10:00:00+08:00', place: '小区检查点' }, CLERK);
+    const award = correct(delivered, fix(delivered, { status: 'SUBMITTED', approvedBy: '伪造' }), CLERK);
     expect(award.record).toMatchObject({
       version: 2,
       status: 'APPROVED',
@@ -115,48 +130,48 @@ describe('correct', () => {
   });
 
   it('refuses a correction made from an earlier version', () => {
-    const v2 = correct(approved(), fix(approved()));
-    expect(refusal(() => correct(v2, fix(approved())))).toContain(
+    const v2 = correct(approved(), fix(approved()), CLERK);
+    expect(refusal(() => correct(v2, fix(approved()), CLERK))).toContain(
       'it is at version 2, but this correction was made from version 1',
     );
   });
 
   it('refuses to correct a revoked award: its documents are withdrawn, a corrected record is a new award', () => {
-    expect(refusal(() => correct(revoked(), fix(revoked())))).toContain(
+    expect(refusal(() => correct(revoked(), fix(revoked()), CLERK))).toContain(
       'it is REVOKED and its documents are withdrawn; submit the corrected record as a new award',
     );
   });
 
   it('refuses a correction of another record or into another kind', () => {
-    expect(refusal(() => correct(approved(), fix(approved(), { id: 'merit-other' })))).toContain(
+    expect(refusal(() => correct(approved(), fix(approved(), { id: 'merit-other' }), CLERK))).toContain(
       'the correction is of record merit-other',
     );
     expect(
-      refusal(() => correct(approved(), { ...exampleJson('commendation-ce-ren'), id: 'merit-zhang-peng' })),
+      refusal(() => correct(approved(), { ...exampleJson('commendation-ce-ren'), id: 'merit-zhang-peng' }, CLERK)),
     ).toContain('may not change the kind');
   });
 
   it('keeps a numbered order’s 文号, and with it its authority code and year', () => {
     const { documentNumber: _n, ...json } = exampleJson('commendation-order-2020-12');
-    const order = assignNumber(approve(submit(json), { by: '审核专班', at: AT }), '内公奖〔2020〕3号');
-    const corrected = correct(order, { ...json, title: `${json.title as string}（更正）` });
+    const order = assignNumber(approve(submit(json, CLERK), { by: decider('审核专班'), at: AT }), '内公奖〔2020〕3号');
+    const corrected = correct(order, { ...json, title: `${json.title as string}（更正）` }, CLERK);
     expect(corrected.record.documentNumber).toBe('内公奖〔2020〕3号');
-    expect(refusal(() => correct(order, { ...json, issuedAt: '2021-01-05T09:00:00+08:00' }))).toContain(
+    expect(refusal(() => correct(order, { ...json, issuedAt: '2021-01-05T09:00:00+08:00' }, CLERK))).toContain(
       'holds 内公奖〔2020〕3号',
     );
   });
 
   it('refuses a correction whose result breaks the contract', () => {
-    expect(thrown(RecordValidationError, () => correct(approved(), fix(approved(), { grade: 9 }))).message).toContain(
-      'grade: must be 1, 2 or 3',
-    );
+    expect(
+      thrown(RecordValidationError, () => correct(approved(), fix(approved(), { grade: 9 }), CLERK)).message,
+    ).toContain('grade: must be 1, 2 or 3');
   });
 });
 
 describe('the pipeline’s transitions', () => {
   it('records the current version’s documents beside the earlier ones', () => {
     const v1 = recordRendered(approved(), [ref(1)], '2020-03-02T01:00:00Z');
-    const v2 = correct(v1, { ...exampleJson('merit-zhang-peng'), deed: '更正' });
+    const v2 = correct(v1, { ...exampleJson('merit-zhang-peng'), deed: '更正' }, CLERK);
     const rendered = recordRendered(v2, [ref(2)], '2020-03-03T01:00:00Z');
     expect(rendered.documents).toEqual([ref(1), ref(2)]);
     expect(rendered.rendering).toEqual({ renderedVersion: 2, renderedAt: '2020-03-03T01:00:00Z' });
@@ -173,12 +188,16 @@ describe('the pipeline’s transitions', () => {
       reason: 'record merit-zhang-peng: grade: must be 1, 2 or 3',
     });
     expect(
-      recordRendered(correct(failed, { ...exampleJson('merit-zhang-peng') }), [ref(2)], 'now').rendering.failure,
+      recordRendered(correct(failed, { ...exampleJson('merit-zhang-peng') }, CLERK), [ref(2)], 'now').rendering.failure,
     ).toBeUndefined();
   });
 
   it('withdraws every document of a revoked award, and those stored for it while it was revoked', () => {
-    const award = revoke(recordRendered(approved(), [ref(1)], 'then'), { reason: '核查不实', at: AT });
+    const award = revoke(recordRendered(approved(), [ref(1)], 'then'), {
+      by: decider('审核专班'),
+      reason: '核查不实',
+      at: AT,
+    });
     const withdrawn = withdrawDocuments(award, '2020-04-01T00:00:00Z', [ref(1), ref(2)]);
     expect(withdrawn.documents).toEqual(
       [1, 2].map((version) => ({ ...ref(version), withdrawn: true, withdrawnAt: '2020-04-01T00:00:00Z' })),

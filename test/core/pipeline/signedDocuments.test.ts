@@ -1,3 +1,4 @@
+import { decider, CLERK } from '../../support/deciders.js';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +17,7 @@ const AT = new Date('2020-02-05T02:00:00Z');
 describe('the render pipeline with a signer', () => {
   it('stores every document signed, its ref carrying the SHA-256 of the signed bytes', async () => {
     const awards = new InMemoryAwardStore();
-    const approved = approve(submit(exampleJson('merit-he-xia')), { by: '审核专班', at: AT });
+    const approved = approve(submit(exampleJson('merit-he-xia'), CLERK), { by: decider('审核专班'), at: AT });
     await awards.create(approved);
     const documents = new InMemoryDocuments();
     const pipeline = new RenderPipeline({

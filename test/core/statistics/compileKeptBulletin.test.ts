@@ -1,3 +1,4 @@
+import { decider } from '../../support/deciders.js';
 import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { AwardWorkflow } from '../../../functions/core/award/AwardWorkflow.js';
@@ -155,8 +156,8 @@ describe('compileKeptBulletin numbers its bulletin', () => {
     const { awards, deps } = setup();
     await compileKeptBulletin(CUTOFF, deps);
     const workflow = new AwardWorkflow(awards);
-    await workflow.submit(exampleJson('praise-bulletin-2020-18'));
-    const approved = await workflow.approve('praise-bulletin-2020-18', '审核专班');
+    await workflow.submit(exampleJson('praise-bulletin-2020-18'), decider('录入员'));
+    const approved = await workflow.approve('praise-bulletin-2020-18', decider('审核专班'));
     const quiet = { info() {}, warn() {}, error() {} };
     const pipeline = new RenderPipeline({
       awards,

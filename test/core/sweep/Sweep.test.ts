@@ -1,3 +1,4 @@
+import { decider } from '../../support/deciders.js';
 import { describe, expect, it } from 'vitest';
 import { AwardWorkflow } from '../../../functions/core/award/AwardWorkflow.js';
 import { RenderPipeline } from '../../../functions/core/pipeline/RenderPipeline.js';
@@ -15,12 +16,12 @@ async function setUp() {
   const pipeline = new RenderPipeline({ awards: store, documents, log: quiet, metrics: { count: () => {} } });
   const ids = ['merit-zhang-peng', 'merit-he-xia', 'merit-yang-tao', 'commendation-ce-ren'];
   for (const id of ids) {
-    await workflow.submit(exampleJson(id));
-    await workflow.approve(id, '审核专班');
+    await workflow.submit(exampleJson(id), decider('录入员'));
+    await workflow.approve(id, decider('审核专班'));
   }
   // merit-he-xia was rendered and then revoked, but its withdrawal never happened.
   await pipeline.process((await store.get('merit-he-xia'))!);
-  await workflow.revoke('merit-he-xia', '核查不实');
+  await workflow.revoke('merit-he-xia', '核查不实', decider('审核专班'));
   // commendation-ce-ren is in step: rendered, though an index that lags still lists it.
   await pipeline.process((await store.get('commendation-ce-ren'))!);
   const counted: string[] = [];

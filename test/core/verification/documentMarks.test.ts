@@ -1,3 +1,4 @@
+import { decider, CLERK } from '../../support/deciders.js';
 import { describe, expect, it } from 'vitest';
 import { approve, correct, submit } from '../../../functions/core/award/awardTransitions.js';
 import { DocumentEngine } from '../../../functions/core/engine/DocumentEngine.js';
@@ -33,7 +34,7 @@ function pipelineOver(awards: InMemoryAwardStore) {
 describe('documents carry their verification mark', () => {
   it('marks each document with a derived code, stored with the refs and pointing at the stored bytes', async () => {
     const awards = new InMemoryAwardStore();
-    const approved = approve(submit(exampleJson('merit-he-xia')), { by: '审核专班', at: AT });
+    const approved = approve(submit(exampleJson('merit-he-xia'), CLERK), { by: decider('审核专班'), at: AT });
     await awards.create(approved);
     const { pipeline, documents } = pipelineOver(awards);
     await pipeline.process(approved);
@@ -59,12 +60,12 @@ describe('documents carry their verification mark', () => {
 
   it('gives a corrected version a code of its own beside the first one’s', async () => {
     const awards = new InMemoryAwardStore();
-    await awards.create(approve(submit(exampleJson('merit-he-xia')), { by: '审核专班', at: AT }));
+    await awards.create(approve(submit(exampleJson('merit-he-xia'), CLERK), { by: decider('审核专班'), at: AT }));
     const { pipeline } = pipelineOver(awards);
     await pipeline.process((await awards.get('merit-he-xia'))!);
     const first = (await awards.get('merit-he-xia'))!;
     const recipient = { ...(exampleJson('merit-he-xia').recipient as object), name: '贺霞霞' };
-    const corrected = correct(first, { ...exampleJson('merit-he-xia'), recipient, version: 1 });
+    const corrected = correct(first, { ...exampleJson('merit-he-xia'), recipient, version: 1 }, CLERK);
     await awards.save(first, corrected);
     await pipeline.process(corrected);
     const codes = (await awards.get('merit-he-xia'))!.documents.map((ref) => ref.verificationCode!);
