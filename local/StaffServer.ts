@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { LinksHandler } from '../functions/links/createLinksHandler.js';
+import { askedRequest } from '../functions/links/askedRequest.js';
 import type { StaffPageConfig, StaffSignIn } from '../functions/staffPage/StaffPageConfig.js';
 import { staffPageResponse } from '../functions/staffPage/staffPageResponse.js';
 import type { VerifyHandler } from '../functions/verify/createVerifyHandler.js';
@@ -93,6 +94,11 @@ export async function startStaffServer({
     signDevToken(claims, issuer, lifetimeSeconds === undefined ? {} : { lifetimeSeconds });
 
   const api = async (method: string, url: URL, authorization: string | undefined): Promise<Answer> => {
+    const request = {
+      rawPath: url.pathname,
+      queryStringParameters: Object.fromEntries(url.searchParams),
+      requestContext: { http: { method } },
+    };
     const bearer = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
     let claims: Record<string, unknown> | undefined;
     if (bearer !== undefined) {
@@ -101,14 +107,19 @@ export async function startStaffServer({
       } catch (error) {
         if (!(error instanceof DevTokenError)) throw error;
         const reason = `sign in again: ${error.message}`;
-        await audit.record({ at: new Date().toISOString(), action: 'request-refused', status: 401, reason });
+        await audit.record({
+          at: new Date().toISOString(),
+          action: 'request-refused',
+          request: askedRequest(request),
+          status: 401,
+          reason,
+        });
         return json(401, { error: reason });
       }
     }
     const result = await handler({
-      rawPath: url.pathname,
-      queryStringParameters: Object.fromEntries(url.searchParams),
-      requestContext: { http: { method }, ...(claims ? { authorizer: { jwt: { claims } } } : {}) },
+      ...request,
+      requestContext: { ...request.requestContext, ...(claims ? { authorizer: { jwt: { claims } } } : {}) },
     });
     return {
       status: result.statusCode ?? 200,

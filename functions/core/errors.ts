@@ -17,9 +17,15 @@ export class RecordFault extends Fault {
   readonly retried = false;
   /** The record the fault is about, once it is known. */
   readonly recordId: string | undefined;
-  constructor(message: string, options?: { cause?: unknown; recordId?: string | undefined }) {
+  /** The record's field at fault (recipient.name, awardees[3].unit), when one is. */
+  readonly field: string | undefined;
+  constructor(
+    message: string,
+    options?: { cause?: unknown; recordId?: string | undefined; field?: string | undefined },
+  ) {
     super(message, options);
     this.recordId = options?.recordId;
+    this.field = options?.field;
   }
 }
 
@@ -64,14 +70,14 @@ export class MissingGlyphError extends RecordFault {
     readonly character: string,
     readonly fontRole: string,
     recordId: string | undefined,
-    readonly field: string | undefined,
+    field: string | undefined,
   ) {
     const codePoint = `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
     super(
       `${recordId === undefined ? '' : `record ${recordId}: `}${field === undefined ? '' : `${field}: `}` +
         `no configured font can draw "${character}" (${codePoint}) in role "${fontRole}"; ` +
         `add a font that has it to the role's fallback list, or correct the text`,
-      { recordId },
+      { recordId, field },
     );
     this.codePoint = codePoint;
   }
@@ -84,7 +90,7 @@ export class LayoutOverflowError extends RecordFault {
   readonly text: string | undefined;
   constructor(
     message: string,
-    options?: { cause?: unknown; recordId?: string | undefined; text?: string | undefined },
+    options?: { cause?: unknown; recordId?: string | undefined; text?: string | undefined; field?: string | undefined },
   ) {
     super(message, options);
     this.text = options?.text;

@@ -2,8 +2,9 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { BadLinkRequest, parseLinkRequest } from '../core/links/linkRequest.js';
 import { type LinksService, NotFound } from '../core/links/LinksService.js';
-import type { AuditTrail } from '../core/links/AuditTrail.js';
-import { staffAccessFromClaims } from '../core/links/staffAccess.js';
+import type { AuditEntry, AuditTrail } from '../core/links/AuditTrail.js';
+import { scopeOf, staffAccessFromClaims } from '../core/links/staffAccess.js';
+import { askedRequest } from './askedRequest.js';
 
 type LinksEvent = Pick<APIGatewayProxyEventV2WithJWTAuthorizer, 'rawPath' | 'queryStringParameters'> & {
   readonly requestContext: {
@@ -22,7 +23,9 @@ const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResul
 
 /**
  * The links API behind the HTTP API: the JWT authorizer has verified the token, and its claims
- * say whose documents the caller may see. Answers are JSON; errors carry a one-line reason.
+ * say whose documents the caller may see. Answers are JSON; errors carry a one-line reason. Every
+ * request refused (401, 403, 400, 404, another region's list) or failed (500) is one audit line
+ * saying what was asked, by whom and why, written before the answer leaves.
  */
 export function createLinksHandler({
   service,
@@ -33,41 +36,61 @@ export function createLinksHandler({
   audit: AuditTrail;
   logger: Logger;
 }): LinksHandler {
-  /** A request refused before the service sees it, written to the audit trail like any other answer. */
-  const refuse = async (status: 401 | 403, error: string, subject?: unknown) => {
-    await audit.record({
+  return async (event) => {
+    const asked = askedRequest(event);
+    const claims = event.requestContext.authorizer?.jwt?.claims;
+    const access = claims ? staffAccessFromClaims(claims) : undefined;
+    // Who asked, as far as a verified token tells: a subject alone when its claims allow nothing.
+    const caller = access
+      ? { subject: access.subject, scope: scopeOf(access) }
+      : typeof claims?.sub === 'string'
+        ? { subject: claims.sub }
+        : {};
+    const refusal = (status: number, reason: string): AuditEntry => ({
       at: new Date().toISOString(),
       action: 'request-refused',
-      ...(typeof subject === 'string' ? { subject } : {}),
+      ...caller,
+      request: asked,
       status,
-      reason: error,
+      reason,
     });
-    return json(status, { error });
-  };
-  return async (event) => {
-    const claims = event.requestContext.authorizer?.jwt?.claims;
-    if (!claims) return refuse(401, 'sign in first: no verified token came with the request');
-    const access = staffAccessFromClaims(claims);
-    if (!access)
-      return refuse(403, 'this account is neither department staff nor staff of one of the 12 盟市', claims.sub);
-    try {
-      const request = parseLinkRequest(
-        event.requestContext.http.method,
-        event.rawPath,
-        event.queryStringParameters ?? {},
-      );
-      switch (request.route) {
-        case 'list-awards':
-          return json(200, await service.listAwards(access, request));
-        case 'award-documents':
-          return json(200, await service.documents(access, request.id));
-        case 'list-bulletins':
-          return json(200, await service.bulletins(access));
+    /** A request refused here: written to the audit trail like any other answer, then answered. */
+    const refuse = async (status: 400 | 401 | 403, error: string) => {
+      await audit.record(refusal(status, error));
+      return json(status, { error });
+    };
+    const answer = async (): Promise<APIGatewayProxyStructuredResultV2> => {
+      if (!claims) return refuse(401, 'sign in first: no verified token came with the request');
+      if (!access) return refuse(403, 'this account is neither department staff nor staff of one of the 12 盟市');
+      try {
+        const request = parseLinkRequest(asked.method, asked.path, asked.query);
+        switch (request.route) {
+          case 'list-awards':
+            return json(200, await service.listAwards(access, request, asked));
+          case 'award-documents':
+            return json(200, await service.documents(access, request.id, asked));
+          case 'list-bulletins':
+            return json(200, await service.bulletins(access));
+        }
+      } catch (error) {
+        if (error instanceof BadLinkRequest) return refuse(400, error.message);
+        // The service wrote the refusal down, naming the award asked for.
+        if (error instanceof NotFound) return json(404, { error: 'not found' });
+        throw error;
       }
+    };
+    try {
+      return await answer();
     } catch (error) {
-      if (error instanceof BadLinkRequest) return json(400, { error: error.message });
-      if (error instanceof NotFound) return json(404, { error: 'not found' });
-      logger.error('links request failed', { path: event.rawPath, error: (error as Error).message });
+      const reason = (error as Error).message;
+      logger.error('links request failed', { path: event.rawPath, error: reason });
+      // When the trail itself is what failed, this line fails too: the error log above is then the record.
+      await audit.record(refusal(500, reason)).catch((auditError: unknown) =>
+        logger.error('audit line of a failed request not written', {
+          path: event.rawPath,
+          error: (auditError as Error).message,
+        }),
+      );
       return json(500, { error: 'the documents could not be listed just now: try again' });
     }
   };

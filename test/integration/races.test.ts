@@ -8,6 +8,7 @@ import { exampleJson } from '../support/examples.js';
 import { InMemoryDocuments } from '../support/InMemoryDocuments.js';
 import { PausingAwardStore } from '../support/PausingAwardStore.js';
 import { DynamoDbAwardStore } from '../../functions/adapters/dynamodb/DynamoDbAwardStore.js';
+import { DynamoDbVerifications } from '../../functions/adapters/dynamodb/DynamoDbVerifications.js';
 import { createAwardsTable } from '../../local/createResources.js';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../../local/DynamoDbLocal.js';
 import { freePort } from '../../local/ports.js';
@@ -15,11 +16,13 @@ import { RACES, raceName, runRace } from '../support/raceScenarios.js';
 
 let dynamo: DynamoDbLocal;
 let store: DynamoDbAwardStore;
+let verifications: DynamoDbVerifications;
 beforeAll(async () => {
   // No stream consumer runs here: the test alone decides who writes when.
   dynamo = await startDynamoDbLocal({ port: await freePort() });
   await createAwardsTable(dynamo.client, 'awards-races');
   store = new DynamoDbAwardStore(dynamo.client, 'awards-races');
+  verifications = new DynamoDbVerifications(dynamo.client, 'awards-races');
 });
 afterAll(async () => {
   await dynamo?.stop();
@@ -27,7 +30,7 @@ afterAll(async () => {
 
 describe('concurrent transitions against DynamoDB Local, each write held between its read and its write', () => {
   for (const [index, race] of RACES.entries()) {
-    it(raceName(race), () => runRace(race, store, `race-${index}`));
+    it(raceName(race), () => runRace(race, { store, verifications }, `race-${index}`));
   }
 });
 

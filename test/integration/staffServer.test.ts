@@ -132,6 +132,51 @@ describe('the local staff server', () => {
     expect(entries.filter((entry) => entry.status === 401).length).toBeGreaterThan(0);
   });
 
+  it('writes each refused or emptied request to the audit file: what was asked, by whom and why', async () => {
+    const token = stack.api!.token(ordos);
+    const entries = () =>
+      readFileSync(stack.audit.path, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const before = entries().length;
+    expect((await get('/awards/..%2F..%2Fetc/documents', token)).status).toBe(400);
+    expect((await get('/awards?sort=name', token)).status).toBe(400);
+    expect((await get(`/awards?region=${encodeURIComponent('北京市')}`, token)).status).toBe(400);
+    const foreign = await get(`/awards?region=${encodeURIComponent('兴安盟')}`, token);
+    expect([foreign.status, ((await foreign.json()) as { items: unknown[] }).items]).toEqual([200, []]);
+    expect((await get('/awards', `${token}x`)).status).toBe(401);
+    const refused = entries().slice(before);
+    expect(
+      refused.map(({ action, status, subject, scope, request }) => [action, status, subject, scope, request]),
+    ).toEqual([
+      ['request-refused', 400, 'clerk-ordos', '鄂尔多斯市', { method: 'GET', path: '/awards/..%2F..%2Fetc/documents' }],
+      [
+        'request-refused',
+        400,
+        'clerk-ordos',
+        '鄂尔多斯市',
+        { method: 'GET', path: '/awards', query: { sort: 'name' } },
+      ],
+      [
+        'request-refused',
+        400,
+        'clerk-ordos',
+        '鄂尔多斯市',
+        { method: 'GET', path: '/awards', query: { region: '北京市' } },
+      ],
+      [
+        'request-refused',
+        200,
+        'clerk-ordos',
+        '鄂尔多斯市',
+        { method: 'GET', path: '/awards', query: { region: '兴安盟' } },
+      ],
+      ['request-refused', 401, undefined, undefined, { method: 'GET', path: '/awards' }],
+    ]);
+    expect(refused.every((entry) => typeof entry.reason === 'string' && entry.reason !== '')).toBe(true);
+  });
+
   it('serves the staff page and its development sign-in settings on the same origin', async () => {
     const page = await get('/');
     expect(page.status).toBe(200);

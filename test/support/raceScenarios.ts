@@ -5,6 +5,9 @@ import { AwardChangedMeanwhile, AwardRefusal } from '../../functions/core/award/
 import type { AwardStore } from '../../functions/core/award/AwardStore.js';
 import { AwardWorkflow } from '../../functions/core/award/AwardWorkflow.js';
 import { RenderPipeline } from '../../functions/core/pipeline/RenderPipeline.js';
+import { VerificationMarks } from '../../functions/core/verification/VerificationMarks.js';
+import { VerificationService } from '../../functions/core/verification/VerificationService.js';
+import type { AwardStandings, VerificationIndex } from '../../functions/core/verification/VerifiedDocument.js';
 import { exampleJson } from './examples.js';
 import { InMemoryAwardStore } from './InMemoryAwardStore.js';
 import { InMemoryDocuments } from './InMemoryDocuments.js';
@@ -13,6 +16,8 @@ import { PausingAwardStore } from './PausingAwardStore.js';
 /** One clock for every run, so that two runs of the same changes give the same awards. */
 const now = () => new Date('2020-03-02T09:00:00+08:00');
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+/** Every document is marked with its verification code, so that each race shows what its codes answer. */
+const marks = new VerificationMarks({ key: async () => new Uint8Array(32).fill(7) }, 'https://verify.example.org');
 
 /** What one side of a race acts through: an approver's workflow and the render pipeline over the same store. */
 interface Actors {
@@ -23,7 +28,7 @@ interface Actors {
 function actors(store: AwardStore, documents: InMemoryDocuments): Actors {
   return {
     workflow: new AwardWorkflow(store, now),
-    pipeline: new RenderPipeline({ awards: store, documents, log: quiet, metrics: { count: () => {} }, now }),
+    pipeline: new RenderPipeline({ awards: store, documents, marks, log: quiet, metrics: { count: () => {} }, now }),
   };
 }
 
@@ -43,8 +48,8 @@ export const ACTS = {
 export type ActName = keyof typeof ACTS;
 
 export interface RaceScenario {
-  /** Where the award starts. */
-  readonly start: 'SUBMITTED' | 'APPROVED' | 'RENDERED';
+  /** Where the award starts (CORRECTED: rendered, then corrected to version 2 whose documents are not yet made). */
+  readonly start: 'SUBMITTED' | 'APPROVED' | 'RENDERED' | 'CORRECTED';
   /** Held between its read and its write … */
   readonly first: ActName;
   /** … while this one lands in the window. */
@@ -114,6 +119,10 @@ export const RACES: readonly RaceScenario[] = [
   { start: 'APPROVED', first: 'render', second: 'revoke' },
   { start: 'APPROVED', first: 'revoke', second: 'render' },
   { start: 'APPROVED', first: 'render', second: 'correct' },
+  // A correction and a revocation landing together, the correction first: the corrected version's
+  // documents are stored while the revocation lands, and must be withdrawn with codes that say so.
+  { start: 'CORRECTED', first: 'render', second: 'revoke' },
+  { start: 'CORRECTED', first: 'revoke', second: 'render' },
 ];
 
 export const raceName = ({ start, first, second }: RaceScenario) =>
@@ -123,7 +132,9 @@ async function setUp(start: RaceScenario['start'], { workflow, pipeline }: Actor
   await workflow.submit({ ...exampleJson('merit-zhang-peng'), id }, decider('录入员'));
   if (start === 'SUBMITTED') return;
   await workflow.approve(id, decider('审核专班'));
-  if (start === 'RENDERED') await pipeline.process((await workflow.get(id))!);
+  if (start === 'APPROVED') return;
+  await pipeline.process((await workflow.get(id))!);
+  if (start === 'CORRECTED') await workflow.correct(corrected(id), decider('录入员'));
 }
 
 /**
@@ -170,13 +181,45 @@ async function serialEndStates(scenario: RaceScenario, id: string): Promise<unkn
   return states;
 }
 
+/** Where a race's awards are kept, and where the verification page looks their codes up. */
+export interface RaceStorage {
+  readonly store: AwardStore;
+  readonly verifications: VerificationIndex & AwardStandings;
+}
+
+/**
+ * A code finds a document exactly when the award lists it, and says how it stands now: revoked
+ * with its award, superseded by a later version, or valid. A stored document the award does not
+ * list (one made for a version corrected meanwhile) was never handed out, and its code finds nothing.
+ */
+async function expectCodesAnswer(end: Award, documents: InMemoryDocuments, storage: RaceStorage): Promise<void> {
+  const verification = new VerificationService({ index: storage.verifications, awards: storage.verifications });
+  const markOf = await marks.of(end.record.id);
+  const listed = new Map(end.documents.map((ref) => [ref.key, ref]));
+  for (const [key, object] of documents.objects) {
+    if (object.format !== 'pdf') continue;
+    const { code } = markOf(object.kind, object.version);
+    const { status } = await verification.verify(code);
+    const ref = listed.get(key);
+    if (ref === undefined) {
+      expect(status, `${key} is not listed: its code finds nothing`).toBe('not-found');
+      continue;
+    }
+    expect(ref.verificationCode, key).toBe(code);
+    const standing =
+      end.record.status === 'REVOKED' ? 'revoked' : ref.version < end.record.version ? 'superseded' : 'valid';
+    expect(status, `${key}: its code ${code}`).toBe(standing);
+  }
+}
+
 /**
  * Runs one race over a store: the first act is held between its read and its write, the second
  * lands in that window, then the first goes on. The end state must be one that the acts give one
  * after the other, the refused act must say so and change nothing, and a revoked award must end
- * with every document withdrawn, in storage as on the award.
+ * with every document withdrawn, in storage as on the award. Every code answers as the award stands.
  */
-export async function runRace(scenario: RaceScenario, store: AwardStore, id: string): Promise<void> {
+export async function runRace(scenario: RaceScenario, storage: RaceStorage, id: string): Promise<void> {
+  const { store } = storage;
   const documents = new InMemoryDocuments();
   const plain = actors(store, documents);
   await setUp(scenario.start, plain, id);
@@ -214,4 +257,5 @@ export async function runRace(scenario: RaceScenario, store: AwardStore, id: str
   // Nothing stored is left unaccounted for on a revoked award.
   if (end!.record.status === 'REVOKED')
     for (const key of documents.objects.keys()) expect(documents.withdrawn.has(key), key).toBe(true);
+  await expectCodesAnswer(end!, documents, storage);
 }

@@ -113,7 +113,7 @@ export async function renderRecordDocuments(
       const where = field === undefined ? kind : `${kind}: ${field}`;
       throw new (error instanceof LayoutOverflowError ? LayoutOverflowError : RecordFault)(
         `record ${record.id}: ${where}: ${error.message}`,
-        { cause: error, recordId: record.id },
+        { cause: error, recordId: record.id, field: field ?? error.field },
       );
     }
   }

@@ -1,7 +1,15 @@
+/** What a caller asked the links API, as it came: method, path and query string parameters. */
+export interface AskedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly query?: Readonly<Record<string, string>>;
+}
+
 /**
- * One line of the audit trail: who asked for which document, when, and what they were given; and
+ * One line of the audit trail: who asked for which document, when, and what they were given, and
  * who decided what about an award. A link handed out is recorded before the caller gets it; a
- * refusal is recorded as well.
+ * refusal is recorded as well, and every request refused (or answered with an empty list for
+ * being out of the caller's scope) is one `request-refused` line saying what was asked.
  */
 export interface AuditEntry {
   /** When the answer was given (ISO 8601). */
@@ -17,6 +25,8 @@ export interface AuditEntry {
   readonly subject?: string;
   /** Whom the caller speaks for: a 盟市, or the department. */
   readonly scope?: string;
+  /** On a `request-refused` line: what was asked. */
+  readonly request?: AskedRequest;
   /** The award (or `bulletin <cut-off>`) asked for. */
   readonly recordId?: string;
   readonly key?: string;

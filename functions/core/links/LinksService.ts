@@ -1,8 +1,8 @@
 import type { Award, AwardRecordFields, DocumentRef, FormatRef } from '../award/Award.js';
 import type { DocumentFormat } from '../../definitions/documentsBucket.js';
 import { documentTitle } from '../documents/documentTitles.js';
-import type { AuditEntry, AuditTrail } from './AuditTrail.js';
-import { maySee, type StaffAccess } from './staffAccess.js';
+import type { AskedRequest, AuditEntry, AuditTrail } from './AuditTrail.js';
+import { maySee, type StaffAccess, scopeOf } from './staffAccess.js';
 import { BadLinkRequest, type LinkRequest } from './linkRequest.js';
 
 /** What the links API reads: award items by region (a page at a time) and one by id. */
@@ -97,14 +97,12 @@ const summary = ({ record, documents }: Award) => ({
   })),
 });
 
-/** Whom the caller speaks for, as the audit trail names it. */
-const scopeOf = (access: StaffAccess) => (access.scope === 'department' ? 'department' : access.region);
-
 /**
  * The links API's decisions: staff see their own region's awards (the department every
  * region's), another region's award answers as a missing one would, a document gets a link only
  * while its award is APPROVED (read now, whatever its references say) and the document is not
- * withdrawn, and every link handed out or refused is written to the audit trail first.
+ * withdrawn, and every link handed out or refused is written to the audit trail first, as is
+ * every request refused here (`asked`: what came, for the trail to say).
  */
 export class LinksService {
   private readonly now: () => Date;
@@ -121,23 +119,35 @@ export class LinksService {
     this.now = deps.now ?? (() => new Date());
   }
 
-  async listAwards(access: StaffAccess, request: Extract<LinkRequest, { route: 'list-awards' }>) {
+  async listAwards(access: StaffAccess, request: Extract<LinkRequest, { route: 'list-awards' }>, asked: AskedRequest) {
     const region = request.region ?? (access.scope === 'region' ? access.region : undefined);
     if (region === undefined)
       throw new BadLinkRequest('region: required for the department’s staff (one of the 12 盟市 or 自治区)');
-    if (!maySee(access, region)) return { items: [] };
+    if (!maySee(access, region)) {
+      // Answered as a region without awards would be, but written down as the refusal it is.
+      await this.audit({
+        action: 'request-refused',
+        subject: access.subject,
+        scope: scopeOf(access),
+        request: asked,
+        status: 200,
+        reason: `another region’s list (${region}): answered with no items`,
+      });
+      return { items: [] };
+    }
     const { region: _region, route: _route, ...options } = request;
     const page = await this.deps.awards.listByRegion(region, options);
     return { items: page.items.map(summary), ...(page.cursor ? { cursor: page.cursor } : {}) };
   }
 
-  async documents(access: StaffAccess, id: string) {
+  async documents(access: StaffAccess, id: string, asked: AskedRequest) {
     const award = await this.deps.awards.get(id);
     const caller = { subject: access.subject, scope: scopeOf(access), recordId: id };
     if (!award || !maySee(access, String(award.record.region))) {
       await this.audit({
         ...caller,
         action: 'request-refused',
+        request: asked,
         status: 404,
         reason: 'no such award in the caller’s scope',
       });

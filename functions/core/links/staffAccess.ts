@@ -44,3 +44,8 @@ export function staffAccessFromClaims(claims: Readonly<Record<string, unknown>>)
 export function maySee(access: StaffAccess, region: string): boolean {
   return access.scope === 'department' || access.region === region;
 }
+
+/** Whom the caller speaks for, as the audit trail names it: a 盟市, or the department. */
+export function scopeOf(access: StaffAccess): string {
+  return access.scope === 'department' ? 'department' : access.region;
+}

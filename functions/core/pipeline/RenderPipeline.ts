@@ -50,6 +50,15 @@ export interface PipelineDependencies {
 /** How often the pipeline reads an award again when another change reached it first. */
 const MAX_ATTEMPTS = 8;
 
+/**
+ * A document this call stored, not yet recorded on the award: its reference, and the verification
+ * item its printed code must find once the award lists it.
+ */
+interface StoredDocumentRef {
+  readonly ref: DocumentRef;
+  readonly verified?: VerifiedDocument;
+}
+
 /** The award moved under the pipeline: read it again and decide afresh. */
 const CHANGED = Symbol('changed');
 type Step<T> = T | typeof CHANGED;
@@ -93,7 +102,7 @@ export class RenderPipeline {
     // nothing to do, and no read. Any later change comes as a stream record of its own.
     if (documentsLag(seen) === undefined) return skipped('the documents are in step with the change');
     // Documents this call stored that are not yet recorded on the award: withdrawn if it was revoked meanwhile.
-    const stored: DocumentRef[] = [];
+    const stored: StoredDocumentRef[] = [];
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const award = await this.deps.awards.get(id);
       if (award === undefined) return skipped('the award no longer exists');
@@ -105,7 +114,7 @@ export class RenderPipeline {
     throw new TransientFault(`award ${id} changed ${MAX_ATTEMPTS} times while the pipeline acted on it: retried later`);
   }
 
-  private async step(award: Award, stored: DocumentRef[]): Promise<Step<Outcome>> {
+  private async step(award: Award, stored: StoredDocumentRef[]): Promise<Step<Outcome>> {
     const { record, rendering } = award;
     if (record.status === 'REVOKED') return this.withdraw(award, stored);
     if (record.status !== 'APPROVED') return skipped(`status is ${record.status}`);
@@ -188,7 +197,7 @@ export class RenderPipeline {
     return place;
   }
 
-  private async render(award: Award, record: AwardRecord, stored: DocumentRef[]): Promise<Step<Outcome>> {
+  private async render(award: Award, record: AwardRecord, stored: StoredDocumentRef[]): Promise<Step<Outcome>> {
     const mark = await this.deps.marks?.of(record.id);
     // Every document in both formats: the PDF, and the OFD (GB/T 33190) drawn from the same pages.
     const rendered = await renderRecordDocuments(record, this.deps.engine, mark, this.deps.signer, { ofd: true });
@@ -224,18 +233,24 @@ export class RenderPipeline {
         ...(ofd ? { ofd } : {}),
       };
       refs.push(ref);
-      if (code !== undefined) {
-        verified.push({
-          code,
-          recordId: record.id,
-          kind,
-          version,
-          sha256: document.sha256,
-          ...(ofd ? { ofdSha256: ofd.sha256 } : {}),
-          ...documentFacts(record, kind),
-        });
-      }
-      if (!stored.some((earlier) => earlier.key === key)) stored.push(ref);
+      const verifiedDocument: VerifiedDocument | undefined =
+        code === undefined
+          ? undefined
+          : {
+              code,
+              recordId: record.id,
+              kind,
+              version,
+              sha256: document.sha256,
+              ...(ofd ? { ofdSha256: ofd.sha256 } : {}),
+              ...documentFacts(record, kind),
+            };
+      if (verifiedDocument) verified.push(verifiedDocument);
+      // The latest render of a key is what its object now holds.
+      const entry = { ref, ...(verifiedDocument ? { verified: verifiedDocument } : {}) };
+      const earlier = stored.findIndex((candidate) => candidate.ref.key === key);
+      if (earlier >= 0) stored[earlier] = entry;
+      else stored.push(entry);
     }
     const next = recordRendered(award, refs, renderedAt);
     if ((await this.deps.awards.saveRendered(award, next, verified)) === 'changed') return CHANGED;
@@ -281,17 +296,27 @@ export class RenderPipeline {
     return { action: 'failed', reason };
   }
 
-  /** A revoked award keeps its documents, withdrawn: those on the award and any this call stored for it. */
-  private async withdraw(award: Award, stored: readonly DocumentRef[]): Promise<Step<Outcome>> {
+  /**
+   * A revoked award keeps its documents, withdrawn: those on the award and any this call stored for
+   * it. The latter join the award with their verification codes, in the same write as a render's
+   * would, so a withdrawn document's code answers 已撤销 rather than finding nothing.
+   */
+  private async withdraw(award: Award, stored: readonly StoredDocumentRef[]): Promise<Step<Outcome>> {
     const recorded = new Set(award.documents.map((ref) => ref.key));
-    const pending = [...pendingWithdrawal(award), ...stored.filter((ref) => !recorded.has(ref.key))];
+    const unrecorded = stored.filter(({ ref }) => !recorded.has(ref.key));
+    const pending = [...pendingWithdrawal(award), ...unrecorded.map(({ ref }) => ref)];
     if (pending.length === 0) return skipped('no documents to withdraw');
     for (const ref of pending) {
       await this.deps.documents.markWithdrawn(ref.key);
       if (ref.ofd) await this.deps.documents.markWithdrawn(ref.ofd.key);
     }
-    if ((await this.deps.awards.save(award, withdrawDocuments(award, this.now().toISOString(), stored))) === 'changed')
-      return CHANGED;
+    const next = withdrawDocuments(
+      award,
+      this.now().toISOString(),
+      unrecorded.map(({ ref }) => ref),
+    );
+    const verified = unrecorded.flatMap(({ verified }) => (verified ? [verified] : []));
+    if ((await this.deps.awards.saveRendered(award, next, verified)) === 'changed') return CHANGED;
     this.deps.metrics.count('DocumentsWithdrawn', pending.length);
     this.deps.log.info('documents withdrawn', { recordId: award.record.id, keys: pending.map((ref) => ref.key) });
     return { action: 'withdrawn', documents: pending.length };

@@ -15,6 +15,10 @@ export class RecordValidationError extends RecordFault {
     options?: { cause?: unknown },
   ) {
     const problems = issues.map((issue) => (issue.path === '' ? issue.message : `${issue.path}: ${issue.message}`));
-    super(`record ${recordId ?? '(no readable id)'}: ${problems.join('; ')}`, { ...options, recordId });
+    super(`record ${recordId ?? '(no readable id)'}: ${problems.join('; ')}`, {
+      ...options,
+      recordId,
+      field: issues[0]?.path || undefined,
+    });
   }
 }

@@ -19,6 +19,9 @@ const heXia: Award = { ...awardOfRecord(exampleJson('merit-he-xia')), documents:
 const regionStaff: StaffAccess = { scope: 'region', region: heXia.record.region as never, subject: 'clerk-1' };
 const otherRegion: StaffAccess = { scope: 'region', region: '兴安盟', subject: 'clerk-2' };
 const department: StaffAccess = { scope: 'department', subject: 'hr-1' };
+/** What the caller asked, as the handler hands it on for the audit trail's refusals. */
+const askedDocuments = (id: string) => ({ method: 'GET', path: `/awards/${id}/documents` });
+const askedList = { method: 'GET', path: '/awards' };
 
 function service(items: Award[]) {
   const audit: AuditEntry[] = [];
@@ -60,7 +63,7 @@ function service(items: Award[]) {
 describe('LinksService', () => {
   it('gives a region’s staff a link to the current version of each document, audited', async () => {
     const { links, audit } = service([heXia]);
-    const answer = await links.documents(regionStaff, 'merit-he-xia');
+    const answer = await links.documents(regionStaff, 'merit-he-xia', askedDocuments('merit-he-xia'));
     expect(answer.documents).toEqual([
       {
         kind: 'certificate',
@@ -92,7 +95,7 @@ describe('LinksService', () => {
   it('offers the OFD beside the PDF when the document was rendered as OFD too, each link audited', async () => {
     const ofd = { key: 'awards/merit-he-xia/certificate-v2.ofd', sha256: 'ofd-sha-2', bytes: 31000 };
     const { links, audit } = service([{ ...heXia, documents: [ref(1), ref(2, { ofd })] }]);
-    const [document] = (await links.documents(regionStaff, 'merit-he-xia')).documents;
+    const [document] = (await links.documents(regionStaff, 'merit-he-xia', askedDocuments('merit-he-xia'))).documents;
     expect(document).toMatchObject({
       version: 2,
       sha256: 'sha-2',
@@ -114,7 +117,7 @@ describe('LinksService', () => {
 
   it('offers no OFD for a document rendered before OFD output', async () => {
     const { links } = service([heXia]);
-    const [document] = (await links.documents(regionStaff, 'merit-he-xia')).documents;
+    const [document] = (await links.documents(regionStaff, 'merit-he-xia', askedDocuments('merit-he-xia'))).documents;
     expect(document).not.toHaveProperty('ofd');
   });
 
@@ -126,7 +129,7 @@ describe('LinksService', () => {
       documents: [ref(1, { ofd, withdrawn: true, withdrawnAt: '2020-04-01T00:00:00Z' })],
     };
     const { links, audit } = service([revoked]);
-    expect((await links.documents(regionStaff, 'merit-he-xia')).documents).toEqual([
+    expect((await links.documents(regionStaff, 'merit-he-xia', askedDocuments('merit-he-xia'))).documents).toEqual([
       { kind: 'certificate', title: '荣誉证书', version: 1, sha256: 'sha-1', pages: 1, withdrawn: true },
     ]);
     expect(audit.map(({ action, key, sha256 }) => [action, key, sha256])).toEqual([
@@ -137,23 +140,31 @@ describe('LinksService', () => {
 
   it('answers another region’s award exactly as a missing one', async () => {
     const { links, audit } = service([heXia]);
-    const hidden = await links.documents(otherRegion, 'merit-he-xia').catch((error: Error) => error);
-    const missing = await links.documents(otherRegion, 'no-such-award').catch((error: Error) => error);
+    const hidden = await links
+      .documents(otherRegion, 'merit-he-xia', askedDocuments('merit-he-xia'))
+      .catch((error: Error) => error);
+    const missing = await links
+      .documents(otherRegion, 'no-such-award', askedDocuments('no-such-award'))
+      .catch((error: Error) => error);
     expect(hidden).toBeInstanceOf(NotFound);
     expect(missing).toBeInstanceOf(NotFound);
     expect((hidden as Error).message.replace('merit-he-xia', 'ID')).toBe(
       (missing as Error).message.replace('no-such-award', 'ID'),
     );
-    // Both refusals are written down, alike.
-    expect(audit.map(({ action, status, subject, recordId }) => [action, status, subject, recordId])).toEqual([
-      ['request-refused', 404, 'clerk-2', 'merit-he-xia'],
-      ['request-refused', 404, 'clerk-2', 'no-such-award'],
+    // Both refusals are written down, alike, with what was asked.
+    expect(
+      audit.map(({ action, status, subject, recordId, request }) => [action, status, subject, recordId, request]),
+    ).toEqual([
+      ['request-refused', 404, 'clerk-2', 'merit-he-xia', askedDocuments('merit-he-xia')],
+      ['request-refused', 404, 'clerk-2', 'no-such-award', askedDocuments('no-such-award')],
     ]);
   });
 
   it('lets the department’s staff see every region', async () => {
     const { links } = service([heXia]);
-    expect((await links.documents(department, 'merit-he-xia')).documents).toHaveLength(1);
+    expect((await links.documents(department, 'merit-he-xia', askedDocuments('merit-he-xia'))).documents).toHaveLength(
+      1,
+    );
   });
 
   it('lists withdrawn documents as withdrawn, without a link', async () => {
@@ -163,7 +174,7 @@ describe('LinksService', () => {
       documents: [ref(1, { withdrawn: true, withdrawnAt: '2020-04-01T00:00:00Z' })],
     };
     const { links, audit } = service([revoked]);
-    expect((await links.documents(regionStaff, 'merit-he-xia')).documents).toEqual([
+    expect((await links.documents(regionStaff, 'merit-he-xia', askedDocuments('merit-he-xia'))).documents).toEqual([
       { kind: 'certificate', title: '荣誉证书', version: 1, sha256: 'sha-1', pages: 1, withdrawn: true },
     ]);
     expect(audit).toMatchObject([{ action: 'link-refused', reason: 'the document is withdrawn', key: ref(1).key }]);
@@ -172,14 +183,14 @@ describe('LinksService', () => {
   it('gives no link for an award revoked now, though its documents are not yet marked withdrawn', async () => {
     const revoked: Award = { ...heXia, record: { ...heXia.record, status: 'REVOKED' } };
     const { links, audit } = service([revoked]);
-    const answer = await links.documents(regionStaff, 'merit-he-xia');
+    const answer = await links.documents(regionStaff, 'merit-he-xia', askedDocuments('merit-he-xia'));
     expect(answer).toEqual({
       id: 'merit-he-xia',
       status: 'REVOKED',
       documents: [{ kind: 'certificate', title: '荣誉证书', version: 2, sha256: 'sha-2', pages: 1, withdrawn: true }],
     });
     expect(audit).toMatchObject([{ action: 'link-refused', reason: 'the award is REVOKED', status: 200 }]);
-    const listed = await links.listAwards(regionStaff, { route: 'list-awards', limit: 25 });
+    const listed = await links.listAwards(regionStaff, { route: 'list-awards', limit: 25 }, askedList);
     expect(listed.items[0]!.documents).toEqual([
       { kind: 'certificate', title: '荣誉证书', version: 2, pages: 1, withdrawn: true },
     ]);
@@ -187,15 +198,36 @@ describe('LinksService', () => {
 
   it('lists a region’s awards for its staff, none of another region, and asks the department to pick one', async () => {
     const { links, listed } = service([heXia]);
-    const own = await links.listAwards(regionStaff, { route: 'list-awards', limit: 25, q: '贺' });
+    const own = await links.listAwards(regionStaff, { route: 'list-awards', limit: 25, q: '贺' }, askedList);
     expect(own.items.map((item) => [item.id, item.name, item.documents])).toEqual([
       ['merit-he-xia', '贺霞', [{ kind: 'certificate', title: '荣誉证书', version: 2, pages: 1, withdrawn: false }]],
     ]);
     expect(listed).toEqual([{ region: heXia.record.region, limit: 25, q: '贺' }]);
-    expect((await links.listAwards(regionStaff, { route: 'list-awards', region: '兴安盟', limit: 25 })).items).toEqual(
-      [],
+    expect(
+      (await links.listAwards(regionStaff, { route: 'list-awards', region: '兴安盟', limit: 25 }, askedList)).items,
+    ).toEqual([]);
+    await expect(links.listAwards(department, { route: 'list-awards', limit: 25 }, askedList)).rejects.toThrow(
+      'region: required',
     );
-    await expect(links.listAwards(department, { route: 'list-awards', limit: 25 })).rejects.toThrow('region: required');
+  });
+
+  it('writes down a list asked of another region, answered with no items as an empty region would be', async () => {
+    const { links, audit, listed } = service([heXia]);
+    const asked = { method: 'GET', path: '/awards', query: { region: '兴安盟' } };
+    const answer = await links.listAwards(regionStaff, { route: 'list-awards', region: '兴安盟', limit: 25 }, asked);
+    expect(answer).toEqual({ items: [] });
+    expect(listed).toEqual([]);
+    expect(audit).toEqual([
+      {
+        at: '2020-03-02T00:00:00.000Z',
+        action: 'request-refused',
+        subject: 'clerk-1',
+        scope: '鄂尔多斯市',
+        request: asked,
+        status: 200,
+        reason: 'another region’s list (兴安盟): answered with no items',
+      },
+    ]);
   });
 
   it('lists a telegram by its title and addressee and an order by its title', async () => {
@@ -203,7 +235,9 @@ describe('LinksService', () => {
     const order = awardOfRecord(exampleJson('commendation-order-2020-12'));
     const { links } = service([telegram, order]);
     const names = async (region: string) =>
-      (await links.listAwards(department, { route: 'list-awards', region, limit: 25 })).items.map((item) => item.name);
+      (await links.listAwards(department, { route: 'list-awards', region, limit: 25 }, askedList)).items.map(
+        (item) => item.name,
+      );
     expect(await names('兴安盟')).toEqual(['唁电 致何建华同志家属']);
     expect(await names(String(order.record.region))).toEqual([order.record.title]);
   });
@@ -260,14 +294,14 @@ describe('LinksService', () => {
     expect(documentFileName(sympathy.record, sympathy.documents[0]!)).toBe('慰问电-孙德健同志.pdf');
 
     const { links } = service([condolence, sympathy]);
-    const answer = await links.documents(department, condolence.record.id);
+    const answer = await links.documents(department, condolence.record.id, askedDocuments(condolence.record.id));
     expect(answer.documents.map((document) => document.title)).toEqual(['唁电']);
     expect(decodeURIComponent(answer.documents[0]!.url!)).toContain('name=唁电-何建华同志家属.pdf');
-    const listed = await links.listAwards(department, {
-      route: 'list-awards',
-      region: String(sympathy.record.region),
-      limit: 25,
-    });
+    const listed = await links.listAwards(
+      department,
+      { route: 'list-awards', region: String(sympathy.record.region), limit: 25 },
+      askedList,
+    );
     expect(listed.items.flatMap((item) => item.documents.map((document) => document.title))).toEqual(['慰问电']);
   });
 });
