@@ -13,7 +13,7 @@ import type { Award, Decider } from '../functions/core/award/Award.js';
 import { AwardRefusal } from '../functions/core/award/AwardRefusal.js';
 import { AwardWorkflow } from '../functions/core/award/AwardWorkflow.js';
 import { decisionAuditEntry } from '../functions/core/award/decisionAuditEntry.js';
-import { DraftPreflight } from '../functions/core/documents/renderDrafts.js';
+import { DraftDocuments } from '../functions/core/documents/renderDrafts.js';
 import { RecordFault } from '../functions/core/errors.js';
 import type { AuditTrail } from '../functions/core/links/AuditTrail.js';
 import { RecordValidationError } from '../functions/core/records/index.js';
@@ -102,7 +102,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const workflow = new AwardWorkflow(
     new DynamoDbAwardStore(client, tableName),
     undefined,
-    new DraftPreflight({ ownAuthority: ownAuthority() }),
+    new DraftDocuments({ ownAuthority: ownAuthority() }),
   );
   const audited = (award: Award) => audit(trail, award, scope);
   const reason = () => values.reason ?? fail(`${command} needs --reason <text>`);

@@ -26,6 +26,24 @@ function decodeCursor(cursor: string | undefined, region: string): Record<string
   throw new BadLinkRequest('cursor: not a cursor of this list');
 }
 
+/** A cursor of listAcrossRegions: the region's place in the list and the cursor within it. */
+function decodeRegionsCursor(cursor: string | undefined, regions: number): { index: number; key?: string } {
+  if (cursor === undefined) return { index: 0 };
+  try {
+    const { r, k } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { r?: unknown; k?: unknown };
+    if (
+      Number.isInteger(r) &&
+      (r as number) >= 0 &&
+      (r as number) < regions &&
+      (k === undefined || typeof k === 'string')
+    )
+      return { index: r as number, ...(k === undefined ? {} : { key: k as string }) };
+  } catch {
+    // Falls through to the refusal below.
+  }
+  throw new BadLinkRequest('cursor: not a cursor of this list');
+}
+
 /** The links API's reads: a region's awards through the byRegion index, page by page, and one award by id. */
 export class DynamoDbAwardQueries implements AwardQueries {
   private readonly db: DynamoDBDocumentClient;
@@ -41,6 +59,35 @@ export class DynamoDbAwardQueries implements AwardQueries {
 
   get(id: string): Promise<Award | undefined> {
     return this.awards.get(id);
+  }
+
+  /**
+   * Several regions' awards as one list, region after region in the order given; the cursor
+   * says which region and where in it the next page starts.
+   */
+  async listAcrossRegions(
+    regions: readonly string[],
+    options: { status?: string; q?: string; cursor?: string; limit: number },
+  ): Promise<{ items: Award[]; cursor?: string }> {
+    let { index, key } = decodeRegionsCursor(options.cursor, regions.length);
+    const items: Award[] = [];
+    while (index < regions.length && items.length < options.limit) {
+      const region = regions[index]!;
+      const page = await this.listByRegion(region, {
+        ...options,
+        limit: options.limit - items.length,
+        ...(key === undefined ? {} : { cursor: key }),
+      });
+      items.push(...page.items);
+      if (page.cursor !== undefined) {
+        key = page.cursor;
+      } else {
+        index++;
+        key = undefined;
+      }
+    }
+    if (index >= regions.length) return { items };
+    return { items, cursor: Buffer.from(JSON.stringify({ r: index, k: key }), 'utf8').toString('base64url') };
   }
 
   async listByRegion(

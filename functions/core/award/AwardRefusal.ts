@@ -31,3 +31,18 @@ export class AwardChangedMeanwhile extends AwardRefusal {
     );
   }
 }
+
+/** The award's documents cannot be drawn (the record's fault): nothing was changed. */
+export class UndrawableAward extends AwardRefusal {
+  override name = 'UndrawableAward';
+  constructor(
+    awardId: string,
+    action: string,
+    /** Why, as the engine says it, without the record's id. */
+    readonly reason: string,
+    /** The record's field at fault, when one is. */
+    readonly field: string | undefined,
+  ) {
+    super(awardId, `cannot ${action} award ${awardId}: its documents cannot be drawn: ${reason}; nothing was changed`);
+  }
+}

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { RecordFault } from '../errors.js';
 import type { Award, Decider } from './Award.js';
-import { AwardChangedMeanwhile, AwardRefusal } from './AwardRefusal.js';
+import { AwardChangedMeanwhile, AwardRefusal, UndrawableAward } from './AwardRefusal.js';
 import { type AwardStore, MAX_CHANGES_PER_WRITE } from './AwardStore.js';
 import * as transitions from './awardTransitions.js';
 import type { DocumentPreflight } from './DocumentPreflight.js';
@@ -13,6 +13,17 @@ const MAX_ATTEMPTS = 5;
 function approversView(award: Award): unknown {
   const { documentNumber: _number, ...record } = award.record;
   return record;
+}
+
+/** The revision a person decided on: the award as they saw it. */
+interface Expected {
+  readonly revision?: number | undefined;
+}
+
+/** The award moved since the revision the person saw: they decide again on what it is now. */
+function changedSince(award: Award, action: string): AwardChangedMeanwhile {
+  const { id, status, version } = award.record;
+  return new AwardChangedMeanwhile(id, action, { status, version });
 }
 
 /**
@@ -79,16 +90,16 @@ export class AwardWorkflow {
       await this.preflight.check(award.record);
     } catch (error) {
       if (!(error instanceof RecordFault)) throw error;
-      const reason = error.message.replace(/^record [^:]+: /, '');
-      throw new AwardRefusal(
-        award.record.id,
-        `cannot ${action} award ${award.record.id}: its documents cannot be drawn: ${reason}; nothing was changed`,
-      );
+      throw new UndrawableAward(award.record.id, action, error.message.replace(/^record [^:]+: /, ''), error.field);
     }
   }
 
-  approve(id: string, by: Decider): Promise<Award> {
-    return this.change(id, 'approve', (award) => transitions.approve(award, { by, at: this.now() }), true);
+  /** Given `revision`, the award must still be at it (what the approver looked at), or nothing is changed. */
+  approve(id: string, by: Decider, { revision }: Expected = {}): Promise<Award> {
+    return this.change(id, 'approve', (award) => transitions.approve(award, { by, at: this.now() }), {
+      mustDraw: true,
+      revision,
+    });
   }
 
   /**
@@ -99,12 +110,12 @@ export class AwardWorkflow {
    * list is refused naming the award, and nothing is changed. A list longer than one write can
    * take is written a hundred at a time, and a refusal then says which awards were approved.
    */
-  async approveAll(ids: readonly string[], by: Decider): Promise<Award[]> {
+  async approveAll(ids: readonly string[], by: Decider, revisions?: ReadonlyMap<string, number>): Promise<Award[]> {
     const repeated = ids.find((id, index) => ids.indexOf(id) !== index);
     if (repeated !== undefined)
       throw new AwardRefusal(repeated, `cannot approve the list: ${repeated} is listed twice; nothing was changed`);
     const at = this.now();
-    const reads = await Promise.all(ids.map((id) => this.readForApproval(id, by, at)));
+    const reads = await Promise.all(ids.map((id) => this.readForApproval(id, by, at, revisions?.get(id))));
     const approved: Award[] = [];
     for (let start = 0; start < reads.length; start += MAX_CHANGES_PER_WRITE) {
       try {
@@ -122,10 +133,11 @@ export class AwardWorkflow {
     return approved;
   }
 
-  private async readForApproval(id: string, by: Decider, at: Date): Promise<Award> {
+  private async readForApproval(id: string, by: Decider, at: Date, revision?: number): Promise<Award> {
     const read = await this.store.get(id);
     if (read === undefined)
       throw new AwardRefusal(id, `cannot approve award ${id}: it does not exist; nothing was changed`);
+    if (revision !== undefined && read.revision !== revision) throw changedSince(read, 'approve');
     transitions.approve(read, { by, at });
     await this.drawable(read, 'approve');
     return read;
@@ -155,16 +167,19 @@ export class AwardWorkflow {
     }
   }
 
-  returnForCorrection(id: string, reason: string, by: Decider): Promise<Award> {
-    return this.change(id, 'return', (award) => transitions.returnForCorrection(award, { by, reason, at: this.now() }));
+  returnForCorrection(id: string, reason: string, by: Decider, { revision }: Expected = {}): Promise<Award> {
+    const rule = (award: Award) => transitions.returnForCorrection(award, { by, reason, at: this.now() });
+    return this.change(id, 'return', rule, { revision });
   }
 
-  reject(id: string, reason: string, by: Decider): Promise<Award> {
-    return this.change(id, 'reject', (award) => transitions.reject(award, { by, reason, at: this.now() }));
+  reject(id: string, reason: string, by: Decider, { revision }: Expected = {}): Promise<Award> {
+    const rule = (award: Award) => transitions.reject(award, { by, reason, at: this.now() });
+    return this.change(id, 'reject', rule, { revision });
   }
 
-  revoke(id: string, reason: string, by: Decider): Promise<Award> {
-    return this.change(id, 'revoke', (award) => transitions.revoke(award, { by, reason, at: this.now() }));
+  revoke(id: string, reason: string, by: Decider, { revision }: Expected = {}): Promise<Award> {
+    const rule = (award: Award) => transitions.revoke(award, { by, reason, at: this.now() });
+    return this.change(id, 'revoke', rule, { revision });
   }
 
   deliver(id: string, delivery: { at: string; place: string; by?: string }, by: Decider): Promise<Award> {
@@ -178,13 +193,19 @@ export class AwardWorkflow {
       corrected.id,
       'correct',
       (award) => transitions.correct(award, corrected, { by, at: this.now() }),
-      true,
+      { mustDraw: true },
     );
   }
 
-  private async change(id: string, action: string, rule: (award: Award) => Award, mustDraw = false): Promise<Award> {
+  private async change(
+    id: string,
+    action: string,
+    rule: (award: Award) => Award,
+    { mustDraw = false, revision }: { mustDraw?: boolean; revision?: number | undefined } = {},
+  ): Promise<Award> {
     let read = await this.store.get(id);
     if (read === undefined) throw new AwardRefusal(id, `cannot ${action} award ${id}: it does not exist`);
+    if (revision !== undefined && read.revision !== revision) throw changedSince(read, action);
     for (let attempt = 1; ; attempt++) {
       const next = rule(read);
       // What the approver will see issued must be drawable: checked before the write, on the record written.

@@ -52,11 +52,30 @@ export async function renderDrafts(
   return renderRecordDocuments(record, engine, undefined, undefined, { watermark: DRAFT_WATERMARK });
 }
 
-/** The preflight of submissions, corrections and approvals: the record's drafts are drawn and thrown away. */
-export class DraftPreflight implements DocumentPreflight {
-  constructor(private readonly options: { engine?: DocumentEngine; ownAuthority?: OwnAuthority } = {}) {}
+/** Draws an award's drafts for approvers to look at. */
+export interface DraftRenderer {
+  draw(record: AwardRecordFields): Promise<RecordDocument[]>;
+}
+
+/**
+ * Drafts drawn by the engine: shown to approvers (draw), and drawn and thrown away as the
+ * preflight of submissions, corrections and approvals (check).
+ */
+export class DraftDocuments implements DraftRenderer, DocumentPreflight {
+  constructor(
+    private readonly options: { engine?: DocumentEngine; ownAuthority?: OwnAuthority; now?: () => Date } = {},
+  ) {}
+
+  draw(record: AwardRecordFields): Promise<RecordDocument[]> {
+    const { engine, ownAuthority, now } = this.options;
+    return renderDrafts(record, {
+      ...(engine ? { engine } : {}),
+      ...(ownAuthority ? { ownAuthority } : {}),
+      now: now?.() ?? new Date(),
+    });
+  }
 
   async check(record: AwardRecordFields): Promise<void> {
-    await renderDrafts(record, this.options);
+    await this.draw(record);
   }
 }

@@ -11,6 +11,11 @@ export interface AwardQueries {
     region: string,
     options: { status?: string; q?: string; cursor?: string; limit: number },
   ): Promise<{ items: Award[]; cursor?: string }>;
+  /** Several regions' awards as one list, a page at a time. */
+  listAcrossRegions(
+    regions: readonly string[],
+    options: { status?: string; q?: string; cursor?: string; limit: number },
+  ): Promise<{ items: Award[]; cursor?: string }>;
   get(id: string): Promise<Award | undefined>;
 }
 

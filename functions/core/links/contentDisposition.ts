@@ -14,12 +14,12 @@ function asciiFallback(name: string): string {
  * for old clients and an RFC 6266 / RFC 5987 `filename*=UTF-8''…` for everyone else, e.g.
  * attachment; filename="_-_.pdf"; filename*=UTF-8''%E8%8D%A3%E8%AA%89%E8%AF%81%E4%B9%A6-…pdf
  */
-export function contentDisposition(fileName: string): string {
+export function contentDisposition(fileName: string, disposition: 'attachment' | 'inline' = 'attachment'): string {
   const encoded = [...new TextEncoder().encode(fileName)]
     .map((byte) => {
       const char = String.fromCharCode(byte);
       return byte < 0x80 && ATTR_CHAR.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
     })
     .join('');
-  return `attachment; filename="${asciiFallback(fileName)}"; filename*=UTF-8''${encoded}`;
+  return `${disposition}; filename="${asciiFallback(fileName)}"; filename*=UTF-8''${encoded}`;
 }

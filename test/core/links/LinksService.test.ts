@@ -29,6 +29,7 @@ function service(items: Award[]) {
   const links = new LinksService({
     awards: {
       get: async (id) => items.find((item) => item.record.id === id),
+      listAcrossRegions: async () => ({ items: [] }),
       listByRegion: async (region, options) => {
         listed.push({ region, ...options });
         return { items: items.filter((item) => item.record.region === region) };

@@ -28,6 +28,7 @@ const handler = createLinksHandler({
         if (id === 'boom') throw new Error('ProvisionedThroughputExceededException');
         return id === heXia.record.id ? heXia : undefined;
       },
+      listAcrossRegions: async () => ({ items: [] }),
       listByRegion: async (region) => ({ items: [heXia].filter((item) => item.record.region === region) }),
     },
     links: { link: async (key) => ({ url: `https://signed.example/${key}`, expiresAt: '2020-03-02T00:15:00Z' }) },
