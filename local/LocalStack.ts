@@ -7,6 +7,9 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { DynamoDbAwardStore } from '../functions/adapters/dynamodb/DynamoDbAwardStore.js';
 import { DynamoDbHeldNumbers } from '../functions/adapters/dynamodb/DynamoDbHeldNumbers.js';
+import { ReviewDesk } from '../functions/core/desk/ReviewDesk.js';
+import { DraftDocuments } from '../functions/core/documents/renderDrafts.js';
+import { createDeskHandler } from '../functions/desk/createDeskHandler.js';
 import { AwardWorkflow } from '../functions/core/award/AwardWorkflow.js';
 import { S3DocumentRepository } from '../functions/adapters/s3/S3DocumentRepository.js';
 import { AWARDS_TABLE } from '../functions/definitions/awardsTable.js';
@@ -264,6 +267,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
   const apiLogger = new Logger({ serviceName: 'links', logLevel: options.logLevel ?? 'WARN' });
   const audit = new FileAuditTrail(layout.audit);
+  // Approvers see drafts drawn as the render function would draw them, and decide through the same workflow.
+  const drafts = new DraftDocuments(options.authority ? { ownAuthority: options.authority } : {});
+  const approvals = new AwardWorkflow(awards, undefined, drafts);
   const api =
     options.apiPort === undefined
       ? undefined
@@ -280,6 +286,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
             }),
             audit,
             logger: apiLogger,
+          }),
+          desk: createDeskHandler({
+            desk: new ReviewDesk({
+              awards: new DynamoDbAwardQueries(dynamodb.client, tableName),
+              workflow: approvals,
+              drafts,
+              audit,
+            }),
+            audit,
+            logger: new Logger({ serviceName: 'desk', logLevel: options.logLevel ?? 'WARN' }),
           }),
           verify: createVerifyHandler({
             service: new VerificationService({ index: verifications, awards: verifications }),
@@ -302,7 +318,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     info,
     dynamodb,
     s3,
-    approvals: new AwardWorkflow(awards),
+    approvals,
     awards,
     poller,
     statisticsPoller,

@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { isDeskPath, MAX_BODY_BYTES } from '../functions/core/desk/deskRequest.js';
+import type { DeskHandler } from '../functions/desk/createDeskHandler.js';
 import type { LinksHandler } from '../functions/links/createLinksHandler.js';
 import { askedRequest } from '../functions/links/askedRequest.js';
 import type { StaffPageConfig, StaffSignIn } from '../functions/staffPage/StaffPageConfig.js';
@@ -22,7 +25,7 @@ export interface StaffServer {
 interface Answer {
   readonly status: number;
   readonly headers: Record<string, string>;
-  readonly body: string;
+  readonly body: string | Buffer;
 }
 
 const json = (status: number, body: unknown): Answer => ({
@@ -35,7 +38,7 @@ const DEVELOPMENT_SIGN_IN: StaffSignIn = {
   kind: 'development',
   identities: DEVELOPMENT_IDENTITIES.map(({ id, label }) => ({ id, label })),
 };
-const API_PATH = /^\/(awards|bulletins)(\/|$)/;
+const API_PATH = /^\/(awards|bulletins|review)(\/|$)/;
 /** The public verification page, as the API's route GET /verify/{code} takes it: one path segment. */
 const VERIFY_PATH = /^\/verify\/([^/]*)$/;
 
@@ -49,12 +52,24 @@ function decodedSegment(segment: string): string {
 }
 
 async function readBody(request: IncomingMessage, limit: number): Promise<string> {
-  let body = '';
-  for await (const chunk of request) {
-    body += String(chunk);
-    if (body.length > limit) throw new RangeError(`request body over ${limit} bytes`);
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    length += chunk.length;
+    if (length > limit) throw new RangeError(`body: larger than ${Math.floor(limit / 1024)} KB`);
+    chunks.push(chunk);
   }
-  return body;
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A Lambda proxy result as the HTTP API sends it: a base64 body decoded to its bytes. */
+function answerOf(result: APIGatewayProxyStructuredResultV2): Answer {
+  const body = String(result.body ?? '');
+  return {
+    status: result.statusCode ?? 200,
+    headers: (result.headers ?? {}) as Record<string, string>,
+    body: result.isBase64Encoded ? Buffer.from(body, 'base64') : body,
+  };
 }
 
 /**
@@ -72,11 +87,14 @@ export async function startStaffServer({
   audit,
   signIn = DEVELOPMENT_SIGN_IN,
   verify,
+  desk,
 }: {
   port: number;
   handler: LinksHandler;
   /** The public verification page (GET /verify/{code}, no token), when the stack marks its documents. */
   verify?: VerifyHandler;
+  /** The approvers' desk (GET /review, drafts, decisions), when the stack serves it. */
+  desk?: DeskHandler;
   /** Where a token refused here (as API Gateway's authorizer would refuse it) is recorded. */
   audit: AuditTrail;
   signIn?: StaffSignIn;
@@ -93,7 +111,12 @@ export async function startStaffServer({
   const token = (claims: Record<string, unknown>, lifetimeSeconds?: number) =>
     signDevToken(claims, issuer, lifetimeSeconds === undefined ? {} : { lifetimeSeconds });
 
-  const api = async (method: string, url: URL, authorization: string | undefined): Promise<Answer> => {
+  const api = async (
+    method: string,
+    url: URL,
+    authorization: string | undefined,
+    body: string | undefined,
+  ): Promise<Answer> => {
     const request = {
       rawPath: url.pathname,
       queryStringParameters: Object.fromEntries(url.searchParams),
@@ -117,15 +140,14 @@ export async function startStaffServer({
         return json(401, { error: reason });
       }
     }
-    const result = await handler({
+    const event = {
       ...request,
       requestContext: { ...request.requestContext, ...(claims ? { authorizer: { jwt: { claims } } } : {}) },
-    });
-    return {
-      status: result.statusCode ?? 200,
-      headers: (result.headers ?? {}) as Record<string, string>,
-      body: String(result.body ?? ''),
     };
+    // The approvers' routes go to the desk's function, the rest to the links API's, as the HTTP API routes them.
+    if (desk !== undefined && isDeskPath(method, url.pathname))
+      return answerOf(await desk({ ...event, ...(body === undefined ? {} : { body }) }));
+    return answerOf(await handler(event));
   };
 
   const developmentSignIn = async (request: IncomingMessage): Promise<Answer> => {
@@ -145,18 +167,25 @@ export async function startStaffServer({
     const method = request.method ?? 'GET';
     if (url.pathname === '/dev/sign-in' && method === 'POST' && signIn.kind === 'development')
       return developmentSignIn(request);
-    if (API_PATH.test(url.pathname)) return api(method, url, request.headers.authorization);
+    if (API_PATH.test(url.pathname)) {
+      let body: string | undefined;
+      if (method === 'POST') {
+        try {
+          body = await readBody(request, MAX_BODY_BYTES);
+        } catch (error) {
+          if (!(error instanceof RangeError)) throw error;
+          return json(400, { error: error.message });
+        }
+      }
+      return api(method, url, request.headers.authorization, body);
+    }
     const verifyPath = VERIFY_PATH.exec(url.pathname);
     if (verify !== undefined && verifyPath && method === 'GET') {
       const result = await verify({
         pathParameters: { code: decodedSegment(verifyPath[1]!) },
         headers: { accept: request.headers.accept },
       });
-      return {
-        status: result.statusCode ?? 200,
-        headers: (result.headers ?? {}) as Record<string, string>,
-        body: String(result.body ?? ''),
-      };
+      return answerOf(result);
     }
     if (method !== 'GET') return json(405, { error: `${method} is not supported here` });
     return staffPageResponse(url.pathname, page, pageConfig);
