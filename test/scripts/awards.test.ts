@@ -134,8 +134,17 @@ describe('npm run awards', () => {
   it('answers bad input with one line and exit code 1', () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ id: 'x1', kind: 'merit' }));
+    // 张鹏 with 鹏's last byte lost: stored leniently, it would read 张\uFFFD.
+    const json = JSON.stringify({ ...exampleJson('merit-zhang-peng'), id: 'not-utf8' });
+    const cut = Buffer.from(json.slice(0, json.indexOf('鹏')));
+    const notUtf8 = join(dir, 'not-utf8.json');
+    writeFileSync(
+      notUtf8,
+      Buffer.concat([cut, Buffer.from([0xe9, 0xb9]), Buffer.from(json.slice(json.indexOf('鹏') + 1))]),
+    );
     const cases: [string[], string][] = [
       [['import', bad], 'error: record x1: authority: required'],
+      [['import', notUtf8], `error: not-utf8.json: not valid UTF-8 at byte ${cut.length} (line 1, byte 0xE9)`],
       [
         ['approve', 'merit-he-xia', '--by', '审核专班'],
         'error: cannot approve award merit-he-xia: it is REVOKED, ' +
@@ -151,6 +160,8 @@ describe('npm run awards', () => {
         'error: cannot record a delivery of award merit-zhang-peng: at: must be an ISO 8601 date-time',
       ],
       [['show', 'no-such-record'], 'error: record no-such-record does not exist'],
+      // Nothing of the refused file was stored.
+      [['show', 'not-utf8'], 'error: record not-utf8 does not exist'],
       [['frobnicate'], 'error: unknown command "frobnicate"'],
     ];
     for (const [args, message] of cases) {
