@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
@@ -25,6 +25,7 @@ import { type LocalStackInfo, STACK_FILE_NAME } from './stackFile.js';
 import { StreamPoller } from './StreamPoller.js';
 import { FileShardPositions } from './ShardPositions.js';
 import { FileAuditTrail } from './FileAuditTrail.js';
+import { keepPrivate } from './keepPrivate.js';
 import { DynamoDbLaggingAwards } from '../functions/adapters/dynamodb/DynamoDbLaggingAwards.js';
 import { Sweep, type SweepReport } from '../functions/core/sweep/Sweep.js';
 import { createPipeline, logTo } from '../functions/render/createPipeline.js';
@@ -152,12 +153,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const tableName = options.tableName ?? AWARDS_TABLE.defaultName;
   const bucket = options.bucket ?? DOCUMENTS_BUCKET.defaultName;
   const layout = dataLayout(options.dataDir);
-  mkdirSync(options.dataDir, { recursive: true });
   // A JVM that a killed run left behind is ended first: it may hold the port checked next.
   await endStaleDynamoDbLocal(layout.pidFile);
   // Both ports next: a second stack must fail before it touches the first one's files.
   await assertPortFree(options.dynamodbPort, '--dynamodb-port');
   await assertPortFree(options.s3Port, '--s3-port');
+  keepPrivate(options.dataDir);
   // --fresh starts empty on purpose (the audit trail is kept: it is never rewritten). An in-memory
   // table starts empty anyway, and positions in an earlier run's stream mean nothing to it.
   const discarded = [
