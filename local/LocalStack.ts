@@ -135,7 +135,10 @@ export function dataLayout(dataDir: string) {
     s3: join(dataDir, 's3'),
     positions: join(dataDir, 'positions'),
     pidFile: join(dataDir, 'dynamodb-local.pid'),
-    /** Every link handed out or refused, one JSON line each (npm run awards -- --local audit <id>). */
+    /**
+     * Every link handed out or refused, one JSON line each, chained by hashes (npm run awards --
+     * --local audit <id>).
+     */
     audit: join(dataDir, 'audit.jsonl'),
     /** The verification codes' HMAC key, made once (mode 0600) and kept, --fresh included. */
     verificationSecret: join(dataDir, 'verification-secret'),
@@ -166,6 +169,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ...(options.fresh || options.inMemory ? [layout.positions] : []),
   ];
   for (const folder of discarded) rmSync(folder, { recursive: true, force: true });
+  // The trail's chain is checked before anything can be appended to it.
+  const audit = new FileAuditTrail(layout.audit);
+  await audit.open();
   const consumers: StreamPoller[] = [];
   const dynamodb = await startDynamoDbLocal({
     port: options.dynamodbPort,
@@ -264,7 +270,6 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   if (options.sweep) sweepNow();
 
   const apiLogger = new Logger({ serviceName: 'links', logLevel: options.logLevel ?? 'WARN' });
-  const audit = new FileAuditTrail(layout.audit);
   const api =
     options.apiPort === undefined
       ? undefined

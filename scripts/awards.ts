@@ -7,7 +7,8 @@
  *   npm run awards -- deliver <id> --at <iso> --place <text> [--by <name>]
  *   npm run awards -- correct <file.json>               a corrected record: a new document version
  *   npm run awards -- show <id>
- *   npm run awards -- --local audit <id> [--data .local]  every link handed out or refused for it
+ *   npm run awards -- --local audit <id> [--data .local]  every link handed out or refused for it,
+ *                                                        and every break in the trail's hash chain
  * Each change is written only if the award is still as it was read: one that lost a race to
  * another change is refused and changes nothing. Bad input prints one line and exits 1.
  */
@@ -17,6 +18,7 @@ import { DynamoDbAwardStore } from '../functions/adapters/dynamodb/DynamoDbAward
 import { AwardRefusal } from '../functions/core/award/AwardRefusal.js';
 import { AwardWorkflow } from '../functions/core/award/AwardWorkflow.js';
 import { RecordFault } from '../functions/core/errors.js';
+import { describeBreaks } from '../local/auditChain.js';
 import { FileAuditTrail } from '../local/FileAuditTrail.js';
 import { readRecordFile } from './lib/readRecordFile.js';
 import { connect } from './lib/stackConnection.js';
@@ -47,9 +49,17 @@ async function main(): Promise<void> {
   if (command === 'audit') {
     // The deployed trail is the stack's audit log group (README: the audit trail).
     if (!values.local) fail('audit reads the local stack’s trail: pass --local (and --data if npm start had one)');
-    const entries = await new FileAuditTrail(join(values.data, 'audit.jsonl')).entriesFor(one());
-    if (entries.length === 0) console.error(`no audit lines for ${one()} in ${values.data}`);
-    for (const entry of entries) console.log(JSON.stringify(entry));
+    const path = join(values.data, 'audit.jsonl');
+    const { lines, unrecordedBreaks } = await new FileAuditTrail(path).trailFor(one());
+    // Breaks are shown among the award's lines: lines about it may have been lost at any of them.
+    if (lines.every((line) => line.action === 'chain-broken'))
+      console.error(`no audit lines for ${one()} in ${values.data}`);
+    for (const line of lines) console.log(JSON.stringify(line));
+    if (unrecordedBreaks.length > 0)
+      console.error(
+        `warning: ${path}: its hash chain is broken (${describeBreaks(unrecordedBreaks)}); ` +
+          'lines may be missing or changed (the stack records this when it next starts or appends)',
+      );
     return;
   }
   const { client, tableName } = connect(values.local);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetObjectTaggingCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
@@ -26,7 +26,8 @@ function awards(...args: string[]) {
     },
   });
   const errors = result.stderr.split('\n').filter((line) => line.startsWith('error: '));
-  return { status: result.status, stdout: result.stdout.trim(), errors };
+  const warnings = result.stderr.split('\n').filter((line) => line.startsWith('warning: '));
+  return { status: result.status, stdout: result.stdout.trim(), errors, warnings };
 }
 
 /** Polls until the check answers something, for changes the pipeline makes in its own time. */
@@ -126,6 +127,20 @@ describe('npm run awards', () => {
     const shown = awards('--local', 'audit', 'audited-award', '--data', dir);
     expect(shown.status).toBe(0);
     expect(shown.stdout.split('\n').map((line) => JSON.parse(line).action)).toEqual(['link-issued', 'link-refused']);
+    // A trail cut under the stack: the break is recorded before the next line, and shown with the award's lines.
+    truncateSync(stack.audit.path, 0);
+    await stack.audit.record({ ...entry, action: 'link-issued', recordId: 'audited-award' });
+    const afterCut = awards('--local', 'audit', 'audited-award', '--data', dir);
+    expect(afterCut.stdout.split('\n').map((line) => JSON.parse(line).action)).toEqual(['chain-broken', 'link-issued']);
+    expect(JSON.parse(afterCut.stdout.split('\n')[0]!).found).toMatch(/^the file shrank from \d+ to 0 bytes$/);
+    // A break not yet recorded (an edit while the stack is down) is a one-line warning.
+    writeFileSync(stack.audit.path, readFileSync(stack.audit.path, 'utf8').replace('chain-broken', 'chain-brokeN'));
+    const edited = awards('--local', 'audit', 'audited-award', '--data', dir);
+    expect(edited.status).toBe(0);
+    expect(edited.warnings).toEqual([
+      `warning: ${join(dir, 'audit.jsonl')}: its hash chain is broken (line 2 does not follow line 1); ` +
+        'lines may be missing or changed (the stack records this when it next starts or appends)',
+    ]);
     expect(awards('audit', 'audited-award').errors).toEqual([
       'error: audit reads the local stack’s trail: pass --local (and --data if npm start had one)',
     ]);
