@@ -81,7 +81,7 @@ describe('the local stack’s data folder', () => {
     });
   });
 
-  it('is its owner’s alone: folders 0700 and files 0600, DynamoDB Local’s database and the S3 objects included', async () => {
+  it('is its owner’s alone: folders 0700, files 0600, DynamoDB Local’s database and S3 objects too', async () => {
     expect((await askForDocuments()).status).toBe(200);
     const modes = modesUnder(dataDir);
     const paths = [...modes.keys()];
@@ -92,7 +92,7 @@ describe('the local stack’s data folder', () => {
     expect(open.map(([path, mode]) => `${path} ${mode.toString(8)}`)).toEqual([]);
   });
 
-  it('notices an audit trail truncated under it before the next line, and starts a new chain recording it', async () => {
+  it('notices a trail truncated under it before the next line and starts a new chain recording it', async () => {
     const before = readFileSync(audit).length;
     truncateSync(audit, 0);
     expect((await askForDocuments()).status).toBe(200);
