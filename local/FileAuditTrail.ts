@@ -47,12 +47,6 @@ export class FileAuditTrail implements AuditTrail {
     return { lines: about, unrecordedBreaks: breaks };
   }
 
-  /** The entries about one award, oldest first. */
-  async entriesFor(recordId: string): Promise<AuditEntry[]> {
-    const { lines } = await this.trailFor(recordId);
-    return lines.filter((line): line is AuditEntry & AuditLine => line.action !== 'chain-broken');
-  }
-
   private serially(step: () => Promise<void>): Promise<void> {
     const done = this.queue.then(step);
     // A failed step fails its caller; the next one starts from what is on disk.
