@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
@@ -28,6 +28,7 @@ import { type LocalStackInfo, STACK_FILE_NAME } from './stackFile.js';
 import { StreamPoller } from './StreamPoller.js';
 import { FileShardPositions } from './ShardPositions.js';
 import { FileAuditTrail } from './FileAuditTrail.js';
+import { keepPrivate } from './keepPrivate.js';
 import { DynamoDbLaggingAwards } from '../functions/adapters/dynamodb/DynamoDbLaggingAwards.js';
 import { Sweep, type SweepReport } from '../functions/core/sweep/Sweep.js';
 import { createPipeline, logTo } from '../functions/render/createPipeline.js';
@@ -137,7 +138,10 @@ export function dataLayout(dataDir: string) {
     s3: join(dataDir, 's3'),
     positions: join(dataDir, 'positions'),
     pidFile: join(dataDir, 'dynamodb-local.pid'),
-    /** Every link handed out or refused, one JSON line each (npm run awards -- --local audit <id>). */
+    /**
+     * Every link handed out or refused, one JSON line each, chained by hashes (npm run awards --
+     * --local audit <id>).
+     */
     audit: join(dataDir, 'audit.jsonl'),
     /** The verification codes' HMAC key, made once (mode 0600) and kept, --fresh included. */
     verificationSecret: join(dataDir, 'verification-secret'),
@@ -155,12 +159,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const tableName = options.tableName ?? AWARDS_TABLE.defaultName;
   const bucket = options.bucket ?? DOCUMENTS_BUCKET.defaultName;
   const layout = dataLayout(options.dataDir);
-  mkdirSync(options.dataDir, { recursive: true });
   // A JVM that a killed run left behind is ended first: it may hold the port checked next.
   await endStaleDynamoDbLocal(layout.pidFile);
   // Both ports next: a second stack must fail before it touches the first one's files.
   await assertPortFree(options.dynamodbPort, '--dynamodb-port');
   await assertPortFree(options.s3Port, '--s3-port');
+  keepPrivate(options.dataDir);
   // --fresh starts empty on purpose (the audit trail is kept: it is never rewritten). An in-memory
   // table starts empty anyway, and positions in an earlier run's stream mean nothing to it.
   const discarded = [
@@ -168,6 +172,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ...(options.fresh || options.inMemory ? [layout.positions] : []),
   ];
   for (const folder of discarded) rmSync(folder, { recursive: true, force: true });
+  // The trail's chain is checked before anything can be appended to it.
+  const audit = new FileAuditTrail(layout.audit);
+  await audit.open();
   const consumers: StreamPoller[] = [];
   const dynamodb = await startDynamoDbLocal({
     port: options.dynamodbPort,
@@ -266,7 +273,6 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   if (options.sweep) sweepNow();
 
   const apiLogger = new Logger({ serviceName: 'links', logLevel: options.logLevel ?? 'WARN' });
-  const audit = new FileAuditTrail(layout.audit);
   // Approvers see drafts drawn as the render function would draw them, and decide through the same workflow.
   const drafts = new DraftDocuments(options.authority ? { ownAuthority: options.authority } : {});
   const approvals = new AwardWorkflow(awards, undefined, drafts);

@@ -34,8 +34,9 @@ export function developmentSigner(dataDir: string, authority: string): KeyObject
     notBefore,
     notAfter,
   });
-  mkdirSync(dataDir, { recursive: true });
+  // Private as the stack's data folder is, also when `npm run render` makes them outside a stack.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   writeFileSync(keyPath, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
-  writeFileSync(certificatePath, certificate);
+  writeFileSync(certificatePath, certificate, { mode: 0o600 });
   return new KeyObjectSigner(privateKey, [certificate]);
 }

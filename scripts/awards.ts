@@ -17,6 +17,7 @@ import { DraftDocuments } from '../functions/core/documents/renderDrafts.js';
 import { RecordFault } from '../functions/core/errors.js';
 import type { AuditTrail } from '../functions/core/links/AuditTrail.js';
 import { RecordValidationError } from '../functions/core/records/index.js';
+import { describeBreaks } from '../local/auditChain.js';
 import { developmentIdentity } from '../local/developmentIdentities.js';
 import { FileAuditTrail } from '../local/FileAuditTrail.js';
 import { DEFAULT_DATA_DIR } from '../local/stackFile.js';
@@ -88,11 +89,19 @@ async function main(argv: readonly string[]): Promise<void> {
   const one = () => args[0] ?? fail(`${command} needs a record id`);
   const trail = values.local ? new FileAuditTrail(join(values.data, 'audit.jsonl')) : undefined;
   if (command === 'audit') {
-    // The deployed trail is the stack's audit log group (docs: the audit trail).
+    // The deployed trail is the stack's audit log group (README: the audit trail).
     if (!trail) fail('audit reads the local stack’s trail: pass --local (and --data if npm start had one)');
-    const entries = await trail!.entriesFor(one());
-    if (entries.length === 0) console.error(`no audit lines for ${one()} in ${values.data}`);
-    for (const entry of entries) console.log(JSON.stringify(entry));
+    const path = join(values.data, 'audit.jsonl');
+    const { lines, unrecordedBreaks } = await trail!.trailFor(one());
+    // Breaks are shown among the award's lines: lines about it may have been lost at any of them.
+    if (lines.every((line) => line.action === 'chain-broken'))
+      console.error(`no audit lines for ${one()} in ${values.data}`);
+    for (const line of lines) console.log(JSON.stringify(line));
+    if (unrecordedBreaks.length > 0)
+      console.error(
+        `warning: ${path}: its hash chain is broken (${describeBreaks(unrecordedBreaks)}); ` +
+          'lines may be missing or changed (the stack records this when it next starts or appends)',
+      );
     return;
   }
   if (command !== 'deliver' && values.by !== undefined)

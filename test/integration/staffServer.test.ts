@@ -110,6 +110,8 @@ describe('the local staff server', () => {
         sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
         expiresAt: expect.any(String),
         status: 200,
+        // The hash of the line before: the trail is a chain.
+        prev: expect.stringMatching(/^[0-9a-f]{64}$/),
       },
       {
         at: expect.any(String),
@@ -121,6 +123,7 @@ describe('the local staff server', () => {
         sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
         status: 200,
         reason: 'the award is REVOKED',
+        prev: expect.stringMatching(/^[0-9a-f]{64}$/),
       },
     ]);
     expect(about('merit-he-jianhua').at(-1)).toMatchObject({

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetObjectTaggingCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
@@ -26,7 +26,8 @@ function awards(...args: string[]) {
     },
   });
   const errors = result.stderr.split('\n').filter((line) => line.startsWith('error: '));
-  return { status: result.status, stdout: result.stdout.trim(), errors };
+  const warnings = result.stderr.split('\n').filter((line) => line.startsWith('warning: '));
+  return { status: result.status, stdout: result.stdout.trim(), errors, warnings };
 }
 
 /** Polls until the check answers something, for changes the pipeline makes in its own time. */
@@ -126,6 +127,20 @@ describe('npm run awards', () => {
     const shown = awards('--local', 'audit', 'audited-award', '--data', dir);
     expect(shown.status).toBe(0);
     expect(shown.stdout.split('\n').map((line) => JSON.parse(line).action)).toEqual(['link-issued', 'link-refused']);
+    // A trail cut under the stack: the break is recorded before the next line, and shown with the award's lines.
+    truncateSync(stack.audit.path, 0);
+    await stack.audit.record({ ...entry, action: 'link-issued', recordId: 'audited-award' });
+    const afterCut = awards('--local', 'audit', 'audited-award', '--data', dir);
+    expect(afterCut.stdout.split('\n').map((line) => JSON.parse(line).action)).toEqual(['chain-broken', 'link-issued']);
+    expect(JSON.parse(afterCut.stdout.split('\n')[0]!).found).toMatch(/^the file shrank from \d+ to 0 bytes$/);
+    // A break not yet recorded (an edit while the stack is down) is a one-line warning.
+    writeFileSync(stack.audit.path, readFileSync(stack.audit.path, 'utf8').replace('chain-broken', 'chain-brokeN'));
+    const edited = awards('--local', 'audit', 'audited-award', '--data', dir);
+    expect(edited.status).toBe(0);
+    expect(edited.warnings).toEqual([
+      `warning: ${join(dir, 'audit.jsonl')}: its hash chain is broken (line 2 does not follow line 1); ` +
+        'lines may be missing or changed (the stack records this when it next starts or appends)',
+    ]);
     expect(awards('audit', 'audited-award').errors).toEqual([
       'error: audit reads the local stack’s trail: pass --local (and --data if npm start had one)',
     ]);
@@ -134,8 +149,17 @@ describe('npm run awards', () => {
   it('answers bad input with one line and exit code 1', () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ id: 'x1', kind: 'merit' }));
+    // 张鹏 with 鹏's last byte lost: stored leniently, it would read 张\uFFFD.
+    const json = JSON.stringify({ ...exampleJson('merit-zhang-peng'), id: 'not-utf8' });
+    const cut = Buffer.from(json.slice(0, json.indexOf('鹏')));
+    const notUtf8 = join(dir, 'not-utf8.json');
+    writeFileSync(
+      notUtf8,
+      Buffer.concat([cut, Buffer.from([0xe9, 0xb9]), Buffer.from(json.slice(json.indexOf('鹏') + 1))]),
+    );
     const cases: [string[], string][] = [
       [['import', bad], 'error: record x1: authority: required'],
+      [['import', notUtf8], `error: not-utf8.json: not valid UTF-8 at byte ${cut.length} (line 1, byte 0xE9)`],
       [
         ['approve', 'merit-he-xia', '--by', '审核专班'],
         'error: cannot approve award merit-he-xia: it is REVOKED, ' +
@@ -151,6 +175,8 @@ describe('npm run awards', () => {
         'error: cannot record a delivery of award merit-zhang-peng: at: must be an ISO 8601 date-time',
       ],
       [['show', 'no-such-record'], 'error: record no-such-record does not exist'],
+      // Nothing of the refused file was stored.
+      [['show', 'not-utf8'], 'error: record not-utf8 does not exist'],
       [['frobnicate'], 'error: unknown command "frobnicate"'],
     ];
     for (const [args, message] of cases) {

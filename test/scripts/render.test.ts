@@ -64,6 +64,22 @@ describe('npm run render', () => {
     );
   });
 
+  it('refuses a record file that is not UTF-8, naming the file and the byte offset, and writes nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'records-'));
+    const json = JSON.stringify(exampleJson('merit-zhang-peng'));
+    const at = Buffer.byteLength(json.slice(0, json.indexOf('张鹏') + 1));
+    const broken = Buffer.concat([Buffer.from(json.slice(0, json.indexOf('张鹏') + 1)), Buffer.from([0xe9, 0xb9])]);
+    const bad = join(dir, 'broken.json');
+    writeFileSync(bad, Buffer.concat([broken, Buffer.from(json.slice(json.indexOf('张鹏') + 2))]));
+    const out = join(dir, 'out');
+    const result = runRender([bad], out, '--unsigned');
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      `error: broken.json: not valid UTF-8 at byte ${at} (line 1, byte 0xE9)`,
+    ]);
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  });
+
   it('with --ofd, writes each document’s OFD beside its PDF and prints a line for each', async () => {
     const out = mkdtempSync(join(tmpdir(), 'render-ofd-'));
     const result = runRender(['examples/merit-he-xia.json'], out, '--unsigned', '--ofd');

@@ -6,8 +6,12 @@ import {
   SINGLE_LINE_PATTERN,
   TEXT_LIMITS,
 } from './constants.js';
+import { hiddenFormatCharacterMessage, NO_HIDDEN_FORMAT_PATTERN } from './hiddenFormatCharacters.js';
 
-/** A trimmed, non-empty, single-line string of at most `maxLength` code units, with words in it. */
+/**
+ * A trimmed, non-empty, single-line string of at most `maxLength` code units, with words in it and
+ * no hidden format characters (bidirectional controls, zero-width characters).
+ */
 export function text(maxLength: number) {
   return z
     .string()
@@ -15,6 +19,7 @@ export function text(maxLength: number) {
     .min(1)
     .max(maxLength)
     .regex(SINGLE_LINE_PATTERN, { error: 'must not contain line breaks or control characters' })
+    .regex(NO_HIDDEN_FORMAT_PATTERN, { error: (issue) => hiddenFormatCharacterMessage(String(issue.input)) })
     .regex(HAS_WORDS_PATTERN, { error: 'must contain words, not punctuation alone' });
 }
 
