@@ -20,7 +20,7 @@ export interface OwnAuthority {
 
 /**
  * The record as its documents would print it if it were approved now: dated today, a numbered
- * kind with its 文号's place left blank (内公奖〔2020〕　号) — no number is taken for a draft.
+ * kind with its 文号's serial left open (内公奖〔2020〕×号) — no number is taken for a draft.
  */
 function asIfApproved(record: AwardRecord, now: Date, own: OwnAuthority | undefined): AwardRecord {
   const draft = { ...record, approvedAt: now.toISOString() } as AwardRecord;
@@ -31,7 +31,8 @@ function asIfApproved(record: AwardRecord, now: Date, own: OwnAuthority | undefi
     throw new RecordFault(`record ${record.id}: authority.code: required to number a ${record.kind} (e.g. 内公奖)`, {
       recordId: record.id,
     });
-  return { ...draft, documentNumber: `${code}〔${numberingYear(draft.issuedAt)}〕\u3000号` };
+  // × where the serial goes, as drafts of official documents mark a number not yet given.
+  return { ...draft, documentNumber: `${code}〔${numberingYear(draft.issuedAt)}〕×号` };
 }
 
 /**

@@ -169,6 +169,7 @@ describe('DynamoDbAwardStore', () => {
       record: approved.record,
       documents: [],
       rendering: { renderedVersion: 1, renderedAt: 't' },
+      decisions: [],
     });
   });
 });

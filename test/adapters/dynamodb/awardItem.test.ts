@@ -66,7 +66,7 @@ describe('award items', () => {
       version: 'one',
     };
     expect(thrown(RecordValidationError, () => awardFromItem(unreadable)).message).toBe(
-      'record merit-zhang-peng: status: must be one of DRAFT, SUBMITTED, APPROVED, REVOKED; ' +
+      'record merit-zhang-peng: status: must be one of DRAFT, SUBMITTED, RETURNED, REJECTED, APPROVED, REVOKED; ' +
         'version: must be a whole number from 1',
     );
     expect(readableAward(unreadable)).toBeUndefined();

@@ -44,6 +44,7 @@ describe('DynamoDbAwardQueries', () => {
         record: { id: 'merit-he-jianhua', kind: 'merit', status: 'APPROVED', version: 1, region: '兴安盟' },
         documents: [],
         rendering: {},
+        decisions: [],
       },
     ]);
     await queries.listByRegion('兴安盟', { limit: 10, cursor: first.cursor! });
