@@ -27,7 +27,8 @@ const style = (size: number, color: Rgb): TextStyle => ({
 /**
  * Marks a page as what it is not yet (样稿, a draft): the text large and pale along the page's
  * rising diagonal, under the content, and once more as a line of text at the top of the page with
- * `caption`, so that the mark is in the page's extracted text as well as in its ink.
+ * `caption`, so that the mark is in the page's extracted text as well as in its ink. (Drafts are
+ * PDF only: an OFD would file the diagonal mark with the seal's stamp.)
  */
 export function watermarkPage(page: TypesetPage, text: string, caption: string, fonts: FontRegistry): TypesetPage {
   const size = Math.min(page.width, page.height) * MARK_SHARE;
@@ -52,6 +53,9 @@ export function watermarkPage(page: TypesetPage, text: string, caption: string, 
       x: startX + cos * along,
       y: startY + sin * along,
       angle,
+      // Like the seal's characters: under the text and out of its extracted text, which the
+      // caption line carries (the mark's characters would land among the body's words).
+      stamp: true,
     });
     along += glyph.advance;
   }
