@@ -40,6 +40,8 @@ export const ACTS = {
   approve: (({ workflow }, id) => workflow.approve(id, decider('审核专班'))) as Act,
   secondApproval: (({ workflow }, id) => workflow.approve(id, decider('政治部'))) as Act,
   revoke: (({ workflow }, id) => workflow.revoke(id, '核查不实', decider('审核专班'))) as Act,
+  return: (({ workflow }, id) => workflow.returnForCorrection(id, '事迹材料不全', decider('政治部'))) as Act,
+  reject: (({ workflow }, id) => workflow.reject(id, '不符合表彰条件', decider('政治部'))) as Act,
   correct: (({ workflow }, id) => workflow.correct(corrected(id), decider('录入员'))) as Act,
   deliver: (({ workflow }, id) =>
     workflow.deliver(id, { at: '2020-03-04T10:00:00+08:00', place: '小区检查点' }, decider('录入员'))) as Act,
@@ -113,6 +115,43 @@ export const RACES: readonly RaceScenario[] = [
     first: 'correct',
     second: 'deliver',
     refused: { act: 'first', says: 'the award changed meanwhile (now APPROVED, version 1); nothing was changed' },
+  },
+  // The approvers' other decisions against approval and correction, each way round.
+  {
+    start: 'SUBMITTED',
+    first: 'approve',
+    second: 'return',
+    refused: { act: 'first', says: 'the award changed meanwhile (now RETURNED, version 1); nothing was changed' },
+  },
+  {
+    start: 'SUBMITTED',
+    first: 'return',
+    second: 'approve',
+    refused: { act: 'first', says: 'the award changed meanwhile (now APPROVED, version 1); nothing was changed' },
+  },
+  {
+    start: 'SUBMITTED',
+    first: 'return',
+    second: 'correct',
+    refused: { act: 'first', says: 'the award changed meanwhile (now SUBMITTED, version 2); nothing was changed' },
+  },
+  {
+    start: 'SUBMITTED',
+    first: 'correct',
+    second: 'return',
+    refused: { act: 'first', says: 'the award changed meanwhile (now RETURNED, version 1); nothing was changed' },
+  },
+  {
+    start: 'SUBMITTED',
+    first: 'reject',
+    second: 'approve',
+    refused: { act: 'first', says: 'the award changed meanwhile (now APPROVED, version 1); nothing was changed' },
+  },
+  {
+    start: 'SUBMITTED',
+    first: 'approve',
+    second: 'reject',
+    refused: { act: 'first', says: 'the award changed meanwhile (now REJECTED, version 1); nothing was changed' },
   },
   // The pipeline's write-back against a revocation, each way round: neither is refused (the revoker
   // only waited on bookkeeping), and the documents end withdrawn either way.
