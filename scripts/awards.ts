@@ -24,7 +24,7 @@ import { DEFAULT_DATA_DIR } from '../local/stackFile.js';
 import { commandHelp, USAGE } from './lib/awardsHelp.js';
 import { ownAuthority } from './lib/ownAuthority.js';
 import { type RawRecord, readRecordFile } from './lib/readRecordFile.js';
-import { connect } from './lib/stackConnection.js';
+import { connect, NoLocalStack } from './lib/stackConnection.js';
 
 /** A refusal of the tool's own: printed as its one line. */
 class UsageError extends Error {}
@@ -214,6 +214,7 @@ async function audit(trail: AuditTrail | undefined, award: Award, scope: string 
 main(process.argv.slice(2)).catch((error: unknown) => {
   const known =
     error instanceof UsageError ||
+    error instanceof NoLocalStack ||
     error instanceof AwardRefusal ||
     error instanceof RecordFault ||
     error instanceof RecordValidationError ||

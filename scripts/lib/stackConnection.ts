@@ -5,6 +5,11 @@ import { STACK_FILE_NAME, type LocalStackInfo } from '../../local/stackFile.js';
 
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
+/** No table to work on: no local stack answers on the data folder asked for, or no deployed table is named. */
+export class NoLocalStack extends Error {
+  override name = 'NoLocalStack';
+}
+
 /** A local stack's file names a process: whether that process is still running. */
 function running(pid: number): boolean {
   try {
@@ -20,11 +25,11 @@ function running(pid: number): boolean {
 export function localStackInfo(dataDir: string): LocalStackInfo {
   const file = join(dataDir, STACK_FILE_NAME);
   if (!existsSync(file))
-    throw new Error(`no local stack is running on ${dataDir} (${file} is missing): start one with npm start`);
+    throw new NoLocalStack(`no local stack is running on ${dataDir} (${file} is missing): start one with npm start`);
   const info = JSON.parse(readFileSync(file, 'utf8')) as LocalStackInfo;
   if (info.pid !== undefined && !running(info.pid)) {
     const since = info.startedAt ? ` on ${info.startedAt}` : '';
-    throw new Error(`the local stack started${since} is not running; start it with npm start`);
+    throw new NoLocalStack(`the local stack started${since} is not running; start it with npm start`);
   }
   return info;
 }
@@ -47,7 +52,7 @@ export function connect(
   }
   const tableName = env.AWARDS_TABLE_NAME;
   if (!tableName)
-    throw new Error(
+    throw new NoLocalStack(
       'set AWARDS_TABLE_NAME to the deployed awards table (the stack prints it), or pass --local for the local stack',
     );
   return { client: new DynamoDBClient({}), tableName };

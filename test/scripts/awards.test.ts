@@ -47,6 +47,8 @@ beforeAll(async () => {
     s3Port: await freePort(),
     dataDir: dir,
     logLevel: 'SILENT',
+    // stack.json under dir: `--local --data dir` finds this stack.
+    announce: true,
   });
 }, 180_000);
 
@@ -65,7 +67,7 @@ describe('npm run awards', () => {
       status: 0,
       stdout: 'submitted merit-zhang-peng (records.jsonl:1)\nsubmitted merit-he-xia (records.jsonl:2)',
     });
-    expect(awards('approve', 'merit-zhang-peng', 'merit-he-xia', '--by', '审核专班')).toMatchObject({ status: 0 });
+    expect(awards('approve', 'merit-zhang-peng', 'merit-he-xia', '--as', '审核专班')).toMatchObject({ status: 0 });
     await waitForSettled(stack.awards, ['merit-zhang-peng', 'merit-he-xia']);
     expect(
       awards('deliver', 'merit-zhang-peng', '--at', '2020-03-04T10:00:00+08:00', '--place', '小区检查点').status,
@@ -74,7 +76,7 @@ describe('npm run awards', () => {
     writeFileSync(corrected, JSON.stringify({ ...exampleJson('merit-zhang-peng'), deed: '在疫情防控一线表现突出' }));
     expect(awards('correct', corrected)).toMatchObject({
       status: 0,
-      stdout: 'corrected merit-zhang-peng: now version 2',
+      stdout: 'corrected merit-zhang-peng: now version 2 (APPROVED)',
     });
     const [v2] = [...(await waitForSettled(stack.awards, ['merit-zhang-peng'])).values()];
     expect(v2!.documents.map((d) => d.key)).toEqual([
@@ -85,7 +87,7 @@ describe('npm run awards', () => {
     const before = (exampleJson('merit-zhang-peng').deliveries as unknown[]).length;
     expect(v2!.record.deliveries).toHaveLength(before + 1);
     expect(v2!.record.deliveries).toContainEqual({ at: '2020-03-04T10:00:00+08:00', place: '小区检查点' });
-    expect(awards('revoke', 'merit-he-xia', '--reason', '核查不实')).toMatchObject({
+    expect(awards('revoke', 'merit-he-xia', '--reason', '核查不实', '--as', '审核专班')).toMatchObject({
       status: 0,
       stdout: 'revoked merit-he-xia',
     });
@@ -158,14 +160,16 @@ describe('npm run awards', () => {
       Buffer.concat([cut, Buffer.from([0xe9, 0xb9]), Buffer.from(json.slice(json.indexOf('鹏') + 1))]),
     );
     const cases: [string[], string][] = [
-      [['import', bad], 'error: record x1: authority: required'],
+      [['import', bad], 'error: bad.json: record x1: authority: required'],
       [['import', notUtf8], `error: not-utf8.json: not valid UTF-8 at byte ${cut.length} (line 1, byte 0xE9)`],
       [
-        ['approve', 'merit-he-xia', '--by', '审核专班'],
+        ['approve', 'merit-he-xia', '--as', '审核专班'],
         'error: cannot approve award merit-he-xia: it is REVOKED, ' +
           'and only a SUBMITTED award can be; nothing was changed',
       ],
-      [['approve', 'merit-he-xia'], 'error: approve needs --by <approver name>'],
+      [['approve', 'merit-he-xia'], 'error: approve needs --as <identity> (e.g. --as approver)'],
+      [['approve', 'merit-he-xia', '--by', '审核专班'], 'error: --by is only the deliverer of a delivery'],
+      [['import', join(dir, 'no-such-file.jsonl')], `error: ${join(dir, 'no-such-file.jsonl')}: no such file`],
       [
         ['deliver', 'merit-zhang-peng', '--at', 'yesterday', '--place', 'x'],
         'error: --at "yesterday" is not an ISO 8601 date-time',
@@ -185,5 +189,108 @@ describe('npm run awards', () => {
       expect(result.errors, args.join(' ')).toHaveLength(1);
       expect(result.errors[0], args.join(' ')).toContain(message);
     }
+  }, 180_000);
+
+  it('explains itself: --help lists the commands, help <command> one of them', () => {
+    const help = awards('--help');
+    expect(help.status).toBe(0);
+    for (const command of ['import', 'approve', 'return', 'reject', 'revoke', 'deliver', 'correct', 'show', 'audit'])
+      expect(help.stdout).toContain(`  ${command} `);
+    const one = awards('help', 'return');
+    expect(one.stdout).toMatch(/^usage: npm run awards -- return <id> --reason <text> --as <approver>/);
+    expect(awards('help', 'frobnicate').errors).toEqual(['error: unknown command "frobnicate"; see --help']);
+  });
+
+  it('imports a JSON Lines file all or nothing, naming the line and field, and skips lines imported unchanged', async () => {
+    const lines = ['commendation-ce-ren', 'commendation-qiu-shuhua', 'commendation-sun-dejian'].map((name) =>
+      exampleJson(name),
+    );
+    const broken = lines.map((record, index) =>
+      index === 1 ? { ...record, recipient: { ...(record.recipient as object), name: '邱😀' } } : record,
+    );
+    const file = join(dir, 'batch.jsonl');
+    writeFileSync(file, broken.map((record) => JSON.stringify(record)).join('\n'));
+    const refused = awards('import', file);
+    expect(refused.status).toBe(1);
+    expect(refused.errors).toHaveLength(1);
+    expect(refused.errors[0]).toMatch(/^error: batch\.jsonl:2: cannot submit award commendation-qiu-shuhua: /);
+    expect(refused.errors[0]).toContain('recipient.name');
+    expect(refused.errors[0]).toContain('U+1F600');
+    expect(refused.errors[0]).toMatch(/nothing was imported$/);
+    for (const record of lines) expect(await stack.awards.get(String(record.id))).toBeUndefined();
+    writeFileSync(file, lines.map((record) => JSON.stringify(record)).join('\n'));
+    expect(awards('import', file)).toMatchObject({ status: 0 });
+    for (const record of lines) expect((await stack.awards.get(String(record.id)))!.record.status).toBe('SUBMITTED');
+    // The fixed file imported again: nothing new, nothing refused.
+    const again = awards('import', file);
+    expect(again.status).toBe(0);
+    expect(again.stdout.split('\n').every((line) => line.startsWith('unchanged '))).toBe(true);
   }, 60_000);
+
+  it('decides as a named local identity, recorded in the history and the audit trail', async () => {
+    const local = (...args: string[]) => awards('--local', '--data', dir, ...args);
+    const file = join(dir, 'yang-tao.json');
+    writeFileSync(file, JSON.stringify(exampleJson('merit-yang-tao')));
+    expect(local('import', file).status).toBe(0);
+    expect(local('approve', 'merit-yang-tao', '--as', 'region-1').errors).toEqual([
+      'error: region-1 is not an approver: approve needs --as approver or --as approver-region-<n>',
+    ]);
+    expect(local('return', 'merit-yang-tao', '--as', 'approver')).toMatchObject({
+      status: 1,
+      errors: ['error: return needs --reason <text>'],
+    });
+    expect(local('return', 'merit-yang-tao', '--reason', '事迹材料不全', '--as', 'approver')).toMatchObject({
+      status: 0,
+      stdout: 'returned merit-yang-tao for correction',
+    });
+    const corrected = join(dir, 'yang-tao-v2.json');
+    writeFileSync(corrected, JSON.stringify({ ...exampleJson('merit-yang-tao'), deed: '在疫情防控一线表现突出' }));
+    expect(local('correct', corrected)).toMatchObject({
+      status: 0,
+      stdout: 'corrected merit-yang-tao: now version 2 (SUBMITTED)',
+    });
+    expect(local('reject', 'merit-yang-tao', '--reason', '不符合表彰条件', '--as', 'approver')).toMatchObject({
+      status: 0,
+    });
+    const shown = JSON.parse(local('show', 'merit-yang-tao').stdout) as {
+      status: string;
+      decisions: { action: string; by: { sub: string } }[];
+    };
+    expect(shown.status).toBe('REJECTED');
+    expect(shown.decisions.map((decision) => [decision.action, decision.by.sub])).toEqual([
+      ['submit', 'dev-department'],
+      ['return', 'dev-approver'],
+      ['correct', 'dev-department'],
+      ['reject', 'dev-approver'],
+    ]);
+    // (An earlier test broke the trail's chain on purpose: its break lines are shown among these.)
+    const trail = local('audit', 'merit-yang-tao')
+      .stdout.split('\n')
+      .map((line) => JSON.parse(line))
+      .filter((line) => line.action !== 'chain-broken');
+    expect(trail.map((line) => [line.action, line.decision])).toEqual([
+      ['award-decided', 'submit'],
+      ['award-decided', 'return'],
+      ['award-decided', 'correct'],
+      ['award-decided', 'reject'],
+    ]);
+  }, 60_000);
+
+  it('finds the stack by --data, and says so in one line when it is not running', () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'no-stack-'));
+    expect(awards('--local', '--data', elsewhere, 'show', 'x').errors).toEqual([
+      `error: no local stack is running on ${elsewhere} (${join(elsewhere, 'stack.json')} is missing): ` +
+        'start one with npm start',
+    ]);
+    // A stack.json a crash left behind names a process that is gone.
+    const gone = spawnSync('true').pid;
+    writeFileSync(
+      join(elsewhere, 'stack.json'),
+      JSON.stringify({ ...stack.info, pid: gone, startedAt: '2026-12-01T08:00:00.000Z' }),
+    );
+    expect(awards('--local', '--data', elsewhere, 'show', 'x').errors).toEqual([
+      'error: the local stack started on 2026-12-01T08:00:00.000Z is not running; start it with npm start',
+    ]);
+    expect(JSON.parse(awards('--local', '--data', dir, 'show', 'merit-he-xia').stdout).id).toBe('merit-he-xia');
+  });
 });

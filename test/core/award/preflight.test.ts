@@ -39,32 +39,35 @@ const UNDRAWABLE = [
 ];
 
 describe('the preflight: drafts drawn before a record is submitted or approved', () => {
-  it.each(UNDRAWABLE)('refuses to submit $what, naming the field, and stores nothing', async ({ record, field, says }) => {
-    const store = new InMemoryAwardStore();
-    const workflow = new AwardWorkflow(store, now, drafts);
-    const refused = await workflow.submit(record, CLERK.by).catch((error: unknown) => error);
-    expect(refused).toBeInstanceOf(UndrawableAward);
-    expect((refused as UndrawableAward).field).toMatch(new RegExp(`^${field.replace('.', '\\.')}`));
-    expect((refused as Error).message).toContain(says);
-    expect((refused as Error).message).toContain('nothing was changed');
-    expect(store.awards.size).toBe(0);
-  });
+  it.each(UNDRAWABLE)(
+    'refuses to submit $what, naming the field, and stores nothing',
+    async ({ record, field, says }) => {
+      const store = new InMemoryAwardStore();
+      const workflow = new AwardWorkflow(store, now, drafts);
+      const refused = await workflow.submit(record, CLERK.by).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(UndrawableAward);
+      expect((refused as UndrawableAward).field).toMatch(new RegExp(`^${field.replace('.', '\\.')}`));
+      expect((refused as Error).message).toContain(says);
+      expect((refused as Error).message).toContain('nothing was changed');
+      expect(store.awards.size).toBe(0);
+    },
+  );
 
-  it.each(UNDRAWABLE)('refuses to approve $what written straight into the table, alone or in a list', async ({
-    record,
-    says,
-  }) => {
-    const store = new InMemoryAwardStore();
-    // As a record can reach the table without the tool: stored as submitted, no drafts drawn.
-    await store.create(submit({ ...record, id: 'undrawable' }, CLERK));
-    const workflow = new AwardWorkflow(store, now, drafts);
-    await workflow.submit({ ...exampleJson('merit-he-xia'), id: 'drawable' }, CLERK.by);
-    await expect(workflow.approve('undrawable', APPROVER)).rejects.toThrow(says);
-    await expect(workflow.approveAll(['drawable', 'undrawable'], APPROVER)).rejects.toBeInstanceOf(UndrawableAward);
-    // The list is all or nothing: its drawable award was not approved either.
-    expect((await store.get('drawable'))!.record.status).toBe('SUBMITTED');
-    expect((await store.get('undrawable'))!.record.status).toBe('SUBMITTED');
-  });
+  it.each(UNDRAWABLE)(
+    'refuses to approve $what written straight into the table, alone or in a list',
+    async ({ record, says }) => {
+      const store = new InMemoryAwardStore();
+      // As a record can reach the table without the tool: stored as submitted, no drafts drawn.
+      await store.create(submit({ ...record, id: 'undrawable' }, CLERK));
+      const workflow = new AwardWorkflow(store, now, drafts);
+      await workflow.submit({ ...exampleJson('merit-he-xia'), id: 'drawable' }, CLERK.by);
+      await expect(workflow.approve('undrawable', APPROVER)).rejects.toThrow(says);
+      await expect(workflow.approveAll(['drawable', 'undrawable'], APPROVER)).rejects.toBeInstanceOf(UndrawableAward);
+      // The list is all or nothing: its drawable award was not approved either.
+      expect((await store.get('drawable'))!.record.status).toBe('SUBMITTED');
+      expect((await store.get('undrawable'))!.record.status).toBe('SUBMITTED');
+    },
+  );
 
   it('refuses a correction that cannot be drawn, keeping the version', async () => {
     const store = new InMemoryAwardStore();

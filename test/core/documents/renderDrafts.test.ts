@@ -11,10 +11,10 @@ const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
 
 describe('drafts', () => {
   it('mark every page 样稿 in its text, leave the 文号’s serial open, and carry no verification code', async () => {
-    const [draft] = await renderDrafts(
-      { ...exampleJson('commendation-order-2020-12'), status: 'SUBMITTED' } as never,
-      { ownAuthority: own, now: NOW },
-    );
+    const [draft] = await renderDrafts({ ...exampleJson('commendation-order-2020-12'), status: 'SUBMITTED' } as never, {
+      ownAuthority: own,
+      now: NOW,
+    });
     const text = pdfText(draft!.bytes);
     const pages = pagesOf(text);
     expect(pages.length).toBe(draft!.pages);
@@ -50,10 +50,10 @@ describe('drafts', () => {
 
   it('need the authority’s numbering code for a numbered kind of another authority', async () => {
     const order = exampleJson('commendation-order-2020-12') as { authority: object };
-    const refused = await renderDrafts(
-      { ...order, authority: { name: '某市公安局' } } as never,
-      { ownAuthority: own, now: NOW },
-    ).catch((error: unknown) => error);
+    const refused = await renderDrafts({ ...order, authority: { name: '某市公安局' } } as never, {
+      ownAuthority: own,
+      now: NOW,
+    }).catch((error: unknown) => error);
     expect((refused as Error).message).toContain('authority.code: required to number');
   });
 });
