@@ -25,8 +25,8 @@ function securityHeaders(config: StaffPageConfig): Record<string, string> {
   const tokenOrigin = config.signIn.kind === 'oidc' ? ` ${new URL(config.signIn.tokenUrl).origin}` : '';
   return {
     'content-security-policy':
-      `default-src 'self'; connect-src 'self'${tokenOrigin}; img-src 'self' data:; frame-src blob:; object-src 'none'; ` +
-      `base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
+      `default-src 'self'; connect-src 'self'${tokenOrigin}; img-src 'self' data:; ` +
+      `frame-src blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
   };

@@ -108,9 +108,14 @@ describe('the approvers’ 审批 tab', () => {
     expect(await page.isVisible('#tab-review')).toBe(true);
     await page.click('#tab-review');
     await page.waitForSelector('#review-rows tr[data-review-item]');
-    expect((await reviewIds()).sort()).toEqual(
-      ['commendation-sun-dejian', 'merit-he-jianhua', 'merit-he-xia', 'merit-undrawable', 'merit-yang-tao', 'merit-zhang-peng'],
-    );
+    expect((await reviewIds()).sort()).toEqual([
+      'commendation-sun-dejian',
+      'merit-he-jianhua',
+      'merit-he-xia',
+      'merit-undrawable',
+      'merit-yang-tao',
+      'merit-zhang-peng',
+    ]);
     const problemRow = page.locator('tr[data-review-item="merit-undrawable"]');
     expect(await problemRow.locator('.status-problem').textContent()).toBe('1 个问题');
     expect(await problemRow.locator('input[data-select]').isDisabled()).toBe(true);
@@ -136,7 +141,7 @@ describe('the approvers’ 审批 tab', () => {
     await frame.waitFor();
     const src = (await frame.getAttribute('src'))!;
     expect(src).toMatch(/^blob:/);
-    expect(await detail.locator('a.open-draft').getAttribute('href')).toBe(src);
+    expect(src.startsWith(`${await detail.locator('a.open-draft').getAttribute('href')}#`)).toBe(true);
     expect((await answer.body()).subarray(0, 5).toString()).toBe('%PDF-');
     // The frame shows that PDF from its blob: address (same origin, so the page can look into it).
     await page.waitForFunction(
@@ -145,7 +150,8 @@ describe('the approvers’ 审批 tab', () => {
           ?.contentType === 'application/pdf',
     );
     expect(await detail.locator('dl.award-facts').textContent()).toContain('贺霞');
-    await page.waitForTimeout(1000);
+    // The viewer draws the page a moment after the frame has loaded: worth the wait only for a screenshot.
+    if (screenshots) await page.waitForTimeout(3000);
     await shot('3-draft');
 
     await detail.locator('button[data-decision=approve]').click();
@@ -157,7 +163,9 @@ describe('the approvers’ 审批 tab', () => {
     await page.click('#tab-awards');
     if (await page.isVisible('#region-field')) await page.selectOption('#region', '鄂尔多斯市');
     await page.fill('#q', '贺霞');
-    const link = page.locator('tr[data-documents-of="merit-he-xia"] a.download[data-kind="certificate"][data-format="pdf"]');
+    const link = page.locator(
+      'tr[data-documents-of="merit-he-xia"] a.download[data-kind="certificate"][data-format="pdf"]',
+    );
     const deadline = Date.now() + 20_000;
     while (!(await link.isVisible())) {
       if (Date.now() > deadline) throw new Error('the approved award’s certificate never appeared on the awards tab');

@@ -59,7 +59,7 @@ export function deskErrorMessage(status: number, error: string | undefined, fiel
   if (status === 404) return '未找到该表彰记录（可能不在您的审批范围内）。';
   if (status === 409) return '该表彰记录已有变化（他人已处理或已更正），已重新加载，请核对后再决定。';
   if (status === 422) {
-    const where = field ? `字段 ${field}` : '记录';
+    const where = field ? `字段 ${field} ` : '记录';
     return `无法生成文书，${where}有误：${error ?? '原因未知'}。请退回修改。`;
   }
   if (status === 400) return `请求有误${error ? `（${error}）` : ''}。`;

@@ -1,6 +1,6 @@
 import { type DeskApi, DeskApiError, type Decision, type ReviewItem } from './deskApi.js';
 import { byId, h } from './dom.js';
-import { approvalList, decidedText, REVIEW_STATUSES, reasonMissing } from './reviewRules.js';
+import { approvalList, decidedText, REVIEW_STATUSES, reasonMissing, undrawnText } from './reviewRules.js';
 import { draftFrame, draftMissing, type ReviewDetail, reviewDetail, reviewRow } from './reviewView.js';
 
 /** Approval follows at once in the awards tab: said so after an approval. */
@@ -56,10 +56,11 @@ export function startReviewPanel(api: DeskApi, failed: (error: unknown) => void)
       draftUrls.set(item.id, url);
       detail.draft.replaceChildren(draftFrame(url, item));
     } catch (error) {
-      if (error instanceof DeskApiError && error.status !== 401) {
-        detail.draft.replaceChildren(draftMissing(error.message));
-        if (error.status === 422) detail.buttons.approve.disabled = true;
-      } else failed(error);
+      if (!(error instanceof DeskApiError) || error.status === 401) return failed(error);
+      // The problems above already say why the record cannot be drawn: the draft's place names the field.
+      const said = error.status === 422 && item.problems.length > 0;
+      detail.draft.replaceChildren(draftMissing(said ? undrawnText(error.field) : error.message));
+      if (error.status === 422) detail.buttons.approve.disabled = true;
     }
   };
 

@@ -53,3 +53,8 @@ export function decidedText(decision: Decision, items: readonly Pick<ReviewItem,
   if (items.length === 1) return `${done}：${items[0]!.recipient}（${items[0]!.title}）。`;
   return `${done} ${items.length} 项表彰。`;
 }
+
+/** Why a draft is missing when the problems list already gives the reason. */
+export function undrawnText(field: string | undefined): string {
+  return `无法生成样稿${field ? `：字段 ${field} 有误` : ''}，原因见“此表彰存在问题”。`;
+}

@@ -175,12 +175,19 @@ function cannotText(item: ReviewItem, decision: Decision): string {
   return `${statusName(item.status)}的表彰不能${DECISION_NAMES[decision]}`;
 }
 
-/** The draft shown in the page from its blob: address, with a link to open it on its own. */
+/**
+ * The draft shown in the page from its blob: address, fitted to the frame's width (Chromium's and
+ * Firefox's viewers read the open parameters after #), with a link to open it on its own.
+ */
 export function draftFrame(url: string, item: ReviewItem): HTMLElement {
   return h(
     'div',
     { class: 'draft-view' },
-    h('iframe', { class: 'draft-frame', src: url, title: `样稿：${item.recipient}（${item.title}）` }),
+    h('iframe', {
+      class: 'draft-frame',
+      src: `${url}#navpanes=0&view=FitH`,
+      title: `样稿：${item.recipient}（${item.title}）`,
+    }),
     h('a', { href: url, target: '_blank', rel: 'noopener', class: 'open-draft' }, '新窗口打开'),
   );
 }

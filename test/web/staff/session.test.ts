@@ -37,6 +37,14 @@ describe('the staff session read from a token', () => {
     );
   });
 
+  it('knows an approver (of the department or of a 盟市) from the group claim, for the 审批 tab', () => {
+    const session = (claims: Record<string, unknown>) => sessionFromToken(token({ sub: 'u', ...claims }), NOW)!;
+    expect(session({ 'cognito:groups': ['approvers', 'department'] }).approver).toBe(true);
+    expect(session({ 'cognito:groups': ['approvers'], 'custom:region': '兴安盟' }).approver).toBe(true);
+    expect(session({ 'cognito:groups': ['department'] }).approver).toBe(false);
+    expect(session({ 'custom:region': '兴安盟' }).approver).toBe(false);
+  });
+
   it('has no session for an expired, malformed or powerless token, and tells the last apart', () => {
     expect(sessionFromToken(token({ sub: 'u1', 'custom:region': '兴安盟', exp: NOW / 1000 - 1 }), NOW)).toBeUndefined();
     expect(sessionFromToken('not-a-token', NOW)).toBeUndefined();
