@@ -43,7 +43,8 @@ export function sessionFromToken(token: string, now: number = Date.now()): Staff
     token,
     access,
     expiresAt: claims.exp * 1000,
-    label: name ? `${role} · ${name}` : `${role}工作人员`,
+    // A name that already says its 盟市 (鄂尔多斯市审批人) is not prefixed with it again.
+    label: name ? (name.startsWith(role) ? name : `${role} · ${name}`) : `${role}工作人员`,
     approver: approverAccessFromClaims(claims) !== undefined,
   };
 }

@@ -29,6 +29,10 @@ describe('the staff session read from a token', () => {
     expect(sessionFromToken(token({ sub: 'u1', 'custom:region': '鄂尔多斯市' }), NOW)!.label).toBe(
       '鄂尔多斯市工作人员',
     );
+    // A name that says its 盟市 already is not prefixed with it again.
+    expect(
+      sessionFromToken(token({ sub: 'u1', 'custom:region': '鄂尔多斯市', name: '鄂尔多斯市审批人' }), NOW)!.label,
+    ).toBe('鄂尔多斯市审批人');
   });
 
   it('reads the department’s staff from Cognito’s group claim', () => {
