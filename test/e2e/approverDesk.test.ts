@@ -16,7 +16,8 @@ import { startStaffStack } from '../support/staffStack.js';
  * The approvers' 审批 tab in a real browser against the local stack: a department approver reads
  * a draft and approves (the certificate then shows on the awards tab), returns an award that the
  * clerk corrects with the CLI, approves a batch, and meets an award that cannot be drawn and one
- * that moved meanwhile; staff who are no approvers see no tab and are refused by the routes.
+ * that moved meanwhile; a 盟市's approver sees that 盟市's awards only; staff who are no approvers
+ * see no tab and are refused by the routes.
  * Screenshots go to $STAFF_PAGE_SCREENSHOTS when it is set.
  */
 let stack: LocalStack;
@@ -231,5 +232,16 @@ describe('the approvers’ 审批 tab', () => {
     for (const { id } of batch) expect((await stack.awards.get(String(id)))!.record.status).toBe('APPROVED');
     expect((await reviewIds()).sort()).toEqual(['merit-he-jianhua', 'merit-undrawable']);
     await shot('7-after-batch');
+  });
+
+  it('shows a 盟市’s approver the awards of that 盟市 only', async () => {
+    await page.click('#sign-out');
+    await signIn('approver-region-6');
+    expect(await page.textContent('#who-label')).toBe('鄂尔多斯市审批人');
+    await page.click('#tab-review');
+    await page.waitForSelector('#review-rows tr[data-review-item]');
+    expect(await reviewIds()).toEqual(['merit-undrawable']);
+    // Another 盟市's award answers as a missing one would.
+    expect(await askWithPageToken('/awards/merit-he-jianhua/draft')).toBe(404);
   });
 });
