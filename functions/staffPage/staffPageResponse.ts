@@ -18,14 +18,15 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /**
  * The page may talk to its own origin and to the sign-in service's token endpoint, and nothing
- * else; it runs no inline script and cannot be framed.
+ * else; it runs no inline script and cannot be framed. It frames only the drafts it fetched
+ * itself (blob: addresses), so that approvers read them in the page.
  */
 function securityHeaders(config: StaffPageConfig): Record<string, string> {
   const tokenOrigin = config.signIn.kind === 'oidc' ? ` ${new URL(config.signIn.tokenUrl).origin}` : '';
   return {
     'content-security-policy':
-      `default-src 'self'; connect-src 'self'${tokenOrigin}; img-src 'self' data:; object-src 'none'; ` +
-      `base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
+      `default-src 'self'; connect-src 'self'${tokenOrigin}; img-src 'self' data:; ` +
+      `frame-src blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
   };

@@ -189,7 +189,10 @@ describe('the local staff server', () => {
       signIn: { kind: string; identities: { id: string; label: string }[] };
     };
     expect(config.signIn.kind).toBe('development');
-    expect(config.signIn.identities.map((identity) => identity.label)).toHaveLength(13);
+    // The department's staff and approver, and each 盟市's staff and approver.
+    const ids = config.signIn.identities.map((identity) => identity.id);
+    expect(ids).toHaveLength(26);
+    expect(ids).toEqual(expect.arrayContaining(['department', 'region-12', 'approver', 'approver-region-12']));
     expect((await get('/staff/app.js')).headers.get('content-type')).toBe('text/javascript; charset=utf-8');
   });
 

@@ -1,3 +1,4 @@
+import { approverAccessFromClaims } from '../../functions/core/desk/approverAccess.js';
 import { staffAccessFromClaims, type StaffAccess } from '../../functions/core/links/staffAccess.js';
 
 /** A signed-in member of staff: the bearer token the API checks, and what the page shows of it. */
@@ -6,6 +7,8 @@ export interface StaffSession {
   readonly access: StaffAccess;
   readonly expiresAt: number;
   readonly label: string;
+  /** Whether the token is an approver's: the page then offers the 审批 tab (the API decides). */
+  readonly approver: boolean;
 }
 
 const STORAGE_KEY = 'staff-session-token';
@@ -36,7 +39,14 @@ export function sessionFromToken(token: string, now: number = Date.now()): Staff
   if (!access) return undefined;
   const name = [claims.name, claims.email].find((value): value is string => typeof value === 'string' && value !== '');
   const role = access.scope === 'department' ? '公安厅（全区）' : `${access.region}`;
-  return { token, access, expiresAt: claims.exp * 1000, label: name ? `${role} · ${name}` : `${role}工作人员` };
+  return {
+    token,
+    access,
+    expiresAt: claims.exp * 1000,
+    // A name that already says its 盟市 (鄂尔多斯市审批人) is not prefixed with it again.
+    label: name ? (name.startsWith(role) ? name : `${role} · ${name}`) : `${role}工作人员`,
+    approver: approverAccessFromClaims(claims) !== undefined,
+  };
 }
 
 /** Whether a token's claims name a member of staff at all (for a clearer refusal than "expired"). */

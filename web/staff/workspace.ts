@@ -1,13 +1,16 @@
 import { startAwardsPanel } from './awardsPanel.js';
 import { bulletinList } from './bulletinsView.js';
+import { createDeskApi } from './deskApi.js';
 import { byId, h } from './dom.js';
 import { showNotice } from './notice.js';
+import { startReviewPanel } from './reviewPanel.js';
 import { sessionStore, type StaffSession } from './session.js';
 import { createStaffApi, StaffApiError } from './staffApi.js';
 
 /**
- * The signed-in page: who is signed in, the awards and bulletins tabs. A refused token (401) or
- * one that runs out while the page is open signs the page out with the reason.
+ * The signed-in page: who is signed in, the awards and bulletins tabs, and the 审批 tab for
+ * approvers. A refused token (401) or one that runs out while the page is open signs the page
+ * out with the reason.
  */
 export function startWorkspace(session: StaffSession, { signOut }: { signOut: (reason?: string) => void }): void {
   sessionStore.save(sessionStorage, session);
@@ -29,8 +32,11 @@ export function startWorkspace(session: StaffSession, { signOut }: { signOut: (r
     else showNotice(error instanceof Error ? error.message : String(error));
   };
 
-  const tabs = { awards: byId('tab-awards'), bulletins: byId('tab-bulletins') };
-  const panels = { awards: byId('awards-panel'), bulletins: byId('bulletins-panel') };
+  const tabs = { awards: byId('tab-awards'), bulletins: byId('tab-bulletins'), review: byId('tab-review') };
+  const panels = { awards: byId('awards-panel'), bulletins: byId('bulletins-panel'), review: byId('review-panel') };
+  // Only approvers see the 审批 tab; the desk refuses every other token anyway.
+  tabs.review.hidden = !session.approver;
+  const review = startReviewPanel(createDeskApi({ token: () => session.token }), failed);
   const select = (name: keyof typeof tabs) => {
     for (const key of Object.keys(tabs) as (keyof typeof tabs)[]) {
       tabs[key].setAttribute('aria-selected', String(key === name));
@@ -41,9 +47,11 @@ export function startWorkspace(session: StaffSession, { signOut }: { signOut: (r
       list.replaceChildren(h('p', { class: 'empty' }, '正在加载…'));
       api.bulletins().then(({ bulletins }) => list.replaceChildren(bulletinList(bulletins)), failed);
     }
+    if (name === 'review') review.show();
   };
   tabs.awards.onclick = () => select('awards');
   tabs.bulletins.onclick = () => select('bulletins');
+  tabs.review.onclick = () => select('review');
   select('awards');
   startAwardsPanel(session, api, failed);
 }

@@ -55,11 +55,14 @@ describe('the staff page’s responses', () => {
     expect(staffPageResponse('/nothing', files, hosted).body).toContain('未找到此页面');
   });
 
-  it('lets the page talk only to its origin and the token endpoint, run no inline script, and not be framed', () => {
+  it('lets the page talk only to its origin and the token endpoint, and frame only its own drafts', () => {
     const policy = staffPageResponse('/', files, hosted).headers['content-security-policy'];
     expect(policy).toContain("default-src 'self'");
     expect(policy).toContain("connect-src 'self' https://token.example.org;");
     expect(policy).toContain("frame-ancestors 'none'");
+    // It frames nothing but the drafts it fetched itself, and embeds no plugin content.
+    expect(policy).toContain('frame-src blob:;');
+    expect(policy).toContain("object-src 'none'");
     expect(staffPageResponse('/', files, development).headers['content-security-policy']).toContain(
       "connect-src 'self';",
     );

@@ -29,12 +29,24 @@ describe('the staff session read from a token', () => {
     expect(sessionFromToken(token({ sub: 'u1', 'custom:region': '鄂尔多斯市' }), NOW)!.label).toBe(
       '鄂尔多斯市工作人员',
     );
+    // A name that says its 盟市 already is not prefixed with it again.
+    expect(
+      sessionFromToken(token({ sub: 'u1', 'custom:region': '鄂尔多斯市', name: '鄂尔多斯市审批人' }), NOW)!.label,
+    ).toBe('鄂尔多斯市审批人');
   });
 
   it('reads the department’s staff from Cognito’s group claim', () => {
     expect(sessionFromToken(token({ sub: 'u2', 'cognito:groups': ['department'] }), NOW)!.label).toBe(
       '公安厅（全区）工作人员',
     );
+  });
+
+  it('knows an approver (of the department or of a 盟市) from the group claim, for the 审批 tab', () => {
+    const session = (claims: Record<string, unknown>) => sessionFromToken(token({ sub: 'u', ...claims }), NOW)!;
+    expect(session({ 'cognito:groups': ['approvers', 'department'] }).approver).toBe(true);
+    expect(session({ 'cognito:groups': ['approvers'], 'custom:region': '兴安盟' }).approver).toBe(true);
+    expect(session({ 'cognito:groups': ['department'] }).approver).toBe(false);
+    expect(session({ 'custom:region': '兴安盟' }).approver).toBe(false);
   });
 
   it('has no session for an expired, malformed or powerless token, and tells the last apart', () => {
