@@ -8,7 +8,7 @@ import { storeError } from '../StoreError.js';
 /** SigV4 presigned URLs live at most seven days. */
 export const MAX_LINK_SECONDS = 7 * 24 * 60 * 60;
 
-/** Presigned S3 GET links that download as PDF (or OFD) under the document's Chinese name (and an ASCII one for old clients). */
+/** Presigned S3 GET links that download as PDF (or OFD) under the document's Chinese name and an ASCII one. */
 export class S3DocumentLinks implements DocumentLinks {
   private readonly seconds: number;
 

@@ -81,7 +81,13 @@ describe('DynamoDbAwardQueries', () => {
 
   it('searches the 文号 with its year between 〔 〕 as stored, and names and titles as typed', async () => {
     ddb.on(QueryCommand).resolves({ Items: [] });
-    for (const q of ['内公奖(2020)1号', '内公奖[2020]1号', '内公奖（2020）1号', '内公奖【2020】1号', '内公奖〔2020〕1号']) {
+    for (const q of [
+      '内公奖(2020)1号',
+      '内公奖[2020]1号',
+      '内公奖（2020）1号',
+      '内公奖【2020】1号',
+      '内公奖〔2020〕1号',
+    ]) {
       await queries.listByRegion('自治区', { q, limit: 10 });
     }
     await queries.listByRegion('自治区', { q: '（先进集体）', limit: 10 });
