@@ -40,7 +40,7 @@ export function awardRow(
       h('span', { class: `status status-${award.status.toLowerCase()}` }, statusName(award.status)),
       award.failure && h('span', { class: 'status status-failed', title: award.failure }, '生成失败'),
       revocation && h('span', { class: 'revocation' }, revocation.date),
-      revocation?.reason && h('span', { class: 'revocation' }, revocation.reason),
+      revocation?.reason && h('span', { class: 'revocation reason' }, revocation.reason),
     ),
     h('td', {}, dateText(award.approvedAt)),
     h('td', {}, button),
