@@ -22,7 +22,7 @@ const get = (path: string, token?: string) =>
   fetch(`${stack.api!.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
 
 describe('the local staff server', () => {
-  it('lists a region’s awards and hands out links to the stored PDF and OFD under Chinese and ASCII names', async () => {
+  it('lists a region’s awards and links the stored PDF and OFD under Chinese and ASCII names', async () => {
     const token = stack.api!.token(ordos);
     const list = (await (await get('/awards', token)).json()) as { items: { id: string }[] };
     expect(list.items.map((item) => item.id)).toEqual(['merit-he-xia']);
