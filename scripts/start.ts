@@ -22,6 +22,7 @@ import type { Award } from '../functions/core/award/Award.js';
 import { DEVELOPMENT_IDENTITIES } from '../local/developmentIdentities.js';
 import { DEFAULT_API_PORT, dataLayout, type LocalStack, startLocalStack } from '../local/LocalStack.js';
 import { onOrphaned } from '../local/onOrphaned.js';
+import { reportingRenders } from '../local/reportingRenders.js';
 import { waitForSettled } from '../local/waitForSettled.js';
 import { ProgressBar } from './lib/ProgressBar.js';
 import { ownAuthority } from './lib/ownAuthority.js';
@@ -67,6 +68,9 @@ async function main(): Promise<void> {
     },
   });
   const authority = ownAuthority();
+  // Once the examples are done and the stack keeps running, each document stored gets a line.
+  let live = false;
+  let reads: LocalStack['awards'] | undefined;
   const stack = await startLocalStack({
     dynamodbPort: port(values['dynamodb-port'], 'dynamodb-port'),
     s3Port: port(values['s3-port'], 's3-port'),
@@ -84,7 +88,14 @@ async function main(): Promise<void> {
     },
     logLevel: 'ERROR',
     announce: true,
+    wrapHandler: (handler) =>
+      reportingRenders(handler, {
+        read: async (id) => reads?.get(id),
+        print: (line) => console.log(line),
+        enabled: () => live,
+      }),
   });
+  reads = stack.awards;
   console.log(
     `DynamoDB Local ${stack.info.dynamodbEndpoint} (table ${stack.info.tableName}), ` +
       `S3 ${stack.info.s3Endpoint} (bucket ${stack.info.bucket})`,
@@ -189,8 +200,9 @@ async function main(): Promise<void> {
   console.log(
     'the local stack keeps running: ' +
       'sign in to the staff page as 公安厅审批人 to decide awards, or try `npm run awards -- --local show <id>`; ' +
-      'Ctrl-C stops it',
+      'each document stored from now on is printed here (record, document, ms); Ctrl-C stops it',
   );
+  live = true;
 }
 
 main().catch((error: unknown) => {

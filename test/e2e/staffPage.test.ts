@@ -6,13 +6,17 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../local/LocalStack.js';
+import { awardOfRecord } from '../../functions/core/award/Award.js';
+import { waitForSettled } from '../../local/waitForSettled.js';
 import { launchChromium } from '../support/chromium.js';
 import { exampleJson } from '../support/examples.js';
 import { startStaffStack } from '../support/staffStack.js';
 
 /**
  * The staff page in a real browser against the local stack: sign in as 鄂尔多斯市's staff, find
- * an award, download its certificate. Screenshots go to $STAFF_PAGE_SCREENSHOTS when it is set.
+ * an award, download its certificate, see a revoked and a failed award for what they are; then as
+ * the department's staff, who open on 全区 and find an order by its 文号 however it is typed.
+ * Screenshots go to $STAFF_PAGE_SCREENSHOTS when it is set.
  */
 let stack: LocalStack;
 let browser: Browser;
@@ -22,6 +26,9 @@ const screenshots = process.env.STAFF_PAGE_SCREENSHOTS;
 const heXia = exampleJson('merit-he-xia');
 // A second 鄂尔多斯市 award, revoked after its certificate was made.
 const revoked = { ...heXia, id: 'merit-ordos-revoked', recipient: { ...(heXia.recipient as object), name: '高志远' } };
+// A third, written straight into the table approved, whose name no font can draw: its rendering fails.
+const failing = { ...heXia, id: 'merit-ordos-failed', recipient: { ...(heXia.recipient as object), name: '高😀' } };
+const order = exampleJson('commendation-order-2020-12');
 
 async function shot(name: string) {
   if (screenshots) await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
@@ -37,7 +44,15 @@ const rowIds = () =>
   page.$$eval('#award-rows tr[data-award]', (rows) => rows.map((row) => row.getAttribute('data-award')));
 
 beforeAll(async () => {
-  stack = await startStaffStack([heXia, exampleJson('merit-he-jianhua'), revoked]);
+  stack = await startStaffStack([
+    heXia,
+    exampleJson('merit-he-jianhua'),
+    revoked,
+    order,
+    exampleJson('telegram-condolence-he-jianhua'),
+  ]);
+  await stack.awards.create(awardOfRecord(failing));
+  await waitForSettled(stack.awards, [failing.id]);
   await stack.approvals.revoke(revoked.id, '经复核撤销', decider('审核专班'));
   for (let tries = 0; !(await stack.awards.get(revoked.id))?.documents?.every((ref) => ref.withdrawn); tries += 1) {
     if (tries > 300) throw new Error('the revoked award’s certificate was never withdrawn');
@@ -63,10 +78,16 @@ describe('the staff page', () => {
     await page.selectOption('#identity', { label: '鄂尔多斯市工作人员' });
     await page.click('#development-sign-in button[type=submit]');
     await page.waitForSelector('#award-rows tr[data-award]');
-    expect(await page.textContent('#who-label')).toBe('鄂尔多斯市工作人员');
-    expect((await rowIds()).sort()).toEqual(['merit-he-xia', 'merit-ordos-revoked']);
+    expect(await page.textContent('#who-label')).toContain('鄂尔多斯市工作人员');
+    expect((await rowIds()).sort()).toEqual(['merit-he-xia', 'merit-ordos-failed', 'merit-ordos-revoked']);
     // 鄂尔多斯市's staff choose no region: theirs is the only one they can see.
     expect(await page.isVisible('#region-field')).toBe(false);
+    // What it awards and the recipient's unit, beside the name.
+    const cells = await page.$$eval('tr[data-award="merit-he-xia"] td', (tds) => tds.map((td) => td.textContent));
+    expect(cells.slice(1, 5)).toEqual(['个人三等功', '鄂尔多斯市乌审旗公安局', '—', '战时记功']);
+    // The revoked award says when and why.
+    const revokedRow = await page.textContent('tr[data-award="merit-ordos-revoked"]');
+    expect(revokedRow).toMatch(/已撤销撤销日期 \d{4}年\d{1,2}月\d{1,2}日原因：经复核撤销/);
     await shot('2-list');
   });
 
@@ -81,7 +102,7 @@ describe('the staff page', () => {
     expect(await page.textContent('tr[data-documents-of="merit-he-xia"] .document-title')).toBe('荣誉证书');
     await shot('3-documents');
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-    expect(download.suggestedFilename()).toBe('荣誉证书-贺霞.pdf');
+    expect(download.suggestedFilename()).toBe('荣誉证书-贺霞-个人三等功.pdf');
     const bytes = readFileSync((await download.path())!);
     const ref = (await stack.awards.get('merit-he-xia'))!.documents!.find(
       (document) => document.kind === 'certificate',
@@ -95,7 +116,7 @@ describe('the staff page', () => {
     const ofdLink = page.locator('tr[data-documents-of="merit-he-xia"] a.download[data-format="ofd"]');
     expect(await ofdLink.textContent()).toBe('下载 OFD 版式文件');
     const [ofdDownload] = await Promise.all([page.waitForEvent('download'), ofdLink.click()]);
-    expect(ofdDownload.suggestedFilename()).toBe('荣誉证书-贺霞.ofd');
+    expect(ofdDownload.suggestedFilename()).toBe('荣誉证书-贺霞-个人三等功.ofd');
     expect(sha256(readFileSync((await ofdDownload.path())!))).toBe(ref.ofd!.sha256);
   });
 
@@ -107,6 +128,18 @@ describe('the staff page', () => {
     expect(await documents.textContent()).toContain('已撤回（表彰已撤销），不可下载');
     expect(await documents.locator('a').count()).toBe(0);
     await shot('4-withdrawn');
+  });
+
+  it('says an award whose rendering failed failed, and why, instead of asking to wait', async () => {
+    await search('');
+    expect(await page.textContent('tr[data-award="merit-ordos-failed"]')).toContain('生成失败');
+    await page.click('button[data-award="merit-ordos-failed"]');
+    const documents = page.locator('tr[data-documents-of="merit-ordos-failed"]');
+    await documents.waitFor();
+    const text = await documents.textContent();
+    expect(text).toMatch(/^生成失败：.+。请联系审核人员更正记录。$/);
+    expect(text).not.toContain('正在生成');
+    await shot('4-failed');
   });
 
   it('does not show another 盟市’s award, neither in a search nor when asked for by id', async () => {
@@ -130,5 +163,37 @@ describe('the staff page', () => {
     await page.click('#sign-out');
     await page.waitForSelector('#sign-in:not([hidden])');
     expect(await page.evaluate(() => sessionStorage.getItem('staff-session-token'))).toBeNull();
+  });
+
+  it('opens on 全区 for the department’s staff, and finds an order by its 文号 whatever brackets are typed', async () => {
+    await page.selectOption('#identity', { label: '公安厅工作人员（全区）' });
+    await page.click('#development-sign-in button[type=submit]');
+    await page.waitForSelector('#award-rows tr[data-award]');
+    expect(await page.isVisible('#region-field')).toBe(true);
+    expect(await page.$eval('#region', (select) => (select as HTMLSelectElement).selectedOptions[0]!.text)).toBe(
+      '全区',
+    );
+    const all = await rowIds();
+    expect(all).toEqual(expect.arrayContaining(['merit-he-xia', 'merit-he-jianhua', order.id]));
+    // A telegram to the family of the fallen is listed as the 唁电 it is.
+    const telegram = await page.$$eval('tr[data-award="telegram-condolence-he-jianhua"] td', (tds) =>
+      tds.map((td) => td.textContent),
+    );
+    expect(telegram[4]).toBe('唁电');
+    await shot('6-department');
+    // The pipeline numbers the order from the sequence: its 文号 is read back, typed three ways.
+    const number = (await stack.awards.get(String(order.id)))!.record.documentNumber!;
+    expect(number).toMatch(/^内公奖〔2020〕\d+号$/);
+    for (const q of [
+      number.replace('〔', '(').replace('〕', ')'),
+      number.replace('〔', '[').replace('〕', ']'),
+      number,
+    ]) {
+      await search(q);
+      expect(await rowIds(), q).toEqual([order.id]);
+    }
+    const cells = await page.$$eval(`tr[data-award="${order.id}"] td`, (tds) => tds.map((td) => td.textContent));
+    expect(cells.slice(1, 4)).toEqual(['嘉奖令（7人）', '内蒙古自治区公安厅', number]);
+    await shot('7-document-number');
   });
 });

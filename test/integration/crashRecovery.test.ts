@@ -10,10 +10,11 @@ import { DynamoDbAwardStore } from '../../functions/adapters/dynamodb/DynamoDbAw
 import { DynamoDbVerifications } from '../../functions/adapters/dynamodb/DynamoDbVerifications.js';
 import { DynamoDbStatisticsRepository } from '../../functions/adapters/dynamodb/DynamoDbStatisticsRepository.js';
 import { AwardWorkflow } from '../../functions/core/award/AwardWorkflow.js';
-import { type AwardRecord, LEAGUES_AND_CITIES, validateRecord } from '../../functions/core/records/index.js';
+import { LEAGUES_AND_CITIES } from '../../functions/core/records/index.js';
 import { REGION_SCOPE } from '../../functions/core/statistics/changeDelta.js';
 import { compileFigures } from '../../functions/core/statistics/compileFigures.js';
 import { figuresOfCounters } from '../../functions/core/statistics/counters.js';
+import { issuedRecords } from '../../functions/core/statistics/issuedRecords.js';
 import { AWARDS_TABLE } from '../../functions/definitions/awardsTable.js';
 import { DOCUMENTS_BUCKET } from '../../functions/definitions/documentsBucket.js';
 import { freePort } from '../../local/ports.js';
@@ -133,8 +134,7 @@ describe('npm start after a crash', () => {
     expect(numbers.length).toBe(75 + 2);
 
     // The figures kept from the stream, though it was cut mid-way, equal a recount.
-    const records: AwardRecord[] = [...settled.values()].map((award) => validateRecord(award.record));
-    const recount = compileFigures(records, '2100-01-01T00:00:00Z');
+    const recount = compileFigures(issuedRecords(settled.values()), '2100-01-01T00:00:00Z');
     const kept = await new DynamoDbStatisticsRepository(dynamodb, AWARDS_TABLE.defaultName).read([
       REGION_SCOPE,
       ...LEAGUES_AND_CITIES,

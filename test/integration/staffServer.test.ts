@@ -22,7 +22,7 @@ const get = (path: string, token?: string) =>
   fetch(`${stack.api!.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
 
 describe('the local staff server', () => {
-  it('lists a region’s awards and hands out links to the stored PDF and OFD under their Chinese names', async () => {
+  it('lists a region’s awards and links the stored PDF and OFD under Chinese and ASCII names', async () => {
     const token = stack.api!.token(ordos);
     const list = (await (await get('/awards', token)).json()) as { items: { id: string }[] };
     expect(list.items.map((item) => item.id)).toEqual(['merit-he-xia']);
@@ -35,7 +35,7 @@ describe('the local staff server', () => {
     const bytes = Buffer.from(await download.arrayBuffer());
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(document!.sha256);
     expect(decodeURIComponent(new URL(document!.url).searchParams.get('response-content-disposition')!)).toContain(
-      "filename*=UTF-8''荣誉证书-贺霞.pdf",
+      `attachment; filename="certificate-merit-he-xia-v1.pdf"; filename*=UTF-8''荣誉证书-贺霞-个人三等功.pdf`,
     );
 
     // The OFD the pipeline stored beside it: its own link, its own bytes, named and typed as OFD.
@@ -49,7 +49,7 @@ describe('the local staff server', () => {
     expect(ofd.sha256).not.toBe(document!.sha256);
     expect(new URL(ofd.url).searchParams.get('response-content-type')).toBe('application/ofd');
     expect(decodeURIComponent(new URL(ofd.url).searchParams.get('response-content-disposition')!)).toContain(
-      "filename*=UTF-8''荣誉证书-贺霞.ofd",
+      "filename*=UTF-8''荣誉证书-贺霞-个人三等功.ofd",
     );
   });
 

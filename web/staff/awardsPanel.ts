@@ -1,5 +1,5 @@
 import { LEAGUES_AND_CITIES, RECORD_STATUSES } from '../../functions/core/records/constants.js';
-import { awardRow, type DownloadFormat, documentList, linkOf } from './awardsView.js';
+import { AWARD_COLUMNS, awardRow, type DownloadFormat, documentList, linkOf } from './awardsView.js';
 import { statusName } from './chineseText.js';
 import { byId, h } from './dom.js';
 import { showNotice } from './notice.js';
@@ -13,7 +13,7 @@ const EMPTY_PAGES_READ_ON = 5;
 const LINK_MARGIN_MS = 10_000;
 
 /**
- * The awards tab: search by status and name (the department also picks the region), a page of
+ * The awards tab: search by status, name or 文号 (the department also picks a region, or 全区), a page of
  * awards at a time, and each award's documents on request.
  */
 export function startAwardsPanel(session: StaffSession, api: StaffApi, failed: (error: unknown) => void): void {
@@ -21,7 +21,9 @@ export function startAwardsPanel(session: StaffSession, api: StaffApi, failed: (
   const region = byId<HTMLSelectElement>('region');
   regionField.hidden = session.access.scope !== 'department';
   if (session.access.scope === 'department' && region.options.length === 0) {
+    // 全区 first, and chosen: the department's staff start from every region's awards.
     region.append(
+      h('option', { value: '' }, '全区'),
       ...[...LEAGUES_AND_CITIES, '自治区'].map((name) =>
         h('option', { value: name }, name === '自治区' ? '自治区（厅本级）' : name),
       ),
@@ -62,12 +64,8 @@ export function startAwardsPanel(session: StaffSession, api: StaffApi, failed: (
       };
       const cell = h(
         'td',
-        { colspan: '6' },
-        documentList(
-          answer.status,
-          answer.documents,
-          (document, format, event) => void download(document, format, event).catch(failed),
-        ),
+        { colspan: String(AWARD_COLUMNS.length) },
+        documentList(answer, (document, format, event) => void download(document, format, event).catch(failed)),
       );
       row.after(h('tr', { class: 'documents-row', 'data-documents-of': award.id }, cell));
       button.setAttribute('aria-expanded', 'true');
@@ -116,7 +114,7 @@ export function startAwardsPanel(session: StaffSession, api: StaffApi, failed: (
     showNotice(undefined);
     const q = byId<HTMLInputElement>('q').value.trim();
     query = {
-      ...(session.access.scope === 'department' ? { region: region.value } : {}),
+      ...(session.access.scope === 'department' && region.value ? { region: region.value } : {}),
       ...(status.value ? { status: status.value } : {}),
       ...(q ? { q } : {}),
     };

@@ -12,10 +12,21 @@ export interface DocumentSummary {
 export interface AwardSummary {
   readonly id: string;
   readonly kind: string;
+  /** The category staff name it by (a telegram to the family of the fallen is a 唁电); absent from older APIs. */
+  readonly category?: string;
   readonly region: string;
   readonly status: string;
   readonly name: string;
+  /** What it awards: 个人三等功, 嘉奖, “…”荣誉称号, 嘉奖令（3人）… */
+  readonly award?: string;
+  /** The recipient's unit, else the issuing authority. */
+  readonly unit?: string;
+  readonly documentNumber?: string;
   readonly approvedAt?: string;
+  readonly revokedAt?: string;
+  readonly revocationReason?: string;
+  /** Why the current version's documents could not be made: they never will be until it is corrected. */
+  readonly failure?: string;
   readonly documents: readonly DocumentSummary[];
 }
 
@@ -106,7 +117,7 @@ export function createStaffApi({
       const text = search.toString();
       return get(`/awards${text ? `?${text}` : ''}`);
     },
-    documents(id: string): Promise<{ id: string; status: string; documents: DocumentLink[] }> {
+    documents(id: string): Promise<{ id: string; status: string; failure?: string; documents: DocumentLink[] }> {
       return get(`/awards/${encodeURIComponent(id)}/documents`);
     },
     bulletins(): Promise<{ bulletins: BulletinLink[] }> {

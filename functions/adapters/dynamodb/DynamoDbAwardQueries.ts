@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { documentNumberQuery } from '../../core/links/documentNumberQuery.js';
 import { BadLinkRequest } from '../../core/links/linkRequest.js';
 import type { AwardQueries } from '../../core/links/LinksService.js';
 import type { Award } from '../../core/award/Award.js';
@@ -103,13 +104,15 @@ export class DynamoDbAwardQueries implements AwardQueries {
       values[':status'] = options.status;
     }
     if (options.q !== undefined) {
-      // Index keys cannot be filtered on, so the id is not searched; 文号 and addressees are.
+      // Index keys cannot be filtered on, so the id is not searched; 文号 (whatever brackets were
+      // typed around its year) and addressees are.
       filters.push(
         '(contains(recipient.#name, :q) OR contains(title, :q) ' +
-          'OR contains(documentNumber, :q) OR contains(addressee, :q))',
+          'OR contains(documentNumber, :number) OR contains(addressee, :q))',
       );
       names['#name'] = 'name';
       values[':q'] = options.q;
+      values[':number'] = documentNumberQuery(options.q);
     }
     const start = decodeCursor(options.cursor, region);
     try {

@@ -8,7 +8,7 @@ import { storeError } from '../StoreError.js';
 /** SigV4 presigned URLs live at most seven days. */
 export const MAX_LINK_SECONDS = 7 * 24 * 60 * 60;
 
-/** Presigned S3 GET links that download as PDF (or OFD) under the document's Chinese name. */
+/** Presigned S3 GET links that download as PDF (or OFD) under the document's Chinese name and an ASCII one. */
 export class S3DocumentLinks implements DocumentLinks {
   private readonly seconds: number;
 
@@ -25,11 +25,12 @@ export class S3DocumentLinks implements DocumentLinks {
     key: string,
     fileName: string,
     format: DocumentFormat = 'pdf',
+    asciiFileName?: string,
   ): Promise<{ url: string; expiresAt: string }> {
     const command = new GetObjectCommand({
       Bucket: this.bucket,
       Key: key,
-      ResponseContentDisposition: contentDisposition(fileName),
+      ResponseContentDisposition: contentDisposition(fileName, 'attachment', asciiFileName),
       ResponseContentType: DOCUMENTS_BUCKET.contentTypes[format],
     });
     try {

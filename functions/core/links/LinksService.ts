@@ -1,9 +1,12 @@
 import type { Award, AwardRecordFields, DocumentRef, FormatRef } from '../award/Award.js';
 import type { DocumentFormat } from '../../definitions/documentsBucket.js';
 import { documentTitle } from '../documents/documentTitles.js';
+import { REGIONS } from '../records/constants.js';
+import { awardSummary, currentDocuments, renderingFailure } from './awardSummary.js';
+import { asciiFileName, documentFileName } from './documentFileName.js';
 import type { AskedRequest, AuditEntry, AuditTrail } from './AuditTrail.js';
 import { maySee, type StaffAccess, scopeOf } from './staffAccess.js';
-import { BadLinkRequest, type LinkRequest } from './linkRequest.js';
+import type { LinkRequest } from './linkRequest.js';
 
 /** What the links API reads: award items by region (a page at a time) and one by id. */
 export interface AwardQueries {
@@ -19,9 +22,17 @@ export interface AwardQueries {
   get(id: string): Promise<Award | undefined>;
 }
 
-/** Short-lived signed GET links that download under a given file name, as the format's media type (PDF unless told). */
+/**
+ * Short-lived signed GET links that download under a given file name (and an ASCII one for old
+ * clients), as the format's media type (PDF unless told).
+ */
 export interface DocumentLinks {
-  link(key: string, fileName: string, format?: DocumentFormat): Promise<{ url: string; expiresAt: string }>;
+  link(
+    key: string,
+    fileName: string,
+    format?: DocumentFormat,
+    asciiFileName?: string,
+  ): Promise<{ url: string; expiresAt: string }>;
 }
 
 /** Compiled statistics bulletins, newest first. */
@@ -53,56 +64,6 @@ export class NotFound extends Error {
 }
 
 /**
- * The name a document downloads under: 荣誉证书-何建华.pdf, 嘉奖令-内公奖〔2020〕1号.pdf, 唁电-何建华同志家属.pdf;
- * its OFD under the same name with .ofd.
- */
-export function documentFileName(item: AwardRecordFields, ref: DocumentRef, format: DocumentFormat = 'pdf'): string {
-  const title = documentTitle(ref.kind, item);
-  const recipient = item.recipient as { name?: string } | undefined;
-  const subject =
-    recipient?.name ??
-    (item.documentNumber as string | undefined) ??
-    (item.addressee as string | undefined)?.replace(/[：:]$/, '') ??
-    item.id;
-  return `${title}-${subject}${ref.version > 1 ? `-v${ref.version}` : ''}.${format}`;
-}
-
-/** The current version of each kind of document; earlier versions stay in storage but are not offered. */
-function currentDocuments(documents: readonly DocumentRef[]): DocumentRef[] {
-  const latest = new Map<string, DocumentRef>();
-  for (const ref of documents) if ((latest.get(ref.kind)?.version ?? 0) < ref.version) latest.set(ref.kind, ref);
-  return [...latest.values()];
-}
-
-/**
- * Whom a record is for, as the staff page lists it: the recipient, a telegram's title and
- * addressee (唁电 致何建华同志家属), else the title.
- */
-function displayName(item: AwardRecordFields): string {
-  const recipient = (item.recipient as { name?: string } | undefined)?.name;
-  const addressee =
-    item.kind === 'telegram' ? (item.addressee as string | undefined)?.replace(/[：:]$/, '') : undefined;
-  const title = item.title as string | undefined;
-  return recipient ?? (title && addressee ? `${title} 致${addressee}` : title) ?? item.id;
-}
-
-const summary = ({ record, documents }: Award) => ({
-  id: record.id,
-  kind: record.kind,
-  region: record.region,
-  status: record.status,
-  name: displayName(record),
-  approvedAt: record.approvedAt,
-  documents: currentDocuments(documents).map(({ kind, version, pages, withdrawn }) => ({
-    kind,
-    title: documentTitle(kind, record),
-    version,
-    pages,
-    withdrawn: withdrawn === true || record.status === 'REVOKED',
-  })),
-});
-
-/**
  * The links API's decisions: staff see their own region's awards (the department every
  * region's), another region's award answers as a missing one would, a document gets a link only
  * while its award is APPROVED (read now, whatever its references say) and the document is not
@@ -125,9 +86,13 @@ export class LinksService {
   }
 
   async listAwards(access: StaffAccess, request: Extract<LinkRequest, { route: 'list-awards' }>, asked: AskedRequest) {
+    const { region: _region, route: _route, ...options } = request;
     const region = request.region ?? (access.scope === 'region' ? access.region : undefined);
-    if (region === undefined)
-      throw new BadLinkRequest('region: required for the department’s staff (one of the 12 盟市 or 自治区)');
+    if (region === undefined) {
+      // The department's staff asking for no region in particular see them all, 盟市 after 盟市.
+      const page = await this.deps.awards.listAcrossRegions(REGIONS, options);
+      return { items: page.items.map(awardSummary), ...(page.cursor ? { cursor: page.cursor } : {}) };
+    }
     if (!maySee(access, region)) {
       // Answered as a region without awards would be, but written down as the refusal it is.
       await this.audit({
@@ -140,9 +105,8 @@ export class LinksService {
       });
       return { items: [] };
     }
-    const { region: _region, route: _route, ...options } = request;
     const page = await this.deps.awards.listByRegion(region, options);
-    return { items: page.items.map(summary), ...(page.cursor ? { cursor: page.cursor } : {}) };
+    return { items: page.items.map(awardSummary), ...(page.cursor ? { cursor: page.cursor } : {}) };
   }
 
   async documents(access: StaffAccess, id: string, asked: AskedRequest) {
@@ -174,7 +138,12 @@ export class LinksService {
         documents.push({ kind, title, version, sha256, pages, withdrawn: true });
         continue;
       }
-      const { url, expiresAt } = await this.deps.links.link(key, documentFileName(award.record, ref));
+      const { url, expiresAt } = await this.deps.links.link(
+        key,
+        documentFileName(award.record, ref),
+        'pdf',
+        asciiFileName(award.record, ref),
+      );
       await this.audit({ ...caller, action: 'link-issued', key, sha256, expiresAt, status: 200 });
       // Documents rendered before OFD output have no OFD: they are offered as PDF alone.
       const ofd = ref.ofd ? await this.ofdLink(caller, award.record, ref, ref.ofd) : undefined;
@@ -190,7 +159,8 @@ export class LinksService {
         ...(ofd ? { ofd } : {}),
       });
     }
-    return { id, status, documents };
+    const failure = renderingFailure(award);
+    return { id, status, ...(failure === undefined ? {} : { failure }), documents };
   }
 
   /** Statistics bulletins cover the whole region, so every member of staff may read them. */
@@ -199,7 +169,8 @@ export class LinksService {
     for (const { cutoff, key, ofdKey } of await this.deps.bulletins.list()) {
       const name = `统计通报-${cutoff.slice(0, 10)}`;
       const issue = async (objectKey: string, format: DocumentFormat) => {
-        const link = await this.deps.links.link(objectKey, `${name}.${format}`, format);
+        const ascii = `statistics-bulletin-${cutoff.slice(0, 10)}.${format}`;
+        const link = await this.deps.links.link(objectKey, `${name}.${format}`, format, ascii);
         await this.audit({
           action: 'link-issued',
           subject: access.subject,
@@ -226,7 +197,12 @@ export class LinksService {
     ref: DocumentRef,
     { key, sha256, bytes }: FormatRef,
   ) {
-    const { url, expiresAt } = await this.deps.links.link(key, documentFileName(record, ref, 'ofd'), 'ofd');
+    const { url, expiresAt } = await this.deps.links.link(
+      key,
+      documentFileName(record, ref, 'ofd'),
+      'ofd',
+      asciiFileName(record, ref, 'ofd'),
+    );
     await this.audit({ ...caller, action: 'link-issued', key, sha256, expiresAt, status: 200 });
     return { url, expiresAt, sha256, bytes };
   }

@@ -12,14 +12,19 @@ function asciiFallback(name: string): string {
 /**
  * A Content-Disposition header that downloads a file under its Chinese name: an ASCII `filename`
  * for old clients and an RFC 6266 / RFC 5987 `filename*=UTF-8''…` for everyone else, e.g.
- * attachment; filename="_-_.pdf"; filename*=UTF-8''%E8%8D%A3%E8%AA%89%E8%AF%81%E4%B9%A6-…pdf
+ * attachment; filename="certificate-merit-he-jianhua-v1.pdf"; filename*=UTF-8''%E8%8D%A3%E8%AA%89…pdf
+ * Without a readable ASCII name given, the fallback keeps the name's ASCII and marks the rest "_".
  */
-export function contentDisposition(fileName: string, disposition: 'attachment' | 'inline' = 'attachment'): string {
+export function contentDisposition(
+  fileName: string,
+  disposition: 'attachment' | 'inline' = 'attachment',
+  asciiName: string = fileName,
+): string {
   const encoded = [...new TextEncoder().encode(fileName)]
     .map((byte) => {
       const char = String.fromCharCode(byte);
       return byte < 0x80 && ATTR_CHAR.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
     })
     .join('');
-  return `${disposition}; filename="${asciiFallback(fileName)}"; filename*=UTF-8''${encoded}`;
+  return `${disposition}; filename="${asciiFallback(asciiName)}"; filename*=UTF-8''${encoded}`;
 }

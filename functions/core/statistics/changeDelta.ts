@@ -1,4 +1,5 @@
 import type { Award } from '../award/Award.js';
+import { failedToRender } from '../award/failedToRender.js';
 import { type AwardRecord, LEAGUES_AND_CITIES, validateRecord } from '../records/index.js';
 import { COUNTER_FIELDS, type CounterField, type Counters, countersOf } from './counters.js';
 import { figuresOf } from './recordContribution.js';
@@ -9,10 +10,13 @@ export const REGION_SCOPE = '全区';
 /** Counts as of now: every approval and delivery so far, no revocation yet to come. */
 const NOW_AND_LATER = new Date(8.64e15);
 
-/** What one award adds to each scope's counters now; an invalid record adds nothing. */
+/**
+ * What one award adds to each scope's counters now; an invalid record adds nothing, nor does an
+ * award whose documents could not be drawn (as issuedRecords leaves it out of a recount).
+ */
 function contribution(award: Award | undefined): Map<string, Counters> {
   const scopes = new Map<string, Counters>();
-  if (award === undefined) return scopes;
+  if (award === undefined || failedToRender(award)) return scopes;
   let record: AwardRecord;
   try {
     record = validateRecord(award.record);

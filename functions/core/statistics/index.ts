@@ -3,6 +3,7 @@ export { addFigures } from './addFigures.js';
 export { compileFigures } from './compileFigures.js';
 export { ConflictingVersionsError } from './ConflictingVersionsError.js';
 export { countFigures } from './countFigures.js';
+export { issuedRecords } from './issuedRecords.js';
 export { emptyFigures } from './emptyFigures.js';
 export { figuresOf } from './recordContribution.js';
 export { latestVersions, type RecordVersion } from './latestVersions.js';

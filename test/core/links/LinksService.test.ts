@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { documentFileName, LinksService, NotFound } from '../../../functions/core/links/LinksService.js';
+import { asciiFileName, documentFileName } from '../../../functions/core/links/documentFileName.js';
+import { LinksService, NotFound } from '../../../functions/core/links/LinksService.js';
+import { REGIONS } from '../../../functions/core/records/constants.js';
 import { type Award, awardOfRecord } from '../../../functions/core/award/Award.js';
 import type { AuditEntry } from '../../../functions/core/links/AuditTrail.js';
 import type { StaffAccess } from '../../../functions/core/links/staffAccess.js';
@@ -29,15 +31,18 @@ function service(items: Award[]) {
   const links = new LinksService({
     awards: {
       get: async (id) => items.find((item) => item.record.id === id),
-      listAcrossRegions: async () => ({ items: [] }),
+      listAcrossRegions: async (regions, options) => {
+        listed.push({ regions, ...options });
+        return { items: items.filter((item) => regions.includes(String(item.record.region))) };
+      },
       listByRegion: async (region, options) => {
         listed.push({ region, ...options });
         return { items: items.filter((item) => item.record.region === region) };
       },
     },
     links: {
-      link: async (key, fileName, format = 'pdf') => ({
-        url: `https://signed.example/${key}?name=${encodeURIComponent(fileName)}&as=${format}`,
+      link: async (key, fileName, format = 'pdf', ascii = '') => ({
+        url: `https://signed.example/${key}?name=${encodeURIComponent(fileName)}&ascii=${ascii}&as=${format}`,
         expiresAt: '2020-03-02T00:15:00Z',
       }),
     },
@@ -77,7 +82,9 @@ describe('LinksService', () => {
         expiresAt: '2020-03-02T00:15:00Z',
       },
     ]);
-    expect(decodeURIComponent(answer.documents[0]!.url!)).toContain('荣誉证书-贺霞-v2.pdf');
+    expect(decodeURIComponent(answer.documents[0]!.url!)).toContain(
+      'name=荣誉证书-贺霞-个人三等功-v2.pdf&ascii=certificate-merit-he-xia-v2.pdf&',
+    );
     expect(audit).toEqual([
       {
         at: '2020-03-02T00:00:00.000Z',
@@ -108,7 +115,9 @@ describe('LinksService', () => {
       sha256: 'ofd-sha-2',
       bytes: 31000,
     });
-    expect(decodeURIComponent(document!.ofd!.url)).toContain('name=荣誉证书-贺霞-v2.ofd&');
+    expect(decodeURIComponent(document!.ofd!.url)).toContain(
+      'name=荣誉证书-贺霞-个人三等功-v2.ofd&ascii=certificate-merit-he-xia-v2.ofd&',
+    );
     expect(document!.url).toMatch(/&as=pdf$/);
     expect(audit.map(({ action, key, sha256 }) => [action, key, sha256])).toEqual([
       ['link-issued', 'awards/merit-he-xia/certificate-v2.pdf', 'sha-2'],
@@ -197,7 +206,7 @@ describe('LinksService', () => {
     ]);
   });
 
-  it('lists a region’s awards for its staff, none of another region, and asks the department to pick one', async () => {
+  it('lists a region’s awards for its staff, none of another region, and all regions for the department', async () => {
     const { links, listed } = service([heXia]);
     const own = await links.listAwards(regionStaff, { route: 'list-awards', limit: 25, q: '贺' }, askedList);
     expect(own.items.map((item) => [item.id, item.name, item.documents])).toEqual([
@@ -207,8 +216,62 @@ describe('LinksService', () => {
     expect(
       (await links.listAwards(regionStaff, { route: 'list-awards', region: '兴安盟', limit: 25 }, askedList)).items,
     ).toEqual([]);
-    await expect(links.listAwards(department, { route: 'list-awards', limit: 25 }, askedList)).rejects.toThrow(
-      'region: required',
+    listed.length = 0;
+    const all = await links.listAwards(department, { route: 'list-awards', limit: 25, q: '贺' }, askedList);
+    expect(all.items.map((item) => item.id)).toEqual(['merit-he-xia']);
+    expect(listed).toEqual([{ regions: REGIONS, limit: 25, q: '贺' }]);
+  });
+
+  it('lists what a clerk looks for: the award, the unit, the 文号, a 唁电 as 唁电, a revocation and why', async () => {
+    const order = awardOfRecord({ ...exampleJson('commendation-order-2020-12'), documentNumber: '内公奖〔2020〕1号' });
+    const telegram = awardOfRecord(exampleJson('telegram-condolence-he-jianhua'));
+    const revoked = awardOfRecord({
+      ...exampleJson('merit-he-jianhua'),
+      status: 'REVOKED',
+      revokedAt: '2020-04-01T10:00:00+08:00',
+      revocationReason: '经复核撤销',
+    });
+    const { links } = service([heXia, order, telegram, revoked]);
+    const { items } = await links.listAwards(department, { route: 'list-awards', limit: 25 }, askedList);
+    const byId = new Map(items.map((item) => [item.id, item]));
+    expect(byId.get('merit-he-xia')).toMatchObject({
+      category: '战时记功',
+      award: '个人三等功',
+      unit: '鄂尔多斯市乌审旗公安局',
+    });
+    expect(byId.get('merit-he-xia')).not.toHaveProperty('revokedAt');
+    expect(byId.get(order.record.id)).toMatchObject({
+      category: '嘉奖令',
+      documentNumber: '内公奖〔2020〕1号',
+      unit: '内蒙古自治区公安厅',
+    });
+    expect(byId.get(telegram.record.id)).toMatchObject({ kind: 'telegram', category: '唁电', award: '唁电' });
+    expect(byId.get('merit-he-jianhua')).toMatchObject({
+      award: '追记个人一等功',
+      revokedAt: '2020-04-01T10:00:00+08:00',
+      revocationReason: '经复核撤销',
+    });
+  });
+
+  it('says why the current version’s documents could not be made, in the list and with the documents', async () => {
+    const failed: Award = {
+      ...awardOfRecord({ ...exampleJson('merit-he-xia'), version: 2 }),
+      rendering: { failure: { version: 2, reason: 'recipient.name: "😀" (U+1F600) is in no font' } },
+    };
+    const { links } = service([failed]);
+    const [listed] = (await links.listAwards(regionStaff, { route: 'list-awards', limit: 25 }, askedList)).items;
+    expect(listed!.failure).toBe('recipient.name: "😀" (U+1F600) is in no font');
+    const answer = await links.documents(regionStaff, 'merit-he-xia', askedDocuments('merit-he-xia'));
+    expect(answer).toMatchObject({ status: 'APPROVED', failure: 'recipient.name: "😀" (U+1F600) is in no font' });
+
+    // A failure of an earlier version, since corrected, is not the award's.
+    const corrected: Award = { ...failed, record: { ...failed.record, version: 3 } };
+    const again = service([corrected]).links;
+    expect(
+      (await again.listAwards(regionStaff, { route: 'list-awards', limit: 25 }, askedList)).items[0],
+    ).not.toHaveProperty('failure');
+    expect(await again.documents(regionStaff, 'merit-he-xia', askedDocuments('merit-he-xia'))).not.toHaveProperty(
+      'failure',
     );
   });
 
@@ -246,8 +309,10 @@ describe('LinksService', () => {
   it('gives every member of staff the bulletins, each with its OFD when archived with one, audited', async () => {
     const { links, audit } = service([]);
     const { bulletins } = await links.bulletins(otherRegion);
+    // Saved under a Chinese name, and a plain one for clients that cannot read it.
     const signed = (key: string, name: string, format: string) =>
-      `https://signed.example/${key}?name=${encodeURIComponent(name)}&as=${format}`;
+      `https://signed.example/${key}?name=${encodeURIComponent(name)}` +
+      `&ascii=statistics-bulletin-${name.slice(5)}&as=${format}`;
     expect(bulletins).toEqual([
       {
         cutoff: '2020-03-11T00:00:00Z',
@@ -272,13 +337,23 @@ describe('LinksService', () => {
     ]);
   });
 
-  it('names downloads after the document and its subject', () => {
+  it('names downloads after the document, its subject and a certificate’s award, with a readable ASCII name', () => {
     const order = awardOfRecord({ ...exampleJson('commendation-order-2020-12'), documentNumber: '内公奖〔2020〕1号' });
     expect(documentFileName(order.record, { ...ref(1), kind: 'commendation-order' })).toBe(
       '嘉奖令-内公奖〔2020〕1号.pdf',
     );
-    expect(documentFileName(heXia.record, ref(1))).toBe('荣誉证书-贺霞.pdf');
-    expect(documentFileName(heXia.record, ref(2), 'ofd')).toBe('荣誉证书-贺霞-v2.ofd');
+    expect(documentFileName(heXia.record, ref(1))).toBe('荣誉证书-贺霞-个人三等功.pdf');
+    expect(documentFileName(heXia.record, ref(2), 'ofd')).toBe('荣誉证书-贺霞-个人三等功-v2.ofd');
+    // Two certificates of one person save under two names.
+    const merit = awardOfRecord(exampleJson('merit-he-jianhua'));
+    const title = awardOfRecord(exampleJson('honorary-title-he-jianhua'));
+    const names = [merit, title].map((award) => documentFileName(award.record, ref(1)));
+    expect(names[0]).toBe('荣誉证书-何建华-追记个人一等功.pdf');
+    expect(new Set(names).size).toBe(2);
+    expect(asciiFileName(merit.record, ref(1))).toBe('certificate-merit-he-jianhua-v1.pdf');
+    expect(asciiFileName(order.record, { ...ref(2), kind: 'commendation-order' }, 'ofd')).toBe(
+      'commendation-order-commendation-order-2020-12-v2.ofd',
+    );
   });
 
   it('names a telegram’s download, listing and links after its variant: 唁电 or 慰问电', async () => {

@@ -29,4 +29,14 @@ describe('contentDisposition', () => {
       `attachment; filename="plain-name_v1.pdf"; filename*=UTF-8''plain-name_v1.pdf`,
     );
   });
+
+  it('takes a readable ASCII fallback when given one, instead of the Chinese name with its letters marked "_"', () => {
+    const header = contentDisposition(
+      '荣誉证书-何建华-追记个人一等功.pdf',
+      'attachment',
+      'certificate-merit-he-jianhua-v1.pdf',
+    );
+    expect(header).toMatch(/^attachment; filename="certificate-merit-he-jianhua-v1\.pdf"; filename\*=UTF-8''%E8/);
+    expect(decodedName(header)).toBe('荣誉证书-何建华-追记个人一等功.pdf');
+  });
 });

@@ -34,8 +34,14 @@ describe('DynamoDbAwardQueries', () => {
       KeyConditionExpression: '#region = :region',
       FilterExpression:
         'itemType = :award AND #status = :status AND (contains(recipient.#name, :q) OR contains(title, :q) ' +
-        'OR contains(documentNumber, :q) OR contains(addressee, :q))',
-      ExpressionAttributeValues: { ':region': '兴安盟', ':award': 'AWARD', ':status': 'APPROVED', ':q': '何' },
+        'OR contains(documentNumber, :number) OR contains(addressee, :q))',
+      ExpressionAttributeValues: {
+        ':region': '兴安盟',
+        ':award': 'AWARD',
+        ':status': 'APPROVED',
+        ':q': '何',
+        ':number': '何',
+      },
       Limit: 10,
     });
     expect(first.items).toEqual([
@@ -71,5 +77,23 @@ describe('DynamoDbAwardQueries', () => {
       ).rejects.toThrow('cursor: not a cursor of this list');
     }
     expect(ddb.commandCalls(QueryCommand)).toHaveLength(0);
+  });
+
+  it('searches the 文号 with its year between 〔 〕 as stored, and names and titles as typed', async () => {
+    ddb.on(QueryCommand).resolves({ Items: [] });
+    for (const q of [
+      '内公奖(2020)1号',
+      '内公奖[2020]1号',
+      '内公奖（2020）1号',
+      '内公奖【2020】1号',
+      '内公奖〔2020〕1号',
+    ]) {
+      await queries.listByRegion('自治区', { q, limit: 10 });
+    }
+    await queries.listByRegion('自治区', { q: '（先进集体）', limit: 10 });
+    const values = ddb.commandCalls(QueryCommand).map((call) => call.args[0].input.ExpressionAttributeValues);
+    expect(values.slice(0, 5).map((value) => value?.[':number'])).toEqual(Array(5).fill('内公奖〔2020〕1号'));
+    expect(values[0]?.[':q']).toBe('内公奖(2020)1号');
+    expect(values[5]).toMatchObject({ ':q': '（先进集体）', ':number': '〔先进集体〕' });
   });
 });

@@ -39,6 +39,18 @@ describe('S3DocumentLinks', () => {
     );
   });
 
+  it('gives old clients the readable ASCII name it is handed, the Chinese one to the rest', async () => {
+    const { url } = await new S3DocumentLinks(s3, 'documents', undefined, now).link(
+      'awards/merit-he-xia/certificate-v1.pdf',
+      '荣誉证书-贺霞-个人三等功.pdf',
+      'pdf',
+      'certificate-merit-he-xia-v1.pdf',
+    );
+    expect(new URL(url).searchParams.get('response-content-disposition')).toMatch(
+      /^attachment; filename="certificate-merit-he-xia-v1\.pdf"; filename\*=UTF-8''%E8%8D%A3/,
+    );
+  });
+
   it('caps the lifetime at the SigV4 maximum of seven days', async () => {
     const { url } = await new S3DocumentLinks(s3, 'documents', 30 * 24 * 3600, now).link(
       'awards/x/certificate-v1.pdf',

@@ -35,7 +35,9 @@ const handler = createLinksHandler({
         if (id === 'boom') throw new Error('ProvisionedThroughputExceededException');
         return [heXia, failing].find((item) => item.record.id === id);
       },
-      listAcrossRegions: async () => ({ items: [] }),
+      listAcrossRegions: async (regions) => ({
+        items: [heXia].filter((item) => regions.includes(String(item.record.region))),
+      }),
       listByRegion: async (region) => ({ items: [heXia].filter((item) => item.record.region === region) }),
     },
     links: { link: async (key) => ({ url: `https://signed.example/${key}`, expiresAt: '2020-03-02T00:15:00Z' }) },
@@ -74,6 +76,14 @@ describe('links handler: who sees what', () => {
   it('gives the department’s staff any region', async () => {
     expect((await request('/awards/merit-he-xia/documents', department)).statusCode).toBe(200);
     expect(body(await request('/awards', department, { region: heXia.record.region as string })).items).toHaveLength(1);
+  });
+
+  it('lists every region’s awards to the department’s staff who name no region, each with what it awards', async () => {
+    const result = await request('/awards', department);
+    expect(result.statusCode).toBe(200);
+    expect(body(result).items).toEqual([
+      expect.objectContaining({ id: 'merit-he-xia', award: '个人三等功', unit: '鄂尔多斯市乌审旗公安局' }),
+    ]);
   });
 
   it('answers another region’s award with the same 404 as a missing one', async () => {
