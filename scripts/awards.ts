@@ -206,7 +206,7 @@ async function main(argv: readonly string[]): Promise<void> {
   }
 }
 
-/** Each decision is one line of the local audit trail; a deployed table's operator has the CloudTrail of their calls. */
+/** Each decision is one line of the local audit trail (a deployed table's operator has CloudTrail's record). */
 async function audit(trail: AuditTrail | undefined, award: Award, scope: string | undefined): Promise<void> {
   await trail?.record(decisionAuditEntry(award, scope));
 }

@@ -35,7 +35,7 @@ describe('FileAuditTrail', () => {
     expect(checkAuditChain(readFileSync(path)).breaks).toEqual([]);
   });
 
-  it('takes lines another writer appended on the chain (the approver’s tool beside the stack) as no break', async () => {
+  it('takes lines another writer appended on the chain (the approver’s tool) as no break', async () => {
     const { path, audit, warnings } = trail();
     await audit.open();
     await audit.record(entry('a'));

@@ -201,7 +201,7 @@ describe('npm run awards', () => {
     expect(awards('help', 'frobnicate').errors).toEqual(['error: unknown command "frobnicate"; see --help']);
   });
 
-  it('imports a JSON Lines file all or nothing, naming the line and field, and skips lines imported unchanged', async () => {
+  it('imports JSON Lines all or nothing, naming line and field, and skips lines imported unchanged', async () => {
     const lines = ['commendation-ce-ren', 'commendation-qiu-shuhua', 'commendation-sun-dejian'].map((name) =>
       exampleJson(name),
     );

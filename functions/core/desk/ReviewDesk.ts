@@ -12,6 +12,9 @@ import { NotFound } from '../links/LinksService.js';
 import { type ApproverAccess, mayDecide } from './approverAccess.js';
 import type { DeskRequest } from './deskRequest.js';
 
+/** How many awards' drawability a desk keeps: several pages of every region's waiting awards. */
+const DRAWN_KEPT = 2000;
+
 /** One award as the approvers' list shows it. */
 export interface ReviewItem {
   readonly id: string;
@@ -73,6 +76,12 @@ function reasonOf(award: Award): string | undefined {
  * is taken on the revision the approver looked at, and written to the audit trail.
  */
 export class ReviewDesk {
+  /**
+   * Whether each award's drafts can be drawn, by award and revision: a record changes only with
+   * its revision, so a warm process draws each listed version once, not on every list read.
+   */
+  private readonly drawable = new Map<string, string | undefined>();
+
   constructor(
     private readonly deps: {
       awards: AwardQueries;
@@ -148,17 +157,30 @@ export class ReviewDesk {
     return award;
   }
 
+  /** Why the award's drafts cannot be drawn, or undefined when they can. */
+  private async undrawable(award: Award): Promise<string | undefined> {
+    const key = `${award.record.id}@${award.revision}`;
+    if (this.drawable.has(key)) return this.drawable.get(key);
+    let reason: string | undefined;
+    try {
+      await this.deps.drafts.draw(award.record);
+    } catch (error) {
+      if (!(error instanceof RecordFault)) throw error;
+      reason = error.message.replace(/^record [^:]+: /, '');
+    }
+    // Kept for the awards a desk lists; the oldest entries go first.
+    if (this.drawable.size >= DRAWN_KEPT) this.drawable.delete(this.drawable.keys().next().value!);
+    this.drawable.set(key, reason);
+    return reason;
+  }
+
   private async item(award: Award): Promise<ReviewItem> {
     const { record, rendering } = award;
     const problems: string[] = [];
     if (rendering.failure?.version === record.version) problems.push(`生成失败：${rendering.failure.reason}`);
     if (record.status === 'SUBMITTED') {
-      try {
-        await this.deps.drafts.draw(record);
-      } catch (error) {
-        if (!(error instanceof RecordFault)) throw error;
-        problems.push(`无法生成样稿：${error.message.replace(/^record [^:]+: /, '')}`);
-      }
+      const undrawable = await this.undrawable(award);
+      if (undrawable !== undefined) problems.push(`无法生成样稿：${undrawable}`);
     }
     const at = submittedAt(award);
     const reason = reasonOf(award);

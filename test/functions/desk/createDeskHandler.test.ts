@@ -111,7 +111,7 @@ describe('the approvers’ desk', () => {
     expect(Buffer.from(String(answer.body), 'base64').subarray(0, 5).toString()).toBe('%PDF-');
   });
 
-  it('approves on the revision the approver saw, names who decided, and refuses a stale revision with 409', async () => {
+  it('approves on the revision the approver saw, names who decided, refuses a stale revision (409)', async () => {
     const stale = await handler(
       request('POST', '/awards/merit-he-xia/approve', { claims: ORDOS_APPROVER, body: { revision: 0 } }),
     );
