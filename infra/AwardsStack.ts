@@ -1,6 +1,7 @@
 import { Annotations, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { StackConfig } from './config/StackConfig.js';
+import { ApproversDesk } from './constructs/ApproversDesk.js';
 import { AwardsTable } from './constructs/AwardsTable.js';
 import { DocumentsBucket } from './constructs/DocumentsBucket.js';
 import { Monitoring } from './constructs/Monitoring.js';
@@ -58,6 +59,16 @@ export class AwardsStack extends Stack {
       stage: links.stage,
       throttle: { rateLimit: config.verifyRateLimit, burstLimit: config.verifyBurstLimit },
       retain,
+    });
+    new ApproversDesk(this, 'Desk', {
+      table,
+      api: links.api,
+      authorizer: links.authorizer,
+      auditTrail: links.auditTrail,
+      authority: { name: config.authorityName, code: config.authorityCode },
+      reservedConcurrency: config.deskReservedConcurrency,
+      retain,
+      ...(config.fontFiles ? { fonts: config.fontFiles } : {}),
     });
     const render = new RenderFunction(this, 'Render', {
       table,
@@ -123,7 +134,9 @@ export class AwardsStack extends Stack {
     if (links.userPool && links.userPoolClient) {
       new CfnOutput(this, 'UserPoolId', {
         value: links.userPool.userPoolId,
-        description: 'Create staff here: custom:region = their 盟市, or the department group',
+        description:
+          'Create staff here: custom:region = their 盟市, or the department group; ' +
+          'approvers are also in the approvers group',
       });
       new CfnOutput(this, 'UserPoolClientId', { value: links.userPoolClient.userPoolClientId });
     }

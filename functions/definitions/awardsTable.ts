@@ -58,6 +58,9 @@ export const verificationKey = (code: string) => `VERIFY#${code}`;
  */
 export const NUMBERING_KEY_PATTERNS = ['COUNTER#*', 'NUMBER#*', 'HELD#*'] as const;
 
+/** The keys of the award items, as an IAM StringLike pattern of dynamodb:LeadingKeys. */
+export const AWARD_KEY_PATTERN = 'AWARD#*';
+
 /** The keys of the verification items, as an IAM StringLike pattern of dynamodb:LeadingKeys. */
 export const VERIFICATION_KEY_PATTERN = 'VERIFY#*';
 

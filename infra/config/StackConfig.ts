@@ -78,6 +78,11 @@ const stackConfigSchema = z.strictObject({
    */
   linksReservedConcurrency: z.number().int().min(0).max(1000).default(10),
   pageReservedConcurrency: z.number().int().min(0).max(1000).default(2),
+  /**
+   * Concurrency reserved for (and capping) the approvers' desk (0: none): a few approvers at once,
+   * each draft drawn on a whole vCPU, never more than that taken from the render function.
+   */
+  deskReservedConcurrency: z.number().int().min(0).max(1000).default(3),
   /** Keep the table and buckets when the stack is deleted (the default: award records are records). */
   retainData: z.boolean().default(true),
 });

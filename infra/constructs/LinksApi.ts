@@ -18,7 +18,7 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Bucket, CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { DEPARTMENT_GROUP } from '../../functions/core/links/staffAccess.js';
+import { APPROVERS_GROUP, DEPARTMENT_GROUP } from '../../functions/core/links/staffAccess.js';
 import type { StaffSignIn } from '../../functions/staffPage/StaffPageConfig.js';
 import { AWARDS_TABLE } from '../../functions/definitions/awardsTable.js';
 import { DOCUMENTS_BUCKET } from '../../functions/definitions/documentsBucket.js';
@@ -61,7 +61,9 @@ export class LinksApi extends Construct {
   readonly userPool: UserPool | undefined;
   readonly userPoolClient: UserPoolClient | undefined;
   readonly page: StaffPage;
-  /** Every link handed out or refused. */
+  /** The JWT authorizer of every data route: the approvers' desk's routes use it too. */
+  readonly authorizer: HttpJwtAuthorizer;
+  /** Every link handed out or refused, and the approvers' decisions and refusals. */
   readonly auditTrail: LogGroup;
   /** Where staff open the page (the hosted UI returns here). */
   readonly pageUrl: string;
@@ -175,6 +177,12 @@ export class LinksApi extends Construct {
         groupName: DEPARTMENT_GROUP,
         description: 'Department staff: every region',
       });
+      // Membership is all an approver needs: the desk decides from the token's groups and region.
+      new CfnUserPoolGroup(this, 'ApproversGroup', {
+        userPoolId: this.userPool.userPoolId,
+        groupName: APPROVERS_GROUP,
+        description: 'Approvers: with department every region, else the 盟市 of their custom:region',
+      });
       const domain = this.userPool.addDomain('HostedUi', {
         cognitoDomain: { domainPrefix: props.cognitoDomainPrefix ?? Fn.join('-', ['wartime-awards', Aws.ACCOUNT_ID]) },
       });
@@ -212,10 +220,10 @@ export class LinksApi extends Construct {
       signIn = { kind: 'oidc', ...props.staffSignIn, clientId: audience[0]! };
     }
 
-    const authorizer = new HttpJwtAuthorizer('StaffJwt', issuer, { jwtAudience: audience });
+    this.authorizer = new HttpJwtAuthorizer('StaffJwt', issuer, { jwtAudience: audience });
     const integration = new HttpLambdaIntegration('Links', this.function);
     for (const path of ['/awards', '/awards/{id}/documents', '/bulletins'])
-      this.api.addRoutes({ path, methods: [HttpMethod.GET], integration, authorizer });
+      this.api.addRoutes({ path, methods: [HttpMethod.GET], integration, authorizer: this.authorizer });
     this.page = new StaffPage(this, 'Page', {
       api: this.api,
       signIn,

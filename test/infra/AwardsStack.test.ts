@@ -232,9 +232,9 @@ describe('the render function', () => {
     const sizes = Object.values(manifest.files)
       .filter((file) => file.source.packaging === 'zip')
       .map((file) => directorySize(join(synthesized.outdir, file.source.path)));
-    // The render, sweep and bulletin functions carry fonts; counting, links, staff page and verify do not.
-    expect(sizes).toHaveLength(7);
-    expect(sizes.filter((size) => size > 40 * 1024 * 1024)).toHaveLength(3);
+    // The render, sweep, bulletin and desk functions carry fonts; counting, links, staff page and verify do not.
+    expect(sizes).toHaveLength(8);
+    expect(sizes.filter((size) => size > 40 * 1024 * 1024)).toHaveLength(4);
     for (const size of sizes) expect(size).toBeLessThan(64 * 1024 * 1024);
   });
 });
@@ -444,7 +444,7 @@ describe('access that cannot be widened, and an audit trail', () => {
     });
   });
 
-  it('throttles the API stage and reserves (and caps) the links and page functions’ concurrency', () => {
+  it('throttles the API stage and reserves (and caps) the links, page and desk functions’ concurrency', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       DefaultRouteSettings: { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 },
     });
@@ -458,14 +458,16 @@ describe('access that cannot be widened, and an audit trail', () => {
       expect.arrayContaining([
         ['links', 10],
         [undefined, 2],
+        ['desk', 3],
       ]),
     );
-    expect(reserved).toHaveLength(2);
+    expect(reserved).toHaveLength(3);
     const tuned = synthesizeApp({
       apiRateLimit: 5,
       apiBurstLimit: 10,
       linksReservedConcurrency: 0,
       pageReservedConcurrency: 0,
+      deskReservedConcurrency: 0,
     });
     tuned.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       DefaultRouteSettings: { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 },
@@ -476,7 +478,7 @@ describe('access that cannot be widened, and an audit trail', () => {
     expect(anyReserved).toBe(false);
   });
 
-  it('keeps an audit log group ten years, which the links function may append to and nobody may delete from', () => {
+  it('keeps an audit log group ten years, which the links and desk functions may append to, nobody delete from', () => {
     const auditIds = Object.keys(
       template.findResources('AWS::Logs::LogGroup', { Properties: { RetentionInDays: 3653 } }),
     );
@@ -485,14 +487,18 @@ describe('access that cannot be widened, and an audit trail', () => {
     const links = Object.values(template.findResources('AWS::Lambda::Function')).find(
       (fn) => fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'links',
     )!;
+    const desk = Object.values(template.findResources('AWS::Lambda::Function')).find(
+      (fn) => fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'desk',
+    )!;
     expect(links.Properties.Environment.Variables.AUDIT_LOG_GROUP).toEqual({ Ref: auditId });
+    expect(desk.Properties.Environment.Variables.AUDIT_LOG_GROUP).toEqual({ Ref: auditId });
     const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
       (policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[],
     );
     const onAudit = statements.filter((statement) => JSON.stringify(statement.Resource).includes(auditId));
-    expect(onAudit.flatMap((statement) => [statement.Action].flat()).sort()).toEqual([
-      'logs:CreateLogStream',
-      'logs:PutLogEvents',
+    expect(onAudit.map((statement) => [statement.Action].flat())).toEqual([
+      ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      ['logs:CreateLogStream', 'logs:PutLogEvents'],
     ]);
     const everyAction = statements.flatMap((statement) => [statement.Action].flat());
     expect(everyAction.filter((action) => /^logs:(Delete|PutRetentionPolicy)/.test(action))).toEqual([]);
@@ -513,6 +519,14 @@ describe('the staff download API', () => {
       'GET /awards': 'JWT',
       'GET /awards/{id}/documents': 'JWT',
       'GET /bulletins': 'JWT',
+      // The approvers' desk.
+      'GET /review': 'JWT',
+      'GET /awards/{id}/draft': 'JWT',
+      'POST /awards/{id}/approve': 'JWT',
+      'POST /awards/{id}/return': 'JWT',
+      'POST /awards/{id}/reject': 'JWT',
+      'POST /awards/{id}/revoke': 'JWT',
+      'POST /awards/approve': 'JWT',
       // The page itself: staff load it before they have a token.
       'GET /': 'NONE',
       'GET /staff/{file}': 'NONE',

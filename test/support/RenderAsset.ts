@@ -25,9 +25,12 @@ export class RenderAsset {
     private readonly fontsFile: string,
   ) {}
 
-  /** Synthesizes the CDK app (esbuild bundling, fonts copied: tens of seconds) and finds the render asset. */
-  static synthesize(): RenderAsset {
-    const dir = functionAssetDir(synthesizeApp(), 'POWERTOOLS_SERVICE_NAME', 'render');
+  /**
+   * Synthesizes the CDK app (esbuild bundling, fonts copied: tens of seconds) and finds the asset
+   * of a function that carries the engine: the render function's, or another's by its service name.
+   */
+  static synthesize(service = 'render'): RenderAsset {
+    const dir = functionAssetDir(synthesizeApp(), 'POWERTOOLS_SERVICE_NAME', service);
     // Lambda runs the asset from /var/task; its fonts.json names the fonts there.
     const fontsFile = join(mkdtempSync(join(tmpdir(), 'bench-fonts-')), 'fonts.json');
     writeFileSync(fontsFile, readFileSync(join(dir, 'fonts', 'fonts.json'), 'utf8').replaceAll('/var/task', dir));
