@@ -255,9 +255,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     metrics: { count: () => {} },
   });
   const sweep = (graceMs = options.sweep?.graceMs ?? 0) => sweeper.run(new Date(Date.now() - graceMs));
-  let sweeping: Promise<unknown> = Promise.resolve();
+  let sweeping: Promise<unknown> | undefined;
   const sweepNow = () => {
-    sweeping = sweep().catch((error: unknown) => console.error(`sweep failed: ${(error as Error).message}`));
+    // A sweep still at work when the next is due goes on alone: two would render the same awards
+    // side by side, and the loser's put could replace the object the winner recorded.
+    if (sweeping) return;
+    sweeping = sweep()
+      .catch((error: unknown) => console.error(`sweep failed: ${(error as Error).message}`))
+      .finally(() => {
+        sweeping = undefined;
+      });
   };
   const sweepTimer = options.sweep && setInterval(sweepNow, options.sweep.intervalMs).unref();
   if (options.sweep) sweepNow();
