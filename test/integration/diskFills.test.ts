@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,29 +7,13 @@ import { freePort } from '../../local/ports.js';
 import { waitForSettled } from '../../local/waitForSettled.js';
 import { exampleJson } from '../support/examples.js';
 import { objectKeys } from '../support/stackClients.js';
+import { canMountTmpfs, tmpfs } from '../support/tmpfs.js';
 
 const BURST = 40;
 const SWEEP = { intervalMs: 6_000, graceMs: 3_000 };
-const mounted: string[] = [];
+const mounts = tmpfs();
 
-/** Mounts a tmpfs of `size` at `path` (root only); false where this machine does not allow it. */
-function mountTmpfs(path: string, size: string): boolean {
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size},mode=0700`, 'tmpfs', path], { stdio: 'ignore' });
-    mounted.push(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const probe = mkdtempSync(join(tmpdir(), 'tmpfs-probe-'));
-const canMount = mountTmpfs(probe, '64k');
-
-afterAll(() => {
-  for (const path of mounted) execFileSync('umount', ['-l', path]);
-  rmSync(probe, { recursive: true, force: true });
-});
+afterAll(() => mounts.unmountAll());
 
 function files(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
@@ -39,13 +22,13 @@ function files(folder: string): string[] {
 }
 
 describe('the local stack on a disk that fills, then has room again', () => {
-  it.skipIf(!canMount)(
+  it.skipIf(!canMountTmpfs())(
     'stores every approval once the disk has room, within one sweep period and its grace',
     async () => {
       const data = mkdtempSync(join(tmpdir(), 'disk-full-'));
       const s3Folder = join(data, 's3');
       mkdirSync(s3Folder);
-      mountTmpfs(s3Folder, '4m');
+      expect(mounts.mount(s3Folder, '4m')).toBe(true);
       const deadLettered: string[] = [];
       const stack = await startLocalStack({
         dynamodbPort: await freePort(),
@@ -68,7 +51,7 @@ describe('the local stack on a disk that fills, then has room again', () => {
         expect(deadLettered.length).toBeGreaterThan(0);
         expect(storedWhileFull).toBeLessThan(2 * BURST);
 
-        execFileSync('mount', ['-o', 'remount,size=64m', s3Folder]);
+        mounts.resize(s3Folder, '64m');
         const roomAt = Date.now();
         const settled = await waitForSettled(stack.awards, ids, { timeoutMs: 60_000 });
         const recoveredInMs = Date.now() - roomAt;
