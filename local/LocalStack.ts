@@ -256,14 +256,22 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   });
   const sweep = (graceMs = options.sweep?.graceMs ?? 0) => sweeper.run(new Date(Date.now() - graceMs));
   let sweeping: Promise<unknown> | undefined;
+  let dueMeanwhile = false;
+  let stopped = false;
   const sweepNow = () => {
-    // A sweep still at work when the next is due goes on alone: two would render the same awards
-    // side by side, and the loser's put could replace the object the winner recorded.
-    if (sweeping) return;
+    // A sweep still at work when the next is due goes on alone (two would render the same awards side
+    // by side, and the loser's put could replace the object the winner recorded), and the next one
+    // starts as soon as it is done: what it found failing early may work now.
+    if (sweeping) {
+      dueMeanwhile = true;
+      return;
+    }
     sweeping = sweep()
       .catch((error: unknown) => console.error(`sweep failed: ${(error as Error).message}`))
       .finally(() => {
         sweeping = undefined;
+        if (dueMeanwhile && !stopped) sweepNow();
+        dueMeanwhile = false;
       });
   };
   const sweepTimer = options.sweep && setInterval(sweepNow, options.sweep.intervalMs).unref();
@@ -314,6 +322,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     sweep,
     async stop() {
       if (sweepTimer) clearInterval(sweepTimer);
+      stopped = true;
       await sweeping;
       await api?.stop();
       await poller.stop();
