@@ -265,9 +265,24 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     metrics: { count: () => {} },
   });
   const sweep = (graceMs = options.sweep?.graceMs ?? 0) => sweeper.run(new Date(Date.now() - graceMs));
-  let sweeping: Promise<unknown> = Promise.resolve();
+  let sweeping: Promise<unknown> | undefined;
+  let dueMeanwhile = false;
+  let stopped = false;
   const sweepNow = () => {
-    sweeping = sweep().catch((error: unknown) => console.error(`sweep failed: ${(error as Error).message}`));
+    // A sweep still at work when the next is due goes on alone (two would render the same awards side
+    // by side, and the loser's put could replace the object the winner recorded), and the next one
+    // starts as soon as it is done: what it found failing early may work now.
+    if (sweeping) {
+      dueMeanwhile = true;
+      return;
+    }
+    sweeping = sweep()
+      .catch((error: unknown) => console.error(`sweep failed: ${(error as Error).message}`))
+      .finally(() => {
+        sweeping = undefined;
+        if (dueMeanwhile && !stopped) sweepNow();
+        dueMeanwhile = false;
+      });
   };
   const sweepTimer = options.sweep && setInterval(sweepNow, options.sweep.intervalMs).unref();
   if (options.sweep) sweepNow();
@@ -337,6 +352,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     sweep,
     async stop() {
       if (sweepTimer) clearInterval(sweepTimer);
+      stopped = true;
       await sweeping;
       await api?.stop();
       await poller.stop();

@@ -3,8 +3,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DynamoDbAwardStore } from '../../functions/adapters/dynamodb/DynamoDbAwardStore.js';
 import { DynamoDbVerifications } from '../../functions/adapters/dynamodb/DynamoDbVerifications.js';
@@ -16,10 +14,9 @@ import { compileFigures } from '../../functions/core/statistics/compileFigures.j
 import { figuresOfCounters } from '../../functions/core/statistics/counters.js';
 import { issuedRecords } from '../../functions/core/statistics/issuedRecords.js';
 import { AWARDS_TABLE } from '../../functions/definitions/awardsTable.js';
-import { DOCUMENTS_BUCKET } from '../../functions/definitions/documentsBucket.js';
-import { freePort } from '../../local/ports.js';
 import { waitForSettled } from '../../local/waitForSettled.js';
 import { exampleJson } from '../support/examples.js';
+import { objectKeys, stackArgs, stackClients } from '../support/stackClients.js';
 import { portsFreed, type StackProcess, startStackProcess } from '../support/stackProcess.js';
 
 const READY = 'staff page:';
@@ -35,40 +32,6 @@ afterAll(async () => {
   for (const stack of started) if (stack.child.exitCode === null) stack.child.kill('SIGKILL');
 });
 
-async function stackArgs() {
-  const ports = { dynamodb: await freePort(), s3: await freePort(), api: await freePort() };
-  const args = (data: string) => [
-    ...['--data', data, '--out', join(data, 'out')],
-    ...['--dynamodb-port', String(ports.dynamodb), '--s3-port', String(ports.s3), '--api-port', String(ports.api)],
-  ];
-  return { ports, args };
-}
-
-function clients(ports: { dynamodb: number; s3: number }) {
-  const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
-  const dynamodb = new DynamoDBClient({ endpoint: `http://127.0.0.1:${ports.dynamodb}`, region: 'local', credentials });
-  const s3 = new S3Client({
-    endpoint: `http://127.0.0.1:${ports.s3}`,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    forcePathStyle: true,
-  });
-  return { dynamodb, s3 };
-}
-
-async function objectKeys(s3: S3Client): Promise<string[]> {
-  const keys: string[] = [];
-  let token: string | undefined;
-  do {
-    const page = await s3.send(
-      new ListObjectsV2Command({ Bucket: DOCUMENTS_BUCKET.defaultName, Prefix: 'awards/', ContinuationToken: token }),
-    );
-    keys.push(...(page.Contents ?? []).map((object) => object.Key!));
-    token = page.NextContinuationToken;
-  } while (token);
-  return keys.sort();
-}
-
 describe('npm start after a crash', () => {
   it('resumes a burst killed mid-way: each award rendered once, numbers gap-free, figures right', async () => {
     const data = mkdtempSync(join(tmpdir(), 'crash-'));
@@ -77,7 +40,7 @@ describe('npm start after a crash', () => {
     started.push(first);
     await first.printed(READY);
 
-    const { dynamodb, s3 } = clients(ports);
+    const { dynamodb, s3 } = stackClients(ports);
     const awards = new DynamoDbAwardStore(dynamodb, AWARDS_TABLE.defaultName);
     const workflow = new AwardWorkflow(awards);
     const ids = Array.from({ length: 300 }, (_, i) => `burst-${String(i).padStart(3, '0')}`);

@@ -6,7 +6,11 @@ import { storeError } from '../StoreError.js';
 import { LAG_VALUES } from './awardItem.js';
 import { documentClient } from './documentClient.js';
 
-/** Lagging awards through the byLag index: only they carry its key, so no award in step is read. */
+/**
+ * Lagging awards through the byLag index: only they carry its key, so no award in step is read. No
+ * crash loses an entry the item has: DynamoDB keeps its index from the table (late, never lost),
+ * and DynamoDB Local keeps an item's index keys in the item's own SQLite row, written with it.
+ */
 export class DynamoDbLaggingAwards implements LaggingAwards {
   private readonly db: DynamoDBDocumentClient;
 
