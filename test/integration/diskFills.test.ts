@@ -1,3 +1,4 @@
+import { decider } from '../support/deciders.js';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -8,7 +9,7 @@ import { freePort } from '../../local/ports.js';
 import { waitForSettled } from '../../local/waitForSettled.js';
 import { exampleJson } from '../support/examples.js';
 import { objectKeys } from '../support/stackClients.js';
-import { canMountTmpfs, tmpfs } from '../support/tmpfs.js';
+import { runsTmpfsTests, tmpfs } from '../support/tmpfs.js';
 
 const BURST = 40;
 // Short, for a quick test; the grace keeps the sweep from racing the stream's own retries.
@@ -24,7 +25,7 @@ function files(folder: string): string[] {
 }
 
 describe('the local stack on a disk that fills, then has room again', () => {
-  it.skipIf(!canMountTmpfs())(
+  it.skipIf(!runsTmpfsTests())(
     'stores every approval once the disk has room, within one sweep period and its grace',
     async () => {
       const data = mkdtempSync(join(tmpdir(), 'disk-full-'));
@@ -48,8 +49,9 @@ describe('the local stack on a disk that fills, then has room again', () => {
       try {
         const ids = Array.from({ length: BURST }, (_, i) => `full-${String(i).padStart(2, '0')}`);
         const templates = ['merit-zhang-peng', 'commendation-order-2020-12'];
-        for (const [i, id] of ids.entries()) await stack.approvals.submit({ ...exampleJson(templates[i % 2]!), id });
-        for (const id of ids) await stack.approvals.approve(id, '审核专班');
+        for (const [i, id] of ids.entries())
+          await stack.approvals.submit({ ...exampleJson(templates[i % 2]!), id }, decider('录入员'));
+        for (const id of ids) await stack.approvals.approve(id, decider('审核专班'));
         // The disk fills during the burst: the stream gives up on what it could not store.
         await stack.poller.idle();
         const storedWhileFull = (await objectKeys(stack.s3.client)).length;

@@ -1,3 +1,4 @@
+import { decider } from '../support/deciders.js';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -34,8 +35,9 @@ describe('npm start when DynamoDB Local alone is killed', () => {
     const workflow = new AwardWorkflow(awards);
     const ids = Array.from({ length: BURST }, (_, i) => `jvm-${String(i).padStart(2, '0')}`);
     const templates = ['merit-zhang-peng', 'commendation-order-2020-12'];
-    for (const [i, id] of ids.entries()) await workflow.submit({ ...exampleJson(templates[i % 2]!), id });
-    for (const id of ids) await workflow.approve(id, '审核专班');
+    for (const [i, id] of ids.entries())
+      await workflow.submit({ ...exampleJson(templates[i % 2]!), id }, decider('录入员'));
+    for (const id of ids) await workflow.approve(id, decider('审核专班'));
     const { version } = (await awards.get(ids[0]!))!.record;
     // The JVM alone is killed while documents are being stored (a PDF and an OFD each); node is left to notice.
     const burstKeys = async () => (await objectKeys(s3)).filter((key) => key.startsWith('awards/jvm-'));

@@ -7,7 +7,7 @@ import { DOCUMENTS_BUCKET, documentKey } from '../../functions/definitions/docum
 import { createDocumentsBucket } from '../../local/createResources.js';
 import { freePort } from '../../local/ports.js';
 import { startS3Local } from '../../local/S3Local.js';
-import { canMountTmpfs, tmpfs } from '../support/tmpfs.js';
+import { runsTmpfsTests, tmpfs } from '../support/tmpfs.js';
 
 const PAGE = 4096;
 const mounts = tmpfs();
@@ -21,7 +21,7 @@ function files(folder: string): string[] {
 }
 
 describe('the local S3 server on a disk that fills between an object and its metadata', () => {
-  it.skipIf(!canMountTmpfs())(
+  it.skipIf(!runsTmpfsTests())(
     'leaves no empty metadata file, and stores the object whole once there is room',
     async () => {
       const directory = mkdtempSync(join(tmpdir(), 's3-full-'));
