@@ -133,7 +133,7 @@ describe('AwardWorkflow', () => {
     expect(await store.get('merit-new')).toEqual(before);
   });
 
-  it('approves award by award a hundred in which one moved meanwhile', async () => {
+  it('approves a list again, whole, when only the pipeline moved one of its awards meanwhile', async () => {
     const store = new InMemoryAwardStore();
     const workflow = new AwardWorkflow(store, now);
     for (const id of ['a', 'b']) await workflow.submit({ ...exampleJson('merit-zhang-peng'), id }, decider('录入员'));
@@ -151,5 +151,38 @@ describe('AwardWorkflow', () => {
       ['b', 'APPROVED'],
     ]);
     expect((await store.get('b'))!.revision).toBe(b.revision + 2);
+  });
+
+  it('refuses a list naming an id twice before anything is written', async () => {
+    const store = new InMemoryAwardStore();
+    const workflow = new AwardWorkflow(store, now);
+    await workflow.submit({ ...exampleJson('merit-zhang-peng'), id: 'x' }, decider('录入员'));
+    await expect(workflow.approveAll(['x', 'x'], decider('审核专班'))).rejects.toThrow(
+      'cannot approve the list: x is listed twice; nothing was changed',
+    );
+    expect((await store.get('x'))!).toMatchObject({ revision: 1, record: { status: 'SUBMITTED' } });
+  });
+
+  it('loses a race with an overlapping list whole: its other award is not approved, and it says so truly', async () => {
+    const store = new InMemoryAwardStore();
+    const workflow = new AwardWorkflow(store, now);
+    for (const id of ['a', 'b', 'c'])
+      await workflow.submit({ ...exampleJson('merit-zhang-peng'), id }, decider('录入员'));
+    const pausing = new PausingAwardStore(store);
+    const held = pausing.holdNextWrite();
+    const losing = new AwardWorkflow(pausing, now).approveAll(['a', 'b'], decider('审核专班'));
+    await held.reached;
+    // Another approver's list [b, c] lands between the first list's read and its write.
+    await workflow.approveAll(['b', 'c'], decider('政治部'));
+    held.release();
+    const refusal = await losing.catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(AwardChangedMeanwhile);
+    expect((refusal as Error).message).toBe(
+      'cannot approve award b: the award changed meanwhile (now APPROVED, version 1); ' +
+        'nothing was changed — look at it again (show) and decide',
+    );
+    // "Nothing was changed" holds: a is still waiting, b and c were approved by the other list.
+    expect((await store.get('a'))!.record.status).toBe('SUBMITTED');
+    expect((await store.get('b'))!.record.approvedBy).toBe('政治部');
   });
 });
