@@ -1,3 +1,5 @@
+import { AwardWorkflow } from '../../functions/core/award/AwardWorkflow.js';
+import { UndrawableAward } from '../../functions/core/award/AwardRefusal.js';
 import { decider, CLERK } from '../support/deciders.js';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -155,7 +157,12 @@ describe('the pipeline against DynamoDB Local and the local S3 server', () => {
       voidedIds.push(id);
     }
     const all = [...valid.map((r) => r.id), ...invalidIds.map((r) => r.id)];
-    for (const id of all) await stack.approvals.approve(id, decider(APPROVER));
+    for (const { id } of valid) await stack.approvals.approve(id, decider(APPROVER));
+    // The approvers' workflow draws drafts first and refuses these; records approved past it (by
+    // another system writing the table) are what the pipeline must mark FAILED.
+    await expect(stack.approvals.approve(invalidIds[0]!.id, decider(APPROVER))).rejects.toBeInstanceOf(UndrawableAward);
+    const unchecked = new AwardWorkflow(stack.awards);
+    for (const { id } of invalidIds) await unchecked.approve(id, decider(APPROVER));
     await waitForSettled(stack.awards, all, { timeoutMs: 240_000 });
     // Five corrections of approved certificates: each gets a second document version.
     for (const record of valid.filter((r) => r.kind === 'merit').slice(0, 5)) {
