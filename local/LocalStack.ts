@@ -43,7 +43,7 @@ import { DynamoDbVerifications } from '../functions/adapters/dynamodb/DynamoDbVe
 import { VerificationMarks } from '../functions/core/verification/VerificationMarks.js';
 import { VerificationService } from '../functions/core/verification/VerificationService.js';
 import { createVerifyHandler } from '../functions/verify/createVerifyHandler.js';
-import { developmentSigner } from './developmentSigner.js';
+import { DevelopmentSigners } from './DevelopmentSigners.js';
 import { FileVerificationSecret } from './FileVerificationSecret.js';
 
 export interface LocalStackOptions {
@@ -128,9 +128,6 @@ const IDLE_POLL_MS = 250;
 /** A failed batch is retried after 50 ms, then 100, 200…: a passing fault costs little. */
 const RETRY_BASE_MS = 50;
 
-/** Who the development certificate names when the stack is given no authority. */
-const DEVELOPMENT_AUTHORITY = '本地开发环境';
-
 /** Where a stack keeps its data under `dataDir`. */
 export function dataLayout(dataDir: string) {
   return {
@@ -211,7 +208,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     documents: new S3DocumentRepository(s3.client, bucket),
     authority: options.authority,
     marks,
-    signer: developmentSigner(layout.signing, options.authority?.name ?? DEVELOPMENT_AUTHORITY),
+    // Each authority signs its own documents with a development key whose certificate names it.
+    signers: new DevelopmentSigners(layout.signing),
     logger: new Logger({ serviceName: 'render', logLevel: options.logLevel ?? 'WARN' }),
     metrics: new Metrics({ namespace: METRICS_NAMESPACE, serviceName: 'render' }),
   };

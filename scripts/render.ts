@@ -9,8 +9,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dataLayout } from '../local/LocalStack.js';
-import { developmentSigner } from '../local/developmentSigner.js';
-import { ownAuthority } from './lib/ownAuthority.js';
+import { DevelopmentSigners } from '../local/DevelopmentSigners.js';
 import { renderRecordFiles } from './lib/renderRecordFiles.js';
 
 const { values, positionals } = parseArgs({
@@ -29,17 +28,18 @@ if (positionals.length === 0) {
   process.exit(2);
 }
 const signingDir = dataLayout(values.data).signing;
-const signer = values.unsigned ? undefined : developmentSigner(signingDir, ownAuthority().name);
+// Each document is signed by its own authority's development key, as the local stack signs it.
+const signers = values.unsigned ? undefined : new DevelopmentSigners(signingDir);
 console.log(
-  signer
-    ? `signing with the development key in ${join(signingDir)} (a self-signed certificate: not for issue)`
+  signers
+    ? `signing with each authority's development key under ${join(signingDir)} (self-signed: not for issue)`
     : 'unsigned (--unsigned)',
 );
 const report = await renderRecordFiles(
   positionals,
   values.out,
   (doc) => console.log(`${doc.path}\t${doc.bytes} bytes\t${doc.pages} page${doc.pages === 1 ? '' : 's'}`),
-  signer,
+  signers,
   { ofd: values.ofd },
 );
 for (const failure of report.failures) console.error(`error: ${failure}`);

@@ -28,7 +28,8 @@ import { ProgressBar } from './lib/ProgressBar.js';
 import { ownAuthority } from './lib/ownAuthority.js';
 import { printTable } from './lib/printTable.js';
 import { readRecordFile } from './lib/readRecordFile.js';
-import { developmentSigner } from '../local/developmentSigner.js';
+import { AuthorityRegistry } from '../functions/core/authorities/AuthorityRegistry.js';
+import { DevelopmentSigners } from '../local/DevelopmentSigners.js';
 import { developmentDecider } from '../local/developmentIdentities.js';
 
 /** The examples are submitted by the department's staff and approved by its approver, as the page would. */
@@ -175,7 +176,9 @@ async function main(): Promise<void> {
     marks: stack.marks,
     verifications: stack.verifications,
     // The key the stack's render function signs with: made under --data when the stack started.
-    signer: developmentSigner(dataLayout(values.data).signing, authority.name),
+    signer: new DevelopmentSigners(dataLayout(values.data).signing).signerFor(
+      AuthorityRegistry.shared().find(authority.name) ?? authority,
+    ),
   });
   const bulletinPath = join(values.out, bulletinKey(cutoff, 'pdf'));
   const stored = await stack.s3.client.send(

@@ -4,6 +4,7 @@ import type { AwardStore } from '../core/award/AwardStore.js';
 import type { DocumentEngine } from '../core/engine/DocumentEngine.js';
 import type { DocumentRepository, PipelineLog } from '../core/pipeline/ports.js';
 import { RenderPipeline } from '../core/pipeline/RenderPipeline.js';
+import type { AuthoritySigners } from '../core/signing/AuthoritySigners.js';
 import type { DocumentSigner } from '../core/signing/DocumentSigner.js';
 import type { VerificationMarks } from '../core/verification/VerificationMarks.js';
 
@@ -19,6 +20,8 @@ export interface PipelineSetup {
   readonly marks?: VerificationMarks;
   /** Signs every stored document: the KMS key in AWS, the development key on the local stack. */
   readonly signer?: DocumentSigner;
+  /** Each authority's own signer: when given, a document is signed by its authority's alone. */
+  readonly signers?: AuthoritySigners;
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly engine?: DocumentEngine;
@@ -45,6 +48,7 @@ export function createPipeline({
   authority,
   marks,
   signer,
+  signers,
   logger,
   metrics,
   engine,
@@ -56,6 +60,7 @@ export function createPipeline({
     authority,
     marks,
     signer,
+    signers,
     log: logTo(logger),
     metrics: countIn(metrics),
   });

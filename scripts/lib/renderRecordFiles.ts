@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderRecordDocuments } from '../../functions/core/documents/renderRecordDocuments.js';
 import { validateRecord } from '../../functions/core/records/index.js';
-import type { DocumentSigner } from '../../functions/core/signing/DocumentSigner.js';
+import { AuthorityRegistry } from '../../functions/core/authorities/AuthorityRegistry.js';
+import type { AuthoritySigners } from '../../functions/core/signing/AuthoritySigners.js';
 import type { DocumentFormat } from '../../functions/definitions/documentsBucket.js';
 import { type RawRecord, readRecordFile } from './readRecordFile.js';
 
@@ -22,15 +23,16 @@ export interface RenderReport {
 
 /**
  * Validates and renders each record of the files into `<out>/<record id>/<kind>-v<version>.pdf`
- * (the layout of the S3 bucket), signed when given a signer, with `.ofd` beside each when asked for.
+ * (the layout of the S3 bucket), each signed by its authority's signer when given signers, with
+ * `.ofd` beside each when asked for. The record's authority must be a registered one.
  * A record that fails writes nothing and does not stop the others.
  */
 export async function renderRecordFiles(
   files: readonly string[],
   outDir: string,
   onWritten: (doc: WrittenDocument) => void = () => {},
-  signer?: DocumentSigner,
-  options: { ofd?: boolean } = {},
+  signers?: AuthoritySigners,
+  options: { ofd?: boolean; authorities?: AuthorityRegistry } = {},
 ): Promise<RenderReport> {
   const report: RenderReport = { written: [], failures: [] };
   for (const file of files) {
@@ -43,7 +45,9 @@ export async function renderRecordFiles(
     }
     for (const { source, value } of records) {
       try {
-        const record = validateRecord(value);
+        // The authority's seal and name are the registry's: a record naming another is refused.
+        const record = (options.authorities ?? AuthorityRegistry.shared()).resolve(validateRecord(value));
+        const signer = signers?.signerFor(record.authority);
         const documents = await renderRecordDocuments(record, undefined, undefined, signer, {
           ofd: options.ofd === true,
         });

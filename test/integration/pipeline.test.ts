@@ -222,7 +222,9 @@ describe('the pipeline against DynamoDB Local and the local S3 server', () => {
     const report = execFileSync('pdfsig', [toTempFile(bytes)], { encoding: 'utf8' });
     expect(report).toContain('Signature is Valid');
     expect(report).toContain('Total document signed');
-    expect(report).toContain('Signer Certificate Common Name: 开发用签名证书（非正式）');
+    // Signed by the record's own authority: its name is the signer's, as on the seal.
+    const { name } = settled.get(record.id)!.record.authority as { name: string };
+    expect(report).toContain(`Signer Certificate Common Name: ${name}`);
   });
 
   it('numbers the orders and bulletins 1…42 in one gap-free sequence, each number once, two voided', async () => {

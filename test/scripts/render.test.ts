@@ -21,7 +21,7 @@ describe('npm run render', () => {
     expect(result.status).toBe(0);
     const [signing, ...lines] = result.stdout.trim().split('\n');
     expect(signing).toBe(
-      `signing with the development key in ${join(data, 'signing')} (a self-signed certificate: not for issue)`,
+      `signing with each authority's development key under ${join(data, 'signing')} (self-signed: not for issue)`,
     );
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(new RegExp(`^${out}/merit-zhang-peng/certificate-v1\\.pdf\\t\\d+ bytes\\t1 page$`));
@@ -32,7 +32,13 @@ describe('npm run render', () => {
     expect(pdfinfo).toMatch(/Pages:\s+1/);
     const pdfsig = execFileSync('pdfsig', [join(out, 'merit-zhang-peng', 'certificate-v1.pdf')], { encoding: 'utf8' });
     expect(pdfsig).toContain('Signature is Valid');
-    expect(readdirSync(join(data, 'signing')).sort()).toEqual(['signing-certificate.der', 'signing-key.pem']);
+    // Each authority signs with its own development key and certificate, kept under --data.
+    expect(readdirSync(join(data, 'signing')).sort()).toEqual(['hlbe-hle-fj', 'nmg-gat']);
+    for (const authority of ['hlbe-hle-fj', 'nmg-gat'])
+      expect(readdirSync(join(data, 'signing', authority)).sort()).toEqual([
+        'signing-certificate.der',
+        'signing-key.pem',
+      ]);
   });
 
   it('exits non-zero with one line naming record, field and code point, writing nothing for that record', async () => {

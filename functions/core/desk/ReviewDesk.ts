@@ -1,3 +1,4 @@
+import { AuthorityRegistry } from '../authorities/AuthorityRegistry.js';
 import type { Award } from '../award/Award.js';
 import { UndrawableAward } from '../award/AwardRefusal.js';
 import type { AwardWorkflow } from '../award/AwardWorkflow.js';
@@ -88,6 +89,8 @@ export class ReviewDesk {
       workflow: AwardWorkflow;
       drafts: DraftRenderer;
       audit: AuditTrail;
+      /** Whose approvers decide each authority's awards (default: the deployment's registry file). */
+      authorities?: AuthorityRegistry;
     },
   ) {}
 
@@ -101,7 +104,9 @@ export class ReviewDesk {
       ...(q === undefined ? {} : { q }),
       ...(cursor === undefined ? {} : { cursor }),
     });
-    const items = await Promise.all(page.items.map((award) => this.item(award)));
+    const items = await Promise.all(
+      page.items.filter((award) => this.mayDecide(access, award)).map((award) => this.item(award)),
+    );
     return { items, ...(page.cursor ? { cursor: page.cursor } : {}) };
   }
 
@@ -153,8 +158,16 @@ export class ReviewDesk {
   /** The award, if the approver may see it; a missing one and another region's answer alike. */
   private async find(access: ApproverAccess, id: string): Promise<Award> {
     const award = await this.deps.awards.get(id);
-    if (award === undefined || !mayDecide(access, award.record.region)) throw new NotFound(`award ${id} not found`);
+    if (award === undefined || !this.mayDecide(access, award)) throw new NotFound(`award ${id} not found`);
     return award;
+  }
+
+  private mayDecide(access: ApproverAccess, award: Award): boolean {
+    const named = award.record.authority as { id?: unknown; name?: unknown } | undefined;
+    const key = typeof named?.id === 'string' ? named.id : typeof named?.name === 'string' ? named.name : '';
+    // An authority the registry does not know: no 盟市's approver decides it (the department's see why not).
+    const regions = (this.deps.authorities ?? AuthorityRegistry.shared()).find(key)?.regions ?? [];
+    return mayDecide(access, award.record.region, regions);
   }
 
   /** Why the award's drafts cannot be drawn, or undefined when they can. */

@@ -31,7 +31,18 @@ export function approverAccessFromClaims(claims: Readonly<Record<string, unknown
   return undefined;
 }
 
-/** Whether the approver may decide a record of this region. */
-export function mayDecide(access: ApproverAccess, region: unknown): boolean {
-  return (access.regions as readonly unknown[]).includes(region);
+/**
+ * Whether the approver may decide a record of this region issued by an authority whose approvers
+ * the registry lists by region: the department's approvers decide every award, a 盟市's those of
+ * its region whose authority it approves for (a 盟市's approvers do not decide the 公安厅's awards
+ * unless the registry says so).
+ */
+export function mayDecide(
+  access: ApproverAccess,
+  region: unknown,
+  authorityRegions: readonly string[] | undefined,
+): boolean {
+  if (access.scope === 'department') return true;
+  if (!(access.regions as readonly unknown[]).includes(region)) return false;
+  return authorityRegions === undefined || authorityRegions.includes(access.scope);
 }

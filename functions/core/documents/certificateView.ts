@@ -39,7 +39,7 @@ export function certificateView(record: RecipientAwardRecord) {
       identity: identityOf(record, 'certificate'),
     },
     authority: record.authority.name,
-    sealText: record.authority.sealText,
+    sealText: record.authority.sealText ?? record.authority.name,
     issuedAt: approvalTime(record),
     recipientLine: recipient.type === 'individual' ? `${name}同志：` : `${name}：`,
     // The deed is a phrase the sentence goes on from: a mark typed at its end would be a second one.

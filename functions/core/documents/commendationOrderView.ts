@@ -14,7 +14,7 @@ export function commendationOrderView(record: CommendationOrderRecord) {
       identity: identityOf(record, 'commendation-order'),
     },
     authority: record.authority.name,
-    sealText: record.authority.sealText,
+    sealText: record.authority.sealText ?? record.authority.name,
     documentNumber,
     title: record.title,
     addressee: record.addressee ?? '',

@@ -15,7 +15,7 @@ export function praiseBulletinView(record: PraiseBulletinRecord) {
       identity: identityOf(record, 'praise-bulletin'),
     },
     authority: record.authority.name,
-    sealText: record.authority.sealText,
+    sealText: record.authority.sealText ?? record.authority.name,
     documentNumber,
     title: record.title,
     addressee: record.addressee,

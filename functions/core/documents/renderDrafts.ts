@@ -1,5 +1,6 @@
 import type { AwardRecordFields } from '../award/Award.js';
 import type { DocumentPreflight } from '../award/DocumentPreflight.js';
+import { AuthorityRegistry } from '../authorities/AuthorityRegistry.js';
 import { DocumentEngine } from '../engine/DocumentEngine.js';
 import { RecordFault } from '../errors.js';
 import { numberingYear } from '../pipeline/documentNumber.js';
@@ -47,9 +48,11 @@ export async function renderDrafts(
     engine = DocumentEngine.shared(),
     now = new Date(),
     ownAuthority,
-  }: { engine?: DocumentEngine; now?: Date; ownAuthority?: OwnAuthority } = {},
+    registry = AuthorityRegistry.shared(),
+  }: { engine?: DocumentEngine; now?: Date; ownAuthority?: OwnAuthority; registry?: AuthorityRegistry } = {},
 ): Promise<RecordDocument[]> {
-  const record = asIfApproved(validateRecord(fields), now, ownAuthority);
+  // The authority's name, seal and numbering code are the registry's: a record naming another is refused.
+  const record = asIfApproved(registry.resolve(validateRecord(fields)), now, ownAuthority);
   return renderRecordDocuments(record, engine, undefined, undefined, { watermark: DRAFT_WATERMARK });
 }
 
@@ -64,14 +67,20 @@ export interface DraftRenderer {
  */
 export class DraftDocuments implements DraftRenderer, DocumentPreflight {
   constructor(
-    private readonly options: { engine?: DocumentEngine; ownAuthority?: OwnAuthority; now?: () => Date } = {},
+    private readonly options: {
+      engine?: DocumentEngine;
+      ownAuthority?: OwnAuthority;
+      now?: () => Date;
+      registry?: AuthorityRegistry;
+    } = {},
   ) {}
 
   draw(record: AwardRecordFields): Promise<RecordDocument[]> {
-    const { engine, ownAuthority, now } = this.options;
+    const { engine, ownAuthority, now, registry } = this.options;
     return renderDrafts(record, {
       ...(engine ? { engine } : {}),
       ...(ownAuthority ? { ownAuthority } : {}),
+      ...(registry ? { registry } : {}),
       now: now?.() ?? new Date(),
     });
   }

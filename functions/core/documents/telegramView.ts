@@ -12,7 +12,7 @@ export function telegramView(record: TelegramRecord) {
       date: approvalTime(record),
       identity: identityOf(record, 'telegram'),
     },
-    sealText: record.authority.sealText,
+    sealText: record.authority.sealText ?? record.authority.name,
     title: record.title,
     addressee: record.addressee,
     paragraphs: record.paragraphs,

@@ -15,6 +15,8 @@ import type { DocumentEngine } from '../engine/DocumentEngine.js';
 import { isRecordFault, RecordFault, TransientFault } from '../errors.js';
 import { type AwardRecord, validateRecord } from '../records/index.js';
 import { documentFacts } from '../verification/DocumentFacts.js';
+import { AuthorityRegistry } from '../authorities/AuthorityRegistry.js';
+import type { AuthoritySigners } from '../signing/AuthoritySigners.js';
 import type { DocumentSigner } from '../signing/DocumentSigner.js';
 import type { VerificationMarks } from '../verification/VerificationMarks.js';
 import type { VerifiedDocument } from '../verification/VerifiedDocument.js';
@@ -42,6 +44,10 @@ export interface PipelineDependencies {
   readonly marks?: VerificationMarks | undefined;
   /** Signs every stored document (PAdES B-B); without it (unit tests of other concerns) none is signed. */
   readonly signer?: DocumentSigner | undefined;
+  /** Each authority's own signer, before `signer`: a document is signed by the authority it names. */
+  readonly signers?: AuthoritySigners | undefined;
+  /** The authorities documents may be issued for (default: the deployment's registry file). */
+  readonly authorities?: AuthorityRegistry | undefined;
   readonly log: PipelineLog;
   readonly metrics: PipelineMetrics;
   readonly now?: () => Date;
@@ -124,7 +130,9 @@ export class RenderPipeline {
     // Only the record's own faults are final; storage, template, font and subsetting trouble is retried.
     let numbered: Step<Numbered>;
     try {
-      numbered = await this.numbered(award, validateRecord(record));
+      // The authority's name, seal and numbering code are the registry's, never the record's.
+      const authorities = this.deps.authorities ?? AuthorityRegistry.shared();
+      numbered = await this.numbered(award, authorities.resolve(validateRecord(record)));
     } catch (error) {
       if (!isRecordFault(error)) throw error;
       return this.fail(award, error);
@@ -200,7 +208,8 @@ export class RenderPipeline {
   private async render(award: Award, record: AwardRecord, stored: StoredDocumentRef[]): Promise<Step<Outcome>> {
     const mark = await this.deps.marks?.of(record.id);
     // Every document in both formats: the PDF, and the OFD (GB/T 33190) drawn from the same pages.
-    const rendered = await renderRecordDocuments(record, this.deps.engine, mark, this.deps.signer, { ofd: true });
+    const signer = this.signerFor(record);
+    const rendered = await renderRecordDocuments(record, this.deps.engine, mark, signer, { ofd: true });
     const renderedAt = this.now().toISOString();
     const refs: DocumentRef[] = [];
     const verified: VerifiedDocument[] = [];
@@ -261,7 +270,7 @@ export class RenderPipeline {
       keys: refs.map((ref) => ref.key),
     });
     // A deployment whose signing certificate is not yet configured says so on every document it stores.
-    if (!this.deps.signer) {
+    if (!signer) {
       this.deps.metrics.count('UnsignedDocuments', refs.length);
       this.deps.log.warn('documents stored unsigned: no signing certificate is configured', {
         recordId: record.id,
@@ -269,6 +278,14 @@ export class RenderPipeline {
       });
     }
     return { action: 'rendered', documents: refs };
+  }
+
+  /**
+   * The signer of the record's own authority. Given per-authority signers, never another's: an
+   * authority without a certificate has its documents stored unsigned, not signed as someone else.
+   */
+  private signerFor(record: AwardRecord): DocumentSigner | undefined {
+    return this.deps.signers ? this.deps.signers.signerFor(record.authority) : this.deps.signer;
   }
 
   /**

@@ -48,12 +48,23 @@ describe('drafts', () => {
     expect((refused as RecordFault).field).toBe('recipient.name');
   });
 
-  it('need the authority’s numbering code for a numbered kind of another authority', async () => {
+  it('refuse an authority the registry does not know, and a numbered kind of one with no numbering code', async () => {
     const order = exampleJson('commendation-order-2020-12') as { authority: object };
-    const refused = await renderDrafts({ ...order, authority: { name: '某市公安局' } } as never, {
-      ownAuthority: own,
-      now: NOW,
-    }).catch((error: unknown) => error);
-    expect((refused as Error).message).toContain('authority.code: required to number');
+    const draw = (authority: object) =>
+      renderDrafts({ ...order, authority } as never, { ownAuthority: own, now: NOW }).catch((error: unknown) => error);
+    const unknown = await draw({ name: '某市公安局' });
+    expect((unknown as RecordFault).field).toBe('authority');
+    expect((unknown as Error).message).toContain('"某市公安局" is not a registered authority');
+    const uncoded = await draw({ name: '巴彦淖尔市公安局临河区分局' });
+    expect((uncoded as Error).message).toContain('authority.code: required to number');
+  });
+
+  it('print the registry’s seal, never one the record brings', async () => {
+    const record = exampleJson('merit-zhang-peng') as { authority: object };
+    const refused = await renderDrafts(
+      { ...record, authority: { name: '呼伦贝尔市海拉尔区公安分局', sealText: '中华人民共和国公安部' } } as never,
+      { now: NOW },
+    ).catch((error: unknown) => error);
+    expect((refused as RecordFault).field).toBe('authority.sealText');
   });
 });

@@ -36,6 +36,6 @@ describe('the render pipeline with a signer', () => {
     const report = execFileSync('pdfsig', [toTempFile(stored.bytes)], { encoding: 'utf8' });
     expect(report).toContain('Signature is Valid');
     expect(report).toContain('Total document signed');
-    expect(report).toContain('O=测试签发机关');
+    expect(report).toContain('CN=测试签发机关');
   });
 });

@@ -8,7 +8,8 @@ describe('validateRecord', () => {
   it('returns the record with defaults filled in', () => {
     const record = validateRecord(meritInput());
     expect(record).toMatchObject({ version: 1, posthumous: false, deliveries: [] });
-    expect(record.authority.sealText).toBe('内蒙古自治区公安厅');
+    // No seal text of the record's own: the registry gives the seal.
+    expect(record.authority).toEqual({ name: '内蒙古自治区公安厅', code: '内公奖' });
   });
 
   it('trims strings', () => {

@@ -264,25 +264,35 @@ describe('render handler', () => {
     expect(renders.mock.calls[0]![1]).toMatchObject({ documentNumber: '内公奖〔2020〕13号' });
   });
 
-  it('numbers its own authority’s records that give no code with the deployment’s code, not another’s', async () => {
+  it('numbers each authority’s records with its registered code, refusing a code the record brings', async () => {
     const numbering = handlerWith({ authority: { name: '内蒙古自治区公安厅', code: '内公奖' } });
     const { documentNumber: _given, authority: _a, ...json } = exampleJson('praise-bulletin-2020-18');
-    const own = storedItem(awardOfRecord({ ...json, id: 'own', authority: { name: '内蒙古自治区公安厅' } }, 3));
-    const other = storedItem(awardOfRecord({ ...json, id: 'other', authority: { name: '乌海市公安局' } }, 3));
-    const coded = storedItem(
-      awardOfRecord({ ...json, id: 'coded', authority: { name: '内蒙古自治区公安厅', code: '内公通' } }, 3),
-    );
+    const item = (id: string, authority: object) => storedItem(awardOfRecord({ ...json, id, authority }, 3));
+    const own = item('own', { name: '内蒙古自治区公安厅' });
+    const other = item('other', { id: 'wh-gaj' });
+    const coded = item('coded', { name: '内蒙古自治区公安厅', code: '内公通' });
+    const uncoded = item('uncoded', { name: '巴彦淖尔市公安局临河区分局' });
+    const unknown = item('unknown', { name: '中华人民共和国公安部' });
     ddb.on(GetCommand).resolves({});
     ddb.on(TransactWriteCommand).resolves({});
-    const result = await numbering(streamEvent(approved(own), approved(other), approved(coded)));
+    const result = await numbering(
+      streamEvent(approved(own), approved(other), approved(coded), approved(uncoded), approved(unknown)),
+    );
     expect(result.batchItemFailures).toEqual([]);
     const numbers = ddb.commandCalls(TransactWriteCommand).map((c) => c.args[0].input.TransactItems![2]!.Put!.Item!);
     expect(numbers.map((item) => [item.id, item.documentNumber])).toEqual([
       ['own', '内公奖〔2020〕1号'],
-      ['coded', '内公通〔2020〕1号'],
+      ['other', '乌海公奖〔2020〕1号'],
     ]);
-    expect(writes().find((write) => write.Item!.id === 'other')!.Item!.failureReason).toBe(
-      'record other: authority.code: required to number a praise-bulletin (e.g. 内公奖)',
+    const failure = (id: string) => writes().find((write) => write.Item!.id === id)!.Item!.failureReason;
+    expect(failure('coded')).toBe(
+      'record coded: authority.code: the numbering code comes from the authority registry (内公奖): remove it',
+    );
+    expect(failure('uncoded')).toBe(
+      'record uncoded: authority.code: required to number a praise-bulletin (e.g. 内公奖)',
+    );
+    expect(failure('unknown')).toMatch(
+      /^record unknown: authority: "中华人民共和国公安部" is not a registered authority of this deployment/,
     );
   });
 
