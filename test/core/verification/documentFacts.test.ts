@@ -27,7 +27,10 @@ describe('what a document’s verification page states', () => {
 
   it('names a collective in full, with its award and no unit of its own', () => {
     const collective = facts('merit-wulanchabu-hubei-escort-team', 'certificate');
-    expect(collective).toMatchObject({ award: '集体二等功', recipient: '乌兰察布市公安局赴湖北护送防疫物资民警辅警集体' });
+    expect(collective).toMatchObject({
+      award: '集体二等功',
+      recipient: '乌兰察布市公安局赴湖北护送防疫物资民警辅警集体',
+    });
     expect(collective).not.toHaveProperty('unit');
   });
 
