@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 
 /** The one style of the public pages (the verification page and the code form), allowed by its hash. */
-export const PAGE_STYLE = `body{margin:0;font:16px/1.6 system-ui,"PingFang SC","Noto Sans CJK SC",sans-serif;color:#1a1a1a;\
-background:#f6f4ef}main{max-width:40rem;margin:2rem auto;padding:1.5rem;background:#fff;border-top:4px solid #b31b1b}\
+export const PAGE_STYLE = `body{margin:0;font:16px/1.6 system-ui,"PingFang SC","Noto Sans CJK SC",sans-serif;\
+color:#1a1a1a;background:#f6f4ef}main{max-width:40rem;margin:2rem auto;padding:1.5rem;background:#fff;\
+border-top:4px solid #b31b1b}\
 h1{font-size:1.4rem;margin:0 0 1rem}h2{font-size:1.1rem;margin:1.5rem 0 .5rem}\
 .status{font-size:1.5rem;font-weight:700;margin:0 0 1rem}.valid{color:#17693a}.revoked,.not-found{color:#b31b1b}\
 .superseded{color:#9a5b00}dl{display:grid;grid-template-columns:max-content 1fr;gap:.4rem 1rem;margin:0}\

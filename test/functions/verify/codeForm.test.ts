@@ -18,7 +18,7 @@ const typed = (code?: string) =>
   handler({ queryStringParameters: code === undefined ? undefined : { code }, headers: { accept: 'text/html' } });
 
 describe('GET /verify, the form for a printed code', () => {
-  it('answers a form that submits the code to itself, under a CSP allowing only its style and its own address', async () => {
+  it('answers a form submitting to itself, under a CSP allowing only its style and its own address', async () => {
     const answer = await typed();
     expect(answer.statusCode).toBe(200);
     expect(answer.headers?.['content-type']).toBe('text/html; charset=utf-8');
@@ -46,7 +46,7 @@ describe('GET /verify, the form for a printed code', () => {
     expect(lookups).toEqual([]);
   });
 
-  it('shows the form again with a one-line error for an entry that cannot be a code, keeping it to correct', async () => {
+  it('shows the form again, with one line of error, for an entry that cannot be a code', async () => {
     for (const entry of ['AAAAA-BBBBB-CCCCC-DDDD1', 'AAAAA-BBBBB', '何建华', '<b>AAAAA</b>']) {
       const answer = await typed(entry);
       expect(answer.statusCode, entry).toBe(400);
