@@ -31,8 +31,8 @@ export function codeFormPage(refused?: { readonly entry: string; readonly error:
     `${refused === undefined ? '' : ' aria-invalid="true" aria-describedby="error"'}>` +
     '<button type="submit">核验</button></p>' +
     `${error}</form>` +
-    '<p class="note">核验码印在文书的二维码旁，共20位，由字母A–Z和数字2–7组成，每5位一组，以“-”连接；' +
-    '输入时不区分大小写，“-”和空格可省略。</p>' +
+    '<p class="note">核验码印在文书的二维码旁，共20位，由字母A–Z和数字2–7组成，每5位一组，以短横线连接；' +
+    '输入时不区分大小写，短横线和空格可省略。</p>' +
     '</main></body></html>'
   );
 }

@@ -60,4 +60,10 @@ describe('GET /verify, the form for a printed code', () => {
     expect(blank.statusCode).toBe(400);
     expect(String(blank.body)).toContain('<p class="error" id="error">请输入核验码。</p>');
   });
+
+  it('is offered again by the page of a code that finds nothing', async () => {
+    const answer = await handler({ pathParameters: { code: 'AAAAA-BBBBB-CCCCC-DDDDD' }, headers: {} });
+    expect(answer.statusCode).toBe(404);
+    expect(String(answer.body)).toContain('<a href="/verify">重新输入核验码</a>');
+  });
 });
