@@ -75,7 +75,7 @@ function answerOf(result: APIGatewayProxyStructuredResultV2): Answer {
 /**
  * The staff page and the links API on 127.0.0.1, laid out as the HTTP API lays them out in AWS:
  * the page at / and /staff/…, the API's routes beside it, the public verification page at
- * /verify/<code> (no token), each API request's bearer token
+ * /verify/<code> and its form at /verify (no token), each API request's bearer token
  * verified (signature, expiry) before the links handler sees its claims, as the JWT authorizer
  * does. In place of the hosted UI, POST /dev/sign-in hands out a development token for one of
  * the development identities (unless an OIDC sign-in is given, as the browser test of the hosted
@@ -91,7 +91,10 @@ export async function startStaffServer({
 }: {
   port: number;
   handler: LinksHandler;
-  /** The public verification page (GET /verify/{code}, no token), when the stack marks its documents. */
+  /**
+   * The public verification page (GET /verify/{code}) and its form (GET /verify), no token, when
+   * the stack marks its documents.
+   */
   verify?: VerifyHandler;
   /** The approvers' desk (GET /review, drafts, decisions), when the stack serves it. */
   desk?: DeskHandler;
@@ -183,6 +186,15 @@ export async function startStaffServer({
     if (verify !== undefined && verifyPath && method === 'GET') {
       const result = await verify({
         pathParameters: { code: decodedSegment(verifyPath[1]!) },
+        headers: { accept: request.headers.accept },
+      });
+      return answerOf(result);
+    }
+    // The form for a typed code, and where it submits (GET /verify?code=…).
+    if (verify !== undefined && url.pathname === '/verify' && method === 'GET') {
+      const code = url.searchParams.get('code');
+      const result = await verify({
+        queryStringParameters: code === null ? undefined : { code },
         headers: { accept: request.headers.accept },
       });
       return answerOf(result);

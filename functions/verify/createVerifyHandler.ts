@@ -1,12 +1,18 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Verification, VerificationService } from '../core/verification/VerificationService.js';
+import { canonicalCode } from '../core/verification/verificationCode.js';
+import { CODE_FORM_CSP, codeFormPage } from './codeFormPage.js';
 import { verificationAnswer } from './verificationAnswer.js';
 import { VERIFICATION_PAGE_CSP, verificationPage } from './verificationPage.js';
 
-/** The parts of an HTTP API request the handler reads: the code in the path, and the Accept header. */
+/**
+ * The parts of an HTTP API request the handler reads: the code in the path (GET /verify/{code}),
+ * or the code typed into the form (GET /verify?code=…), and the Accept header.
+ */
 export interface VerifyEvent {
   readonly pathParameters?: { readonly code?: string } | undefined;
+  readonly queryStringParameters?: { readonly code?: string } | undefined;
   readonly headers?: Readonly<Record<string, string | undefined>> | undefined;
 }
 
@@ -54,6 +60,32 @@ function respond(statusCode: number, verification: Verification, json: boolean):
       };
 }
 
+function formPage(statusCode: number, refused?: { entry: string; error: string }): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode,
+    headers: {
+      ...COMMON_HEADERS,
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': CODE_FORM_CSP,
+    },
+    body: codeFormPage(refused),
+  };
+}
+
+/**
+ * GET /verify: the form; GET /verify?code=…: 303 to the code's page in its printed form, or the
+ * form again saying the entry cannot be a code (400). Whether such a code was ever given is the
+ * page's to say, with the same answer as for a link.
+ */
+function codeForm(entry: string | undefined): APIGatewayProxyStructuredResultV2 {
+  if (entry === undefined) return formPage(200);
+  if (entry.trim() === '') return formPage(400, { entry, error: '请输入核验码。' });
+  const code = canonicalCode(entry);
+  if (code === undefined)
+    return formPage(400, { entry, error: '核验码格式不正确：应为20位字母A–Z或数字2–7，请核对后重新输入。' });
+  return { statusCode: 303, headers: { ...COMMON_HEADERS, location: `/verify/${code}` }, body: '' };
+}
+
 /**
  * GET /verify/{code}, public: the page (or JSON) for the document a code points at; 404 with the
  * same shape for any code that finds nothing, malformed or unknown alike. Storage trouble answers
@@ -67,6 +99,7 @@ export function createVerifyHandler({
   logger: Logger;
 }): VerifyHandler {
   return async (event) => {
+    if (event.pathParameters?.code === undefined) return codeForm(event.queryStringParameters?.code);
     const headers = Object.fromEntries(
       Object.entries(event.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
     );

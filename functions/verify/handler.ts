@@ -11,7 +11,7 @@ const verifications = new DynamoDbVerifications(
   requiredEnvironment('AWARDS_TABLE_NAME', 'verify'),
 );
 
-/** Lambda entry point behind the public route GET /verify/{code} (no authorizer, throttled). */
+/** Lambda entry point behind the public routes GET /verify and GET /verify/{code} (no authorizer, throttled). */
 export const handler = createVerifyHandler({
   service: new VerificationService({ index: verifications, awards: verifications }),
   logger: new Logger({ serviceName: 'verify' }),

@@ -1,29 +1,16 @@
-import { createHash } from 'node:crypto';
 import { arabicDate } from '../core/engine/templates/chineseDates.js';
 import type { Verification } from '../core/verification/VerificationService.js';
+import { escapeHtml } from './escapeHtml.js';
 import { FILE_CHECK_SCRIPT } from './fileCheckScript.js';
-
-const STYLE = `body{margin:0;font:16px/1.6 system-ui,"PingFang SC","Noto Sans CJK SC",sans-serif;color:#1a1a1a;\
-background:#f6f4ef}main{max-width:40rem;margin:2rem auto;padding:1.5rem;background:#fff;border-top:4px solid #b31b1b}\
-h1{font-size:1.4rem;margin:0 0 1rem}h2{font-size:1.1rem;margin:1.5rem 0 .5rem}\
-.status{font-size:1.5rem;font-weight:700;margin:0 0 1rem}.valid{color:#17693a}.revoked,.not-found{color:#b31b1b}\
-.superseded{color:#9a5b00}dl{display:grid;grid-template-columns:max-content 1fr;gap:.4rem 1rem;margin:0}\
-dt{color:#555}dd{margin:0;overflow-wrap:anywhere}code{font-size:.85rem}\
-#check-result[data-outcome=match]{color:#17693a;font-weight:700}\
-#check-result[data-outcome=mismatch]{color:#b31b1b;font-weight:700}.note{color:#555;font-size:.9rem}`;
-
-const hashOf = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+import { hashSource, PAGE_STYLE } from './pageStyle.js';
 
 /**
  * Nothing loads or runs but the page's own style and script, allowed by their hashes; no form
  * posts anywhere, no site may frame it.
  */
 export const VERIFICATION_PAGE_CSP =
-  `default-src 'none'; script-src ${hashOf(FILE_CHECK_SCRIPT)}; style-src ${hashOf(STYLE)}; ` +
+  `default-src 'none'; script-src ${hashSource(FILE_CHECK_SCRIPT)}; style-src ${hashSource(PAGE_STYLE)}; ` +
   `base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** The headline: 有效, 已撤销（日期）, 已更正（which version replaced it）, 未找到. */
 export function statusText(verification: Verification): string {
@@ -41,13 +28,32 @@ export function statusText(verification: Verification): string {
 
 const row = (term: string, value: string) => `<dt>${term}</dt><dd>${value}</dd>`;
 
+/** What the award line is called on each kind's page; 奖励 for anything else. */
+const AWARD_TERMS: Readonly<Record<string, string>> = {
+  'praise-bulletin': '表扬',
+  telegram: '类别',
+  'statistics-bulletin': '统计',
+};
+
+/** The rows a document stored before awards were recorded lacks are left out, never guessed. */
+function optionalRow(term: string, value: string | number | undefined): string[] {
+  return value === undefined ? [] : [row(term, escapeHtml(String(value)))];
+}
+
 function details(verification: Exclude<Verification, { status: 'not-found' }>): string {
   const rows = [
     row('文书', escapeHtml(verification.title)),
+    // A telegram's kind is its title already.
+    ...optionalRow(
+      AWARD_TERMS[verification.kind] ?? '奖励',
+      verification.award === verification.title ? undefined : verification.award,
+    ),
+    ...optionalRow('文号', verification.documentNumber),
+    ...optionalRow('受奖者数', verification.awardees),
+    row('对象', escapeHtml(verification.recipient)),
+    ...optionalRow('单位', verification.unit),
     row('发文机关', escapeHtml(verification.authority)),
     row('日期', escapeHtml(verification.issuedAt === '' ? '—' : arabicDate(verification.issuedAt))),
-    ...(verification.documentNumber === undefined ? [] : [row('文号', escapeHtml(verification.documentNumber))]),
-    row('对象', escapeHtml(verification.recipient)),
     row('版本', `第${verification.version}版`),
     row('核验码', escapeHtml(verification.code)),
     row(
@@ -79,12 +85,12 @@ export function verificationPage(verification: Verification): string {
   const status = statusText(verification);
   const body =
     verification.status === 'not-found'
-      ? '<p>未找到与此核验码对应的文书。请核对核验码是否输入正确。</p>'
+      ? '<p>未找到与此核验码对应的文书。请核对核验码是否输入正确。</p>' + '<p><a href="/verify">重新输入核验码</a></p>'
       : details(verification);
   return (
     '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">' +
     '<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">' +
-    `<title>文书核验：${escapeHtml(status)}</title><style>${STYLE}</style></head><body><main>` +
+    `<title>文书核验：${escapeHtml(status)}</title><style>${PAGE_STYLE}</style></head><body><main>` +
     `<h1>文书核验</h1><p class="status ${verification.status}" id="status">${escapeHtml(status)}</p>${body}` +
     `</main><script>${FILE_CHECK_SCRIPT}</script></body></html>`
   );

@@ -15,8 +15,8 @@ import { STANDING_ATTRIBUTES } from '../../functions/adapters/dynamodb/DynamoDbV
 import { AWARDS_TABLE, VERIFICATION_KEY_PATTERN } from '../../functions/definitions/awardsTable.js';
 import { PipelineFunction, PLAIN_BUNDLING } from './PipelineFunction.js';
 
-/** The public route; also the key of its own stage throttle. */
-export const VERIFY_ROUTE_KEY = 'GET /verify/{code}';
+/** The public routes, the form and a code's page; also the keys of their own stage throttle. */
+export const VERIFY_ROUTE_KEYS = ['GET /verify/{code}', 'GET /verify'] as const;
 
 export interface VerificationEndpointProps {
   readonly table: Table;
@@ -28,7 +28,8 @@ export interface VerificationEndpointProps {
 }
 
 /**
- * The public verification page, GET /verify/{code}: no sign-in, a throttle of its own on the
+ * The public verification page, GET /verify/{code}, and the form for a typed code, GET /verify
+ * (its ?code= redirects to the page): no sign-in, a throttle of its own on the
  * stage (far below the staff API's), and a function that may read one verification item at a
  * time and, of an award, only whether it stands — never a query, a scan, or a record's names.
  */
@@ -72,26 +73,22 @@ export class VerificationEndpoint extends Construct {
       }),
     );
 
-    const [route] = props.api.addRoutes({
-      path: '/verify/{code}',
-      methods: [HttpMethod.GET],
-      integration: new HttpLambdaIntegration('Verify', this.function),
-      authorizer: new HttpNoneAuthorizer(),
-    });
-    Validations.of(route!).acknowledge({
-      id: 'AwsSolutions-APIG4',
-      reason:
-        'Anyone holding a document verifies it here without signing in; the route answers one ' +
-        'unguessable code at a time, with what the document itself prints, under its own throttle.',
-    });
+    const integration = new HttpLambdaIntegration('Verify', this.function);
+    const routes = ['/verify/{code}', '/verify'].flatMap((path) =>
+      props.api.addRoutes({ path, methods: [HttpMethod.GET], integration, authorizer: new HttpNoneAuthorizer() }),
+    );
+    for (const route of routes)
+      Validations.of(route).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason:
+          'Anyone holding a document verifies it here without signing in; the routes answer one ' +
+          'unguessable code at a time (or the form to type it), with what the document itself ' +
+          'prints, under their own throttle.',
+      });
     const stage = props.stage.node.defaultChild as CfnStage;
-    stage.routeSettings = {
-      [VERIFY_ROUTE_KEY]: {
-        ThrottlingRateLimit: props.throttle.rateLimit,
-        ThrottlingBurstLimit: props.throttle.burstLimit,
-      },
-    };
+    const throttle = { ThrottlingRateLimit: props.throttle.rateLimit, ThrottlingBurstLimit: props.throttle.burstLimit };
+    stage.routeSettings = Object.fromEntries(VERIFY_ROUTE_KEYS.map((key) => [key, throttle]));
     // A route's settings name a route that must exist first.
-    stage.node.addDependency(route!);
+    for (const route of routes) stage.node.addDependency(route);
   }
 }

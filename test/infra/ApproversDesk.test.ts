@@ -136,7 +136,7 @@ describe('the desk’s routes', () => {
   it('share the stage’s throttle, with no route setting of their own', () => {
     const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0]!;
     expect(stage.Properties.DefaultRouteSettings).toEqual({ ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 });
-    expect(Object.keys(stage.Properties.RouteSettings ?? {})).toEqual(['GET /verify/{code}']);
+    expect(Object.keys(stage.Properties.RouteSettings ?? {})).toEqual(['GET /verify/{code}', 'GET /verify']);
   });
 });
 

@@ -532,6 +532,7 @@ describe('the staff download API', () => {
       'GET /staff/{file}': 'NONE',
       // The verification page: whoever holds a document checks it without signing in.
       'GET /verify/{code}': 'NONE',
+      'GET /verify': 'NONE',
     });
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
@@ -670,7 +671,10 @@ describe('the verification page', () => {
     });
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       DefaultRouteSettings: { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 },
-      RouteSettings: { 'GET /verify/{code}': { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 } },
+      RouteSettings: {
+        'GET /verify/{code}': { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 },
+        'GET /verify': { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 },
+      },
     });
   });
 
@@ -733,7 +737,10 @@ describe('the verification page', () => {
       'https://yz.example.gov.cn/',
     );
     custom.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
-      RouteSettings: { 'GET /verify/{code}': { ThrottlingRateLimit: 2, ThrottlingBurstLimit: 3 } },
+      RouteSettings: {
+        'GET /verify/{code}': { ThrottlingRateLimit: 2, ThrottlingBurstLimit: 3 },
+        'GET /verify': { ThrottlingRateLimit: 2, ThrottlingBurstLimit: 3 },
+      },
     });
     expect(() => stackConfigFrom((key) => ({ verifyBaseUrl: 'http://yz.example.gov.cn' })[key])).toThrow(
       'verifyBaseUrl: must be an https:// URL',

@@ -71,9 +71,11 @@ describe('the local verification page', () => {
       status: 'valid',
       kind: 'certificate',
       title: '荣誉证书',
+      award: '个人三等功',
       authority: '内蒙古自治区公安厅',
       issuedAt: expect.any(String),
       recipient: '贺*',
+      unit: '鄂尔多斯市乌审旗公安局',
       version: 1,
       sha256,
       ofdSha256,
@@ -157,7 +159,7 @@ describe('the local verification page', () => {
   });
 });
 
-describe('the page’s file check, in Chromium', () => {
+describe('the page’s file check and the code form, in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
@@ -198,5 +200,29 @@ describe('the page’s file check, in Chromium', () => {
     expect((await check(ofd)).outcome).toBe('match');
     // The CSP let the page's own script run, and nothing was refused.
     expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('takes a code typed into the form at /verify to its page, and refuses a malformed one on the form', async () => {
+    const ref = await certificateOf('merit-zhang-peng');
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    await page.goto(`${stack.api!.url}/verify`);
+    // As read off the paper: lower case, in groups split by spaces.
+    await page.fill('#code', ref.verificationCode!.toLowerCase().replaceAll('-', ' '));
+    await Promise.all([page.waitForURL(`**/verify/${ref.verificationCode}`), page.click('button[type=submit]')]);
+    expect(await page.textContent('#status')).toBe('有效');
+    expect(await page.textContent('dl')).toContain('奖励个人三等功');
+    expect(await page.textContent('dl')).toContain('呼伦贝尔市海拉尔区公安分局***派出所');
+    // The form and the page, each under its own CSP: nothing refused.
+    expect(errors).toEqual([]);
+    await page.goto(`${stack.api!.url}/verify`);
+    await page.fill('#code', 'AAAAA-BBBBB-CCCCC-DDDD1');
+    const [refused] = await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    expect(refused!.status()).toBe(400);
+    expect(await page.textContent('#error')).toMatch(/^核验码格式不正确/);
+    expect(await page.inputValue('#code')).toBe('AAAAA-BBBBB-CCCCC-DDDD1');
+    // Chromium logs the 400 itself; nothing else.
+    expect(errors).toEqual([expect.stringContaining('status of 400')]);
   }, 60_000);
 });

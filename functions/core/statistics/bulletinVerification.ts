@@ -10,6 +10,14 @@ export const BULLETIN_KIND = 'statistics-bulletin';
 /** A bulletin is compiled once per cut-off and never changes: it has one version. */
 export const BULLETIN_VERSION = 1;
 
+/** The totals the bulletin reports for the whole region: what a copy with raised figures would change. */
+function totalsOf({ region }: BulletinFigures): string {
+  return (
+    `战时记功${region.merit.total}个、嘉奖${region.commendation.total}个、` +
+    `荣誉称号${region.honoraryTitle.total}个（全区合计）`
+  );
+}
+
 /** What the bulletin's verification item holds: its code, held under its name, and what it prints. */
 export async function bulletinVerification(
   marks: VerificationMarks,
@@ -33,5 +41,6 @@ export async function bulletinVerification(
     issuedAt: figures.cutoff,
     documentNumber,
     recipient: maskedAddressee(statisticsBulletinView(figures, authority, documentNumber).addressee),
+    award: totalsOf(figures),
   };
 }

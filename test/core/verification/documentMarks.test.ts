@@ -54,6 +54,8 @@ describe('documents carry their verification mark', () => {
       authority: '内蒙古自治区公安厅',
       issuedAt: AT.toISOString(),
       recipient: '贺*',
+      award: '个人三等功',
+      unit: '鄂尔多斯市乌审旗公安局',
     } satisfies VerifiedDocument);
     expect(marks.baseUrl).toBe('https://verify.example.org');
   });
@@ -107,6 +109,7 @@ describe('documents carry their verification mark', () => {
       issuedAt: cutoff,
       documentNumber,
       recipient: '各盟市公安局，厅机关各部门',
+      award: '战时记功0个、嘉奖0个、荣誉称号0个（全区合计）',
     });
   });
 });
