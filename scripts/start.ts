@@ -180,15 +180,18 @@ async function main(): Promise<void> {
       AuthorityRegistry.shared().find(authority.name) ?? authority,
     ),
   });
-  const bulletinPath = join(values.out, bulletinKey(cutoff, 'pdf'));
-  const stored = await stack.s3.client.send(
-    new GetObjectCommand({ Bucket: stack.info.bucket, Key: bulletinKey(cutoff, 'pdf') }),
-  );
+  // A restart on the same figures, the same day, answers with the latest bulletin: its file is copied.
+  const answeredKey = bulletinKey(bulletin.figures.cutoff, 'pdf');
+  const bulletinPath = join(values.out, answeredKey);
+  const stored = await stack.s3.client.send(new GetObjectCommand({ Bucket: stack.info.bucket, Key: answeredKey }));
   mkdirSync(dirname(bulletinPath), { recursive: true });
   writeFileSync(bulletinPath, await stored.Body!.transformToByteArray());
   console.log(
-    `statistics bulletin ${bulletin.documentNumber} → ${bulletinPath}\n${summarySentence(bulletin.figures.region)}`,
+    bulletin.unchanged
+      ? `statistics bulletin unchanged since ${bulletin.figures.cutoff} (${bulletin.documentNumber}) → ${bulletinPath}`
+      : `statistics bulletin ${bulletin.documentNumber} → ${bulletinPath}`,
   );
+  console.log(summarySentence(bulletin.figures.region));
 
   if (values.once) return stopAndExit(failures > 0 ? 1 : 0);
   const api = stack.api!;

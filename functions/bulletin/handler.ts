@@ -41,19 +41,22 @@ const deps = {
 /**
  * Lambda entry point, on an EventBridge Scheduler schedule whose input is
  * {"cutoff": "<aws.scheduler.scheduled-time>"}: each run's cut-off is its scheduled time, so a
- * retried run compiles (or finds) the same bulletin, with the same 文号.
+ * retried run compiles (or finds) the same bulletin, with the same 文号. A run within the latest
+ * bulletin's day that finds its figures unchanged answers with that bulletin and takes no number.
  */
 export async function handler(event: { cutoff?: string } = {}) {
   const cutoff = event.cutoff ?? new Date().toISOString();
   if (Number.isNaN(Date.parse(cutoff)))
     throw new Error(`bulletin function: cutoff "${cutoff}" is not an ISO 8601 date-time`);
-  const { figures, documentNumber, compiled } = await compileKeptBulletin(cutoff, deps);
+  const { figures, documentNumber, compiled, unchanged } = await compileKeptBulletin(cutoff, deps);
   const result = {
     cutoff,
     documentNumber,
     compiled,
-    pdf: bulletinKey(cutoff, 'pdf'),
-    json: bulletinKey(cutoff, 'json'),
+    // Nothing changed since the latest bulletin of this period: that one answers, under its cut-off.
+    ...(unchanged ? { unchangedSince: figures.cutoff } : {}),
+    pdf: bulletinKey(figures.cutoff, 'pdf'),
+    json: bulletinKey(figures.cutoff, 'json'),
     summary: summarySentence(figures.region),
   };
   logger.info('statistics bulletin', result);

@@ -3,11 +3,20 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bulletinKey } from '../../functions/definitions/documentsBucket.js';
 import { freePort } from '../../local/ports.js';
 import { pdfText } from '../support/poppler.js';
 
+/** The keys of the bulletin objects the S3 server keeps under its folder (whatever files it keeps beside each). */
+function storedBulletinKeys(s3Folder: string): string[] {
+  const keys = readdirSync(s3Folder, { recursive: true, encoding: 'utf8' })
+    .map((path) => /bulletins\/\d{8}T\d{6}Z\.(pdf|ofd|json)/.exec(path)?.[0])
+    .filter((key) => key !== undefined);
+  return [...new Set(keys)].sort();
+}
+
 describe('npm start -- --once', () => {
-  it('renders every example through the local stack, prints where each document is, and exits 0', async () => {
+  it('renders every example, prints where each document is, and exits 0; again, takes no second 文号', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'awards-start-'));
     const out = join(dir, 'out');
     const args = [
@@ -24,7 +33,8 @@ describe('npm start -- --once', () => {
       '--out',
       out,
     ];
-    const result = spawnSync(join('node_modules', '.bin', 'tsx'), args, { encoding: 'utf8', timeout: 120_000 });
+    const start = () => spawnSync(join('node_modules', '.bin', 'tsx'), args, { encoding: 'utf8', timeout: 120_000 });
+    const result = start();
     expect(result.status, result.stderr).toBe(0);
     const examples = readdirSync('examples').filter((file) => file.endsWith('.json'));
     const rows = result.stdout.split('\n').filter((line) => line.includes(`${out}/awards/`));
@@ -48,5 +58,19 @@ describe('npm start -- --once', () => {
     expect(head[0]).toMatch(/^[A-Z2-7]{5}(-[A-Z2-7]{5}){3}$/);
     expect(head.slice(1)).toEqual(['内蒙古自治区公安厅', documentNumber]);
     expect(existsSync(join(dir, 'data', 'stack.json'))).toBe(false);
-  }, 150_000);
+
+    // Started again on the same data, the same day: the figures are the bulletin's, so no new one.
+    const restarted = start();
+    expect(restarted.status, restarted.stderr).toBe(0);
+    const [, since, sameNumber, samePath] =
+      /statistics bulletin unchanged since (\S+) \((\S+)\) → (\S+\.pdf)\n/.exec(restarted.stdout) ?? [];
+    expect(sameNumber, restarted.stdout).toBe(documentNumber);
+    expect(samePath).toBe(bulletinPath);
+    expect(join(out, bulletinKey(since!, 'pdf'))).toBe(bulletinPath);
+    expect(storedBulletinKeys(join(dir, 'data', 's3'))).toEqual([
+      bulletinKey(since!, 'json'),
+      bulletinKey(since!, 'ofd'),
+      bulletinKey(since!, 'pdf'),
+    ]);
+  }, 240_000);
 });

@@ -10,6 +10,7 @@ import { type Counters, figuresOfCounters } from './counters.js';
 import type { VerificationMarks } from '../verification/VerificationMarks.js';
 import type { VerificationIndex } from '../verification/VerifiedDocument.js';
 import { bulletinName } from './bulletinName.js';
+import { stillCurrent } from './stillCurrent.js';
 import { BULLETIN_KIND, BULLETIN_VERSION, bulletinVerification } from './bulletinVerification.js';
 import type { BulletinFigures, Figures, League } from './Figures.js';
 import { subtractFigures } from './subtractFigures.js';
@@ -44,11 +45,14 @@ export interface BulletinArchive {
 }
 
 export interface CompiledBulletin {
+  /** The bulletin answered: this cut-off's, or the latest one's when it is unchanged (its cutoff says which). */
   readonly figures: BulletinFigures;
   /** Its 文号 (undefined only for a bulletin archived before bulletins were numbered). */
   readonly documentNumber: string | undefined;
-  /** False when the bulletin for this cut-off already existed and was left as it is. */
+  /** False when the bulletin for this cut-off already existed and was left as it is, or is unchanged. */
   readonly compiled: boolean;
+  /** True when the latest bulletin still states the figures of its period: it is the answer, none was compiled. */
+  readonly unchanged?: boolean;
 }
 
 /**
@@ -58,6 +62,8 @@ export interface CompiledBulletin {
  * sequence of the deployment's own authority code, the one its praise bulletins take theirs from,
  * in the cut-off's year (Beijing time): one number per cut-off, held under the bulletin's name, so
  * a retried or concurrent run for the same cut-off prints the number the first one got.
+ * A number is spent only on news: when the latest bulletin, of the same Beijing-time day, states
+ * the figures as they still are, no bulletin is compiled and that one is the answer.
  */
 export async function compileKeptBulletin(
   cutoff: string,
@@ -106,6 +112,12 @@ export async function compileKeptBulletin(
     LEAGUES_AND_CITIES.map((league) => [league, figuresOfCounters(counters.get(league) ?? {})]),
   ) as Record<League, Figures>;
   const previous = await deps.archive.latestBefore(cutoff);
+  // A run for this cut-off that took its number before it stopped is retried whatever the figures:
+  // its number is spent, and only its bulletin can carry it.
+  if (stillCurrent(previous, { cutoff, region, byLeague }) && !(await deps.numbers.numberOf(bulletinName(cutoff)))) {
+    const { documentNumber, sha256: _sha256, ofdSha256: _ofdSha256, ...latest } = previous;
+    return { figures: latest, documentNumber, compiled: false, unchanged: true };
+  }
   const figures: BulletinFigures = {
     cutoff,
     since: previous?.cutoff,

@@ -13,6 +13,8 @@ import {
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { figuresOfCounters } from '../../../functions/core/statistics/counters.js';
+import { LEAGUES_AND_CITIES } from '../../../functions/core/records/index.js';
 import { testKeyAndCertificate } from '../../support/developmentSignerForTests.js';
 import { toTempFile } from '../../support/poppler.js';
 
@@ -141,6 +143,37 @@ describe('the bulletin function', () => {
       },
       ConditionExpression: expect.stringContaining('attribute_not_exists(pk)'),
     });
+  });
+
+  it('answers with the latest bulletin of the day, its keys and 文号, when its figures are still kept', async () => {
+    storesNothingYet();
+    // The table keeps no counters: every figure is zero, as in the bulletin archived at 8 o'clock.
+    const zero = figuresOfCounters({});
+    const latest = {
+      cutoff: '2020-03-05T00:00:00Z',
+      region: zero,
+      byLeague: Object.fromEntries(LEAGUES_AND_CITIES.map((league) => [league, zero])),
+      period: zero,
+      documentNumber: '内公奖〔2020〕40号',
+    };
+    const archived = ['json', 'ofd', 'pdf'].map((format) => ({ Key: `bulletins/20200305T000000Z.${format}` }));
+    s3.on(ListObjectsV2Command)
+      .resolves({ Contents: archived })
+      .on(GetObjectCommand, { Key: 'bulletins/20200305T000000Z.json' })
+      .resolves({ Body: { transformToString: async () => JSON.stringify(latest) } as never });
+    const handler = await loadHandler();
+    const result = await handler({ cutoff: '2020-03-05T04:00:00Z' });
+    expect(result).toMatchObject({
+      cutoff: '2020-03-05T04:00:00Z',
+      documentNumber: '内公奖〔2020〕40号',
+      compiled: false,
+      unchangedSince: '2020-03-05T00:00:00Z',
+      pdf: 'bulletins/20200305T000000Z.pdf',
+      json: 'bulletins/20200305T000000Z.json',
+    });
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
+    expect(s3.commandCalls(PutObjectCommand)).toHaveLength(0);
+    expect(kms.commandCalls(SignCommand)).toHaveLength(0);
   });
 
   it('without a signing certificate, stores the bulletin unsigned and counts it for the alarm', async () => {
