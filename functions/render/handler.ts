@@ -7,7 +7,7 @@ import { DynamoDbAwardStore } from '../adapters/dynamodb/DynamoDbAwardStore.js';
 import { S3DocumentRepository } from '../adapters/s3/S3DocumentRepository.js';
 import { METRICS_NAMESPACE } from '../definitions/metrics.js';
 import { createRenderHandler } from './createRenderHandler.js';
-import { signerFromEnvironment } from './signerFromEnvironment.js';
+import { authoritySignersFromEnvironment } from './authoritySignersFromEnvironment.js';
 import { verificationMarksFromEnvironment } from './verificationMarksFromEnvironment.js';
 import { AWS_CLIENT_CONFIG } from '../adapters/awsClientConfig.js';
 
@@ -23,7 +23,8 @@ export const handler = createRenderHandler({
   ),
   authority: { name: required('AUTHORITY_NAME'), code: required('AUTHORITY_CODE') },
   marks: verificationMarksFromEnvironment('render'),
-  signer: signerFromEnvironment('render'),
+  // Each document signed by its own authority's certificate.
+  signers: authoritySignersFromEnvironment('render'),
   logger: new Logger({ serviceName: 'render' }),
   metrics: new Metrics({ namespace: METRICS_NAMESPACE, serviceName: 'render' }),
 });

@@ -7,7 +7,7 @@ import { DynamoDbLaggingAwards } from '../adapters/dynamodb/DynamoDbLaggingAward
 import { S3DocumentRepository } from '../adapters/s3/S3DocumentRepository.js';
 import { METRICS_NAMESPACE } from '../definitions/metrics.js';
 import { requiredEnvironment } from '../requiredEnvironment.js';
-import { signerFromEnvironment } from '../render/signerFromEnvironment.js';
+import { authoritySignersFromEnvironment } from '../render/authoritySignersFromEnvironment.js';
 import { verificationMarksFromEnvironment } from '../render/verificationMarksFromEnvironment.js';
 import { createSweepHandler } from './createSweepHandler.js';
 import { AWS_CLIENT_CONFIG } from '../adapters/awsClientConfig.js';
@@ -23,7 +23,8 @@ export const handler = createSweepHandler({
   documents: new S3DocumentRepository(new S3Client(AWS_CLIENT_CONFIG), required('DOCUMENTS_BUCKET_NAME')),
   authority: { name: required('AUTHORITY_NAME'), code: required('AUTHORITY_CODE') },
   marks: verificationMarksFromEnvironment('sweep'),
-  signer: signerFromEnvironment('sweep'),
+  // Each document signed by its own authority's certificate.
+  signers: authoritySignersFromEnvironment('sweep'),
   graceSeconds: Number(required('SWEEP_GRACE_SECONDS')),
   logger: new Logger({ serviceName: 'sweep' }),
   metrics: new Metrics({ namespace: METRICS_NAMESPACE, serviceName: 'sweep' }),

@@ -10,6 +10,7 @@ import {
   resolveFontPath,
   withFontFile,
 } from '../../functions/core/engine/fonts/fontConfig.js';
+import { AuthorityRegistry, defaultRegistryFile } from '../../functions/core/authorities/AuthorityRegistry.js';
 import { OpenTypeFont } from '../../functions/core/engine/fonts/OpenTypeFont.js';
 import { SRGB_PROFILE_MODULE_PATH } from '../../functions/core/engine/pdf/pdfa/srgbProfile.js';
 import { PLAIN_BUNDLING, TASK_ROOT } from './PipelineFunction.js';
@@ -24,7 +25,7 @@ export interface EngineBundle {
 /**
  * Bundles a function that renders documents: the code as one ESM file (local esbuild, no
  * Docker), and beside it the templates, the HarfBuzz subsetter, the sRGB profile of the PDF/A
- * OutputIntent and the configured fonts, with
+ * OutputIntent, the authority registry and the configured fonts, with
  * the environment that points the engine at them. Each font is opened at synth time, so a file
  * the engine cannot use (a WOFF, a CFF2 variable font, a collection without "#index") stops
  * `cdk synth` rather than the first render.
@@ -51,6 +52,9 @@ export function engineBundle(fontOverrides: Partial<FontConfig> = {}): EngineBun
   const wasm = require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm');
   const srgb = require.resolve(SRGB_PROFILE_MODULE_PATH);
   const templates = resolve(import.meta.dirname, '../../templates');
+  // The authority registry, checked as the functions will read it: one that is malformed stops the synth.
+  const authorities = defaultRegistryFile();
+  AuthorityRegistry.fromFile(authorities);
   const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
   return {
     bundling: {
@@ -65,6 +69,7 @@ export function engineBundle(fontOverrides: Partial<FontConfig> = {}): EngineBun
           `cp -r ${quote(templates)} ${quote(`${output}/templates`)}`,
           `cp ${quote(wasm)} ${quote(`${output}/harfbuzz-subset.wasm`)}`,
           `cp ${quote(srgb)} ${quote(`${output}/sRGB.icc`)}`,
+          `cp ${quote(authorities)} ${quote(`${output}/authorities.json`)}`,
         ],
       },
     },
@@ -73,6 +78,7 @@ export function engineBundle(fontOverrides: Partial<FontConfig> = {}): EngineBun
       AWARD_TEMPLATES_DIR: `${TASK_ROOT}/templates`,
       HB_SUBSET_WASM: `${TASK_ROOT}/harfbuzz-subset.wasm`,
       AWARD_SRGB_ICC: `${TASK_ROOT}/sRGB.icc`,
+      AWARD_AUTHORITIES_FILE: `${TASK_ROOT}/authorities.json`,
       // No NODE_OPTIONS=--enable-source-maps: Node would read and parse the bundle's map (~7 MB) on
       // every cold start, ~28 ms of the render bundle's ~330 ms (issue 16; `npm run bench` prints the
       // cold start with and without it). The map stays in the asset to decode a stack trace offline.
