@@ -25,7 +25,7 @@ async function documentsWithdrawn(): Promise<void> {
 }
 
 describe('a link handed out before a revocation', () => {
-  it('stops downloading the PDF and the OFD once they are withdrawn, as the bucket policy makes it in AWS', async () => {
+  it('stops downloading the PDF and the OFD once they are withdrawn, as in AWS', async () => {
     const answer = await fetch(`${stack.api!.url}/awards/${id}/documents`, {
       headers: { authorization: `Bearer ${stack.api!.token(ordos)}` },
     });

@@ -39,7 +39,7 @@ describe('the local S3 server and withdrawn objects', () => {
       await s3.client.send(new PutObjectTaggingCommand({ Bucket, Key: key, Tagging: { TagSet: tags } }));
   };
 
-  it('refuses GET and HEAD of an object tagged withdrawn with 403, signed or presigned, as the bucket policy does', async () => {
+  it('refuses GET and HEAD of an object tagged withdrawn with 403, signed or presigned', async () => {
     const key = documentKey('withdrawn-read', 'certificate', 1);
     await store(key, 'withdrawn bytes');
     const link = await getSignedUrl(s3.client, new GetObjectCommand({ Bucket, Key: key }), { expiresIn: 900 });
@@ -77,7 +77,7 @@ describe('the local S3 server and withdrawn objects', () => {
     ).rejects.toMatchObject({ name: 'NoSuchKey' });
   });
 
-  it('leaves a withdrawn document as it is when the pipeline would store it again: the check it reads first is refused', async () => {
+  it('keeps a withdrawn document from being written over: the check before a put is refused', async () => {
     const key = documentKey('withdrawn-put', 'certificate', 1);
     const documents = new S3DocumentRepository(s3.client, Bucket);
     const document = (text: string) => ({
