@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { patchS3rverReads } from './patchS3rverReads.js';
+import { patchS3rverWithdrawn } from './patchS3rverWithdrawn.js';
 import { patchS3rverWrites } from './patchS3rverWrites.js';
 import { assertPortFree } from './ports.js';
 
@@ -28,6 +29,7 @@ export async function startS3Local({ port, directory }: S3LocalOptions): Promise
   mkdirSync(directory, { recursive: true });
   patchS3rverWrites();
   patchS3rverReads();
+  patchS3rverWithdrawn();
   const server = new S3rver({ address: '127.0.0.1', port, directory, silent: true });
   await server.run();
 

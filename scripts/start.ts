@@ -147,6 +147,11 @@ async function main(): Promise<void> {
       continue;
     }
     for (const ref of award.documents) {
+      // The bucket refuses to read a withdrawn document, as it does in AWS: there is nothing to copy.
+      if (ref.withdrawn) {
+        rows.push([record.id, `${ref.kind} v${ref.version}`, 'withdrawn', String(ref.bytes)]);
+        continue;
+      }
       // A copy beside the bucket's own files, to open and print.
       const object = await stack.s3.client.send(new GetObjectCommand({ Bucket: stack.info.bucket, Key: ref.key }));
       const path = join(values.out, ref.key);

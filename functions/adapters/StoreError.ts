@@ -24,3 +24,9 @@ export const isNotFound = (error: unknown) => {
   const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
   return e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404;
 };
+
+/** S3 refuses the request (AccessDenied, or a bare 403 from HeadObject): a policy's deny or a missing permission. */
+export const isAccessDenied = (error: unknown) => {
+  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return e.name === 'AccessDenied' || e.$metadata?.httpStatusCode === 403;
+};

@@ -16,6 +16,7 @@ import {
   VERIFICATION_KEY_PATTERN,
   verificationKey,
 } from '../../functions/definitions/awardsTable.js';
+import { DOCUMENTS_BUCKET } from '../../functions/definitions/documentsBucket.js';
 import { RENDER_FILTER_PATTERNS, STATISTICS_FILTER_PATTERNS } from '../../functions/definitions/streamFilters.js';
 import { buildApp } from '../../infra/app.js';
 import { StackConfigError, stackConfigFrom } from '../../infra/config/StackConfig.js';
@@ -98,6 +99,32 @@ describe('the documents bucket', () => {
         }),
       );
     }
+  });
+
+  it('lets nobody read a document tagged withdrawn, by GET, HEAD or version: not the stack’s roles, not a link', () => {
+    const [documentsBucket] = Object.keys(
+      template.findResources('AWS::S3::Bucket', {
+        Properties: { VersioningConfiguration: { Status: 'Enabled' } },
+      }),
+    );
+    const [policy] = Object.values(
+      template.findResources('AWS::S3::BucketPolicy', { Properties: { Bucket: { Ref: documentsBucket } } }),
+    );
+    const statements = policy!.Properties.PolicyDocument.Statement as Record<string, unknown>[];
+    const tagged = statements.filter((statement) => JSON.stringify(statement.Condition).includes('ExistingObjectTag'));
+    expect(tagged).toEqual([
+      {
+        Sid: 'DenyReadingWithdrawnDocuments',
+        Effect: 'Deny',
+        Principal: { AWS: '*' },
+        Action: ['s3:GetObject', 's3:GetObjectVersion'],
+        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [documentsBucket, 'Arn'] }, '/*']] },
+        // The tag the render function sets on a revoked award's documents, with no exception by principal.
+        Condition: {
+          StringEquals: { [`s3:ExistingObjectTag/${DOCUMENTS_BUCKET.withdrawnTag.key}`]: 'true' },
+        },
+      },
+    ]);
   });
 });
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetObjectTaggingCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectTaggingCommand, HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../local/LocalStack.js';
 import { freePort } from '../../local/ports.js';
@@ -99,9 +99,12 @@ describe('npm run awards', () => {
     const key = withdrawn.documents[0]!.key;
     const tags = await stack.s3.client.send(new GetObjectTaggingCommand({ Bucket: stack.info.bucket, Key: key }));
     expect(tags.TagSet).toEqual([{ Key: 'withdrawn', Value: 'true' }]);
-    expect(
-      (await stack.s3.client.send(new HeadObjectCommand({ Bucket: stack.info.bucket, Key: key }))).ContentType,
-    ).toBe('application/pdf');
+    // The object is kept, but nobody may read it any more.
+    const listed = await stack.s3.client.send(new ListObjectsV2Command({ Bucket: stack.info.bucket, Prefix: key }));
+    expect(listed.Contents?.map((object) => object.Key)).toEqual([key]);
+    await expect(
+      stack.s3.client.send(new HeadObjectCommand({ Bucket: stack.info.bucket, Key: key })),
+    ).rejects.toMatchObject({ $metadata: { httpStatusCode: 403 } });
     const shown = JSON.parse(awards('show', 'merit-he-xia').stdout) as { status: string; approvedBy: string };
     expect(shown).toMatchObject({ status: 'REVOKED', approvedBy: '审核专班', revocationReason: '核查不实' });
   }, 120_000);

@@ -1,7 +1,7 @@
 import { HeadObjectCommand, PutObjectCommand, PutObjectTaggingCommand, type S3Client } from '@aws-sdk/client-s3';
 import { DOCUMENTS_BUCKET } from '../../definitions/documentsBucket.js';
 import type { DocumentRepository, StoredDocument } from '../../core/pipeline/ports.js';
-import { isNotFound, storeError } from '../StoreError.js';
+import { isAccessDenied, isNotFound, storeError } from '../StoreError.js';
 
 /** Documents (PDF, OFD) in the S3 documents bucket, with content type, SHA-256 and record id in their metadata. */
 export class S3DocumentRepository implements DocumentRepository {
@@ -15,6 +15,11 @@ export class S3DocumentRepository implements DocumentRepository {
       const head = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: document.key }));
       if (head.Metadata?.sha256 === document.sha256) return 'already-stored';
     } catch (error) {
+      // The bucket refuses to read a withdrawn document to everyone, this function included: a
+      // render that raced the revocation stops here, never writing an untagged copy over it, and
+      // its retry finds the award revoked.
+      if (isAccessDenied(error))
+        throw storeError(`checking s3://${this.bucket}/${document.key} (403: withdrawn, or not permitted)`, error);
       if (!isNotFound(error)) throw storeError(`checking s3://${this.bucket}/${document.key}`, error);
     }
     try {
