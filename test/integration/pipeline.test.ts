@@ -15,7 +15,7 @@ import { storedItem } from '../support/storedItem.js';
 import { documentClient } from '../../functions/adapters/dynamodb/documentClient.js';
 import { type Award, awardOfRecord } from '../../functions/core/award/Award.js';
 import { submit } from '../../functions/core/award/awardTransitions.js';
-import { type AwardRecord, LEAGUES_AND_CITIES, validateRecord } from '../../functions/core/records/index.js';
+import { type AwardRecord, LEAGUES_AND_CITIES } from '../../functions/core/records/index.js';
 import { REGION_SCOPE } from '../../functions/core/statistics/changeDelta.js';
 import { compileFigures } from '../../functions/core/statistics/compileFigures.js';
 import { figuresOfCounters } from '../../functions/core/statistics/counters.js';

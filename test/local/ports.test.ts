@@ -47,7 +47,7 @@ describe('freePort', () => {
   });
 });
 
-describe('freePort', () => {
+describe('freePort, called again and again', () => {
   it('never gives the same port twice in a process, though the OS may offer it again at once', async () => {
     const ports = [];
     for (let i = 0; i < 200; i++) ports.push(await freePort());

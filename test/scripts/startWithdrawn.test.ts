@@ -19,7 +19,7 @@ async function documentsWithdrawn(stack: Awaited<ReturnType<typeof startStaffSta
 }
 
 describe('npm start -- --once on data holding a revoked example', () => {
-  it('lists its documents as withdrawn, copies none of them (the bucket refuses to read them) and exits 0', async () => {
+  it('lists its documents as withdrawn, copies none (the bucket refuses to read them) and exits 0', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'awards-start-withdrawn-'));
     const data = join(dir, 'data');
     const out = join(dir, 'out');
