@@ -48,8 +48,10 @@ describe('npm run render', () => {
     writeFileSync(bad, JSON.stringify({ ...zhang, id: 'bad-glyph', recipient: { ...zhang.recipient, name: '张𠈌' } }));
     const invalid = join(dir, 'invalid.json');
     writeFileSync(invalid, JSON.stringify({ ...zhang, id: 'bad-grade', grade: 4 }));
+    const unknown = join(dir, 'unknown.json');
+    writeFileSync(unknown, JSON.stringify({ ...zhang, id: 'unknown-authority', authority: { name: '某省公安厅' } }));
     const out = join(dir, 'out');
-    const result = runRender([bad, invalid, 'examples/merit-he-xia.json'], out, '--unsigned');
+    const result = runRender([bad, invalid, unknown, 'examples/merit-he-xia.json'], out, '--unsigned');
     expect(result.stdout.split('\n')[0]).toBe('unsigned (--unsigned)');
     expect(result.status).toBe(1);
     const errors = result.stderr.trim().split('\n');
@@ -58,7 +60,11 @@ describe('npm run render', () => {
         'no configured font can draw "𠈌" (U+2020C) in role "songti"; ' +
         "add a font that has it to the role's fallback list, or correct the text",
       'error: invalid.json: record bad-grade: grade: must be 1, 2 or 3',
+      expect.stringMatching(
+        /^error: unknown\.json: record unknown-authority: authority: "某省公安厅" is not a registered authority /,
+      ),
     ]);
+    expect(existsSync(join(out, 'unknown-authority'))).toBe(false);
     expect(existsSync(join(out, 'bad-glyph'))).toBe(false);
     expect(existsSync(join(out, 'bad-grade'))).toBe(false);
     // Without --ofd, PDF only.

@@ -27,6 +27,12 @@ const UNDRAWABLE = [
     says: '"𪚥" (U+2A6A5)',
   },
   {
+    what: 'an authority this deployment does not issue for',
+    record: { ...zhangPeng, authority: { name: '中华人民共和国公安部' } },
+    field: 'authority',
+    says: '"中华人民共和国公安部" is not a registered authority',
+  },
+  {
     what: 'an honorary title too long for the certificate’s one sheet',
     record: {
       ...exampleJson('honorary-title-he-jianhua'),
