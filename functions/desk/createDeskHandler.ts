@@ -8,6 +8,7 @@ import type { AuditEntry, AuditTrail } from '../core/links/AuditTrail.js';
 import { contentDisposition } from '../core/links/contentDisposition.js';
 import { NotFound } from '../core/links/LinksService.js';
 import { askedRequest } from '../links/askedRequest.js';
+import { jsonAnswer } from '../links/jsonAnswer.js';
 
 export interface DeskEvent {
   readonly rawPath: string;
@@ -21,12 +22,6 @@ export interface DeskEvent {
 }
 
 export type DeskHandler = (event: DeskEvent) => Promise<APIGatewayProxyStructuredResultV2>;
-
-const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 => ({
-  statusCode,
-  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-  body: JSON.stringify(body),
-});
 
 /**
  * The approvers' desk behind the HTTP API and its JWT authorizer: only tokens in the `approvers`
@@ -63,7 +58,7 @@ export function createDeskHandler({
     });
     const refuse = async (status: number, error: string, extra: Record<string, unknown> = {}) => {
       await audit.record(refusal(status, error));
-      return json(status, { error, ...extra });
+      return jsonAnswer(status, { error, ...extra });
     };
     const answer = async (approver: ApproverAccess): Promise<APIGatewayProxyStructuredResultV2> => {
       const body =
@@ -73,7 +68,7 @@ export function createDeskHandler({
       const request = parseDeskRequest(asked.method, asked.path, asked.query, body);
       switch (request.route) {
         case 'review':
-          return json(200, await desk.review(approver, request));
+          return jsonAnswer(200, await desk.review(approver, request));
         case 'draft': {
           const draft = await desk.draft(approver, request.id, request.document);
           return {
@@ -88,9 +83,9 @@ export function createDeskHandler({
           };
         }
         case 'decide':
-          return json(200, await desk.decide(approver, request));
+          return jsonAnswer(200, await desk.decide(approver, request));
         case 'approve-list':
-          return json(200, { items: await desk.approveList(approver, request.items) });
+          return jsonAnswer(200, { items: await desk.approveList(approver, request.items) });
       }
     };
     try {
@@ -111,7 +106,7 @@ export function createDeskHandler({
           error: (auditError as Error).message,
         }),
       );
-      return json(500, { error: 'the request could not be completed just now: try again' });
+      return jsonAnswer(500, { error: 'the request could not be completed just now: try again' });
     }
   };
 }

@@ -5,6 +5,7 @@ import { type LinksService, NotFound } from '../core/links/LinksService.js';
 import type { AuditEntry, AuditTrail } from '../core/links/AuditTrail.js';
 import { scopeOf, staffAccessFromClaims } from '../core/links/staffAccess.js';
 import { askedRequest } from './askedRequest.js';
+import { jsonAnswer } from './jsonAnswer.js';
 
 type LinksEvent = Pick<APIGatewayProxyEventV2WithJWTAuthorizer, 'rawPath' | 'queryStringParameters'> & {
   readonly requestContext: {
@@ -14,12 +15,6 @@ type LinksEvent = Pick<APIGatewayProxyEventV2WithJWTAuthorizer, 'rawPath' | 'que
 };
 
 export type LinksHandler = (event: LinksEvent) => Promise<APIGatewayProxyStructuredResultV2>;
-
-const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 => ({
-  statusCode,
-  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-  body: JSON.stringify(body),
-});
 
 /**
  * The links API behind the HTTP API: the JWT authorizer has verified the token, and its claims
@@ -57,7 +52,7 @@ export function createLinksHandler({
     /** A request refused here: written to the audit trail like any other answer, then answered. */
     const refuse = async (status: 400 | 401 | 403, error: string) => {
       await audit.record(refusal(status, error));
-      return json(status, { error });
+      return jsonAnswer(status, { error });
     };
     const answer = async (): Promise<APIGatewayProxyStructuredResultV2> => {
       if (!claims) return refuse(401, 'sign in first: no verified token came with the request');
@@ -66,16 +61,16 @@ export function createLinksHandler({
         const request = parseLinkRequest(asked.method, asked.path, asked.query);
         switch (request.route) {
           case 'list-awards':
-            return json(200, await service.listAwards(access, request, asked));
+            return jsonAnswer(200, await service.listAwards(access, request, asked));
           case 'award-documents':
-            return json(200, await service.documents(access, request.id, asked));
+            return jsonAnswer(200, await service.documents(access, request.id, asked));
           case 'list-bulletins':
-            return json(200, await service.bulletins(access));
+            return jsonAnswer(200, await service.bulletins(access));
         }
       } catch (error) {
         if (error instanceof BadLinkRequest) return refuse(400, error.message);
         // The service wrote the refusal down, naming the award asked for.
-        if (error instanceof NotFound) return json(404, { error: 'not found' });
+        if (error instanceof NotFound) return jsonAnswer(404, { error: 'not found' });
         throw error;
       }
     };
@@ -91,7 +86,7 @@ export function createLinksHandler({
           error: (auditError as Error).message,
         }),
       );
-      return json(500, { error: 'the documents could not be listed just now: try again' });
+      return jsonAnswer(500, { error: 'the documents could not be listed just now: try again' });
     }
   };
 }

@@ -1,24 +1,9 @@
 /** The approvers' desk as the page sees it: the review list, drafts as PDFs, and decisions. */
 import { StaffApiError } from './staffApi.js';
 
-/** One award waiting for a decision, as GET /review lists it. */
-export interface ReviewItem {
-  readonly id: string;
-  readonly kind: string;
-  readonly region: string;
-  /** What it awards: 个人三等功, 嘉奖令（3人）… */
-  readonly title: string;
-  readonly recipient: string;
-  readonly status: string;
-  /** The revision the approver decides on: a decision on an older one is refused (409). */
-  readonly revision: number;
-  readonly version: number;
-  readonly submittedAt?: string;
-  /** What stands in the way of issuing it (its drafts cannot be drawn, its rendering failed). */
-  readonly problems: readonly string[];
-  /** Why it was returned or rejected. */
-  readonly reason?: string;
-}
+import type { ReviewItem } from '../../functions/core/desk/ReviewDesk.js';
+
+export type { ReviewItem };
 
 export interface ReviewPage {
   readonly items: readonly ReviewItem[];
