@@ -86,6 +86,7 @@ describe('the approvers’ desk function', () => {
       AWARD_TEMPLATES_DIR: '/var/task/templates',
       HB_SUBSET_WASM: '/var/task/harfbuzz-subset.wasm',
       AWARD_SRGB_ICC: '/var/task/sRGB.icc',
+      AWARD_AUTHORITIES_FILE: '/var/task/authorities.json',
       POWERTOOLS_SERVICE_NAME: 'desk',
       POWERTOOLS_LOG_LEVEL: 'INFO',
     });
@@ -93,7 +94,14 @@ describe('the approvers’ desk function', () => {
 
   it('carries the engine’s fonts, templates, subsetter and colour profile in its asset', () => {
     const assetDir = functionAssetDir(synthesized, 'POWERTOOLS_SERVICE_NAME', 'desk');
-    for (const file of ['index.mjs', 'fonts/fonts.json', 'templates', 'harfbuzz-subset.wasm', 'sRGB.icc'])
+    for (const file of [
+      'index.mjs',
+      'fonts/fonts.json',
+      'templates',
+      'harfbuzz-subset.wasm',
+      'sRGB.icc',
+      'authorities.json',
+    ])
       expect(existsSync(join(assetDir, file)), file).toBe(true);
   });
 });

@@ -140,6 +140,7 @@ describe('the render function', () => {
           AWARD_TEMPLATES_DIR: '/var/task/templates',
           HB_SUBSET_WASM: '/var/task/harfbuzz-subset.wasm',
           AWARD_SRGB_ICC: '/var/task/sRGB.icc',
+          AWARD_AUTHORITIES_FILE: '/var/task/authorities.json',
           AWARDS_TABLE_NAME: Match.anyValue(),
           DOCUMENTS_BUCKET_NAME: Match.anyValue(),
         }),
