@@ -75,6 +75,7 @@ export class RenderAsset {
       AWARD_TEMPLATES_DIR: join(this.dir, 'templates'),
       HB_SUBSET_WASM: join(this.dir, 'harfbuzz-subset.wasm'),
       AWARD_SRGB_ICC: join(this.dir, 'sRGB.icc'),
+      AWARD_AUTHORITIES_FILE: join(this.dir, 'authorities.json'),
       POWERTOOLS_LOG_LEVEL: 'SILENT',
       POWERTOOLS_METRICS_DISABLED: 'true',
     };
