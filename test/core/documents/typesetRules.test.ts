@@ -178,6 +178,13 @@ describe('typesetting rules on rendered PDFs (typography.md §6)', () => {
     expect(pdfText(document.bytes, '-raw')).toContain('——');
   });
 
+  it('prints a quotation inside a quotation in single quotes (GB/T 15834)', async () => {
+    const document = await render('telegram-sympathy-sun-dejian', {
+      paragraphs: ['你践行了“把“人民至上”写在卡口上”的誓言，我们深感痛心。'],
+    });
+    expect(compact(pdfText(document.bytes))).toContain('“把‘人民至上’写在卡口上”');
+  });
+
   it('names the field whose text made a composed sentence too long', () => {
     const record = exampleRecord('merit-zhang-peng', { deed: '在疫情防控卡口连续值守四十天' });
     expect(fieldWithin(record, '在疫情防控卡口连续值守四十天，荣记个人三等功。')?.path).toBe('deed');

@@ -11,12 +11,47 @@ const OTHER_INTERPUNCTS = /[・‧•]/gu;
 
 /** Full-width marks whose glyph carries its own blank half: a space beside one is never wanted. */
 const FULL_WIDTH_MARKS = new Set([...BLANK_RIGHT_HALF, ...BLANK_LEFT_HALF]);
-const NEEDS_NORMALIZING = /[ \u3000・‧•]/u;
+const NEEDS_NORMALIZING = /[ \u3000・‧•“]/u;
 const isSpace = (char: string | undefined) => char === ' ' || char === '\u3000';
+
+/**
+ * GB/T 15834-2011 §4.5: a quotation inside a quotation takes single quotes (“…‘…’…”), a third level
+ * double again. Only pairs that match are changed: an unclosed “ says nothing about its inner quotes.
+ */
+function nestQuotes(chars: { char: string }[]): void {
+  const pairs: { open: number; close: number; parent: number | undefined }[] = [];
+  const stack: number[] = [];
+  const pairOf = new Map<number, number>();
+  chars.forEach(({ char }, i) => {
+    if (char === '“') stack.push(i);
+    else if (char === '”' && stack.length > 0) {
+      const open = stack.pop()!;
+      pairOf.set(open, pairs.length);
+      pairs.push({ open, close: i, parent: stack.at(-1) });
+    }
+  });
+  // Pairs are recorded inner first; walk outer first so a parent's depth is known.
+  const depth = new Map<number, number>();
+  for (let p = pairs.length - 1; p >= 0; p--) {
+    const { open, close, parent } = pairs[p]!;
+    if (parent === undefined) depth.set(p, 0);
+    else {
+      const parentPair = pairOf.get(parent);
+      const parentDepth = parentPair === undefined ? undefined : depth.get(parentPair);
+      if (parentDepth === undefined) continue;
+      depth.set(p, parentDepth + 1);
+    }
+    if (depth.get(p)! % 2 === 1) {
+      chars[open]!.char = '‘';
+      chars[close]!.char = '’';
+    }
+  }
+}
 
 /**
  * Stage "prepare", before shaping: text as Chinese typesetting wants it.
  * - One 间隔号 for every middle dot.
+ * - Quotes inside quotes single.
  * - No space beside a full-width mark: a stray space typed before ，or after （ would otherwise be a
  *   break opportunity that lets a line start with ，。） or end with （“, defeating the line-start and
  *   line-end rules (clreq §3.1.7), and it widens a mark that already has its blank half.
@@ -28,6 +63,7 @@ export function normalizeSpans(spans: readonly TextSpan[]): readonly TextSpan[] 
   const chars = spans.flatMap((span, spanIndex) =>
     [...span.text.replace(OTHER_INTERPUNCTS, INTERPUNCT)].map((char) => ({ char, spanIndex })),
   );
+  nestQuotes(chars);
   const kept = chars.filter(({ char }, i) => {
     if (!isSpace(char)) return true;
     // Runs of spaces count as one: look past them to the marks on either side.

@@ -25,6 +25,16 @@ describe('text prepared before shaping', () => {
     ]);
   });
 
+  it('sets a quotation inside a quotation in single quotes, only where the pairs match', () => {
+    expect(normalized('号召全体民警学习“他说“人民至上”的精神”')).toEqual(['号召全体民警学习“他说‘人民至上’的精神”']);
+    // Three levels alternate; siblings are each inner; spans do not stop the matching.
+    expect(normalized('“一“二“三”二”一“二”一”')).toEqual(['“一‘二“三”二’一‘二’一”']);
+    expect(normalized('被授予“全区', '“优秀”民警”称号')).toEqual(['被授予“全区', '‘优秀’民警”称号']);
+    // An unclosed outer quote says nothing about the pair after it; pairs side by side stay double.
+    expect(normalized('“未闭合“完整”')).toEqual(['“未闭合“完整”']);
+    expect(normalized('“甲”和“乙”')).toEqual(['“甲”和“乙”']);
+  });
+
   it('drops spaces beside full-width marks, across span boundaries too, and keeps the others', () => {
     expect(normalized('表现突出 ，荣记三等功 。')).toEqual(['表现突出，荣记三等功。']);
     expect(normalized('（ 集体 ）“ 英雄 ”')).toEqual(['（集体）“英雄”']);
