@@ -46,8 +46,16 @@ describe('typesetting rules on rendered PDFs (typography.md §6)', () => {
     }
   });
 
-  it('keeps names whole in the order table: Mongolian names with any of the four dots, in one 间隔号', async () => {
-    const names = ['额尔敦毕力格', '乌力吉・巴雅尔', '阿拉坦其其格‧额尔德尼', '斯琴•高娃', '巴特尔·乌日根'];
+  it('keeps names whole in the order table: Mongolian names with any of the six dots, in one 间隔号', async () => {
+    const names = [
+      '额尔敦毕力格',
+      '乌力吉・巴雅尔',
+      '阿拉坦其其格‧额尔德尼',
+      '斯琴•高娃',
+      '巴特尔·乌日根',
+      '其木格･娜仁',
+      '敖其尔．巴图',
+    ];
     const awardees = names.map((name) => ({
       name,
       unit: '锡林郭勒盟公安局二连浩特市分局口岸派出所',
@@ -58,13 +66,13 @@ describe('typesetting rules on rendered PDFs (typography.md §6)', () => {
       .flat()
       .map((line) => line.text);
     for (const name of names) {
-      const printed = name.replace(/[・‧•]/g, '·');
+      const printed = name.replace(/[・‧•･．]/g, '·');
       expect(
         text.some((line) => line.includes(printed)),
         printed,
       ).toBe(true);
     }
-    expect(text.join('')).not.toMatch(/[・‧•]/);
+    expect(text.join('')).not.toMatch(/[・‧•･．]/);
     // The unit breaks between words: 锡林郭勒盟公安局 / 二连浩特市分局 / 口岸派出所.
     expect(text).toContain('锡林郭勒盟公安局');
     expect(text.some((line) => line.startsWith('口岸派出所'))).toBe(true);

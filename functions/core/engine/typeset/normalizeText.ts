@@ -1,17 +1,22 @@
 import type { TextSpan } from '../layout/LayoutModel.js';
-import { BLANK_LEFT_HALF, BLANK_RIGHT_HALF } from './cjkRules.js';
+import { BLANK_LEFT_HALF, BLANK_RIGHT_HALF, classify } from './cjkRules.js';
 
 /**
  * The 间隔号 that joins the parts of a minority or foreign name (乌力吉·巴雅尔). GB/T 15834-2011
- * §4.15 gives U+00B7; records also arrive with the katakana middle dot (U+30FB), the hyphenation
+ * §4.15 gives U+00B7; records also arrive with the katakana middle dots (U+30FB, U+FF65), the hyphenation
  * point (U+2027) or the bullet (U+2022), which fonts draw as other dots (typography.md §6).
  */
 const INTERPUNCT = '·';
-const OTHER_INTERPUNCTS = /[・‧•]/gu;
+const OTHER_INTERPUNCTS = /[・‧•･]/gu;
+/**
+ * The full-width full stop (U+FF0E) is also 公文's numbering stop (1．), so it is a 间隔号 only
+ * between two Han characters, where a stop would be 。.
+ */
+const FULL_WIDTH_STOP = '．';
 
 /** Full-width marks whose glyph carries its own blank half: a space beside one is never wanted. */
 const FULL_WIDTH_MARKS = new Set([...BLANK_RIGHT_HALF, ...BLANK_LEFT_HALF]);
-const NEEDS_NORMALIZING = /[ \u3000・‧•“]/u;
+const NEEDS_NORMALIZING = /[ \u3000・‧•･．“]/u;
 const isSpace = (char: string | undefined) => char === ' ' || char === '\u3000';
 
 /**
@@ -63,6 +68,15 @@ export function normalizeSpans(spans: readonly TextSpan[]): readonly TextSpan[] 
   const chars = spans.flatMap((span, spanIndex) =>
     [...span.text.replace(OTHER_INTERPUNCTS, INTERPUNCT)].map((char) => ({ char, spanIndex })),
   );
+  for (let i = 1; i < chars.length - 1; i++) {
+    const entry = chars[i]!;
+    if (
+      entry.char === FULL_WIDTH_STOP &&
+      classify(chars[i - 1]!.char) === 'han' &&
+      classify(chars[i + 1]!.char) === 'han'
+    )
+      entry.char = INTERPUNCT;
+  }
   nestQuotes(chars);
   const kept = chars.filter(({ char }, i) => {
     if (!isSpace(char)) return true;

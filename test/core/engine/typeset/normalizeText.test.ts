@@ -25,6 +25,17 @@ describe('text prepared before shaping', () => {
     ]);
   });
 
+  it('takes U+FF65 for a 间隔号, and U+FF0E only between two Han characters', () => {
+    expect(normalized('其木格･娜仁', '敖其尔．巴图', '阿拉坦．', '．娜仁')).toEqual([
+      '其木格·娜仁',
+      '敖其尔·巴图',
+      '阿拉坦．',
+      '．娜仁',
+    ]);
+    // Elsewhere U+FF0E is the full-width stop of 公文 numbering and of Latin text.
+    expect(normalized('1．总体要求', '（2．）', 'A．B')).toEqual(['1．总体要求', '（2．）', 'A．B']);
+  });
+
   it('sets a quotation inside a quotation in single quotes, only where the pairs match', () => {
     expect(normalized('号召全体民警学习“他说“人民至上”的精神”')).toEqual(['号召全体民警学习“他说‘人民至上’的精神”']);
     // Three levels alternate; siblings are each inner; spans do not stop the matching.
