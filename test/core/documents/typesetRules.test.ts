@@ -186,6 +186,20 @@ describe('typesetting rules on rendered PDFs (typography.md §6)', () => {
     expect(pdfText(document.bytes, '-raw')).toContain('——');
   });
 
+  it('gives the 破折号 two full ems, its glyph centred in them', async () => {
+    // One line, the paragraph's last: set at natural width, not justified.
+    const document = await render('telegram-sympathy-sun-dejian', { paragraphs: ['连续奋战——晕倒在岗位上。'] });
+    const words = [
+      ...pdfText(document.bytes, '-bbox').matchAll(/xMin="([\d.]+)"[^>]*xMax="([\d.]+)"[^>]*>([^<]*)</g),
+    ].map(([, xMin, xMax, text]) => ({ xMin: Number(xMin), xMax: Number(xMax), text }));
+    const at = words.findIndex((word) => word.text === '——');
+    const [before, dash, after] = [words[at - 1]!, words[at]!, words[at + 1]!];
+    expect(before.text).toBe('连续奋战');
+    // From the end of 战 to the start of 晕: 2 em at 16 pt, less the body's −0.25 pt tracking on each side.
+    expect(after.xMin - before.xMax).toBeCloseTo(32 - 0.5, 0);
+    expect(dash.xMin - before.xMax).toBeCloseTo(after.xMin - dash.xMax, 0);
+  });
+
   it('prints a quotation inside a quotation in single quotes (GB/T 15834)', async () => {
     const document = await render('telegram-sympathy-sun-dejian', {
       paragraphs: ['你践行了“把“人民至上”写在卡口上”的誓言，我们深感痛心。'],

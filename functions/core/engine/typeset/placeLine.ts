@@ -43,7 +43,7 @@ export function placeLine(line: BrokenLine, left: number, width: number, align: 
       };
       runs.push(current.run);
     }
-    current!.glyphs.push({ codePoint: glyph.codePoint, x: drawAt });
+    current!.glyphs.push({ codePoint: glyph.codePoint, x: drawAt + (glyph.inset ?? 0) });
   });
   return runs;
 }

@@ -32,6 +32,8 @@ export interface ShapedGlyph {
   readonly advance: number;
   /** The tracking inside `advance`: letter-spacing that falls away after a line's last glyph. */
   readonly tracking: number;
+  /** Where the glyph is drawn inside its advance: a dash narrower than its cells sits centred. */
+  readonly inset?: number;
   /** Space before this glyph when it does not start a line (CJK–Latin ¼ em). */
   readonly gapBefore: number;
   /** Blank half-em that compression may remove, at each side. */
@@ -134,7 +136,11 @@ function measure(
   if (!font) throw new MissingGlyphError(char, style.font, undefined, undefined);
   const em = style.size;
   const { opentype } = font;
-  const natural = (opentype.advanceWidth(opentype.glyphId(codePoint)) / opentype.metrics.unitsPerEm) * em;
+  const drawn = (opentype.advanceWidth(opentype.glyphId(codePoint)) / opentype.metrics.unitsPerEm) * em;
+  // The CJK fonts draw the 2-em dash about 1.7 em and — under 0.9 em; GB/T 15834 wants the 破折号
+  // two full cells, so the dashes take whole ems and their glyph is centred in them.
+  const cellsOfDash = char === TWO_EM_DASH ? 2 : char === '—' && drawn > 0.75 * em ? 1 : 0;
+  const natural = cellsOfDash > 0 ? cellsOfDash * em : drawn;
   const fullWidth = natural > 0.75 * em;
   // ¼ em between Han and Latin letters (typography.md §4); digits are set solid against Han, as 公文
   // set dates and 文号 (2020年2月5日, 内公奖〔2020〕12号: typography.md §6, "Digits in 公文").
@@ -152,6 +158,7 @@ function measure(
     color: style.color,
     advance: natural + style.tracking,
     tracking: style.tracking,
+    ...(natural > drawn ? { inset: (natural - drawn) / 2 } : {}),
     gapBefore: autospace ? em / 4 : 0,
     blankLeft: fullWidth && BLANK_LEFT_HALF.has(char) ? em / 2 : 0,
     blankRight: fullWidth && BLANK_RIGHT_HALF.has(char) ? em / 2 : 0,
