@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { statisticsBulletinView } from '../functions/core/documents/statisticsBulletinView.js';
 import { numberingYear, parseDocumentNumber } from '../functions/core/pipeline/documentNumber.js';
 import { DocumentEngine } from '../functions/core/engine/DocumentEngine.js';
+import { dateTime } from '../functions/core/records/fields.js';
 import { type AwardRecord, validateRecord } from '../functions/core/records/index.js';
 import { recordBaseShape } from '../functions/core/records/recordBaseShape.js';
 import { compileFigures } from '../functions/core/statistics/compileFigures.js';
@@ -45,8 +46,14 @@ const { values } = parseArgs({
 });
 const files = values.records ?? fail('--records <file.jsonl> is required');
 const cutoff = values.cutoff ?? fail('--cutoff <ISO 8601 date-time> is required');
-const isDateTime = (text: string) => /T\d{2}:\d{2}/.test(text) && !Number.isNaN(Date.parse(text));
-if (!isDateTime(cutoff)) fail(`--cutoff "${cutoff}" is not an ISO 8601 date-time (e.g. 2020-03-05T08:00:00+08:00)`);
+// The rule compileFigures applies, checked here so a bad date is one line, not a stack trace. Date.parse
+// alone lets through what it refuses (T24:00, a time without offset).
+const isDateTime = (text: string) => dateTime().safeParse(text).success;
+if (!isDateTime(cutoff)) {
+  // 24:00 is ISO 8601's end of day, but record times and cut-offs use 00:00–23:59.
+  const hint = /T24:/.test(cutoff) ? '; for the end of a day write the next day at 00:00' : '';
+  fail(`--cutoff "${cutoff}" is not an ISO 8601 date-time with an offset (e.g. 2020-03-05T08:00:00+08:00)${hint}`);
+}
 if (values.since !== undefined && !(isDateTime(values.since) && Date.parse(values.since) < Date.parse(cutoff))) {
   fail(`--since "${values.since}" must be an ISO 8601 date-time before the cut-off`);
 }

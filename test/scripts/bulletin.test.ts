@@ -127,6 +127,19 @@ describe('npm run bulletin', () => {
     );
   }, 60_000);
 
+  it('answers a cut-off at 24:00, or without an offset, with one line, not a stack trace', async () => {
+    // The later --cutoff overrides the seed's.
+    const midnight = await run([recordsFile], join(dir, 'midnight'), ['--cutoff', '2020-03-05T24:00:00+08:00']);
+    expect(midnight.code).toBe(2);
+    expect(midnight.stderr).toBe(
+      'error: --cutoff "2020-03-05T24:00:00+08:00" is not an ISO 8601 date-time with an offset ' +
+        '(e.g. 2020-03-05T08:00:00+08:00); for the end of a day write the next day at 00:00\n',
+    );
+    const local = await run([recordsFile], join(dir, 'local'), ['--cutoff', '2020-03-05T08:00:00']);
+    expect(local.code).toBe(2);
+    expect(local.stderr.trim().split('\n')).toHaveLength(1);
+  }, 60_000);
+
   it('compiles the same bytes again for the same cut-off', async () => {
     const second = await bulletin(join(dir, 'b'));
     expect(second.pdf.equals(first.pdf)).toBe(true);
