@@ -41,6 +41,7 @@ export function certificateView(record: RecipientAwardRecord) {
     authority: record.authority.name,
     sealText: record.authority.sealText ?? record.authority.name,
     issuedAt: approvalTime(record),
+    certificateNumber: record.certificateNumber,
     recipientLine: recipient.type === 'individual' ? `${name}同志：` : `${name}：`,
     // The deed is a phrase the sentence goes on from: a mark typed at its end would be a second one.
     citation: `${withoutFinalMark(record.deed)}，${awardPhrase(record)}。`,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldWithin, renderRecordDocuments } from '../../../functions/core/documents/renderRecordDocuments.js';
+import { DocumentEngine } from '../../../functions/core/engine/DocumentEngine.js';
 import { exampleJson, exampleRecord } from '../../support/examples.js';
 import { type PdfTextLine, pageLines, pdfText } from '../../support/poppler.js';
 
@@ -198,6 +199,29 @@ describe('typesetting rules on rendered PDFs (typography.md §6)', () => {
     // From the end of 战 to the start of 晕: 2 em at 16 pt, less the body's −0.25 pt tracking on each side.
     expect(after.xMin - before.xMax).toBeCloseTo(32 - 0.5, 0);
     expect(dash.xMin - before.xMax).toBeCloseTo(after.xMin - dash.xMax, 0);
+  });
+
+  it('prints the certificate number small at the lower left inside the frame, and nothing without one', async () => {
+    const mark = () => ({ code: 'ABCD2EFGH3JKLM4NPQRS', url: 'http://127.0.0.1:3000/verify/ABCD2EFGH3JKLM4NPQRS' });
+    const [document] = await renderRecordDocuments(
+      exampleRecord('merit-zhang-peng', { certificateNumber: '内公奖证〔2020〕第0003号' }),
+      DocumentEngine.shared(),
+      mark,
+    );
+    const line = pageLines(document!.bytes, 1).find((candidate) => candidate.text.includes('编号'))!;
+    expect(compact(line.text)).toBe('编号：内公奖证〔2020〕第0003号');
+    // Right of the verification code (20 mm wide from 16 mm), under the body area, inside the 9 mm frame.
+    expect(line.xMin).toBeGreaterThan(38 * MM);
+    expect(line.xMax).toBeLessThan(297 * MM * 0.6);
+    expect(line.yMax).toBeLessThan((210 - 12) * MM);
+    // Clear of the code's caption, which runs wider than the symbol.
+    const caption = pageLines(document!.bytes, 1).find((candidate) => candidate.text.includes('ABCD2EFGH3'))!;
+    expect(caption.text).not.toContain('编号');
+    expect(line.yMax <= caption.yMin || line.xMin >= caption.xMax).toBe(true);
+    // Small beside the 22 pt body.
+    expect(line.yMax - line.yMin).toBeLessThan(16);
+    const bare = await render('merit-zhang-peng', { certificateNumber: undefined });
+    expect(pdfText(bare.bytes)).not.toContain('编号');
   });
 
   it('prints a quotation inside a quotation in single quotes (GB/T 15834)', async () => {

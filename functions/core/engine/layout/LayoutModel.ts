@@ -211,6 +211,20 @@ export interface PlacedQr extends QrCodeSpec {
   readonly from: { readonly top: number } | { readonly bottom: number };
 }
 
+/**
+ * One line of text at a fixed place on the section's first page, off the flow (a certificate's
+ * number in its lower right corner): its box's left edge and width, and its baseline's box top or
+ * bottom, from the paper's edges.
+ */
+export interface PlacedLine {
+  readonly text: string;
+  readonly style: TextStyle;
+  readonly align: Align;
+  readonly left: number;
+  readonly width: number;
+  readonly from: { readonly top: number } | { readonly bottom: number };
+}
+
 export type Block =
   | QrBlock
   | ParagraphBlock
@@ -264,6 +278,8 @@ export interface Section {
   readonly shrink: { readonly style: string; readonly minSize: number } | undefined;
   /** QR codes placed on the first page, off the flow. */
   readonly placedQrCodes: readonly PlacedQr[];
+  /** Single lines placed on the first page, off the flow. */
+  readonly placedLines: readonly PlacedLine[];
   readonly blocks: readonly Block[];
 }
 

@@ -9,6 +9,7 @@ import type {
   DocumentMetadata,
   LayoutDocument,
   PageNumbering,
+  PlacedLine,
   PlacedQr,
   QrBlock,
   QrCodeSpec,
@@ -240,10 +241,12 @@ class LayoutBuilder {
     let pageNumbers: PageNumbering | undefined;
     const blocks: Block[] = [];
     const placedQrCodes: PlacedQr[] = [];
+    const placedLines: PlacedLine[] = [];
     for (const child of this.elements(element)) {
       if (child.name === 'border') border = this.border(child);
       else if (child.name === 'page-numbers') pageNumbers = this.pageNumbers(child);
       else if (child.name === 'qr' && child.attributes.position === 'page') placedQrCodes.push(this.placedQr(child));
+      else if (child.name === 'p' && child.attributes.position === 'page') placedLines.push(this.placedLine(child));
       else blocks.push(this.block(child));
     }
     return {
@@ -255,6 +258,7 @@ class LayoutBuilder {
       maxPages,
       shrink,
       placedQrCodes,
+      placedLines,
       blocks,
     };
   }
@@ -625,6 +629,29 @@ class LayoutBuilder {
       a.fail('position="page" needs "left" and one of "top" or "bottom", from the paper\'s edges');
     a.done();
     return { ...code, left, from: Number.isNaN(top) ? { bottom } : { top } };
+  }
+
+  /** <p position="page">: one line, never broken, at a place measured from the paper's edges. */
+  private placedLine(element: MarkupElement): PlacedLine {
+    const a = new Attributes(element);
+    a.choice('position', ['page'], 'page');
+    const style = this.styleOf(a, element);
+    const length = (name: string) => a.length(name, Number.NaN, style.size, this.linePitch);
+    const [left, width, top, bottom] = [length('left'), length('width'), length('top'), length('bottom')];
+    if (Number.isNaN(left) || Number.isNaN(width) || Number.isNaN(top) === Number.isNaN(bottom))
+      a.fail('position="page" needs "left", "width" and one of "top" or "bottom", from the paper\'s edges');
+    const line: PlacedLine = {
+      text: this.spans(element, style)
+        .map((span) => span.text)
+        .join(''),
+      style,
+      align: a.choice('align', ['left', 'center', 'right'], 'left'),
+      left,
+      width,
+      from: Number.isNaN(top) ? { bottom } : { top },
+    };
+    a.done();
+    return line;
   }
 
   private image(element: MarkupElement): Block {

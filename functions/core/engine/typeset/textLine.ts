@@ -1,5 +1,6 @@
 import type { FontRegistry } from '../fonts/FontRegistry.js';
-import type { Align, TextStyle } from '../layout/LayoutModel.js';
+import type { Align, PlacedLine, TextStyle } from '../layout/LayoutModel.js';
+import { baselineIn } from './Box.js';
 import { naturalWidth } from './breakLines.js';
 import type { DrawOp } from './PageModel.js';
 import { placeLine } from './placeLine.js';
@@ -21,4 +22,11 @@ export function textLine(
 
 export function textWidth(text: string, style: TextStyle, fonts: FontRegistry): number {
   return naturalWidth(shapeText([{ text, style, line: 0 }], fonts).flatMap((unit) => unit.glyphs));
+}
+
+/** A placed line on a page of the given height: its line box's top or bottom where the section says. */
+export function placeTextLine(line: PlacedLine, pageHeight: number, fonts: FontRegistry): DrawOp[] {
+  const { style } = line;
+  const top = 'top' in line.from ? line.from.top : pageHeight - line.from.bottom - style.leading;
+  return textLine(line.text, style, line.left, line.width, line.align, top + baselineIn(style.leading, style), fonts);
 }

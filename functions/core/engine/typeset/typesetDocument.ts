@@ -9,6 +9,7 @@ import { paginate } from './paginate.js';
 import { placeLine } from './placeLine.js';
 import { longestText, withStyleAt } from './sectionFit.js';
 import { shapeText } from './shapeText.js';
+import { placeTextLine } from './textLine.js';
 import { Vocabulary } from './Vocabulary.js';
 
 // Height of an em dash above the baseline, in em (Noto CJK: 0.24–0.29).
@@ -88,7 +89,10 @@ function typesetSection(section: Section, context: LayoutContext): TypesetPage[]
     );
   }
   const numbered = section.pageNumbers !== undefined && (!section.pageNumbers.onlyWhenMultiple || pages.length > 1);
-  const placed = section.placedQrCodes.flatMap((code) => placeQrCode(code, section.height, fonts));
+  const placed = [
+    ...section.placedQrCodes.flatMap((code) => placeQrCode(code, section.height, fonts)),
+    ...section.placedLines.flatMap((line) => placeTextLine(line, section.height, fonts)),
+  ];
   return pages.map((ops, index) => ({
     width: section.width,
     height: section.height,
