@@ -32,7 +32,7 @@ export interface ShapedGlyph {
   readonly advance: number;
   /** The tracking inside `advance`: letter-spacing that falls away after a line's last glyph. */
   readonly tracking: number;
-  /** Where the glyph is drawn inside its advance: a dash narrower than its cells sits centred. */
+  /** Where the glyph is drawn inside its advance: the 2-em dash, narrower than its cells, sits centred. */
   readonly inset?: number;
   /** Space before this glyph when it does not start a line (CJK–Latin ¼ em). */
   readonly gapBefore: number;
@@ -137,10 +137,9 @@ function measure(
   const em = style.size;
   const { opentype } = font;
   const drawn = (opentype.advanceWidth(opentype.glyphId(codePoint)) / opentype.metrics.unitsPerEm) * em;
-  // The CJK fonts draw the 2-em dash about 1.7 em and — under 0.9 em; GB/T 15834 wants the 破折号
-  // two full cells, so the dashes take whole ems and their glyph is centred in them.
-  const cellsOfDash = char === TWO_EM_DASH ? 2 : char === '—' && drawn > 0.75 * em ? 1 : 0;
-  const natural = cellsOfDash > 0 ? cellsOfDash * em : drawn;
+  // The CJK fonts advance the 2-em dash about 1.7 em; GB/T 15834 wants the 破折号 two full cells, so
+  // it takes 2 em with its glyph centred. A lone — keeps its advance: page numbers align on it.
+  const natural = char === TWO_EM_DASH ? 2 * em : drawn;
   const fullWidth = natural > 0.75 * em;
   // ¼ em between Han and Latin letters (typography.md §4); digits are set solid against Han, as 公文
   // set dates and 文号 (2020年2月5日, 内公奖〔2020〕12号: typography.md §6, "Digits in 公文").
