@@ -236,4 +236,56 @@ describe('typesetting rules on rendered PDFs (typography.md §6)', () => {
     expect(fieldWithin(record, '在疫情防控卡口连续值守四十天，荣记个人三等功。')?.path).toBe('deed');
     expect(fieldWithin(record, '与本记录无关的文字')).toBeUndefined();
   });
+
+  describe('title lines', () => {
+    /** The consecutive lines of page 1 that together spell the title. */
+    const titleLinesOf = async (title: string) => {
+      const document = await render('praise-bulletin-2020-18', { title });
+      const lines = pageLines(document.bytes, 1).map((line) => compact(line.text));
+      for (let from = 0; from < lines.length; from++)
+        for (let to = from + 1; to <= lines.length && lines.slice(from, to).join('').length <= title.length; to++)
+          if (lines.slice(from, to).join('') === title) return lines.slice(from, to);
+      throw new Error(`title not found on page 1: ${lines.join(' / ')}`);
+    };
+    const breaksInside = (lines: readonly string[], word: string) => {
+      const title = lines.join('');
+      const at = title.indexOf(word);
+      let before = 0;
+      return lines.slice(0, -1).some((line) => {
+        before += line.length;
+        return before > at && before < at + word.length;
+      });
+    };
+
+    it('never starts a line with 的: the shipped praise bulletin’s title', async () => {
+      const title = exampleJson('praise-bulletin-2020-18').title as string;
+      const lines = await titleLinesOf(title);
+      expect(lines.length).toBeGreaterThan(1);
+      for (const line of lines) expect(line, lines.join(' / ')).not.toMatch(/^[的和及与]/);
+    });
+
+    it('never starts a line with 和, and keeps 和 off a line’s end when another break balances', async () => {
+      const lines = await titleLinesOf(
+        '关于表扬全区公安机关在疫情防控战时表彰奖励工作中表现突出和成绩显著的先进集体的通报',
+      );
+      expect(lines.length).toBeGreaterThan(1);
+      for (const line of lines) {
+        expect(line, lines.join(' / ')).not.toMatch(/^[的和及与]/);
+        expect(line, lines.join(' / ')).not.toMatch(/[和及与]$/);
+      }
+    });
+
+    it('never breaks inside 公安机关, 公安民警 or 人民警察', async () => {
+      const titles = [
+        '关于表扬锡林郭勒盟各旗县公安机关抗击疫情先进集体的通报',
+        '内蒙古自治区公安厅关于表扬呼伦贝尔市全体公安民警和人民警察在抗击疫情中的先进事迹的通报',
+      ];
+      for (const title of titles) {
+        const lines = await titleLinesOf(title);
+        expect(lines.length).toBeGreaterThan(1);
+        for (const word of ['公安机关', '公安民警', '人民警察'])
+          expect(breaksInside(lines, word), `${lines.join(' / ')}: ${word}`).toBe(false);
+      }
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import { breakLines, type BrokenLine, naturalWidth } from './breakLines.js';
-import { PREFERRED_TITLE_BREAKS_AFTER, PREFERRED_TITLE_BREAKS_BEFORE } from './cjkRules.js';
+import { PREFERRED_TITLE_BREAKS_AFTER, TITLE_AVOID_LINE_END, TITLE_NO_LINE_START } from './cjkRules.js';
 import type { BreakUnit, ShapedGlyph } from './shapeText.js';
 import { NO_WORDS, type Vocabulary, type WordBoundaries } from './Vocabulary.js';
 
@@ -16,12 +16,14 @@ interface Boundary {
   readonly index: number;
   /** Characters before the break. */
   readonly cells: number;
-  readonly preferred: boolean;
+  /** 1 after 关于, 、 or 》; -1 after 和, 及 or 与; else 0. */
+  readonly preference: number;
 }
 
 /**
  * Places a title may break: between units, outside 《…》, and — when `between` is given — only
- * at those offsets (between words); preferably after 关于, 、 or 》, or before 的命令, 的通报….
+ * at those offsets (between words), never before 的, 和, 及 or 与; preferably after 关于, 、 or 》,
+ * and after 和, 及 or 与 rather not.
  */
 function titleBoundaries(units: readonly BreakUnit[], between: WordBoundaries | undefined): Boundary[] {
   const text = units.map((unit) => unit.glyphs.map((glyph) => glyph.char).join('')).join('');
@@ -36,23 +38,27 @@ function titleBoundaries(units: readonly BreakUnit[], between: WordBoundaries | 
       offset += glyph.char.length;
       count += glyph.cells;
     }
-    if (index < units.length - 1 && depth === 0 && (between === undefined || between.has(offset))) {
-      const before = text.slice(0, offset);
-      const after = text.slice(offset);
-      boundaries.push({
-        index: index + 1,
-        cells: count,
-        preferred:
-          PREFERRED_TITLE_BREAKS_AFTER.some((mark) => before.endsWith(mark)) ||
-          PREFERRED_TITLE_BREAKS_BEFORE.some((mark) => after.startsWith(mark)),
-      });
+    const before = text.slice(0, offset);
+    const after = text.slice(offset);
+    if (
+      index < units.length - 1 &&
+      depth === 0 &&
+      (between === undefined || between.has(offset)) &&
+      !TITLE_NO_LINE_START.some((particle) => after.startsWith(particle))
+    ) {
+      const preference = PREFERRED_TITLE_BREAKS_AFTER.some((mark) => before.endsWith(mark))
+        ? 1
+        : TITLE_AVOID_LINE_END.some((particle) => before.endsWith(particle))
+          ? -1
+          : 0;
+      boundaries.push({ index: index + 1, cells: count, preference });
     }
   });
   return boundaries;
 }
 
 /** Lower is better: a rectangle is all but forbidden, a trapezoid or diamond preferred, semantic breaks rewarded. */
-function shapeCost(lengths: readonly number[], preferredBreaks: number): number {
+function shapeCost(lengths: readonly number[], preference: number): number {
   const rectangle = lengths.every((length) => length === lengths[0]);
   const increasing = lengths.every((length, i) => i === 0 || length > lengths[i - 1]!);
   const decreasing = lengths.every((length, i) => i === 0 || length < lengths[i - 1]!);
@@ -63,7 +69,7 @@ function shapeCost(lengths: readonly number[], preferredBreaks: number): number 
   return (
     (rectangle ? RECTANGLE : 0) +
     (increasing || decreasing || diamond ? 0 : 20) -
-    preferredBreaks * 10 +
+    preference * 10 +
     (Math.max(...lengths) - Math.min(...lengths))
   );
 }
@@ -86,7 +92,10 @@ function balancedBreaks(
       const edges = [0, ...chosen.map((b) => b.index), units.length];
       const lines = edges.slice(1).map((end, i) => lineOf(edges[i]!, end));
       if (!lines.every(fits)) return;
-      const cost = shapeCost(lines.map(cells), chosen.filter((b) => b.preferred).length);
+      const cost = shapeCost(
+        lines.map(cells),
+        chosen.reduce((sum, b) => sum + b.preference, 0),
+      );
       if (!best || cost < best.cost) best = { cost, breaks: [...chosen] };
       return;
     }
@@ -110,8 +119,8 @@ function balancedBreaks(
  * Breaks a document title (GB/T 9704 §7.3.3): lines of at most `maxChars` characters that form
  * a trapezoid or a diamond, never a rectangle, broken between words (词意完整) — the
  * segmenter's and the vocabulary's, the domain's terms and the record's names — preferably after 关于, 、
- * or 》, never inside 《…》 (nor inside a unit, so never between a number and its unit). Only
- * when no such breaking exists does a break fall inside a word.
+ * or 》, never inside 《…》 (nor inside a unit, so never between a number and its unit), no line
+ * starting with 的, 和, 及 or 与. Only when no such breaking exists does a break fall inside a word.
  */
 export function balanceTitle(
   units: readonly BreakUnit[],

@@ -44,8 +44,13 @@ export const BLANK_LEFT_HALF = new Set([...'“‘（《「『【〔〈〖｛'])
 
 /** Title line breaks are preferred after these (typography.md §1, "title"). */
 export const PREFERRED_TITLE_BREAKS_AFTER = ['关于', '、', '》'];
-/** …and before these: the kind of document that ends the title (typography.md §6, "Words"). */
-export const PREFERRED_TITLE_BREAKS_BEFORE = ['的命令', '的通报', '的决定', '的通知', '的嘉奖令'];
+/**
+ * No title line starts with these: a particle or conjunction opening a line reads as a fragment
+ * (…表现突出 / 的集体), so it stays with the word before it.
+ */
+export const TITLE_NO_LINE_START = ['的', '和', '及', '与'];
+/** A title line ending with these is penalised: it ends mid-phrase (集体和 / 个人). */
+export const TITLE_AVOID_LINE_END = ['和', '及', '与'];
 
 export type CharClass = 'han' | 'latin' | 'punct' | 'space' | 'newline';
 
