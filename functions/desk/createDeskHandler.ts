@@ -4,11 +4,12 @@ import { AwardChangedMeanwhile, AwardRefusal, UndrawableAward } from '../core/aw
 import { type ApproverAccess, approverAccessFromClaims } from '../core/desk/approverAccess.js';
 import { BadDeskRequest, parseDeskRequest } from '../core/desk/deskRequest.js';
 import type { ReviewDesk } from '../core/desk/ReviewDesk.js';
-import type { AuditEntry, AuditTrail } from '../core/links/AuditTrail.js';
+import type { AuditTrail } from '../core/links/AuditTrail.js';
 import { contentDisposition } from '../core/links/contentDisposition.js';
 import { NotFound } from '../core/links/LinksService.js';
 import { askedRequest } from '../links/askedRequest.js';
 import { jsonAnswer } from '../links/jsonAnswer.js';
+import { requestRefusals } from '../links/requestRefusals.js';
 
 export interface DeskEvent {
   readonly rawPath: string;
@@ -48,18 +49,7 @@ export function createDeskHandler({
       : typeof claims?.sub === 'string'
         ? { subject: claims.sub }
         : {};
-    const refusal = (status: number, reason: string): AuditEntry => ({
-      at: new Date().toISOString(),
-      action: 'request-refused',
-      ...caller,
-      request: asked,
-      status,
-      reason,
-    });
-    const refuse = async (status: number, error: string, extra: Record<string, unknown> = {}) => {
-      await audit.record(refusal(status, error));
-      return jsonAnswer(status, { error, ...extra });
-    };
+    const { refuse, failed } = requestRefusals({ audit, asked, caller, logger });
     const answer = async (approver: ApproverAccess): Promise<APIGatewayProxyStructuredResultV2> => {
       const body =
         event.body !== undefined && event.isBase64Encoded
@@ -98,15 +88,7 @@ export function createDeskHandler({
       if (error instanceof UndrawableAward)
         return refuse(422, error.message, error.field === undefined ? {} : { field: error.field });
       if (error instanceof AwardChangedMeanwhile || error instanceof AwardRefusal) return refuse(409, error.message);
-      const reason = (error as Error).message;
-      logger.error('desk request failed', { path: event.rawPath, error: reason });
-      await audit.record(refusal(500, reason)).catch((auditError: unknown) =>
-        logger.error('audit line of a failed request not written', {
-          path: event.rawPath,
-          error: (auditError as Error).message,
-        }),
-      );
-      return jsonAnswer(500, { error: 'the request could not be completed just now: try again' });
+      return failed(error, 'the request could not be completed just now: try again');
     }
   };
 }

@@ -2,10 +2,11 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { BadLinkRequest, parseLinkRequest } from '../core/links/linkRequest.js';
 import { type LinksService, NotFound } from '../core/links/LinksService.js';
-import type { AuditEntry, AuditTrail } from '../core/links/AuditTrail.js';
+import type { AuditTrail } from '../core/links/AuditTrail.js';
 import { scopeOf, staffAccessFromClaims } from '../core/links/staffAccess.js';
 import { askedRequest } from './askedRequest.js';
 import { jsonAnswer } from './jsonAnswer.js';
+import { requestRefusals } from './requestRefusals.js';
 
 type LinksEvent = Pick<APIGatewayProxyEventV2WithJWTAuthorizer, 'rawPath' | 'queryStringParameters'> & {
   readonly requestContext: {
@@ -41,19 +42,7 @@ export function createLinksHandler({
       : typeof claims?.sub === 'string'
         ? { subject: claims.sub }
         : {};
-    const refusal = (status: number, reason: string): AuditEntry => ({
-      at: new Date().toISOString(),
-      action: 'request-refused',
-      ...caller,
-      request: asked,
-      status,
-      reason,
-    });
-    /** A request refused here: written to the audit trail like any other answer, then answered. */
-    const refuse = async (status: 400 | 401 | 403, error: string) => {
-      await audit.record(refusal(status, error));
-      return jsonAnswer(status, { error });
-    };
+    const { refuse, failed } = requestRefusals({ audit, asked, caller, logger });
     const answer = async (): Promise<APIGatewayProxyStructuredResultV2> => {
       if (!claims) return refuse(401, 'sign in first: no verified token came with the request');
       if (!access) return refuse(403, 'this account is neither department staff nor staff of one of the 12 盟市');
@@ -77,16 +66,7 @@ export function createLinksHandler({
     try {
       return await answer();
     } catch (error) {
-      const reason = (error as Error).message;
-      logger.error('links request failed', { path: event.rawPath, error: reason });
-      // When the trail itself is what failed, this line fails too: the error log above is then the record.
-      await audit.record(refusal(500, reason)).catch((auditError: unknown) =>
-        logger.error('audit line of a failed request not written', {
-          path: event.rawPath,
-          error: (auditError as Error).message,
-        }),
-      );
-      return jsonAnswer(500, { error: 'the documents could not be listed just now: try again' });
+      return failed(error, 'the documents could not be listed just now: try again');
     }
   };
 }
